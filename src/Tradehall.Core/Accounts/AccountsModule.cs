@@ -1,0 +1,188 @@
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts.Email;
+using Tradehall.Core.Accounts.Phone;
+using Tradehall.Core.Accounts.Registration;
+using Tradehall.Core.Accounts.Sessions;
+using Tradehall.Core.Accounts.Settings;
+using Tradehall.Core.Accounts.SignIn;
+using Tradehall.Core.Accounts.Tokens;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Accounts;
+
+public static class AccountsModule
+{
+    public const string ApiPolicy = "api";
+    public const string ApiOperatorPolicy = "api-operator";
+    public const string StaffConsolePolicy = "staff-console";
+    public const string CookieName = "__Host-tradehall";
+
+    public static void AddAccounts(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+
+        services.AddIdentity<Member, Role>()
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddDefaultTokenProviders()
+            .AddTokenProvider<OneTimeTokenProvider>(OneTimeTokenProvider.Name)
+            .AddPasswordValidator<PasswordRules>();
+        services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
+        {
+            var a = accounts.Value;
+            o.User.RequireUniqueEmail = true;
+            o.User.AllowedUserNameCharacters = "";
+            o.Password.RequiredLength = a.PasswordMinLength;
+            // Length and the breached list matter; composition rules only push people to predictable patterns.
+            o.Password.RequireDigit = false;
+            o.Password.RequireLowercase = false;
+            o.Password.RequireUppercase = false;
+            o.Password.RequireNonAlphanumeric = false;
+            o.Password.RequiredUniqueChars = 1;
+            o.Lockout.AllowedForNewUsers = true;
+            o.Lockout.MaxFailedAccessAttempts = a.LockoutFailures;
+            o.Lockout.DefaultLockoutTimeSpan = a.LockoutDuration;
+            o.SignIn.RequireConfirmedAccount = false;
+            o.Tokens.EmailConfirmationTokenProvider = OneTimeTokenProvider.Name;
+            o.Tokens.PasswordResetTokenProvider = OneTimeTokenProvider.Name;
+            o.Tokens.ChangeEmailTokenProvider = OneTimeTokenProvider.Name;
+        });
+        services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.IterationCount = a.Value.PasswordHashIterations);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.ValidationInterval = a.Value.SecurityStampInterval);
+
+        services.AddSingleton<SessionTicketStore>();
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<SessionTicketStore, IOptions<AccountsOptions>>((o, store, accounts) =>
+            {
+                o.SessionStore = store;
+                o.Cookie.Name = CookieName;
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.HttpOnly = true;
+                // Lax: links from emails and other sites arrive signed in; cross-site POSTs do not.
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = accounts.Value.RememberMeIdleTimeout;
+                o.SlidingExpiration = true;
+                o.LoginPath = "/account/sign-in";
+                o.LogoutPath = "/account/sign-out";
+                o.AccessDeniedPath = "/account/access-denied";
+            });
+        foreach (var scheme in new[] { IdentityConstants.TwoFactorUserIdScheme, IdentityConstants.TwoFactorRememberMeScheme, IdentityConstants.ExternalScheme })
+        {
+            services.Configure<CookieAuthenticationOptions>(scheme, o =>
+            {
+                o.Cookie.Name = CookieName + "-" + scheme.Split('.').Last().ToLowerInvariant();
+                o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+            });
+        }
+
+        services.AddAuthentication()
+            .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
+        var staffRequireTwoFactor = builder.Configuration.GetValue($"{AccountsOptions.SectionName}:{nameof(AccountsOptions.StaffRequireTwoFactor)}", true);
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser())
+            .AddPolicy(ApiOperatorPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser()
+                .RequireRole(Roles.Operator).RequireClaim(BearerAuthentication.ScopeClaim, ApiScopes.Operator))
+            .AddPolicy(StaffConsolePolicy, p =>
+            {
+                p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Staff);
+                if (staffRequireTwoFactor)
+                {
+                    p.RequireClaim("amr", "mfa");
+                }
+            });
+
+        services.AddScoped<PhoneVerification>();
+        services.AddScoped<PhoneFlows>();
+        services.AddScoped<EmailFlows>();
+        services.AddScoped<AccountEmails>();
+        services.AddScoped<RegisterMember>();
+        services.AddScoped<SignInFlows>();
+        services.AddScoped<ApiTokens>();
+        services.AddScoped<AccountSessions>();
+        services.AddScoped<SecuritySettings>();
+        services.AddScoped<GetMe>();
+        services.AddScoped<Staff>();
+    }
+
+    public static void MapAccounts(this IEndpointRouteBuilder app)
+    {
+        var open = app.MapGroup("/api/v1").WithTags("Account").AllowAnonymous();
+        open.MapPost("/account/register", async (RegisterRequest request, RegisterMember handler, CancellationToken ct) =>
+        {
+            var result = await handler.HandleAsync(request, ct);
+            return TypedResults.Created("/api/v1/me", result);
+        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/confirm", async (ConfirmEmailRequest request, EmailFlows flows, CancellationToken ct) =>
+        {
+            await flows.ConfirmAsync(request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/tokens", async (CreateTokenRequest request, SignInFlows flows, CancellationToken ct) =>
+        {
+            var result = await flows.CreateTokenAsync(request, ct);
+            return TypedResults.Created("/api/v1/tokens", result);
+        }).RequireRateLimiting(RateLimits.Auth);
+
+        var member = app.MapGroup("/api/v1").WithTags("Account").RequireAuthorization(ApiPolicy);
+        member.MapGet("/me", (HttpContext http, GetMe handler) => handler.HandleAsync(http.User.MemberId()));
+        member.MapPost("/account/phone/confirm", async (ConfirmPhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
+        {
+            await flows.ConfirmAsync(http.User.MemberId(), request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Phone);
+        member.MapPost("/account/phone/resend", async (HttpContext http, PhoneFlows flows, CancellationToken ct) =>
+        {
+            await flows.ResendAsync(http.User.MemberId(), ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Phone);
+        member.MapPut("/me/phone", async (ChangePhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
+        {
+            await flows.RequestChangeAsync(http.User.MemberId(), request, ct);
+            return TypedResults.Accepted("/api/v1/me");
+        }).RequireRateLimiting(RateLimits.Phone);
+        member.MapPost("/account/email/resend", async (HttpContext http, EmailFlows flows, CancellationToken ct) =>
+        {
+            await flows.ResendConfirmationAsync(http.User.MemberId(), ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
+        member.MapPut("/me/email", async (ChangeEmailRequest request, HttpContext http, EmailFlows flows, CancellationToken ct) =>
+        {
+            await flows.RequestChangeAsync(http.User.MemberId(), request, ct);
+            return TypedResults.Accepted("/api/v1/me");
+        }).RequireRateLimiting(RateLimits.Auth);
+        member.MapPut("/me/password", async (ChangePasswordRequest request, HttpContext http, SecuritySettings settings, CancellationToken ct) =>
+        {
+            await settings.ChangePasswordAsync(http.User.MemberId(), null, request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
+        member.MapGet("/tokens", async (HttpContext http, ApiTokens tokens, CancellationToken ct) =>
+            (await tokens.ListAsync(http.User.MemberId(), ct)).Select(t => new
+            {
+                t.Id, t.Name, t.Prefix, scopes = t.Scopes.Split(' '), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
+            }));
+        member.MapDelete("/tokens/{id:guid}", async (Guid id, HttpContext http, ApiTokens tokens, CancellationToken ct) =>
+        {
+            await tokens.RevokeAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapGet("/me/sessions", (HttpContext http, AccountSessions sessions, CancellationToken ct) =>
+            sessions.ListAsync(http.User.MemberId(), null, ct));
+        member.MapDelete("/me/sessions/{id:guid}", async (Guid id, HttpContext http, AccountSessions sessions, CancellationToken ct) =>
+        {
+            await sessions.EndAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+    }
+}

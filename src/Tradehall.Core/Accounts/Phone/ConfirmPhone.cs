@@ -1,0 +1,78 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts.Registration;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Accounts.Phone;
+
+public sealed record ConfirmPhoneRequest([property: Required(ErrorMessage = "Enter the code from the SMS.")] string? Code);
+
+public sealed record ChangePhoneRequest([property: Required(ErrorMessage = "Enter your new mobile phone number.")] string? Phone);
+
+/// <summary>ACC-03, ACC-08: confirming the phone given at registration, resending its code, and changing to a new number.</summary>
+public sealed class PhoneFlows(AppDbContext db, UserManager<Member> users, PhoneVerification phones, EvidenceArchive archive, IOptions<AccountsOptions> options)
+{
+    public async Task ConfirmAsync(Guid memberId, ConfirmPhoneRequest request, CancellationToken cancellationToken)
+    {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var member = await FindAsync(memberId);
+        var phone = await phones.ConfirmAsync(member, request.Code!, cancellationToken);
+        if (await db.Users.AnyAsync(m => m.Id != member.Id && m.PhoneNumber == phone, cancellationToken))
+        {
+            throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by another account.");
+        }
+        var before = new { phone = member.PhoneNumber, confirmed = member.PhoneNumberConfirmed };
+        member.PhoneNumber = phone;
+        member.PhoneNumberConfirmed = true;
+        archive.Record("account.phone_confirmed", $"member:{member.Id}", member.Id, before: before, after: new { phone, confirmed = true });
+        await users.UpdateAsync(member);
+    }
+
+    /// <summary>Sends a fresh code to the number waiting for confirmation (the new one during a change).</summary>
+    public async Task ResendAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var member = await FindAsync(memberId);
+        var pending = await db.Set<PhoneCode>().Where(c => c.MemberId == member.Id && c.UsedAt == null)
+            .OrderByDescending(c => c.SentAt).Select(c => c.Phone).FirstOrDefaultAsync(cancellationToken);
+        var phone = pending ?? (member.PhoneNumberConfirmed ? null : member.PhoneNumber);
+        if (phone is null)
+        {
+            throw DomainException.Field("account.phone_already_confirmed", "phone", "Your phone number is already confirmed.");
+        }
+        await phones.IssueAsync(member, phone, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    public async Task RequestChangeAsync(Guid memberId, ChangePhoneRequest request, CancellationToken cancellationToken)
+    {
+        var errors = FieldErrors.FromAnnotations(request);
+        var o = options.Value;
+        var phone = PhoneNumbers.ToE164(request.Phone, o.DefaultCountryCallingCode);
+        if (!errors.Has("phone"))
+        {
+            if (phone is null)
+            {
+                errors.Add("phone", "Enter a mobile number with its country code, for example +7 916 123-45-67.");
+            }
+            else if (o.BlockedPhonePrefixes.Any(p => phone.StartsWith(p, StringComparison.Ordinal)))
+            {
+                errors.Add("phone", "Numbers in this range cannot be used. Use your own mobile number.");
+            }
+        }
+        errors.ThrowIfAny();
+        var member = await FindAsync(memberId);
+        if (await db.Users.AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
+        {
+            throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by an account.");
+        }
+        await phones.IssueAsync(member, phone!, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<Member> FindAsync(Guid memberId) =>
+        await users.FindByIdAsync(memberId.ToString()) ?? throw DomainException.NotFound("account.not_found", "No such account.");
+}

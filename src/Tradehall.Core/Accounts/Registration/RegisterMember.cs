@@ -1,0 +1,171 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts.Phone;
+using Tradehall.Core.Accounts.Tokens;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Data;
+using Tradehall.Core.Legal;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Accounts.Registration;
+
+public sealed record RegisterRequest
+{
+    [Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(254)]
+    public string? Email { get; init; }
+
+    [Required(ErrorMessage = "Choose a password.")]
+    public string? Password { get; init; }
+
+    [Required(ErrorMessage = "Enter your first name."), MaxLength(100)]
+    public string? FirstName { get; init; }
+
+    [Required(ErrorMessage = "Enter your last name."), MaxLength(100)]
+    public string? LastName { get; init; }
+
+    public Gender Gender { get; init; }
+
+    [Required(ErrorMessage = "Enter your date of birth.")]
+    public DateOnly? DateOfBirth { get; init; }
+
+    [Required(ErrorMessage = "Enter your city."), MaxLength(100)]
+    public string? City { get; init; }
+
+    [Required(ErrorMessage = "Enter your mobile phone number.")]
+    public string? Phone { get; init; }
+
+    public bool AcceptTerms { get; init; }
+    public bool AcceptPrivacy { get; init; }
+}
+
+public sealed record RegisterResponse(Guid AccountId, string Token);
+
+/// <summary>
+/// ACC-01..04: creates an account, records consent to the current Terms and Privacy Policy, sends
+/// the phone code and the email link, and issues an API token — all in one transaction, or nothing.
+/// </summary>
+public sealed class RegisterMember(
+    AppDbContext db, UserManager<Member> users, IOptions<AccountsOptions> options, IOptions<TradehallOptions> site,
+    TimeProvider time, LegalDocuments legal, PhoneVerification phones, AccountEmails emails, ApiTokens tokens,
+    EvidenceArchive archive, IHttpContextAccessor http)
+{
+    public async Task<RegisterResponse> HandleAsync(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var errors = FieldErrors.FromAnnotations(request);
+        var email = request.Email?.Trim() ?? "";
+        if (!errors.Has(nameof(request.Email)) && ShippedLists.IsDisposableDomain(email[(email.LastIndexOf('@') + 1)..], o.BlockedEmailDomains))
+        {
+            errors.Add(nameof(request.Email), "Addresses of disposable email services are not accepted. Use a permanent address.");
+        }
+        var phone = PhoneNumbers.ToE164(request.Phone, o.DefaultCountryCallingCode);
+        if (!errors.Has(nameof(request.Phone)))
+        {
+            if (phone is null)
+            {
+                errors.Add(nameof(request.Phone), "Enter a mobile number with its country code, for example +7 916 123-45-67.");
+            }
+            else if (o.BlockedPhonePrefixes.Any(p => phone.StartsWith(p.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal)))
+            {
+                errors.Add(nameof(request.Phone), "Numbers in this range cannot be used. Use your own mobile number.");
+            }
+        }
+        if (request.DateOfBirth is { } born)
+        {
+            var today = time.Today(site.Value.Zone);
+            if (born > today || born.Year < 1900)
+            {
+                errors.Add(nameof(request.DateOfBirth), "Enter a real date of birth.");
+            }
+            else if (born.AddYears(o.MinimumAge) > today)
+            {
+                errors.Add(nameof(request.DateOfBirth), $"You must be at least {o.MinimumAge} years old to register.");
+            }
+        }
+        if (!request.AcceptTerms)
+        {
+            errors.Add(nameof(request.AcceptTerms), "Accept the Terms of Service to register.");
+        }
+        if (!request.AcceptPrivacy)
+        {
+            errors.Add(nameof(request.AcceptPrivacy), "Accept the Privacy Policy to register.");
+        }
+        var member = new Member
+        {
+            Id = Guid.CreateVersion7(),
+            UserName = email,
+            Email = email,
+            FirstName = request.FirstName?.Trim() ?? "",
+            LastName = request.LastName?.Trim() ?? "",
+            Gender = request.Gender,
+            DateOfBirth = request.DateOfBirth ?? default,
+            City = request.City?.Trim() ?? "",
+            PhoneNumber = phone,
+            Culture = CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "ru" ? "ru" : "en",
+            RegisteredAt = time.UtcNow(),
+            LockoutEnabled = true,
+        };
+        if (request.Password is { } password)
+        {
+            foreach (var validator in users.PasswordValidators)
+            {
+                var result = await validator.ValidateAsync(users, member, password);
+                foreach (var error in result.Errors)
+                {
+                    errors.Add(nameof(request.Password), error.Description);
+                }
+            }
+        }
+        errors.ThrowIfAny("account.registration_invalid", "Some fields need attention.");
+
+        var terms = await legal.CurrentAsync(DocumentKind.Terms, cancellationToken)
+            ?? throw new InvalidOperationException("No Terms of Service are published.");
+        var privacy = await legal.CurrentAsync(DocumentKind.Privacy, cancellationToken)
+            ?? throw new InvalidOperationException("No Privacy Policy is published.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await EnsureUnusedAsync(email, phone!, cancellationToken);
+        var created = await users.CreateAsync(member, request.Password!);
+        if (!created.Succeeded)
+        {
+            throw new DomainException("account.registration_invalid", string.Join(" ", created.Errors.Select(e => e.Description)));
+        }
+        var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
+        legal.Accept(member.Id, terms, ip);
+        legal.Accept(member.Id, privacy, ip);
+        var twin = await db.Users.AsNoTracking()
+            .Where(m => m.Id != member.Id && m.LastName == member.LastName && m.FirstName == member.FirstName && m.DateOfBirth == member.DateOfBirth)
+            .Select(m => (Guid?)m.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (twin is { } existing)
+        {
+            db.Set<PossibleDuplicate>().Add(new PossibleDuplicate { MemberId = member.Id, ExistingMemberId = existing, FlaggedAt = time.UtcNow() });
+        }
+        archive.Record("account.registered", $"member:{member.Id}", member.Id,
+            after: new { terms = terms.Version, privacy = privacy.Version, possibleDuplicateOf = twin });
+        await phones.IssueAsync(member, phone!, cancellationToken);
+        await emails.SendConfirmationAsync(member);
+        var token = tokens.Issue(member.Id, "Registration", null, null, twoFactor: false);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new RegisterResponse(member.Id, token.Token);
+    }
+
+    /// <summary>ACC-04: a confirmed or pending email or phone belongs to one account only.</summary>
+    private async Task EnsureUnusedAsync(string email, string phone, CancellationToken cancellationToken)
+    {
+        var normalized = users.NormalizeEmail(email);
+        if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
+        {
+            throw DomainException.Conflict("account.email_taken", "email", "An account with this email address already exists. Sign in or reset your password.");
+        }
+        if (await db.Users.AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
+        {
+            throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by another account.");
+        }
+    }
+}

@@ -1,0 +1,238 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Logging;
+using Tradehall.Core.Accounts.Email;
+using Tradehall.Core.Accounts.Sessions;
+using Tradehall.Core.Accounts.Tokens;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Accounts.SignIn;
+
+public sealed record CreateTokenRequest
+{
+    [Required(ErrorMessage = "Enter your email address.")]
+    public string? Email { get; init; }
+
+    [Required(ErrorMessage = "Enter your password.")]
+    public string? Password { get; init; }
+
+    [Required(ErrorMessage = "Name the token, e.g. the program that uses it."), MaxLength(100)]
+    public string? Name { get; init; }
+
+    [RegularExpression("^[0-9]{6}$", ErrorMessage = "Enter the 6-digit code from your authenticator app.")]
+    public string? Totp { get; init; }
+
+    public string[]? Scopes { get; init; }
+
+    [Range(1, 3650, ErrorMessage = "A token lives from 1 to 3650 days.")]
+    public int? ExpiresInDays { get; init; }
+}
+
+public sealed record CreateTokenResponse(string Token, DateTime ExpiresAt);
+
+public enum PasswordSignInOutcome
+{
+    SignedIn,
+    NeedsSecondFactor,
+    LockedOut,
+    Failed,
+}
+
+/// <summary>
+/// ACC-05, ACC-06, ACC-08, ACC-12: every way in — password (with lockout), second factor,
+/// emailed magic link, password reset — and API tokens. Each attempt is archived (ARC-01) and logged (SEC-09).
+/// </summary>
+public sealed partial class SignInFlows(
+    AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, OneTimeTokenProvider oneTime,
+    AccountEmails emails, ApiTokens tokens, EvidenceArchive archive, TimeProvider time, ILogger<SignInFlows> logger)
+{
+    public async Task<CreateTokenResponse> CreateTokenAsync(CreateTokenRequest request, CancellationToken cancellationToken)
+    {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var member = await users.FindByEmailAsync(request.Email!.Trim());
+        if (member is null || member.DisabledAt is not null)
+        {
+            LogSignIn(logger, null, "token", "unknown-or-disabled");
+            throw InvalidCredentials();
+        }
+        var result = await signIn.CheckPasswordSignInAsync(member, request.Password!, lockoutOnFailure: true);
+        if (result.IsLockedOut)
+        {
+            await RecordAsync("account.signin_locked", member.Id, "token", cancellationToken);
+            throw LockedOut(member);
+        }
+        if (!result.Succeeded)
+        {
+            await RecordAsync("account.signin_failed", member.Id, "token", cancellationToken);
+            throw InvalidCredentials();
+        }
+        if (member.TwoFactorEnabled)
+        {
+            if (string.IsNullOrEmpty(request.Totp))
+            {
+                throw new DomainException("account.totp_required", "This account uses a second factor: send the code from the authenticator app as totp.", StatusCodes.Status401Unauthorized);
+            }
+            if (!await users.VerifyTwoFactorTokenAsync(member, users.Options.Tokens.AuthenticatorTokenProvider, request.Totp))
+            {
+                await users.AccessFailedAsync(member);
+                await RecordAsync("account.signin_failed", member.Id, "token-totp", cancellationToken);
+                throw new DomainException("account.totp_invalid", "The authenticator code is not correct.", StatusCodes.Status401Unauthorized);
+            }
+        }
+        var issued = tokens.Issue(member.Id, request.Name!.Trim(), request.Scopes, request.ExpiresInDays, member.TwoFactorEnabled);
+        await RecordAsync("account.signin", member.Id, "token", cancellationToken);
+        return new CreateTokenResponse(issued.Token, issued.ExpiresAt);
+    }
+
+    /// <summary>Password sign-in for the pages; a new server-side session is created on success (SEC-03).</summary>
+    public async Task<PasswordSignInOutcome> PasswordAsync(string email, string password, bool remember, CancellationToken cancellationToken)
+    {
+        var member = await users.FindByEmailAsync(email.Trim());
+        if (member is null || member.DisabledAt is not null)
+        {
+            LogSignIn(logger, null, "password", "unknown-or-disabled");
+            return PasswordSignInOutcome.Failed;
+        }
+        var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
+        var outcome = result switch
+        {
+            { Succeeded: true } => PasswordSignInOutcome.SignedIn,
+            { RequiresTwoFactor: true } => PasswordSignInOutcome.NeedsSecondFactor,
+            { IsLockedOut: true } => PasswordSignInOutcome.LockedOut,
+            _ => PasswordSignInOutcome.Failed,
+        };
+        await RecordAsync(outcome switch
+        {
+            PasswordSignInOutcome.SignedIn => "account.signin",
+            PasswordSignInOutcome.NeedsSecondFactor => "account.signin_password_ok",
+            PasswordSignInOutcome.LockedOut => "account.signin_locked",
+            _ => "account.signin_failed",
+        }, member.Id, "password", cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>The second step: an authenticator code, or one of the recovery codes.</summary>
+    public async Task<PasswordSignInOutcome> SecondFactorAsync(string code, bool isRecoveryCode, bool remember, CancellationToken cancellationToken)
+    {
+        var member = await signIn.GetTwoFactorAuthenticationUserAsync();
+        if (member is null)
+        {
+            return PasswordSignInOutcome.Failed;
+        }
+        var clean = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var result = isRecoveryCode
+            ? await signIn.TwoFactorRecoveryCodeSignInAsync(clean)
+            : await signIn.TwoFactorAuthenticatorSignInAsync(clean, remember, rememberClient: false);
+        var outcome = result.Succeeded ? PasswordSignInOutcome.SignedIn
+            : result.IsLockedOut ? PasswordSignInOutcome.LockedOut : PasswordSignInOutcome.Failed;
+        await RecordAsync(outcome == PasswordSignInOutcome.SignedIn ? "account.signin" : "account.signin_failed",
+            member.Id, isRecoveryCode ? "recovery-code" : "totp", cancellationToken);
+        return outcome;
+    }
+
+    /// <summary>ACC-06: emails a sign-in link. Says nothing about whether the address has an account.</summary>
+    public async Task RequestMagicLinkAsync(string email, CancellationToken cancellationToken)
+    {
+        var member = await users.FindByEmailAsync(email.Trim());
+        if (member is null || member.DisabledAt is not null)
+        {
+            return;
+        }
+        await emails.SendMagicLinkAsync(member);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Signs in with an emailed link; returns an explanation when the link does not work.</summary>
+    public async Task<string?> MagicLinkAsync(string token, CancellationToken cancellationToken)
+    {
+        var memberId = await oneTime.FindMemberAsync(token, AccountEmails.MagicLinkPurpose);
+        var member = memberId is null ? null : await users.FindByIdAsync(memberId.Value.ToString());
+        if (member is null || member.DisabledAt is not null
+            || !await users.VerifyUserTokenAsync(member, OneTimeTokenProvider.Name, AccountEmails.MagicLinkPurpose, token))
+        {
+            return await oneTime.DescribeFailureAsync(token);
+        }
+        if (await users.IsLockedOutAsync(member))
+        {
+            return "The account is temporarily locked after too many failed sign-ins. Try again later.";
+        }
+        // The link proves control of the mailbox, which also confirms the address.
+        if (!member.EmailConfirmed)
+        {
+            member.EmailConfirmed = true;
+            await users.UpdateAsync(member);
+        }
+        await signIn.SignInAsync(member, isPersistent: false, authenticationMethod: "magic-link");
+        await RecordAsync("account.signin", member.Id, "magic-link", cancellationToken);
+        return null;
+    }
+
+    /// <summary>ACC-08: emails a reset link. Says nothing about whether the address has an account.</summary>
+    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
+    {
+        var member = await users.FindByEmailAsync(email.Trim());
+        if (member is null || member.DisabledAt is not null)
+        {
+            return;
+        }
+        await emails.SendPasswordResetAsync(member);
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    /// <summary>Sets a new password from a reset link; every session and the lockout end (SEC-03).</summary>
+    public async Task ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken)
+    {
+        var memberId = await oneTime.FindMemberAsync(token, UserManager<Member>.ResetPasswordTokenPurpose);
+        var member = memberId is null ? null : await users.FindByIdAsync(memberId.Value.ToString());
+        if (member is null)
+        {
+            throw DomainException.Field("account.reset_token_invalid", "token", await oneTime.DescribeFailureAsync(token));
+        }
+        var errors = new FieldErrors();
+        foreach (var validator in users.PasswordValidators)
+        {
+            foreach (var error in (await validator.ValidateAsync(users, member, newPassword)).Errors)
+            {
+                errors.Add("password", error.Description);
+            }
+        }
+        errors.ThrowIfAny();
+        var result = await users.ResetPasswordAsync(member, token, newPassword);
+        if (!result.Succeeded)
+        {
+            throw DomainException.Field("account.reset_token_invalid", "token", await oneTime.DescribeFailureAsync(token));
+        }
+        await users.SetLockoutEndDateAsync(member, null);
+        await users.ResetAccessFailedCountAsync(member);
+        await AccountSessions.EndAllAsync(db, member.Id, time.UtcNow(), except: null, cancellationToken);
+        await RecordAsync("account.password_reset", member.Id, "email-link", cancellationToken);
+    }
+
+    public async Task SignOutAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        await signIn.SignOutAsync();
+        await RecordAsync("account.signout", memberId, "cookie", cancellationToken);
+    }
+
+    private async Task RecordAsync(string action, Guid memberId, string method, CancellationToken cancellationToken)
+    {
+        LogSignIn(logger, memberId, method, action);
+        archive.Record(action, $"member:{memberId}", memberId, after: new { method });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static DomainException InvalidCredentials() =>
+        new("account.invalid_credentials", "The email or password is not correct.", StatusCodes.Status401Unauthorized);
+
+    private DomainException LockedOut(Member member)
+    {
+        var wait = member.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)) : 60;
+        return DomainException.TooMany("account.locked_out",
+            $"Too many failed sign-ins. The account is locked for {Math.Ceiling(wait / 60.0)} more minutes.", wait);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in {Outcome} for member {MemberId} by {Method}")]
+    private static partial void LogSignIn(ILogger logger, Guid? memberId, string method, string outcome);
+}

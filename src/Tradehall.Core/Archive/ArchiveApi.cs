@@ -1,0 +1,30 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Archive;
+
+/// <summary>
+/// ARC-01: what other modules call to record evidence. The record joins the caller's unit of work
+/// and is chained when that unit is saved, so the event and its evidence commit together.
+/// </summary>
+public sealed class EvidenceArchive(AppDbContext db, TimeProvider time, IHttpContextAccessor http)
+{
+    public void Record(string action, string subject, Guid? actorId, Guid? onBehalfOfId = null, object? before = null, object? after = null)
+    {
+        db.Set<ArchiveRecord>().Add(new ArchiveRecord
+        {
+            At = time.UtcNow(),
+            ActorId = actorId,
+            OnBehalfOfId = onBehalfOfId,
+            Action = action,
+            Subject = subject,
+            Ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString(),
+            Before = before is null ? null : JsonSerializer.Serialize(before),
+            After = after is null ? null : JsonSerializer.Serialize(after),
+            PreviousHash = ArchiveChain.Genesis,
+            Hash = ArchiveChain.Genesis,
+        });
+    }
+}

@@ -1,0 +1,25 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+
+namespace Tradehall.Core.Data;
+
+/// <summary>Keys of the cluster-wide locks, one per serialized activity.</summary>
+public static class DatabaseLockKeys
+{
+    public const long Archive = 0x54480001;
+}
+
+/// <summary>
+/// Serializes a transaction against others holding the same key. PostgreSQL takes a transaction
+/// advisory lock; SQLite already serializes writers because its transactions begin IMMEDIATE.
+/// </summary>
+public static class DatabaseLocks
+{
+    public static async Task LockForTransactionAsync(this DatabaseFacade database, long key, CancellationToken cancellationToken)
+    {
+        if (database.IsNpgsql())
+        {
+            await database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({key})", cancellationToken);
+        }
+    }
+}

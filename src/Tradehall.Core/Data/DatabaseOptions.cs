@@ -1,0 +1,25 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Tradehall.Core.Data;
+
+public sealed class DatabaseOptions : IValidatableObject
+{
+    public const string SectionName = "Database";
+
+    /// <summary><c>sqlite</c> (embedded, the default) or <c>postgres</c>.</summary>
+    [Required]
+    public string Provider { get; set; } = "sqlite";
+
+    /// <summary>Apply pending migrations when the site starts (Development); production runs <c>db migrate</c>.</summary>
+    public bool MigrateOnStart { get; set; }
+
+    public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (!IsPostgres && !string.Equals(Provider, "sqlite", StringComparison.OrdinalIgnoreCase))
+        {
+            yield return new ValidationResult("Database:Provider must be 'sqlite' or 'postgres'.", [nameof(Provider)]);
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System.Reflection;
+using Markdig;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Legal;
+
+public static class LegalModule
+{
+    public static void AddLegal(this WebApplicationBuilder builder) => builder.Services.AddScoped<LegalDocuments>();
+
+    /// <summary>Markdown of operator documents, rendered without raw HTML (SEC-07).</summary>
+    public static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();
+
+    /// <summary>Publishes version 1.0 of the Terms and the Privacy Policy when none exists, so registration can start.</summary>
+    public static async Task EnsurePublishedAsync(AppDbContext db, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var now = time.UtcNow();
+        foreach (var (kind, file) in new[] { (DocumentKind.Terms, "terms"), (DocumentKind.Privacy, "privacy") })
+        {
+            if (await db.Set<LegalDocument>().AnyAsync(d => d.Kind == kind, cancellationToken))
+            {
+                continue;
+            }
+            var (titleEn, bodyEn) = Read($"{file}.en.md");
+            var (titleRu, bodyRu) = Read($"{file}.ru.md");
+            db.Set<LegalDocument>().Add(new LegalDocument
+            {
+                Kind = kind,
+                Version = "1.0",
+                EffectiveFrom = now,
+                PublishedAt = now,
+                TitleEn = titleEn,
+                BodyEn = bodyEn,
+                TitleRu = titleRu,
+                BodyRu = bodyRu,
+            });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static (string Title, string Body) Read(string name)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        var resource = assembly.GetManifestResourceNames().Single(n => n.EndsWith("." + name, StringComparison.Ordinal));
+        using var reader = new StreamReader(assembly.GetManifestResourceStream(resource)!);
+        var text = reader.ReadToEnd();
+        var firstLine = text.Split('\n', 2)[0];
+        return (firstLine.TrimStart('#', ' ').Trim(), text);
+    }
+}

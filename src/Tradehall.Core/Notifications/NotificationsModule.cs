@@ -1,0 +1,22 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Tradehall.Core.Notifications;
+
+public static class NotificationsModule
+{
+    public static void AddNotifications(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName)
+            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<OutboxSignal>();
+        builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
+        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<MailSender>();
+        builder.Services.AddScoped<SmsSender>();
+        builder.Services.AddHttpClient(nameof(SmsSender));
+        builder.Services.AddSingleton<OutboxWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+    }
+}
