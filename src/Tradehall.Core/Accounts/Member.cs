@@ -79,7 +79,9 @@ internal sealed class MemberConfiguration : IEntityTypeConfiguration<Member>
         b.Property(m => m.City).HasMaxLength(100);
         b.Property(m => m.Culture).HasMaxLength(8);
         b.Property(m => m.PhoneNumber).HasMaxLength(16);
-        b.HasIndex(m => m.PhoneNumber);
+        // ACC-04: one account per email and per phone, enforced by the database even when two sign-ups race.
+        b.HasIndex(m => m.NormalizedEmail).HasDatabaseName("EmailIndex").IsUnique();
+        b.HasIndex(m => m.PhoneNumber).IsUnique();
         b.HasIndex(m => new { m.LastName, m.FirstName, m.DateOfBirth });
     }
 }

@@ -10,7 +10,9 @@ namespace Tradehall.Core.Archive;
 /// </summary>
 public sealed class ArchiveRecord
 {
-    /// <summary>Position in the chain: 1, 2, 3, ... without gaps.</summary>
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+
+    /// <summary>Position in the chain: 1, 2, 3, ... without gaps; assigned when the record is sealed.</summary>
     public long Sequence { get; set; }
     public DateTime At { get; set; }
     public Guid? ActorId { get; set; }
@@ -32,8 +34,8 @@ internal sealed class ArchiveRecordConfiguration : IEntityTypeConfiguration<Arch
     public void Configure(EntityTypeBuilder<ArchiveRecord> b)
     {
         b.ToTable("archive_records");
-        b.HasKey(r => r.Sequence);
-        b.Property(r => r.Sequence).ValueGeneratedNever();
+        b.HasKey(r => r.Id);
+        b.HasIndex(r => r.Sequence).IsUnique();
         b.Property(r => r.Action).HasMaxLength(64);
         b.Property(r => r.Subject).HasMaxLength(200);
         b.Property(r => r.Ip).HasMaxLength(45);

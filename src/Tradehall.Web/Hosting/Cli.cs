@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Data;
+
+namespace Tradehall.Web.Hosting;
+
+/// <summary>
+/// The <c>tradehall</c> executable: <c>serve</c> (the default), <c>db migrate</c>, <c>admin create</c>,
+/// <c>archive verify</c>. Unknown verbs and bad arguments print usage and exit non-zero.
+/// </summary>
+public static class Cli
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        // Host switches (--urls, --environment ...) with no verb mean "serve".
+        if (args.Length == 0 || args[0].StartsWith('-') && args[0] is not ("-h" or "--help" or "-?" or "--version"))
+        {
+            await Site.Build(args).RunAsync();
+            return 0;
+        }
+
+        var root = new RootCommand("Tradehall: a B2B trade network and marketplace with prepaid billing.");
+
+        var serve = new Command("serve", "Run the site (the default).") { TreatUnmatchedTokensAsErrors = false };
+        serve.SetAction(async (parse, ct) =>
+        {
+            await Site.Build([.. parse.UnmatchedTokens]).RunAsync(ct);
+            return 0;
+        });
+        root.Subcommands.Add(serve);
+
+        var db = new Command("db", "Database maintenance.");
+        var migrate = new Command("migrate", "Apply pending migrations (a SQLite file is copied aside first).");
+        migrate.SetAction(async (_, ct) =>
+        {
+            await using var app = Site.Build([]);
+            await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
+            await Console.Out.WriteLineAsync("migrated");
+            return 0;
+        });
+        db.Subcommands.Add(migrate);
+        root.Subcommands.Add(db);
+
+        var admin = new Command("admin", "Staff accounts.");
+        var email = new Option<string>("--email") { Description = "The operator's email address.", Required = true };
+        var password = new Option<string>("--password") { Description = "The operator's password (at least 10 characters, not a common one).", Required = true };
+        var create = new Command("create", "Create a confirmed operator account.") { email, password };
+        create.SetAction(async (parse, ct) =>
+        {
+            await using var app = Site.Build([]);
+            await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                var member = await scope.ServiceProvider.GetRequiredService<Staff>()
+                    .CreateOperatorAsync(parse.GetRequiredValue(email), parse.GetRequiredValue(password), cancellationToken: ct);
+                await Console.Out.WriteLineAsync($"operator created: {member.Id}");
+                return 0;
+            }
+            catch (Tradehall.Core.Shared.DomainException e)
+            {
+                await Console.Error.WriteLineAsync(e.Message);
+                return 1;
+            }
+        });
+        admin.Subcommands.Add(create);
+        root.Subcommands.Add(admin);
+
+        var archive = new Command("archive", "The evidence archive (ARC-01).");
+        var verify = new Command("verify", "Check the hash chain; exit 0 and print 'intact' when no record was altered or removed.");
+        verify.SetAction(async (_, ct) =>
+        {
+            await using var app = Site.Build([]);
+            await using var scope = app.Services.CreateAsyncScope();
+            var result = await ArchiveChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+            if (result.Intact)
+            {
+                await Console.Out.WriteLineAsync($"intact: {result.RecordsChecked} records");
+                return 0;
+            }
+            await Console.Error.WriteLineAsync($"broken after {result.RecordsChecked} good records: {result.Problem}");
+            return 1;
+        });
+        archive.Subcommands.Add(verify);
+        root.Subcommands.Add(archive);
+
+        return await root.Parse(args).InvokeAsync();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Hosting;
+
+/// <summary>
+/// The one place failures become RFC 9457 problem details with a stable <c>code</c>; exception
+/// text never leaves the server.
+/// </summary>
+internal sealed partial class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
+    {
+        var problem = exception switch
+        {
+            DomainException e => FromDomain(http, e),
+            BadHttpRequestException e => FromBadRequest(e),
+            DbUpdateException e when IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, "request.conflict",
+                "The record changed or already exists. Reload and try again."),
+            OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
+            _ => null,
+        };
+        if (problem is null)
+        {
+            if (http.RequestAborted.IsCancellationRequested)
+            {
+                return true;
+            }
+            LogUnhandled(logger, http.Request.Path, exception);
+            problem = Problem(StatusCodes.Status500InternalServerError, "server.error", "Something went wrong on our side. Try again later.");
+        }
+        http.Response.StatusCode = problem.Status!.Value;
+        return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem, Exception = exception });
+    }
+
+    internal static ProblemDetails Problem(int status, string code, string title, IReadOnlyDictionary<string, string[]>? errors = null)
+    {
+        var problem = errors is { Count: > 0 } ? new ValidationProblemDetails(errors.ToDictionary(e => e.Key, e => e.Value)) : new ProblemDetails();
+        problem.Status = status;
+        problem.Title = title;
+        problem.Extensions["code"] = code;
+        return problem;
+    }
+
+    private static ProblemDetails FromDomain(HttpContext http, DomainException e)
+    {
+        if (e.RetryAfterSeconds is { } wait)
+        {
+            http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return Problem(e.Status, e.Code, e.Message, e.Errors);
+    }
+
+    private static ProblemDetails FromBadRequest(BadHttpRequestException e)
+    {
+        if (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return Problem(e.StatusCode, "request.too_large", "The request body is too large.");
+        }
+        if (e.InnerException is JsonException json)
+        {
+            // "$.roles" → "roles": name the field without echoing parser internals.
+            var field = json.Path is { Length: > 2 } path ? JsonNamingPolicy.CamelCase.ConvertName(path.TrimStart('$', '.').Split('.', '[')[0]) : "body";
+            var message = json.Message.Contains("could not be mapped", StringComparison.Ordinal)
+                ? "This field is not accepted."
+                : "The value has the wrong format.";
+            return Problem(StatusCodes.Status400BadRequest, "request.malformed_json", "The request body is not valid JSON for this call.",
+                new Dictionary<string, string[]> { [field] = [message] });
+        }
+        return Problem(e.StatusCode, "request.bad", "The request is not valid.");
+    }
+
+    private static bool IsUniqueViolation(DbUpdateException e) =>
+        e.InnerException?.Message is { } m && (m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) || m.Contains("23505", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Path}")]
+    private static partial void LogUnhandled(ILogger logger, string path, Exception exception);
+}

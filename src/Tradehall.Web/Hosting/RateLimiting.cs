@@ -1,0 +1,60 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Hosting;
+
+/// <summary>SEC-06, MKT-07: how many requests a client address may make per window.</summary>
+public sealed class RateLimitOptions
+{
+    public const string SectionName = "RateLimits";
+
+    [Range(1, 100_000)]
+    public int AuthPerMinute { get; set; } = 20;
+
+    [Range(1, 100_000)]
+    public int PhonePerMinute { get; set; } = 10;
+
+    /// <summary>Every request of a client that is not signed in (anti-scraping).</summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousPerMinute { get; set; } = 600;
+}
+
+internal static class RateLimiting
+{
+    public static void AddTradehallRateLimits(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
+        builder.Services.AddRateLimiter(o =>
+        {
+            // SEC-06: refused requests get 429, never 503.
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimits.Auth, http => PerAddress(http, RateLimits.Auth, limits.AuthPerMinute));
+            o.AddPolicy(RateLimits.Phone, http => PerAddress(http, RateLimits.Phone, limits.PhonePerMinute));
+            o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
+                http.User.Identity?.IsAuthenticated == true || http.Request.Headers.Authorization.Count > 0
+                    ? RateLimitPartition.GetNoLimiter("members")
+                    : PerAddress(http, "anonymous", limits.AnonymousPerMinute));
+            o.OnRejected = async (context, cancellationToken) =>
+            {
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
+                http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+                var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
+                await problems.TryWriteAsync(new ProblemDetailsContext
+                {
+                    HttpContext = http,
+                    ProblemDetails = ProblemHandler.Problem(StatusCodes.Status429TooManyRequests, "request.rate_limited",
+                        $"Too many requests. Try again in {wait} seconds."),
+                });
+            };
+        });
+    }
+
+    private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
+        RateLimitPartition.GetFixedWindowLimiter(policy + ":" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),
+            _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+}

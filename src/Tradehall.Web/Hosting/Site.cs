@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.OpenApi;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Data;
+using Tradehall.Core.Legal;
+using Tradehall.Core.Notifications;
+using Tradehall.Core.Shared;
+using Tradehall.Core.Shared.Calendar;
+
+namespace Tradehall.Web.Hosting;
+
+/// <summary>Builds the one application the site, the tests and every command-line verb share.</summary>
+public static class Site
+{
+    public static readonly CultureInfo[] Cultures = [new("en"), new("ru")];
+
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        configure?.Invoke(builder);
+        AddServices(builder);
+        var app = builder.Build();
+        UsePipeline(app);
+        return app;
+    }
+
+    private static void AddServices(WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        builder.Logging.ClearProviders();
+        builder.Logging.AddJsonConsole(o =>
+        {
+            o.UseUtcTimestamp = true;
+            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
+        });
+
+        // First of the hosted services: the database is migrated and seeded before any worker starts.
+        services.AddHostedService<StartupTasks>();
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddOptions<TradehallOptions>().BindConfiguration(TradehallOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<BusinessCalendar>();
+
+        builder.AddData();
+        builder.AddArchive();
+        builder.AddNotifications();
+        builder.AddLegal();
+        builder.AddAccounts();
+
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemHandler>();
+        // Bad JSON reaches the problem handler in every environment, not only in Development.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            // Unknown fields are refused, so nothing like "roles" or "balance" can ride along (SEC-05).
+            o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        });
+        builder.AddTradehallRateLimits();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
+        {
+            // SEC-06: X-Forwarded-For is believed only from the proxies the operator lists.
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            o.KnownProxies.Clear();
+            o.KnownIPNetworks.Clear();
+            foreach (var proxy in config.GetSection("Hosting:TrustedProxies").Get<string[]>() ?? [])
+            {
+                o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
+            }
+        });
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("en");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new AcceptLanguageHeaderRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+        {
+            o.Conventions.AuthorizeFolder("/Settings");
+            o.Conventions.AuthorizeFolder("/Operator", AccountsModule.StaffConsolePolicy);
+        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+            o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o =>
+        {
+            o.Cookie.Name = "__Host-tradehall-csrf";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+        });
+        services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info = new OpenApiInfo { Title = "Tradehall API", Version = "v1", Description = "Members and operators: everything the site does, as JSON." };
+            document.Components ??= new OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new OpenApiSecurityScheme
+            {
+                Type = SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "A personal access token from POST /api/v1/tokens or the Settings page.",
+            };
+            return Task.CompletedTask;
+        }));
+    }
+
+    private static void UsePipeline(WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages(async context =>
+        {
+            var http = context.HttpContext;
+            var status = http.Response.StatusCode;
+            var (code, title) = status switch
+            {
+                401 => ("auth.unauthenticated", "Sign in or send a valid bearer token."),
+                403 => ("auth.forbidden", "You may not do this."),
+                404 => ("request.not_found", "Not found."),
+                405 => ("request.method_not_allowed", "This method is not allowed here."),
+                415 => ("request.unsupported_media_type", "Send JSON with Content-Type: application/json."),
+                _ => ("request.failed", "The request failed."),
+            };
+            await http.RequestServices.GetRequiredService<IProblemDetailsService>().TryWriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = http,
+                ProblemDetails = ProblemHandler.Problem(status, code, title),
+            });
+        }));
+        app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseHsts();
+        }
+        app.UseSecurityHeaders();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseAuthentication();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+
+        app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Tradehall API v1");
+            o.RoutePrefix = "api-docs";
+            o.DocumentTitle = "Tradehall API";
+        });
+        app.MapAccounts();
+        app.MapRazorPages();
+    }
+
+    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+}
+
+/// <summary>RUN-05: ready means the database answers.</summary>
+internal sealed class DatabaseHealthCheck(AppDbContext db) : IHealthCheck
+{
+    public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default) =>
+        await db.Database.CanConnectAsync(cancellationToken) ? HealthCheckResult.Healthy() : HealthCheckResult.Unhealthy("The database does not answer.");
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Data;
+using Tradehall.Core.Legal;
+
+namespace Tradehall.Web.Hosting;
+
+/// <summary>
+/// Before the site takes requests: migrate when configured to (Development), make sure the staff
+/// roles and the first Terms and Privacy Policy exist, and in Development add the demo data.
+/// </summary>
+internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> database, IHostEnvironment environment, TimeProvider time) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        if (database.Value.MigrateOnStart)
+        {
+            await DataModule.MigrateAsync(services, time, cancellationToken);
+        }
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        await scope.ServiceProvider.GetRequiredService<Staff>().EnsureRolesAsync();
+        await LegalModule.EnsurePublishedAsync(db, time, cancellationToken);
+        if (environment.IsDevelopment())
+        {
+            await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
+        }
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
