@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Email;
@@ -34,8 +33,9 @@ public static class AccountsModule
 
         services.AddIdentity<Member, Role>()
             .AddEntityFrameworkStores<AppDbContext>()
-            .AddDefaultTokenProviders()
+            .AddUserManager<MemberManager>()
             .AddTokenProvider<OneTimeTokenProvider>(OneTimeTokenProvider.Name)
+            .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.Name)
             .AddPasswordValidator<PasswordRules>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
         {
@@ -56,6 +56,7 @@ public static class AccountsModule
             o.Tokens.EmailConfirmationTokenProvider = OneTimeTokenProvider.Name;
             o.Tokens.PasswordResetTokenProvider = OneTimeTokenProvider.Name;
             o.Tokens.ChangeEmailTokenProvider = OneTimeTokenProvider.Name;
+            o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
         });
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.IterationCount = a.Value.PasswordHashIterations);
         services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.ValidationInterval = a.Value.SecurityStampInterval);
@@ -89,7 +90,6 @@ public static class AccountsModule
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
-        var staffRequireTwoFactor = builder.Configuration.GetValue($"{AccountsOptions.SectionName}:{nameof(AccountsOptions.StaffRequireTwoFactor)}", true);
         services.AddAuthorizationBuilder()
             .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser())
             .AddPolicy(ApiOperatorPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser()
@@ -97,10 +97,10 @@ public static class AccountsModule
             .AddPolicy(StaffConsolePolicy, p =>
             {
                 p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Staff);
-                if (staffRequireTwoFactor)
-                {
-                    p.RequireClaim("amr", "mfa");
-                }
+                // SEC-05: staff consoles need a second factor unless the operator has switched that off.
+                p.RequireAssertion(context => context.User.HasClaim("amr", "mfa")
+                    || context.Resource is HttpContext http
+                        && !http.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.StaffRequireTwoFactor);
             });
 
         services.AddScoped<PhoneVerification>();

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
@@ -27,17 +28,16 @@ internal static class RateLimiting
     public static void AddTradehallRateLimits(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        var limits = builder.Configuration.GetSection(RateLimitOptions.SectionName).Get<RateLimitOptions>() ?? new RateLimitOptions();
         builder.Services.AddRateLimiter(o =>
         {
             // SEC-06: refused requests get 429, never 503.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Auth, http => PerAddress(http, RateLimits.Auth, limits.AuthPerMinute));
-            o.AddPolicy(RateLimits.Phone, http => PerAddress(http, RateLimits.Phone, limits.PhonePerMinute));
+            o.AddPolicy(RateLimits.Auth, http => PerAddress(http, RateLimits.Auth, Limits(http).AuthPerMinute));
+            o.AddPolicy(RateLimits.Phone, http => PerAddress(http, RateLimits.Phone, Limits(http).PhonePerMinute));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.Identity?.IsAuthenticated == true || http.Request.Headers.Authorization.Count > 0
                     ? RateLimitPartition.GetNoLimiter("members")
-                    : PerAddress(http, "anonymous", limits.AnonymousPerMinute));
+                    : PerAddress(http, "anonymous", Limits(http).AnonymousPerMinute));
             o.OnRejected = async (context, cancellationToken) =>
             {
                 var http = context.HttpContext;
@@ -53,6 +53,8 @@ internal static class RateLimiting
             };
         });
     }
+
+    private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(policy + ":" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),

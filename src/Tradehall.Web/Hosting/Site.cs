@@ -4,6 +4,7 @@ using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
@@ -66,13 +67,14 @@ public static class Site
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
         });
         builder.AddTradehallRateLimits();
-        services.AddOptions<ForwardedHeadersOptions>().Configure<IConfiguration>((o, config) =>
+        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
             // SEC-06: X-Forwarded-For is believed only from the proxies the operator lists.
             o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             o.KnownProxies.Clear();
             o.KnownIPNetworks.Clear();
-            foreach (var proxy in config.GetSection("Hosting:TrustedProxies").Get<string[]>() ?? [])
+            foreach (var proxy in hosting.Value.TrustedProxies)
             {
                 o.KnownProxies.Add(System.Net.IPAddress.Parse(proxy));
             }
@@ -144,6 +146,7 @@ public static class Site
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseApiBodyLimit();
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();

@@ -1,0 +1,43 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace Tradehall.Web.Hosting;
+
+public sealed class HostingOptions : IValidatableObject
+{
+    public const string SectionName = "Hosting";
+
+    /// <summary>Addresses of reverse proxies whose X-Forwarded-For is believed (SEC-06).</summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
+    /// <summary>Largest JSON body the API reads; uploads have limits of their own.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public long MaxApiBodyBytes { get; set; } = 256 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        TrustedProxies.Where(p => !IPAddress.TryParse(p, out _))
+            .Select(p => new ValidationResult($"Hosting:TrustedProxies: '{p}' is not an IP address.", [nameof(TrustedProxies)]));
+}
+
+internal static class ApiBodyLimit
+{
+    /// <summary>Oversized API bodies are refused with 413 before anything reads them.</summary>
+    public static IApplicationBuilder UseApiBodyLimit(this IApplicationBuilder app) => app.Use(async (http, next) =>
+    {
+        if (Site.IsApi(http))
+        {
+            var limit = http.RequestServices.GetRequiredService<IOptions<HostingOptions>>().Value.MaxApiBodyBytes;
+            if (http.Request.ContentLength > limit)
+            {
+                throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
+            }
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+            {
+                feature.MaxRequestBodySize = limit;
+            }
+        }
+        await next();
+    });
+}

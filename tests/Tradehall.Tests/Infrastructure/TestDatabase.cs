@@ -1,0 +1,74 @@
+using Npgsql;
+
+namespace Tradehall.Tests.Infrastructure;
+
+/// <summary>
+/// The engine a test run uses: SQLite by default, PostgreSQL when <c>TRADEHALL_TEST_PROVIDER=postgres</c>
+/// (scripts/test.sh runs the suite once for each). Every test host gets a database of its own.
+/// </summary>
+public sealed class TestDatabase : IDisposable
+{
+    public static string Provider => Environment.GetEnvironmentVariable("TRADEHALL_TEST_PROVIDER") is { Length: > 0 } p ? p : "sqlite";
+
+    public static bool IsPostgres => Provider == "postgres";
+
+    private static string PostgresServer => Environment.GetEnvironmentVariable("TRADEHALL_TEST_PG")
+        ?? throw new InvalidOperationException("TRADEHALL_TEST_PG must hold the PostgreSQL connection string when TRADEHALL_TEST_PROVIDER=postgres.");
+
+    private readonly string? postgresName;
+
+    public TestDatabase()
+    {
+        DataPath = Directory.CreateTempSubdirectory("tradehall-test-").FullName;
+        if (IsPostgres)
+        {
+            postgresName = "th_" + Guid.NewGuid().ToString("N");
+            using var connection = new NpgsqlConnection(PostgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE {postgresName}";
+            command.ExecuteNonQuery();
+            ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresName }.ConnectionString;
+        }
+        else
+        {
+            ConnectionString = $"Data Source={Path.Combine(DataPath, "tradehall.db")}";
+        }
+    }
+
+    public string DataPath { get; }
+
+    public string ConnectionString { get; }
+
+    public IEnumerable<KeyValuePair<string, string?>> Settings =>
+    [
+        new("Database:Provider", Provider),
+        new("ConnectionStrings:Default", ConnectionString),
+        new("Tradehall:DataPath", DataPath),
+    ];
+
+    public void Dispose()
+    {
+        if (postgresName is not null)
+        {
+            NpgsqlConnection.ClearAllPools();
+            using var connection = new NpgsqlConnection(PostgresServer);
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)";
+            command.ExecuteNonQuery();
+        }
+        else
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        }
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a closing handle; the temp folder is cleaned by the OS.
+        }
+    }
+}

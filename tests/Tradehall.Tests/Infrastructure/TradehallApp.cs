@@ -1,0 +1,177 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tradehall.Core.Data;
+
+namespace Tradehall.Tests.Infrastructure;
+
+/// <summary>
+/// The real application on a fresh database of the run's engine, migrated by its own migrations,
+/// with a fake clock and the development sinks for email and SMS.
+/// </summary>
+public class TradehallApp : WebApplicationFactory<Program>
+{
+    /// <summary>Settings of this test host beyond the defaults; read when the host first starts.</summary>
+    public Dictionary<string, string?> Settings { get; init; } = [];
+
+    public TestDatabase Database { get; } = new();
+
+    public FakeClock Clock { get; } = new();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.ConfigureAppConfiguration(config =>
+        {
+            config.AddInMemoryCollection(Database.Settings);
+            config.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:MigrateOnStart"] = "true",
+                ["Notifications:MailDelivery"] = "pickup",
+                ["Notifications:SmsDelivery"] = "file",
+                ["Notifications:PollInterval"] = "00:00:00.100",
+                ["RateLimits:AuthPerMinute"] = "100000",
+                ["RateLimits:PhonePerMinute"] = "100000",
+                ["RateLimits:AnonymousPerMinute"] = "1000000",
+                // Hashing stays PBKDF2-SHA512; the minimum iteration count keeps the suite quick.
+                ["Accounts:PasswordHashIterations"] = "210000",
+            });
+            config.AddInMemoryCollection(Settings);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+        });
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (disposing)
+        {
+            Database.Dispose();
+        }
+    }
+
+    public HttpClient Api(string? token = null)
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        if (token is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return client;
+    }
+
+    public async Task<T> WithDb<T>(Func<AppDbContext, Task<T>> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task WithDb(Func<AppDbContext, Task> work)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    /// <summary>The newest SMS sent to <paramref name="phone"/>, waiting for the outbox worker to deliver it.</summary>
+    public async Task<string> LastSmsAsync(string phone, int after = 0)
+    {
+        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
+        for (var i = 0; i < 100; i++)
+        {
+            if (File.Exists(file))
+            {
+                var lines = (await File.ReadAllLinesAsync(file))
+                    .Select(l => JsonDocument.Parse(l).RootElement)
+                    .Where(e => e.GetProperty("to").GetString() == phone)
+                    .ToList();
+                if (lines.Count > after)
+                {
+                    return lines[^1].GetProperty("text").GetString()!;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No SMS #{after + 1} reached {phone}.");
+    }
+
+    public async Task<int> SmsCountAsync(string phone)
+    {
+        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
+        return File.Exists(file)
+            ? (await File.ReadAllLinesAsync(file)).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("to").GetString() == phone)
+            : 0;
+    }
+
+    public async Task<string> SmsCodeAsync(string phone, int after = 0) =>
+        Regex.Match(await LastSmsAsync(phone, after), @"\b(\d{6})\b").Groups[1].Value;
+
+    /// <summary>The newest email to <paramref name="to"/> with its body decoded, waiting for delivery.</summary>
+    public async Task<(string Subject, string Body)> LastEmailAsync(string to, int after = 0)
+    {
+        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                var mails = Directory.GetFiles(folder, "*.eml")
+                    .Select(f => (File: f, Text: File.ReadAllText(f), Time: File.GetLastWriteTimeUtc(f)))
+                    .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+                    .OrderBy(m => m.Time)
+                    .ToList();
+                if (mails.Count > after)
+                {
+                    return Eml.Parse(mails[^1].Text);
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email #{after + 1} reached {to}.");
+    }
+
+    public async Task<string> EmailLinkTokenAsync(string to, string path, int after = 0)
+    {
+        var (_, body) = await LastEmailAsync(to, after);
+        var match = Regex.Match(body, Regex.Escape(path) + @"\?token=([^\s&]+)");
+        Assert.True(match.Success, $"No {path} link in: {body}");
+        return Uri.UnescapeDataString(match.Groups[1].Value);
+    }
+}
+
+internal static class Eml
+{
+    public static (string Subject, string Body) Parse(string text)
+    {
+        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headers = text[..split];
+        var body = text[(split + 4)..];
+        var subject = Regex.Match(headers, @"^Subject: (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+        if (subject.StartsWith("=?utf-8?B?", StringComparison.OrdinalIgnoreCase))
+        {
+            subject = string.Concat(subject.Split(' ').Select(part =>
+                Encoding.UTF8.GetString(Convert.FromBase64String(part.Trim()[10..^2]))));
+        }
+        if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
+        {
+            body = Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal)));
+        }
+        return (subject, body);
+    }
+}
+
+public static class ApiExtensions
+{
+    public static async Task<JsonElement> JsonAsync(this HttpResponseMessage response) =>
+        (await response.Content.ReadFromJsonAsync<JsonElement>())!;
+}
