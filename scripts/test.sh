@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Runs every test: the suite on SQLite, the same suite on a private PostgreSQL, and the browser
+# journeys in headless Chromium. Installs what it needs first (scripts/install-deps.sh).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+scripts/install-deps.sh
+
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+dotnet build Tradehall.slnx -c Release -nologo -v quiet
+
+work=$(mktemp -d /tmp/tradehall-test.XXXXXX)
+cleanup() { scripts/pg.sh stop "$work/pg" || true; }
+trap cleanup EXIT
+pg=$(scripts/pg.sh start "$work/pg")
+
+results="$root/artifacts/test-results"
+rm -rf "$results"; mkdir -p "$results"
+status=0
+run() { # name, project, env...
+  local name=$1 project=$2; shift 2
+  echo "== $name"
+  env "$@" dotnet test "$project" -c Release --no-build -nologo \
+    --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+}
+run sqlite tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=sqlite
+run postgres tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=postgres "TRADEHALL_TEST_PG=$pg"
+run browser tests/Tradehall.BrowserTests TRADEHALL_TEST_PROVIDER=sqlite "TRADEHALL_ARTIFACTS=$root/artifacts/screenshots"
+
+# One closing line over all runs, counted from the result files.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+ns = {"t": "http://microsoft.com/schemas/VisualStudio/TeamTest/2010"}
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find("t:ResultSummary/t:Counters", ns)
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error")) + int(c.get("timeout"))
+    skipped += int(c.get("notExecuted"))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+exit $status

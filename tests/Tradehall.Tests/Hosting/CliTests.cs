@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.Tests.Hosting;
+
+/// <summary>The <c>tradehall</c> executable's verbs, run as a separate process the way an operator runs them.</summary>
+public sealed class CliTests
+{
+    private static async Task<(int Exit, string Out, string Err)> Tradehall(TestDatabase database, params string[] args)
+    {
+        var info = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradehall.dll"));
+        foreach (var a in args)
+        {
+            info.ArgumentList.Add(a);
+        }
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in database.Settings)
+        {
+            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
+        }
+        using var process = Process.Start(info)!;
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        await process.WaitForExitAsync(timeout.Token);
+        return (process.ExitCode, await stdout, await stderr);
+    }
+
+    [Fact]
+    public async Task ACC10_admin_create_makes_a_confirmed_operator_who_can_sign_in()
+    {
+        using var app = new TradehallApp();
+        using var _ = app.Api();
+        var (exit, output, error) = await Tradehall(app.Database, "admin", "create", "--email", "chief@operator.example.org", "--password", "Operator pass phrase 2026");
+        Assert.True(exit == 0, output + error);
+        Assert.Contains("operator created", output, StringComparison.Ordinal);
+
+        using var client = app.Api();
+        var token = await (await client.PostAsJsonAsync("/api/v1/tokens", new { email = "chief@operator.example.org", password = "Operator pass phrase 2026", name = "console" })).JsonAsync();
+        using var signedIn = app.Api(token.GetProperty("token").GetString());
+        var me = await (await signedIn.GetAsync("/api/v1/me")).JsonAsync();
+        Assert.True(me.GetProperty("emailConfirmed").GetBoolean());
+        Assert.Equal("operator", me.GetProperty("roles")[0].GetString());
+    }
+
+    [Fact]
+    public async Task ACC10_admin_create_refuses_a_weak_password_and_creates_nothing()
+    {
+        using var app = new TradehallApp();
+        using var _ = app.Api();
+        var (exit, _, error) = await Tradehall(app.Database, "admin", "create", "--email", "weak@operator.example.org", "--password", "admin");
+        Assert.NotEqual(0, exit);
+        Assert.Contains("at least 10", error, StringComparison.Ordinal);
+        Assert.Equal(0, await app.WithDb(db => db.Users.CountAsync()));
+    }
+
+    [Fact]
+    public async Task ARC01_archive_verify_passes_then_catches_tampering()
+    {
+        using var app = new TradehallApp();
+        await Members.RegisterAsync(app);
+        var (exit, output, _) = await Tradehall(app.Database, "archive", "verify");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("intact", output, StringComparison.Ordinal);
+
+        await app.WithDb(db => db.Database.ExecuteSqlAsync($"UPDATE archive_records SET \"Ip\" = '203.0.113.9' WHERE \"Sequence\" = 1"));
+        var (brokenExit, _, brokenError) = await Tradehall(app.Database, "archive", "verify");
+        Assert.Equal(1, brokenExit);
+        Assert.Contains("record 1 was altered", brokenError, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RUN02_db_migrate_builds_an_empty_database_and_is_repeatable()
+    {
+        using var database = new TestDatabase();
+        var first = await Tradehall(database, "db", "migrate");
+        Assert.True(first.Exit == 0, first.Out + first.Err);
+        var second = await Tradehall(database, "db", "migrate");
+        Assert.Equal(0, second.Exit);
+        await using var db = Data.SchemaTests.Context(database);
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Theory]
+    [InlineData("frobnicate")]
+    [InlineData("admin", "create", "--email", "x@example.org")]
+    [InlineData("db")]
+    public async Task RUN01_unknown_verbs_and_bad_arguments_print_usage_and_fail(params string[] args)
+    {
+        using var database = new TestDatabase();
+        var (exit, output, error) = await Tradehall(database, args);
+        Assert.NotEqual(0, exit);
+        Assert.Contains("Usage", output + error, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task RUN05_health_ready_answers_when_the_database_does()
+    {
+        using var app = new TradehallApp();
+        using var client = app.Api();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        var ready = await client.GetAsync("/health/ready");
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+}
