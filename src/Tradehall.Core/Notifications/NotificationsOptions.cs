@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tradehall.Core.Notifications;
 
-public sealed class NotificationsOptions
+public sealed class NotificationsOptions : IValidatableObject
 {
     public const string SectionName = "Notifications";
 
@@ -42,4 +42,16 @@ public sealed class NotificationsOptions
 
     public string? SmsGatewayUrl { get; set; }
     public string? SmsGatewayKey { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (SmsDelivery == "http" && !Uri.TryCreate(SmsGatewayUrl, UriKind.Absolute, out _))
+        {
+            yield return new ValidationResult("Notifications:SmsGatewayUrl must be an absolute URL when Notifications:SmsDelivery is 'http'.", [nameof(SmsGatewayUrl)]);
+        }
+        if (MailDelivery == "smtp" && string.IsNullOrWhiteSpace(SmtpHost))
+        {
+            yield return new ValidationResult("Notifications:SmtpHost is required when Notifications:MailDelivery is 'smtp'.", [nameof(SmtpHost)]);
+        }
+    }
 }
