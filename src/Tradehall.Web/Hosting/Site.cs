@@ -120,7 +120,11 @@ public static class Site
 
     private static void UsePipeline(WebApplication app)
     {
-        app.UseForwardedHeaders();
+        // With no proxy listed the middleware would believe every peer, so it runs only when some are.
+        if (app.Services.GetRequiredService<IOptions<HostingOptions>>().Value.TrustedProxies.Count > 0)
+        {
+            app.UseForwardedHeaders();
+        }
         app.UseExceptionHandler();
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages(async context =>
         {

@@ -149,7 +149,7 @@ public class TradehallApp : WebApplicationFactory<Program>
     }
 }
 
-internal static class Eml
+public static class Eml
 {
     public static (string Subject, string Body) Parse(string text)
     {

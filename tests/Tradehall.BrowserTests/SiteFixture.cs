@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Tests.Infrastructure;
+using Tradehall.Web.Hosting;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>
+/// The real site on a loopback port (Kestrel, SQLite, development sinks) and Debian's Chromium
+/// driven headless. The site's clock is a fake that starts at the real time, so a test can step
+/// past a 30-second authenticator window without waiting.
+/// </summary>
+public sealed class SiteFixture : IAsyncLifetime
+{
+    private WebApplication? site;
+    private IPlaywright? playwright;
+
+    public TestDatabase Database { get; } = new();
+
+    public FakeClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public string BaseUrl { get; private set; } = "";
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public string Artifacts { get; } = Environment.GetEnvironmentVariable("TRADEHALL_ARTIFACTS") is { Length: > 0 } a
+        ? a : Path.Combine(Path.GetTempPath(), "tradehall-screenshots");
+
+    public async Task InitializeAsync()
+    {
+        var port = SmtpSink.FreePort();
+        BaseUrl = $"http://localhost:{port}";
+        var contentRoot = Path.GetFullPath(Path.Combine(RepositoryRoot, "src", "Tradehall.Web"));
+        site = Site.Build(["--urls", BaseUrl, "--environment", "Testing", "--contentRoot", contentRoot], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Database.Settings);
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["Database:MigrateOnStart"] = "true",
+                ["Tradehall:PublicUrl"] = BaseUrl,
+                ["Notifications:MailDelivery"] = "pickup",
+                ["Notifications:SmsDelivery"] = "file",
+                ["Notifications:PollInterval"] = "00:00:00.200",
+            });
+            builder.Services.AddSingleton<TimeProvider>(Clock);
+        });
+        await site.StartAsync();
+
+        Directory.CreateDirectory(Artifacts);
+        playwright = await Playwright.CreateAsync();
+        Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+        {
+            await Browser.CloseAsync();
+        }
+        playwright?.Dispose();
+        if (site is not null)
+        {
+            await site.StopAsync();
+            await site.DisposeAsync();
+        }
+        Database.Dispose();
+    }
+
+    public static string RepositoryRoot
+    {
+        get
+        {
+            var dir = new DirectoryInfo(AppContext.BaseDirectory);
+            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tradehall.slnx")))
+            {
+                dir = dir.Parent;
+            }
+            return dir?.FullName ?? throw new InvalidOperationException("Repository root not found.");
+        }
+    }
+
+    public async Task<string> SmsCodeAsync(string phone, int after = 0)
+    {
+        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
+        for (var i = 0; i < 100; i++)
+        {
+            if (File.Exists(file))
+            {
+                var texts = (await File.ReadAllLinesAsync(file)).Select(l => JsonDocument.Parse(l).RootElement)
+                    .Where(e => e.GetProperty("to").GetString() == phone).Select(e => e.GetProperty("text").GetString()!).ToList();
+                if (texts.Count > after)
+                {
+                    return System.Text.RegularExpressions.Regex.Match(texts[^1], @"\b(\d{6})\b").Groups[1].Value;
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No SMS reached {phone}.");
+    }
+
+    public async Task<string> EmailLinkAsync(string to, string path)
+    {
+        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
+                {
+                    var text = await File.ReadAllTextAsync(file);
+                    if (!text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+                    {
+                        continue;
+                    }
+                    var (_, body) = Eml.Parse(text);
+                    var match = System.Text.RegularExpressions.Regex.Match(body, "https?://\\S+" + System.Text.RegularExpressions.Regex.Escape(path) + "\\?token=\\S+");
+                    if (match.Success)
+                    {
+                        return match.Value;
+                    }
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No {path} link reached {to}.");
+    }
+}
