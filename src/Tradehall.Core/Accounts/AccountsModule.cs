@@ -129,6 +129,21 @@ public static class AccountsModule
             await flows.ConfirmAsync(request, ct);
             return TypedResults.NoContent();
         }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/password/forgot", async (ForgotPasswordRequest request, SignInFlows flows, CancellationToken ct) =>
+        {
+            await flows.RequestPasswordResetAsync(request, ct);
+            return TypedResults.Accepted((string?)null);
+        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/password/reset", async (ResetPasswordRequest request, SignInFlows flows, CancellationToken ct) =>
+        {
+            await flows.ResetPasswordAsync(request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/change/confirm", async (ConfirmEmailChangeRequest request, EmailFlows flows, CancellationToken ct) =>
+        {
+            await flows.ConfirmChangeAsync(request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
         open.MapPost("/tokens", async (CreateTokenRequest request, SignInFlows flows, CancellationToken ct) =>
         {
             var result = await flows.CreateTokenAsync(request, ct);

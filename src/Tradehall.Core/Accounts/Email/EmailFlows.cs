@@ -11,6 +11,10 @@ namespace Tradehall.Core.Accounts.Email;
 
 public sealed record ConfirmEmailRequest([property: Required(ErrorMessage = "The confirmation token is missing.")] string? Token);
 
+public sealed record ConfirmEmailChangeRequest(
+    [property: Required(ErrorMessage = "The confirmation token is missing.")] string? Token,
+    [property: Required(ErrorMessage = "The new email address is missing.")] string? Email);
+
 public sealed record ChangeEmailRequest(
     [property: Required(ErrorMessage = "Enter the new email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(254)] string? Email);
 
@@ -63,8 +67,10 @@ public sealed class EmailFlows(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    public async Task ConfirmChangeAsync(string token, string newEmail, CancellationToken cancellationToken)
+    public async Task ConfirmChangeAsync(ConfirmEmailChangeRequest request, CancellationToken cancellationToken)
     {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var (token, newEmail) = (request.Token!, request.Email!.Trim());
         var memberId = await tokens.FindMemberAsync(token, "ChangeEmail:");
         var member = memberId is null ? null : await users.FindByIdAsync(memberId.Value.ToString());
         if (member is null)

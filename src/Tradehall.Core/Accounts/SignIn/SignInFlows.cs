@@ -32,6 +32,13 @@ public sealed record CreateTokenRequest
 
 public sealed record CreateTokenResponse(string Token, DateTime ExpiresAt);
 
+public sealed record ForgotPasswordRequest(
+    [property: Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")] string? Email);
+
+public sealed record ResetPasswordRequest(
+    [property: Required(ErrorMessage = "The reset token is missing.")] string? Token,
+    [property: Required(ErrorMessage = "Choose a new password.")] string? Password);
+
 public enum PasswordSignInOutcome
 {
     SignedIn,
@@ -170,9 +177,10 @@ public sealed partial class SignInFlows(
     }
 
     /// <summary>ACC-08: emails a reset link. Says nothing about whether the address has an account.</summary>
-    public async Task RequestPasswordResetAsync(string email, CancellationToken cancellationToken)
+    public async Task RequestPasswordResetAsync(ForgotPasswordRequest request, CancellationToken cancellationToken)
     {
-        var member = await users.FindByEmailAsync(email.Trim());
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var member = await users.FindByEmailAsync(request.Email!.Trim());
         if (member is null || member.DisabledAt is not null)
         {
             return;
@@ -182,8 +190,10 @@ public sealed partial class SignInFlows(
     }
 
     /// <summary>Sets a new password from a reset link; every session and the lockout end (SEC-03).</summary>
-    public async Task ResetPasswordAsync(string token, string newPassword, CancellationToken cancellationToken)
+    public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
     {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var (token, newPassword) = (request.Token!, request.Password!);
         var memberId = await oneTime.FindMemberAsync(token, UserManager<Member>.ResetPasswordTokenPurpose);
         var member = memberId is null ? null : await users.FindByIdAsync(memberId.Value.ToString());
         if (member is null)
