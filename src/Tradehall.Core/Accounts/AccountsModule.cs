@@ -36,7 +36,8 @@ public static class AccountsModule
             .AddEntityFrameworkStores<AppDbContext>()
             .AddDefaultTokenProviders()
             .AddTokenProvider<OneTimeTokenProvider>(OneTimeTokenProvider.Name)
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<AccountErrorDescriber>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
         {
             var a = accounts.Value;
