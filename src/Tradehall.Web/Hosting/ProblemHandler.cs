@@ -14,6 +14,15 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        if (!Site.IsApi(http))
+        {
+            // Pages re-execute /error with the status; only unexpected failures are worth a log line.
+            if (exception is not DomainException && !http.RequestAborted.IsCancellationRequested)
+            {
+                LogUnhandled(logger, http.Request.Path, exception);
+            }
+            return false;
+        }
         var problem = exception switch
         {
             DomainException e => FromDomain(http, e),
