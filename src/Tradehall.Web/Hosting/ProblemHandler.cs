@@ -16,11 +16,7 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
     {
         if (!Site.IsApi(http))
         {
-            // Pages re-execute /error with the status; only unexpected failures are worth a log line.
-            if (exception is not DomainException && !http.RequestAborted.IsCancellationRequested)
-            {
-                LogUnhandled(logger, http.Request.Path, exception);
-            }
+            // Pages: the middleware logs the failure and re-executes /error with the status.
             return false;
         }
         var problem = exception switch
