@@ -180,7 +180,9 @@ public static class Site
         app.MapRazorPages();
     }
 
-    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpContext http) => IsApi(http.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }
 
 /// <summary>RUN-05: ready means the database answers.</summary>
