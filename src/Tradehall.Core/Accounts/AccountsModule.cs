@@ -36,7 +36,8 @@ public static class AccountsModule
             .AddUserManager<MemberManager>()
             .AddTokenProvider<OneTimeTokenProvider>(OneTimeTokenProvider.Name)
             .AddTokenProvider<AuthenticatorTokenProvider>(AuthenticatorTokenProvider.Name)
-            .AddPasswordValidator<PasswordRules>();
+            .AddPasswordValidator<PasswordRules>()
+            .AddErrorDescriber<AccountErrorDescriber>();
         services.AddOptions<IdentityOptions>().Configure<IOptions<AccountsOptions>>((o, accounts) =>
         {
             var a = accounts.Value;

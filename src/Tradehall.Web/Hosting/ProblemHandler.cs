@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
@@ -10,10 +12,17 @@ namespace Tradehall.Web.Hosting;
 /// The one place failures become RFC 9457 problem details with a stable <c>code</c>; exception
 /// text never leaves the server.
 /// </summary>
-internal sealed partial class ProblemHandler(IProblemDetailsService problems, ILogger<ProblemHandler> logger) : IExceptionHandler
+internal sealed partial class ProblemHandler(IProblemDetailsService problems, IStringLocalizer<SharedResource> text, ILogger<ProblemHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext http, Exception exception, CancellationToken cancellationToken)
     {
+        // The middleware has already pointed the request at /error; the failed address is kept in this feature.
+        var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
+        if (!Site.IsApi(path))
+        {
+            // Pages: the middleware logs the failure and re-executes /error with the status.
+            return false;
+        }
         var problem = exception switch
         {
             DomainException e => FromDomain(http, e),
@@ -29,7 +38,7 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
             {
                 return true;
             }
-            LogUnhandled(logger, http.Request.Path, exception);
+            LogUnhandled(logger, path.Value ?? "", exception);
             problem = Problem(StatusCodes.Status500InternalServerError, "server.error", "Something went wrong on our side. Try again later.");
         }
         http.Response.StatusCode = problem.Status!.Value;
@@ -45,13 +54,17 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IL
         return problem;
     }
 
-    private static ProblemDetails FromDomain(HttpContext http, DomainException e)
+    /// <summary>RUN-07: messages follow the request's language (English unless asked); <c>code</c> stays the stable key.</summary>
+    private ProblemDetails FromDomain(HttpContext http, DomainException e)
     {
         if (e.RetryAfterSeconds is { } wait)
         {
             http.Response.Headers.RetryAfter = wait.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
-        return Problem(e.Status, e.Code, e.Message, e.Errors);
+        // This handler runs outside the localization middleware, so the request's language is restored here.
+        using var _ = CultureScope.Use(http.Features.Get<IRequestCultureFeature>()?.RequestCulture.UICulture.Name ?? "en");
+        var errors = e.Errors.ToDictionary(f => f.Key, f => f.Value.Select(m => text[m].Value).ToArray());
+        return Problem(e.Status, e.Code, text[e.Message], errors);
     }
 
     private static ProblemDetails FromBadRequest(BadHttpRequestException e)

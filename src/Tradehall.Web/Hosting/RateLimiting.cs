@@ -32,8 +32,9 @@ internal static class RateLimiting
         {
             // SEC-06: refused requests get 429, never 503.
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            o.AddPolicy(RateLimits.Auth, http => PerAddress(http, RateLimits.Auth, Limits(http).AuthPerMinute));
-            o.AddPolicy(RateLimits.Phone, http => PerAddress(http, RateLimits.Phone, Limits(http).PhonePerMinute));
+            // Reading a sign-in or code page costs nothing; submitting it is what is counted.
+            o.AddPolicy(RateLimits.Auth, http => IsRead(http) ? Unlimited : PerAddress(http, RateLimits.Auth, Limits(http).AuthPerMinute));
+            o.AddPolicy(RateLimits.Phone, http => IsRead(http) ? Unlimited : PerAddress(http, RateLimits.Phone, Limits(http).PhonePerMinute));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.Identity?.IsAuthenticated == true || http.Request.Headers.Authorization.Count > 0
                     ? RateLimitPartition.GetNoLimiter("members")
@@ -43,6 +44,11 @@ internal static class RateLimiting
                 var http = context.HttpContext;
                 var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retry) ? (int)Math.Ceiling(retry.TotalSeconds) : 60;
                 http.Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+                if (!Site.IsApi(http))
+                {
+                    // Pages: the status code page explains the 429 in the visitor's language.
+                    return;
+                }
                 var problems = http.RequestServices.GetRequiredService<IProblemDetailsService>();
                 await problems.TryWriteAsync(new ProblemDetailsContext
                 {
@@ -55,6 +61,10 @@ internal static class RateLimiting
     }
 
     private static RateLimitOptions Limits(HttpContext http) => http.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value;
+
+    private static readonly RateLimitPartition<string> Unlimited = RateLimitPartition.GetNoLimiter("read");
+
+    private static bool IsRead(HttpContext http) => HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method);
 
     private static RateLimitPartition<string> PerAddress(HttpContext http, string policy, int perMinute) =>
         RateLimitPartition.GetFixedWindowLimiter(policy + ":" + (http.Connection.RemoteIpAddress?.ToString() ?? "unknown"),

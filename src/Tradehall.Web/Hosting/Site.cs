@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -95,11 +96,20 @@ public static class Site
             o.Conventions.AuthorizeFolder("/Operator", AccountsModule.StaffConsolePolicy);
         }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
+        services.Configure<CookieTempDataProviderOptions>(o =>
+        {
+            // The one-time status notes between a form and the page it leads to (SEC-03 cookie rules).
+            o.Cookie.Name = "__Host-tradehall-notice";
+            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+        });
+        services.AddScoped<Tradehall.Web.Pages.Formats>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "__Host-tradehall-csrf";
             o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
         });
+        LocalhostAntiforgery.Use(services);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -125,7 +135,12 @@ public static class Site
         {
             app.UseForwardedHeaders();
         }
-        app.UseExceptionHandler();
+        // The API answers problem details; a failing page shows the friendly error page instead.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            StatusCodeSelector = e => e is DomainException d ? d.Status : StatusCodes.Status500InternalServerError,
+        });
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages(async context =>
         {
             var http = context.HttpContext;
@@ -173,7 +188,9 @@ public static class Site
         app.MapRazorPages();
     }
 
-    public static bool IsApi(HttpContext http) => http.Request.Path.StartsWithSegments("/api");
+    public static bool IsApi(HttpContext http) => IsApi(http.Request.Path);
+
+    public static bool IsApi(PathString path) => path.StartsWithSegments("/api");
 }
 
 /// <summary>RUN-05: ready means the database answers.</summary>

@@ -47,6 +47,11 @@ public sealed class PhoneFlows(AppDbContext db, UserManager<Member> users, Phone
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>The number the latest unused code went to, so a page can say where to look; null when no code waits.</summary>
+    public Task<string?> PendingAsync(Guid memberId, CancellationToken cancellationToken) =>
+        db.Set<PhoneCode>().AsNoTracking().Where(c => c.MemberId == memberId && c.UsedAt == null && c.SupersededAt == null)
+            .OrderByDescending(c => c.SentAt).Select(c => (string?)c.Phone).FirstOrDefaultAsync(cancellationToken);
+
     public async Task RequestChangeAsync(Guid memberId, ChangePhoneRequest request, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);

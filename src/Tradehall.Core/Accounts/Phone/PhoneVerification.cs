@@ -30,7 +30,7 @@ public sealed class PhoneVerification(
         {
             var wait = (int)Math.Ceiling((sent + o.PhoneCodeResendCooldown - now).TotalSeconds);
             throw DomainException.TooMany("account.phone_code_cooldown",
-                $"A code was sent less than {o.PhoneCodeResendCooldown.TotalSeconds:0} seconds ago. Try again in {wait} seconds.", wait);
+                text["A code was sent less than {0} seconds ago. Try again in {1} seconds.", (int)o.PhoneCodeResendCooldown.TotalSeconds, wait], wait);
         }
         await db.Set<PhoneCode>()
             .Where(c => c.MemberId == member.Id && c.UsedAt == null && c.SupersededAt == null)
@@ -81,7 +81,7 @@ public sealed class PhoneVerification(
             await db.SaveChangesAsync(cancellationToken);
             var left = o.PhoneCodeMaxTries - current.FailedTries - 1;
             throw DomainException.Field("account.phone_code_wrong", "code",
-                left > 0 ? $"The code is not correct. Tries left: {left}." : "The code is not correct. No tries left: request a new code.");
+                left > 0 ? text["The code is not correct. Tries left: {0}.", left] : "The code is not correct. No tries left: request a new code.");
         }
         var used = await db.Set<PhoneCode>().Where(c => c.Id == current.Id && c.UsedAt == null)
             .ExecuteUpdateAsync(s => s.SetProperty(c => c.UsedAt, now), cancellationToken);

@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Registration;
 
 /// <summary>SEC-01: beyond Identity's length rule, refuse over-long and commonly breached passwords.</summary>
-public sealed class PasswordRules(IOptions<AccountsOptions> options) : IPasswordValidator<Member>
+public sealed class PasswordRules(IOptions<AccountsOptions> options, IStringLocalizer<SharedResource> text) : IPasswordValidator<Member>
 {
     public Task<IdentityResult> ValidateAsync(UserManager<Member> manager, Member user, string? password)
     {
@@ -17,7 +19,7 @@ public sealed class PasswordRules(IOptions<AccountsOptions> options) : IPassword
             return Task.FromResult(IdentityResult.Failed(new IdentityError
             {
                 Code = "PasswordTooLong",
-                Description = $"Use at most {options.Value.PasswordMaxLength} characters.",
+                Description = text["Use at most {0} characters.", options.Value.PasswordMaxLength],
             }));
         }
         if (ShippedLists.IsCommonPassword(password))
@@ -30,4 +32,26 @@ public sealed class PasswordRules(IOptions<AccountsOptions> options) : IPassword
         }
         return Task.FromResult(IdentityResult.Success);
     }
+}
+
+/// <summary>RUN-07: Identity's own messages that a member can meet, in the member's language.</summary>
+public sealed class AccountErrorDescriber(IStringLocalizer<SharedResource> text) : IdentityErrorDescriber
+{
+    public override IdentityError PasswordTooShort(int length) => new()
+    {
+        Code = nameof(PasswordTooShort),
+        Description = text["Passwords must be at least {0} characters.", length],
+    };
+
+    public override IdentityError PasswordMismatch() => new()
+    {
+        Code = nameof(PasswordMismatch),
+        Description = text["Incorrect password."],
+    };
+
+    public override IdentityError InvalidToken() => new()
+    {
+        Code = nameof(InvalidToken),
+        Description = text["This link is not valid. Request a new one."],
+    };
 }

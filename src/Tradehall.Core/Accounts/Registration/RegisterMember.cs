@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Phone;
 using Tradehall.Core.Accounts.Tokens;
@@ -51,9 +52,20 @@ public sealed record RegisterResponse(Guid AccountId, string Token);
 public sealed class RegisterMember(
     AppDbContext db, UserManager<Member> users, IOptions<AccountsOptions> options, IOptions<TradehallOptions> site,
     TimeProvider time, LegalDocuments legal, PhoneVerification phones, AccountEmails emails, ApiTokens tokens,
-    EvidenceArchive archive, IHttpContextAccessor http)
+    EvidenceArchive archive, IHttpContextAccessor http, IStringLocalizer<SharedResource> text)
 {
+    /// <summary>The JSON door: the new account and an API token to go on with.</summary>
     public async Task<RegisterResponse> HandleAsync(RegisterRequest request, CancellationToken cancellationToken)
+    {
+        var (member, token) = await RegisterAsync(request, issueToken: true, cancellationToken);
+        return new RegisterResponse(member.Id, token!);
+    }
+
+    /// <summary>The page door: the new account, which the page signs in with a cookie instead of a token.</summary>
+    public async Task<Member> HandleForSignInAsync(RegisterRequest request, CancellationToken cancellationToken) =>
+        (await RegisterAsync(request, issueToken: false, cancellationToken)).Member;
+
+    private async Task<(Member Member, string? Token)> RegisterAsync(RegisterRequest request, bool issueToken, CancellationToken cancellationToken)
     {
         var o = options.Value;
         var errors = FieldErrors.FromAnnotations(request);
@@ -83,7 +95,7 @@ public sealed class RegisterMember(
             }
             else if (born.AddYears(o.MinimumAge) > today)
             {
-                errors.Add(nameof(request.DateOfBirth), $"You must be at least {o.MinimumAge} years old to register.");
+                errors.Add(nameof(request.DateOfBirth), text["You must be at least {0} years old to register.", o.MinimumAge]);
             }
         }
         if (!request.AcceptTerms)
@@ -149,10 +161,10 @@ public sealed class RegisterMember(
             after: new { terms = terms.Version, privacy = privacy.Version, possibleDuplicateOf = twin });
         await phones.IssueAsync(member, phone!, cancellationToken);
         await emails.SendConfirmationAsync(member);
-        var token = tokens.Issue(member.Id, "Registration", null, null, twoFactor: false);
+        var token = issueToken ? tokens.Issue(member.Id, "Registration", null, null, twoFactor: false).Token : null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new RegisterResponse(member.Id, token.Token);
+        return (member, token);
     }
 
     /// <summary>ACC-04: a confirmed or pending email or phone belongs to one account only.</summary>

@@ -80,6 +80,11 @@ public sealed class SessionTicketStore(IServiceScopeFactory scopes, TimeProvider
         {
             return;
         }
+        // A refreshed sign-in (password or second-factor change) builds a new principal: keep this session's key in it.
+        if (ticket.Principal.FindFirst(SessionIdClaim) is null && ticket.Principal.Identity is ClaimsIdentity identity)
+        {
+            identity.AddClaim(new Claim(SessionIdClaim, id.ToString()));
+        }
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         var bytes = TicketSerializer.Default.Serialize(ticket);

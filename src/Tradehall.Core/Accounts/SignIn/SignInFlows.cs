@@ -128,7 +128,7 @@ public sealed partial class SignInFlows(
         {
             return PasswordSignInOutcome.Failed;
         }
-        var clean = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var clean = isRecoveryCode ? RecoveryCode(code) : code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         var result = isRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(clean)
             : await signIn.TwoFactorAuthenticatorSignInAsync(clean, remember, rememberClient: false);
@@ -137,6 +137,13 @@ public sealed partial class SignInFlows(
         await RecordAsync(outcome == PasswordSignInOutcome.SignedIn ? "account.signin" : "account.signin_failed",
             member.Id, isRecoveryCode ? "recovery-code" : "totp", cancellationToken);
         return outcome;
+    }
+
+    /// <summary>Identity keeps recovery codes as "XXXXX-XXXXX": accept them typed in lower case, with spaces or without the dash.</summary>
+    private static string RecoveryCode(string code)
+    {
+        var clean = code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal).ToUpperInvariant();
+        return clean.Length == 10 ? clean[..5] + "-" + clean[5..] : clean;
     }
 
     /// <summary>ACC-06: emails a sign-in link. Says nothing about whether the address has an account.</summary>

@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.SignIn;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Account;
+
+/// <summary>ACC-08: ask for a password reset link; the answer never says whether the address has an account.</summary>
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ForgotPasswordModel(SignInFlows flows, IOptions<AccountsOptions> options) : TradehallPageModel
+{
+    [BindProperty] public string? Email { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public int LinkMinutes => (int)options.Value.EmailLinkLifetime.TotalMinutes;
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
+            return Page();
+        }
+        if (!await TryAsync(() => flows.RequestPasswordResetAsync(new ForgotPasswordRequest(Email), cancellationToken)))
+        {
+            return Page();
+        }
+        Sent = true;
+        return Page();
+    }
+}

@@ -1,0 +1,54 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.SignIn;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Account;
+
+/// <summary>ACC-06: ask for a sign-in link by email; the link opens this page and the button signs in (SEC-04).</summary>
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class MagicLinkModel(SignInFlows flows, IOptions<AccountsOptions> options) : TradehallPageModel
+{
+    public int LinkMinutes => (int)options.Value.EmailLinkLifetime.TotalMinutes;
+
+    [BindProperty] public string? Email { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+
+    public bool Sent { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostRequestAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
+            return Page();
+        }
+        await flows.RequestMagicLinkAsync(Email, cancellationToken);
+        Sent = true;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSignInAsync(CancellationToken cancellationToken)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            // SEC-03: the page offers to sign out first, then comes back to this link.
+            return Page();
+        }
+        ModelState.Clear();
+        var failure = await flows.MagicLinkAsync(Token ?? "", cancellationToken);
+        if (failure is not null)
+        {
+            ModelState.AddModelError(string.Empty, L[failure]);
+            return Page();
+        }
+        return LocalRedirect("/");
+    }
+}

@@ -1,0 +1,34 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Tradehall.Core.Accounts.SignIn;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Account;
+
+/// <summary>ACC-08: the emailed reset link leads here; a new password ends every session (SEC-03).</summary>
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class ResetPasswordModel(SignInFlows flows) : TradehallPageModel
+{
+    [BindProperty(SupportsGet = true)] public string? Token { get; set; }
+    [BindProperty] public string? Password { get; set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (string.IsNullOrEmpty(Password))
+        {
+            ModelState.AddModelError(nameof(Password), L["Choose a new password."]);
+            return Page();
+        }
+        if (!await TryAsync(() => flows.ResetPasswordAsync(new ResetPasswordRequest(Token ?? "", Password), cancellationToken), nameof(Password)))
+        {
+            return Page();
+        }
+        Notice(L["Your password has been changed. Sign in with the new password."]);
+        return LocalRedirect("/account/sign-in");
+    }
+}

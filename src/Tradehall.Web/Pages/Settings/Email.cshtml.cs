@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Email;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Settings;
+
+/// <summary>ACC-08: a new sign-in address takes effect only when its emailed link is opened.</summary>
+[EnableRateLimiting(RateLimits.Auth)]
+public sealed class EmailModel(EmailFlows emails, GetMe me) : TradehallPageModel
+{
+    [BindProperty] public string? Email { get; set; }
+
+    public string Current { get; private set; } = "";
+    public bool Sent { get; private set; }
+
+    public async Task OnGetAsync() => Current = (await me.HandleAsync(User.MemberId())).Email;
+
+    /// <summary>ACC-02: another link for the current, unconfirmed address.</summary>
+    public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await TryAsync(() => emails.ResendConfirmationAsync(User.MemberId(), cancellationToken)))
+        {
+            Notice(L["We sent a new confirmation link to your email address."]);
+            return LocalRedirect("/settings");
+        }
+        Current = (await me.HandleAsync(User.MemberId())).Email;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        Current = (await me.HandleAsync(User.MemberId())).Email;
+        Sent = await TryAsync(() => emails.RequestChangeAsync(User.MemberId(), new ChangeEmailRequest(Email), cancellationToken), nameof(Email));
+        return Page();
+    }
+}

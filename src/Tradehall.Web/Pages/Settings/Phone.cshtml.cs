@@ -1,0 +1,30 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Phone;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Settings;
+
+/// <summary>ACC-03, ACC-08: a new number is confirmed by the code sent to it, on the confirm-phone page.</summary>
+[EnableRateLimiting(RateLimits.Phone)]
+public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
+{
+    [BindProperty] public string? Phone { get; set; }
+
+    public string? Current { get; private set; }
+
+    public async Task OnGetAsync() => Current = (await me.HandleAsync(User.MemberId())).Phone;
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await TryAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone), cancellationToken), nameof(Phone)))
+        {
+            Notice(L["We sent a code to your new number. Enter it to finish the change."]);
+            return LocalRedirect("/account/confirm-phone");
+        }
+        Current = (await me.HandleAsync(User.MemberId())).Phone;
+        return Page();
+    }
+}

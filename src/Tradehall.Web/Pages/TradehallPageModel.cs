@@ -1,0 +1,111 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages;
+
+/// <summary>
+/// What every form page shares: refusals from the Core handlers land beside the fields they concern,
+/// in the visitor's language, and one-time notes carry over to the next page.
+/// </summary>
+public abstract class TradehallPageModel : PageModel
+{
+    public const string StatusKey = "Status";
+
+    /// <summary>The form's field names in page order, so the error summary lists problems top to bottom.</summary>
+    public const string FieldOrderKey = "FieldOrder";
+
+    private IStringLocalizer? localizer;
+
+    protected IStringLocalizer L => localizer ??= HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+
+    /// <summary>A note shown once, on the page the visitor lands on next.</summary>
+    protected void Notice(string message) => TempData[StatusKey] = message;
+
+    /// <summary>
+    /// Runs a handler; a <see cref="DomainException"/> becomes messages on the form (fields listed in
+    /// <paramref name="fields"/> get their own; the rest go to the summary) and the call answers false.
+    /// </summary>
+    protected async Task<bool> TryAsync(Func<Task> action, params string[] fields)
+    {
+        try
+        {
+            await action();
+            return true;
+        }
+        catch (DomainException e)
+        {
+            ShowErrors(e, fields);
+            return false;
+        }
+    }
+
+    protected void ShowErrors(DomainException e, params string[] fields)
+    {
+        if (e.Status == StatusCodes.Status429TooManyRequests)
+        {
+            Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            if (e.RetryAfterSeconds is { } wait)
+            {
+                Response.Headers.RetryAfter = wait.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+        ViewData[FieldOrderKey] = fields;
+        var summary = new List<string>();
+        var anyField = false;
+        // In the order of the form, so the summary reads top to bottom like the page.
+        foreach (var field in fields)
+        {
+            foreach (var (key, messages) in e.Errors)
+            {
+                if (FieldName(key) == field)
+                {
+                    foreach (var message in messages)
+                    {
+                        ModelState.AddModelError(field, L[message]);
+                        anyField = true;
+                    }
+                }
+            }
+        }
+        foreach (var (key, messages) in e.Errors)
+        {
+            if (!fields.Contains(FieldName(key), StringComparer.Ordinal))
+            {
+                summary.AddRange(messages.Where(m => !summary.Contains(m)));
+            }
+        }
+        if (!anyField && summary.Count == 0)
+        {
+            summary.Add(e.Message);
+        }
+        foreach (var message in summary)
+        {
+            ModelState.AddModelError(string.Empty, L[message]);
+        }
+    }
+
+    /// <summary>
+    /// SEC-03: a sign-in must start a new session, never continue the one this browser holds; a signed-in
+    /// visitor signs out first. Answers the redirect to use, or null when nobody is signed in.
+    /// </summary>
+    protected IActionResult? AlreadySignedIn()
+    {
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            return null;
+        }
+        Notice(L["You are already signed in. To use another account, sign out first."]);
+        return LocalRedirect("/");
+    }
+
+    /// <summary>Only addresses on this site: an open redirect would hand signed-in visitors to anyone.</summary>
+    protected string LocalOr(string? returnUrl, string fallback = "/") =>
+        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : fallback;
+
+    /// <summary>"dateOfBirth" (the JSON name a handler reports) → "DateOfBirth" (the form field).</summary>
+    private static string FieldName(string key) =>
+        string.IsNullOrEmpty(key) ? key : char.ToUpperInvariant(key[0]) + key[1..];
+}
