@@ -25,7 +25,8 @@ public static class Site
 
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        // The application is this assembly even when a test runner starts it: pages are found here.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(Site).Assembly.GetName().Name });
         configure?.Invoke(builder);
         AddServices(builder);
         var app = builder.Build();
