@@ -111,6 +111,21 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await CheckAsync(page, "10-sessions");
         Assert.Contains("Elena", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
 
+        // ACC-06: an emailed sign-in link stands in for the password, not for the second factor.
+        await SignOutAsync(page);
+        await page.GotoAsync(site.BaseUrl + "/account/magic-link");
+        await page.FillAsync("#Email", email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me a link" }).ClickAsync();
+        await page.GotoAsync(await site.EmailLinkAsync(email, "/account/magic-link"));
+        await CheckAsync(page, "11-magic-link");
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
+        site.Clock.Advance(TimeSpan.FromSeconds(30));
+        await page.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        Assert.Contains("Elena", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
+
         Assert.Empty(accessibility);
     }
 
@@ -129,7 +144,7 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.FillAsync("#Phone", "12345");
         await page.Locator("main form button[type=submit]").Last.ClickAsync();
         await page.WaitForLoadStateAsync();
-        await CheckAsync(page, "11-register-errors-phone");
+        await CheckAsync(page, "12-register-errors-phone");
 
         foreach (var field in new[] { "Password", "DateOfBirth", "Phone", "AcceptTerms", "AcceptPrivacy" })
         {
@@ -152,7 +167,7 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.GotoAsync(site.BaseUrl + "/account/sign-in");
         Assert.Equal("ru", await page.GetAttributeAsync("html", "lang"));
         Assert.Contains("Войти", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "12-sign-in-ru.png") });
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "13-sign-in-ru.png") });
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
         Assert.Contains("Sign in", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -20,7 +21,7 @@ public sealed record ChangeEmailRequest(
 
 /// <summary>ACC-02, ACC-08: confirming the address by its emailed link, resending the link, and changing the address.</summary>
 public sealed class EmailFlows(
-    AppDbContext db, UserManager<Member> users, OneTimeTokenProvider tokens, AccountEmails emails, EvidenceArchive archive,
+    AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, OneTimeTokenProvider tokens, AccountEmails emails, EvidenceArchive archive,
     IOptions<AccountsOptions> options)
 {
     public async Task ConfirmAsync(ConfirmEmailRequest request, CancellationToken cancellationToken)
@@ -52,10 +53,7 @@ public sealed class EmailFlows(
     {
         var errors = FieldErrors.FromAnnotations(request);
         var email = request.Email?.Trim() ?? "";
-        if (!errors.Has("email") && ShippedLists.IsDisposableDomain(email[(email.LastIndexOf('@') + 1)..], options.Value.BlockedEmailDomains))
-        {
-            errors.Add("email", "Addresses of disposable email services are not accepted. Use a permanent address.");
-        }
+        ContactRules.CheckEmail(email, options.Value, errors);
         errors.ThrowIfAny();
         var normalized = users.NormalizeEmail(email);
         if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
@@ -89,5 +87,11 @@ public sealed class EmailFlows(
         await users.SetUserNameAsync(member, newEmail);
         archive.Record("account.email_changed", $"member:{member.Id}", member.Id, before: new { email = before }, after: new { email = newEmail });
         await db.SaveChangesAsync(cancellationToken);
+        // The change renews the security stamp; the browser that confirmed it stays signed in, other sessions end.
+        var user = signIn.Context.User;
+        if (user.Identity?.AuthenticationType == IdentityConstants.ApplicationScheme && user.FindFirstValue(ClaimTypes.NameIdentifier) == member.Id.ToString())
+        {
+            await signIn.RefreshSignInAsync(member);
+        }
     }
 }

@@ -55,19 +55,7 @@ public sealed class PhoneFlows(AppDbContext db, UserManager<Member> users, Phone
     public async Task RequestChangeAsync(Guid memberId, ChangePhoneRequest request, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
-        var o = options.Value;
-        var phone = PhoneNumbers.ToE164(request.Phone, o.DefaultCountryCallingCode);
-        if (!errors.Has("phone"))
-        {
-            if (phone is null)
-            {
-                errors.Add("phone", "Enter a mobile number with its country code, for example +7 916 123-45-67.");
-            }
-            else if (o.BlockedPhonePrefixes.Any(p => phone.StartsWith(p, StringComparison.Ordinal)))
-            {
-                errors.Add("phone", "Numbers in this range cannot be used. Use your own mobile number.");
-            }
-        }
+        var phone = ContactRules.CheckPhone(request.Phone, options.Value, errors);
         errors.ThrowIfAny();
         var member = await FindAsync(memberId);
         if (await db.Users.AnyAsync(m => m.PhoneNumber == phone, cancellationToken))

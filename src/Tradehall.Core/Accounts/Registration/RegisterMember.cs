@@ -70,22 +70,8 @@ public sealed class RegisterMember(
         var o = options.Value;
         var errors = FieldErrors.FromAnnotations(request);
         var email = request.Email?.Trim() ?? "";
-        if (!errors.Has(nameof(request.Email)) && ShippedLists.IsDisposableDomain(email[(email.LastIndexOf('@') + 1)..], o.BlockedEmailDomains))
-        {
-            errors.Add(nameof(request.Email), "Addresses of disposable email services are not accepted. Use a permanent address.");
-        }
-        var phone = PhoneNumbers.ToE164(request.Phone, o.DefaultCountryCallingCode);
-        if (!errors.Has(nameof(request.Phone)))
-        {
-            if (phone is null)
-            {
-                errors.Add(nameof(request.Phone), "Enter a mobile number with its country code, for example +7 916 123-45-67.");
-            }
-            else if (o.BlockedPhonePrefixes.Any(p => phone.StartsWith(p.Replace(" ", "", StringComparison.Ordinal), StringComparison.Ordinal)))
-            {
-                errors.Add(nameof(request.Phone), "Numbers in this range cannot be used. Use your own mobile number.");
-            }
-        }
+        ContactRules.CheckEmail(email, o, errors);
+        var phone = ContactRules.CheckPhone(request.Phone, o, errors);
         if (request.DateOfBirth is { } born)
         {
             var today = time.Today(site.Value.Zone);

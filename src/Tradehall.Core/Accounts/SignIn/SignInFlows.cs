@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Logging;
 using Tradehall.Core.Accounts.Email;
@@ -158,19 +160,22 @@ public sealed partial class SignInFlows(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Signs in with an emailed link; returns an explanation when the link does not work.</summary>
-    public async Task<string?> MagicLinkAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// Signs in with an emailed link; returns an explanation when the link does not work. A member
+    /// with a second factor still has to give it: the link stands in for the password only.
+    /// </summary>
+    public async Task<(PasswordSignInOutcome Outcome, string? Problem)> MagicLinkAsync(string token, CancellationToken cancellationToken)
     {
         var memberId = await oneTime.FindMemberAsync(token, AccountEmails.MagicLinkPurpose);
         var member = memberId is null ? null : await users.FindByIdAsync(memberId.Value.ToString());
         if (member is null || member.DisabledAt is not null
             || !await users.VerifyUserTokenAsync(member, OneTimeTokenProvider.Name, AccountEmails.MagicLinkPurpose, token))
         {
-            return await oneTime.DescribeFailureAsync(token);
+            return (PasswordSignInOutcome.Failed, await oneTime.DescribeFailureAsync(token));
         }
         if (await users.IsLockedOutAsync(member))
         {
-            return "The account is temporarily locked after too many failed sign-ins. Try again later.";
+            return (PasswordSignInOutcome.LockedOut, "The account is temporarily locked after too many failed sign-ins. Try again later.");
         }
         // The link proves control of the mailbox, which also confirms the address.
         if (!member.EmailConfirmed)
@@ -178,9 +183,17 @@ public sealed partial class SignInFlows(
             member.EmailConfirmed = true;
             await users.UpdateAsync(member);
         }
+        if (member.TwoFactorEnabled)
+        {
+            // The same half-signed-in state a correct password leads to; the second-factor step reads it.
+            var pending = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, member.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme));
+            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, pending);
+            await RecordAsync("account.signin_link_ok", member.Id, "magic-link", cancellationToken);
+            return (PasswordSignInOutcome.NeedsSecondFactor, null);
+        }
         await signIn.SignInAsync(member, isPersistent: false, authenticationMethod: "magic-link");
         await RecordAsync("account.signin", member.Id, "magic-link", cancellationToken);
-        return null;
+        return (PasswordSignInOutcome.SignedIn, null);
     }
 
     /// <summary>ACC-08: emails a reset link. Says nothing about whether the address has an account.</summary>

@@ -43,12 +43,12 @@ public sealed class MagicLinkModel(SignInFlows flows, IOptions<AccountsOptions> 
             return Page();
         }
         ModelState.Clear();
-        var failure = await flows.MagicLinkAsync(Token ?? "", cancellationToken);
-        if (failure is not null)
+        var (outcome, problem) = await flows.MagicLinkAsync(Token ?? "", cancellationToken);
+        if (problem is not null)
         {
-            ModelState.AddModelError(string.Empty, L[failure]);
+            ModelState.AddModelError(string.Empty, L[problem]);
             return Page();
         }
-        return LocalRedirect("/");
+        return LocalRedirect(outcome == PasswordSignInOutcome.NeedsSecondFactor ? "/account/sign-in/second-factor" : "/");
     }
 }
