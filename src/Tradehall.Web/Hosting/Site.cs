@@ -113,6 +113,7 @@ public static class Site
         LocalhostAntiforgery.Use(services);
         services.Configure<RouteOptions>(o => o.LowercaseUrls = true);
 
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedAccessLog>();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
         {
