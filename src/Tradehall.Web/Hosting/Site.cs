@@ -38,11 +38,24 @@ public static class Site
     {
         var services = builder.Services;
         builder.Logging.ClearProviders();
-        builder.Logging.AddJsonConsole(o =>
+        if (builder.Environment.IsDevelopment())
         {
-            o.UseUtcTimestamp = true;
-            o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ ";
-        });
+            // A developer reads the console; machines read JSON (RUN-05).
+            builder.Logging.AddSimpleConsole(o =>
+            {
+                o.SingleLine = true;
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+        else
+        {
+            builder.Logging.AddJsonConsole(o =>
+            {
+                o.UseUtcTimestamp = true;
+                o.TimestampFormat = "yyyy-MM-ddTHH:mm:ss.fffZ";
+            });
+        }
 
         // First of the hosted services: the database is migrated and seeded before any worker starts.
         services.AddHostedService<StartupTasks>();

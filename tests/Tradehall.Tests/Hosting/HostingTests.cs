@@ -68,6 +68,27 @@ public sealed class HostingTests(TradehallApp app) : IClassFixture<TradehallApp>
         Assert.DoesNotContain("198.51.100.77", ips);
     }
 
+    [Fact]
+    public async Task RUN01_sqlite_runs_in_wal_mode_with_a_busy_timeout()
+    {
+        if (TestDatabase.IsPostgres)
+        {
+            return;
+        }
+        var (mode, timeout) = await app.WithDb(async db =>
+        {
+            var connection = db.Database.GetDbConnection();
+            await db.Database.OpenConnectionAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA journal_mode";
+            var journal = (string)(await command.ExecuteScalarAsync())!;
+            command.CommandText = "PRAGMA busy_timeout";
+            return (journal, Convert.ToInt64(await command.ExecuteScalarAsync(), System.Globalization.CultureInfo.InvariantCulture));
+        });
+        Assert.Equal("wal", mode);
+        Assert.True(timeout >= 5000);
+    }
+
     /// <summary>PRV-01: a property of a stored entity whose name says it is about a person carries the mark.</summary>
     [Fact]
     public async Task PRV01_every_personal_field_of_the_model_is_marked_with_purpose_and_retention()
