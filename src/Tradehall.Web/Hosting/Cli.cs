@@ -1,6 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.Logging.Console;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Data;
 
 namespace Tradehall.Web.Hosting;
@@ -11,6 +13,10 @@ namespace Tradehall.Web.Hosting;
 /// </summary>
 public static class Cli
 {
+    /// <summary>The application for a verb: logs go to standard error, so standard output carries only the verb's answer.</summary>
+    private static WebApplication Tool() =>
+        Site.Build([], builder => builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace));
+
     public static async Task<int> RunAsync(string[] args)
     {
         // Host switches (--urls, --environment ...) with no verb mean "serve".
@@ -34,7 +40,7 @@ public static class Cli
         var migrate = new Command("migrate", "Apply pending migrations (a SQLite file is copied aside first).");
         migrate.SetAction(async (_, ct) =>
         {
-            await using var app = Site.Build([]);
+            await using var app = Tool();
             await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
             await Console.Out.WriteLineAsync("migrated");
             return 0;
@@ -48,7 +54,7 @@ public static class Cli
         var create = new Command("create", "Create a confirmed operator account.") { email, password };
         create.SetAction(async (parse, ct) =>
         {
-            await using var app = Site.Build([]);
+            await using var app = Tool();
             await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
             await using var scope = app.Services.CreateAsyncScope();
             try
@@ -71,7 +77,7 @@ public static class Cli
         var verify = new Command("verify", "Check the hash chain; exit 0 and print 'intact' when no record was altered or removed.");
         verify.SetAction(async (_, ct) =>
         {
-            await using var app = Site.Build([]);
+            await using var app = Tool();
             await using var scope = app.Services.CreateAsyncScope();
             var result = await ArchiveChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
             if (result.Intact)
@@ -84,6 +90,27 @@ public static class Cli
         });
         archive.Subcommands.Add(verify);
         root.Subcommands.Add(archive);
+
+        var ledger = new Command("ledger", "The double-entry ledger (BIL-02).");
+        var ledgerVerify = new Command("verify", "Prove the ledger's invariants; exit 0 and print 'balanced' when they hold.");
+        ledgerVerify.SetAction(async (_, ct) =>
+        {
+            await using var app = Tool();
+            await using var scope = app.Services.CreateAsyncScope();
+            var problems = await LedgerVerification.ProblemsAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
+            if (problems.Count == 0)
+            {
+                await Console.Out.WriteLineAsync("balanced");
+                return 0;
+            }
+            foreach (var problem in problems)
+            {
+                await Console.Error.WriteLineAsync(problem);
+            }
+            return 1;
+        });
+        ledger.Subcommands.Add(ledgerVerify);
+        root.Subcommands.Add(ledger);
 
         return await root.Parse(args).InvokeAsync();
     }

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Notifications;
@@ -70,7 +71,9 @@ public static class Site
         builder.AddNotifications();
         builder.AddLegal();
         builder.AddAccounts();
+        builder.AddBilling();
 
+        services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemHandler>();
         // Bad JSON reaches the problem handler in every environment, not only in Development.
@@ -200,6 +203,7 @@ public static class Site
             o.DocumentTitle = "Tradehall API";
         });
         app.MapAccounts();
+        app.MapBilling();
         app.MapRazorPages();
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
 
@@ -21,6 +22,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await scope.ServiceProvider.GetRequiredService<Staff>().EnsureRolesAsync();
         await LegalModule.EnsurePublishedAsync(db, time, cancellationToken);
+        await BillingModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
         if (environment.IsDevelopment())
         {
             await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);

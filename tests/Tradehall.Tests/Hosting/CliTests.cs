@@ -80,6 +80,19 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task BIL02_ledger_verify_prints_balanced_after_real_payments()
+    {
+        using var app = new TradehallApp { Settings = { ["Billing:Gateway:Secret"] = Billing.PaymentsApiTests.Secret } };
+        var member = await Members.RegisterAsync(app);
+        using var client = app.Api(member.Token);
+        var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
+        await Billing.PaymentsApiTests.GatewayAsync(app, new { paymentId = "p1", accountNumber = number, amount = 99.99m, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
+        var (exit, output, error) = await Tradehall(app.Database, "ledger", "verify");
+        Assert.True(exit == 0, output + error);
+        Assert.Equal("balanced", output.Trim());
+    }
+
+    [Fact]
     public async Task RUN02_db_migrate_builds_an_empty_database_and_is_repeatable()
     {
         using var database = new TestDatabase();

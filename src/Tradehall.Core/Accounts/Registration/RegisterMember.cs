@@ -52,7 +52,7 @@ public sealed record RegisterResponse(Guid AccountId, string Token);
 public sealed class RegisterMember(
     AppDbContext db, UserManager<Member> users, IOptions<AccountsOptions> options, IOptions<TradehallOptions> site,
     TimeProvider time, LegalDocuments legal, PhoneVerification phones, AccountEmails emails, ApiTokens tokens,
-    EvidenceArchive archive, IHttpContextAccessor http, IStringLocalizer<SharedResource> text)
+    EvidenceArchive archive, IHttpContextAccessor http, IStringLocalizer<SharedResource> text, DomainEvents events)
 {
     /// <summary>The JSON door: the new account and an API token to go on with.</summary>
     public async Task<RegisterResponse> HandleAsync(RegisterRequest request, CancellationToken cancellationToken)
@@ -145,6 +145,7 @@ public sealed class RegisterMember(
         }
         archive.Record("account.registered", $"member:{member.Id}", member.Id,
             after: new { terms = terms.Version, privacy = privacy.Version, possibleDuplicateOf = twin });
+        await events.PublishAsync(new MemberRegistered(member.Id), cancellationToken);
         await phones.IssueAsync(member, phone!, cancellationToken);
         await emails.SendConfirmationAsync(member);
         var token = issueToken ? tokens.Issue(member.Id, "Registration", null, null, twoFactor: false).Token : null;

@@ -1,0 +1,45 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradehall.Core.Billing.Ledger;
+
+namespace Tradehall.Core.Billing.Accounts;
+
+public enum AccountStatus
+{
+    Active = 1,
+    Suspended = 2,
+    Terminated = 3,
+}
+
+/// <summary>BIL-01: a subscriber's personal account — its number, its ledger account and the contract it carries.</summary>
+public sealed class BillingAccount
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MemberId { get; set; }
+
+    /// <summary>Quoted in payment purposes: nine digits, the last a Luhn check digit.</summary>
+    public required string Number { get; set; }
+
+    public Guid LedgerAccountId { get; set; }
+    public AccountStatus Status { get; set; } = AccountStatus.Active;
+
+    /// <summary>BIL-04: set by the first top-up, which is acceptance of the offer.</summary>
+    public string? ContractNumber { get; set; }
+    public DateOnly? ContractStartedOn { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class BillingAccountConfiguration : IEntityTypeConfiguration<BillingAccount>
+{
+    public void Configure(EntityTypeBuilder<BillingAccount> b)
+    {
+        b.ToTable("billing_accounts");
+        b.HasKey(a => a.Id);
+        b.Property(a => a.Number).HasMaxLength(12);
+        b.Property(a => a.ContractNumber).HasMaxLength(20);
+        b.HasIndex(a => a.MemberId).IsUnique();
+        b.HasIndex(a => a.Number).IsUnique();
+        b.HasOne<LedgerAccount>().WithMany().HasForeignKey(a => a.LedgerAccountId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,67 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.TopUps;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing;
+
+public static class BillingModule
+{
+    public static void AddBilling(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<Ledger.Ledger>();
+        services.AddScoped<Ledger.Statements>();
+        services.AddScoped<Idempotency>();
+        services.AddScoped<BillingAccounts>();
+        services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
+        services.AddScoped<TopUps.TopUps>();
+        services.AddScoped<ServiceCatalog>();
+    }
+
+    /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
+    public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
+        await services.GetRequiredService<Ledger.Ledger>().EnsureSystemAccountsAsync(currency, cancellationToken);
+        await services.GetRequiredService<ServiceCatalog>().EnsureBuiltInAsync(cancellationToken);
+    }
+
+    public static void MapBilling(this IEndpointRouteBuilder app)
+    {
+        var member = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
+        member.MapGet("/account", (HttpContext http, BillingAccounts accounts, CancellationToken ct) => accounts.ViewAsync(http.User.MemberId(), ct));
+        member.MapGet("/catalog", (ServiceCatalog catalog, CancellationToken ct) => catalog.ListAsync(CultureInfo.CurrentUICulture.Name, ct));
+        member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
+            statements.ListAsync(http.User.MemberId(), from, to, ct));
+
+        // The gateway authenticates by its signature, not by a member's token.
+        app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUps topUps, CancellationToken ct) =>
+        {
+            using var buffer = new MemoryStream();
+            await http.Request.Body.CopyToAsync(buffer, ct);
+            var result = await topUps.ReceiveGatewayPaymentAsync(buffer.ToArray(), http.Request.Headers["X-Signature"], ct);
+            return TypedResults.Ok(result);
+        }).WithTags("Payments").AllowAnonymous();
+
+        var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+        operators.MapPost("/accounts/{number}/credits", async (string number, CreditRequest request, HttpContext http, Idempotency idempotency,
+            TopUps.TopUps topUps, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var operatorId = http.User.MemberId();
+            // Keys belong to the caller; the account is part of what a replay must match.
+            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { number, request }, async token =>
+                (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
+    }
+}

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.Ledger;
+
+/// <summary>One side of a posting: this much into (positive) or out of (negative) an account.</summary>
+public sealed record Leg(Guid AccountId, long Amount, long? Floor = null);
+
+public sealed record Posting(string Kind, string Description, IReadOnlyList<Leg> Legs, Guid? ActorId = null, string? Source = null, string? ExternalId = null);
+
+/// <summary>
+/// BIL-02: the only code that writes money. Entries are appended; a kept balance moves by an atomic
+/// increment in the same transaction, guarded by its floor, so parallel postings never lose an update
+/// and never take an account below what it may reach.
+/// </summary>
+public sealed class Ledger(AppDbContext db, TimeProvider time)
+{
+    public static class SystemAccounts
+    {
+        public const string GatewayCash = "cash:gateway";
+        public const string BankCash = "cash:bank";
+        public const string Revenue = "revenue";
+        public const string Adjustments = "operator:adjustments";
+        public const string Suspense = "suspense";
+        public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense];
+    }
+
+    /// <summary>Posts inside the caller's database transaction; throws <c>billing.insufficient_balance</c> when a floor would be crossed.</summary>
+    public async Task<LedgerTransaction> PostAsync(Posting posting, CancellationToken cancellationToken)
+    {
+        if (posting.Legs.Count < 2 || posting.Legs.Sum(l => l.Amount) != 0 || posting.Legs.Any(l => l.Amount == 0))
+        {
+            throw new InvalidOperationException("A posting needs two or more non-zero legs that sum to zero.");
+        }
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Postings run inside a database transaction.");
+        }
+        var ids = posting.Legs.Select(l => l.AccountId).Distinct().ToList();
+        var caching = await db.Set<LedgerAccount>().Where(a => ids.Contains(a.Id) && a.CachesBalance).Select(a => a.Id).ToListAsync(cancellationToken);
+        var transaction = new LedgerTransaction
+        {
+            At = time.UtcNow(),
+            Kind = posting.Kind,
+            Description = posting.Description,
+            ActorId = posting.ActorId,
+            Source = posting.Source,
+            ExternalId = posting.ExternalId,
+        };
+        // Accounts are touched in a fixed order so two postings never wait on each other crosswise.
+        foreach (var leg in posting.Legs.OrderBy(l => l.AccountId))
+        {
+            long? after = null;
+            if (caching.Contains(leg.AccountId))
+            {
+                var floor = leg.Floor ?? long.MinValue;
+                var rows = await db.Database.SqlQuery<long>($"""
+                    UPDATE billing_ledger_accounts SET "Balance" = "Balance" + {leg.Amount}
+                    WHERE "Id" = {leg.AccountId} AND ({leg.Amount} > 0 OR "Balance" + {leg.Amount} >= {floor})
+                    RETURNING "Balance" AS "Value"
+                    """).ToListAsync(cancellationToken);
+                if (rows.Count == 0)
+                {
+                    throw new DomainException("billing.insufficient_balance", "The balance is too low for this payment. Top up the personal account first.", StatusCodes.Status402PaymentRequired);
+                }
+                after = rows[0];
+            }
+            transaction.Entries.Add(new LedgerEntry { AccountId = leg.AccountId, Amount = leg.Amount, BalanceAfter = after });
+        }
+        db.Set<LedgerTransaction>().Add(transaction);
+        await db.SaveChangesAsync(cancellationToken);
+        return transaction;
+    }
+
+    public async Task<Guid> SystemAccountAsync(string code, CancellationToken cancellationToken) =>
+        await db.Set<LedgerAccount>().Where(a => a.Code == code).Select(a => a.Id).SingleAsync(cancellationToken);
+
+    /// <summary>Creates the system accounts in the operator currency when missing (first start).</summary>
+    public async Task EnsureSystemAccountsAsync(string currency, CancellationToken cancellationToken)
+    {
+        var existing = await db.Set<LedgerAccount>().Where(a => SystemAccounts.All.Contains(a.Code)).Select(a => a.Code).ToListAsync(cancellationToken);
+        foreach (var code in SystemAccounts.All.Except(existing))
+        {
+            db.Set<LedgerAccount>().Add(new LedgerAccount { Code = code, Currency = currency, CreatedAt = time.UtcNow() });
+        }
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,170 @@
+using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.TopUps;
+
+public sealed record GatewayPayment(
+    [property: Required(ErrorMessage = "paymentId is required."), MaxLength(100)] string? PaymentId,
+    [property: Required(ErrorMessage = "accountNumber is required.")] string? AccountNumber,
+    [property: Required(ErrorMessage = "amount is required.")] decimal? Amount,
+    [property: Required(ErrorMessage = "currency is required.")] string? Currency,
+    DateTimeOffset? PaidAt);
+
+public sealed record TopUpResult(Guid TransactionId, string AccountNumber, decimal Amount, decimal Balance, bool Duplicate);
+
+public sealed record CreditRequest(
+    [property: Required(ErrorMessage = "Enter the amount.")] decimal? Amount,
+    [property: Required(ErrorMessage = "Give the reason for the credit."), MinLength(3, ErrorMessage = "Give the reason for the credit."), MaxLength(300)] string? Reason);
+
+/// <summary>
+/// BIL-03, BIL-04: money coming into a personal account — a signed gateway callback, idempotent by the
+/// gateway's payment id, and a manual credit by the operator with a reason.
+/// </summary>
+public sealed partial class TopUps(
+    AppDbContext db, Ledger.Ledger ledger, BillingAccounts accounts, EvidenceArchive archive, TimeProvider time,
+    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUps> logger)
+{
+    public const string GatewaySource = "gateway";
+    private static readonly JsonSerializerOptions CallbackJson = new(JsonSerializerDefaults.Web);
+
+    /// <summary>SEC-10: the signature is HMAC-SHA256 of the raw body, compared in constant time.</summary>
+    public bool IsSignedByGateway(byte[] body, string? signatureHeader)
+    {
+        var secret = options.Value.Gateway.Secret;
+        if (string.IsNullOrEmpty(secret) || signatureHeader is null || !signatureHeader.StartsWith("sha256=", StringComparison.Ordinal))
+        {
+            return false;
+        }
+        var expected = HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), body);
+        byte[] given;
+        try
+        {
+            given = Convert.FromHexString(signatureHeader["sha256=".Length..]);
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
+        return CryptographicOperations.FixedTimeEquals(expected, given);
+    }
+
+    public async Task<TopUpResult> ReceiveGatewayPaymentAsync(byte[] body, string? signature, CancellationToken cancellationToken)
+    {
+        if (!IsSignedByGateway(body, signature))
+        {
+            LogBadSignature(logger);
+            throw new DomainException("billing.bad_signature", "The callback signature does not match.", StatusCodes.Status401Unauthorized);
+        }
+        GatewayPayment payment;
+        try
+        {
+            payment = JsonSerializer.Deserialize<GatewayPayment>(body, CallbackJson)
+                ?? throw new JsonException();
+        }
+        catch (JsonException)
+        {
+            throw DomainException.Field("request.malformed_json", "body", "The callback body is not valid JSON.");
+        }
+        var errors = FieldErrors.FromAnnotations(payment);
+        var minor = CheckAmount(payment.Amount, errors, "amount");
+        if (!errors.Has("currency") && payment.Currency != options.Value.Currency)
+        {
+            errors.Add("currency", $"Payments are accepted in {options.Value.Currency} only.");
+        }
+        errors.ThrowIfAny();
+
+        var earlier = await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken);
+        if (earlier is not null)
+        {
+            return earlier with { Duplicate = true };
+        }
+        var account = await accounts.ByNumberAsync(payment.AccountNumber!, cancellationToken)
+            ?? throw DomainException.Field("billing.unknown_account", "accountNumber", "There is no personal account with this number.");
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var result = await CreditAsync(account, minor, "topup.gateway", $"Payment {payment.PaymentId} through the payment gateway",
+                Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        catch (DbUpdateException)
+        {
+            // The same payment id raced in on another connection and was credited there.
+            db.ChangeTracker.Clear();
+            return (await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken) ?? throw new InvalidOperationException("Payment failed to save.")) with { Duplicate = true };
+        }
+    }
+
+    /// <summary>BIL-03 (c): a manual credit by the operator; runs inside the caller's transaction (the idempotency scope).</summary>
+    public async Task<TopUpResult> CreditByOperatorAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken)
+    {
+        var errors = FieldErrors.FromAnnotations(request);
+        var minor = CheckAmount(request.Amount, errors, "amount");
+        errors.ThrowIfAny();
+        var account = await accounts.ByNumberAsync(accountNumber, cancellationToken)
+            ?? throw DomainException.NotFound("billing.unknown_account", "There is no personal account with this number.");
+        return await CreditAsync(account, minor, "topup.manual", "Credit by the operator: " + request.Reason!.Trim(),
+            Ledger.Ledger.SystemAccounts.Adjustments, operatorId, null, null, cancellationToken);
+    }
+
+    private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, string description, string from,
+        Guid? actorId, string? source, string? externalId, CancellationToken cancellationToken)
+    {
+        var cash = await ledger.SystemAccountAsync(from, cancellationToken);
+        var posted = await ledger.PostAsync(new Posting(kind, description,
+            [new Leg(account.LedgerAccountId, minor), new Leg(cash, -minor)], actorId, source, externalId), cancellationToken);
+        var tracked = await db.Set<BillingAccount>().SingleAsync(a => a.Id == account.Id, cancellationToken);
+        BillingAccounts.AcceptOffer(tracked, time.Today(site.Value.Zone));
+        var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
+        archive.Record(kind, $"billing-account:{account.Number}", actorId, onBehalfOfId: account.MemberId,
+            after: new { amount = Money.ToAmount(minor), balance = Money.ToAmount(balance), source, externalId, transaction = posted.Id });
+        await db.SaveChangesAsync(cancellationToken);
+        return new TopUpResult(posted.Id, account.Number, Money.ToAmount(minor), Money.ToAmount(balance), false);
+    }
+
+    private long CheckAmount(decimal? amount, FieldErrors errors, string field)
+    {
+        if (errors.Has(field) || amount is not { } value)
+        {
+            return 0;
+        }
+        if (value <= 0)
+        {
+            errors.Add(field, "The amount must be greater than zero.");
+        }
+        else if (Money.ToMinor(value) is not { } minor)
+        {
+            errors.Add(field, "The amount may have at most two decimal places.");
+        }
+        else if (value > options.Value.MaxPayment)
+        {
+            errors.Add(field, $"The amount may not exceed {options.Value.MaxPayment:0.00}.");
+        }
+        else
+        {
+            return minor;
+        }
+        return 0;
+    }
+
+    private async Task<TopUpResult?> FindAsync(string source, string externalId, CancellationToken cancellationToken) =>
+        await db.Set<LedgerTransaction>().AsNoTracking()
+            .Where(t => t.Source == source && t.ExternalId == externalId)
+            .SelectMany(t => t.Entries.Where(e => e.BalanceAfter != null), (t, e) => new { t.Id, e.AccountId, e.Amount, e.BalanceAfter })
+            .Join(db.Set<BillingAccount>(), x => x.AccountId, a => a.LedgerAccountId, (x, a) => new TopUpResult(x.Id, a.Number, Money.ToAmount(x.Amount), Money.ToAmount(x.BalanceAfter!.Value), true))
+            .FirstOrDefaultAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway callback refused: bad or missing signature")]
+    private static partial void LogBadSignature(ILogger logger);
+}
