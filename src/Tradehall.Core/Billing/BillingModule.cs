@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -26,6 +27,8 @@ public static class BillingModule
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
         services.AddScoped<TopUps.TopUps>();
         services.AddScoped<ServiceCatalog>();
+        services.AddScoped<Ordering>();
+        services.AddScoped<Entitlements>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -41,6 +44,15 @@ public static class BillingModule
         var member = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
         member.MapGet("/account", (HttpContext http, BillingAccounts accounts, CancellationToken ct) => accounts.ViewAsync(http.User.MemberId(), ct));
         member.MapGet("/catalog", (ServiceCatalog catalog, CancellationToken ct) => catalog.ListAsync(CultureInfo.CurrentUICulture.Name, ct));
+        member.MapGet("/services", (HttpContext http, Ordering ordering, CancellationToken ct) => ordering.ListAsync(http.User.MemberId(), ct));
+        member.MapPost("/services", async (OrderRequest request, HttpContext http, Idempotency idempotency, Ordering ordering,
+            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var memberId = http.User.MemberId();
+            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
+                (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
         member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
             statements.ListAsync(http.User.MemberId(), from, to, ct));
 

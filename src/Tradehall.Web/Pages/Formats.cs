@@ -20,6 +20,9 @@ public sealed class Formats(IOptions<TradehallOptions> site)
 
     public string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    /// <summary>Money with two decimals in the visitor's number format and the ISO currency code.</summary>
+    public string Money(decimal amount, string currency) => amount.ToString("N2", CultureInfo.CurrentCulture) + " " + currency;
+
     /// <summary>For <c>datetime</c> attributes of <c>&lt;time&gt;</c>: machine-readable UTC.</summary>
     public static string Iso(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);

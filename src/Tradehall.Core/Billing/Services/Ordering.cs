@@ -1,0 +1,89 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Data;
+using Tradehall.Core.Legal;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.Services;
+
+public sealed record OrderRequest([property: Required(ErrorMessage = "Choose a tariff.")] Guid? TariffId, bool AutoRenew = true);
+
+public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+
+/// <summary>
+/// BIL-07: a subscriber with complete legal data orders a service; the first period is paid from the
+/// balance in advance (402 when it does not cover it) in the same transaction as the order.
+/// </summary>
+public sealed class Ordering(
+    AppDbContext db, Ledger.Ledger ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+{
+    public async Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
+    {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var tariff = await db.Set<Tariff>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.TariffId && t.Active, cancellationToken)
+            ?? throw DomainException.Field("billing.unknown_tariff", "tariffId", "There is no such tariff on sale.");
+        var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Id == tariff.KindId, cancellationToken);
+        if (!await legal.IsCompleteAsync(memberId, cancellationToken))
+        {
+            throw DomainException.Forbidden("billing.legal_data_required", "Enter your legal data before ordering a paid service.");
+        }
+        var account = await db.Set<BillingAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken)
+            ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
+        if (account.Status == AccountStatus.Terminated)
+        {
+            throw DomainException.Forbidden("billing.contract_terminated", "The contract has ended; services cannot be ordered.");
+        }
+        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var today = time.Today(site.Value.Zone);
+        var service = new SubscribedService
+        {
+            MemberId = memberId,
+            BillingAccountId = account.Id,
+            TariffId = tariff.Id,
+            KindCode = kind.Code,
+            AutoRenew = request.AutoRenew,
+            CreatedAt = time.UtcNow(),
+            Period = 1,
+        };
+        if (tariff.ConfirmationRequired)
+        {
+            service.Status = ServiceStatus.AwaitingConfirmation;
+        }
+        else
+        {
+            service.Status = ServiceStatus.Active;
+            service.ActivatedOn = today;
+            service.PeriodStart = today;
+            service.PeriodEnd = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
+        }
+        await ledger.PostAsync(new Ledger.Posting("charge", $"{kind.NameEn}, {tariff.Name}: first period",
+            [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
+        db.Set<SubscribedService>().Add(service);
+        archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
+            after: new { kind = kind.Code, tariff = tariff.Name, price = Money.ToAmount(tariff.Price), service.PeriodStart, service.PeriodEnd });
+        await db.SaveChangesAsync(cancellationToken);
+        return View(service);
+    }
+
+    public async Task<IReadOnlyList<ServiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken) =>
+        (await db.Set<SubscribedService>().AsNoTracking().Where(s => s.MemberId == memberId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken))
+            .Select(View).ToList();
+
+    private static ServiceView View(SubscribedService s) =>
+        new(s.Id, s.KindCode, s.TariffId, s.Status switch
+        {
+            ServiceStatus.AwaitingConfirmation => "awaitingConfirmation",
+            _ => s.Status.ToString().ToLowerInvariant(),
+        }, s.AutoRenew, s.PeriodStart, s.PeriodEnd);
+}
+
+/// <summary>What other modules ask billing: does this member have an active service of a kind (analytics, marketplace, ...).</summary>
+public sealed class Entitlements(AppDbContext db)
+{
+    public Task<bool> HasActiveAsync(Guid memberId, string kindCode, CancellationToken cancellationToken) =>
+        db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kindCode && s.Status == ServiceStatus.Active, cancellationToken);
+}

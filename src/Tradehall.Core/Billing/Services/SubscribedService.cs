@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+
+namespace Tradehall.Core.Billing.Services;
+
+public enum ServiceStatus
+{
+    AwaitingConfirmation = 1,
+    Active = 2,
+    Suspended = 3,
+    Stopped = 4,
+}
+
+/// <summary>BIL-07..09: a service a subscriber ordered in a tariff, paid one reporting period in advance.</summary>
+public sealed class SubscribedService
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MemberId { get; set; }
+    public Guid BillingAccountId { get; set; }
+    public Guid TariffId { get; set; }
+    public required string KindCode { get; set; }
+    public ServiceStatus Status { get; set; }
+    public bool AutoRenew { get; set; }
+
+    /// <summary>BIL-08: the day periods are counted from; each period ends on this day of a month, clamped to the month's length.</summary>
+    public DateOnly? ActivatedOn { get; set; }
+
+    /// <summary>1 for the first period, 2 after the first renewal, ...</summary>
+    public int Period { get; set; }
+
+    public DateOnly? PeriodStart { get; set; }
+    public DateOnly? PeriodEnd { get; set; }
+    public DateTime CreatedAt { get; set; }
+}
+
+internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<SubscribedService>
+{
+    public void Configure(EntityTypeBuilder<SubscribedService> b)
+    {
+        b.ToTable("billing_services");
+        b.HasKey(s => s.Id);
+        b.Property(s => s.KindCode).HasMaxLength(40);
+        b.HasIndex(s => new { s.MemberId, s.Status });
+        b.HasIndex(s => new { s.Status, s.PeriodEnd });
+        b.HasOne<BillingAccount>().WithMany().HasForeignKey(s => s.BillingAccountId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Tariff>().WithMany().HasForeignKey(s => s.TariffId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+/// <summary>BIL-08: reporting periods anchored on the activation day.</summary>
+public static class ReportingPeriods
+{
+    /// <summary>The first day of period <paramref name="n"/> (1-based) of a service activated on <paramref name="activatedOn"/>.</summary>
+    public static DateOnly Start(DateOnly activatedOn, int n, int months = 1) => activatedOn.AddMonths((n - 1) * months);
+
+    /// <summary>The day period <paramref name="n"/> ends (the next one starts): 31 Jan → 28/29 Feb → 31 Mar.</summary>
+    public static DateOnly End(DateOnly activatedOn, int n, int months = 1) => activatedOn.AddMonths(n * months);
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Billing.Services;
+
+namespace Tradehall.Web.Pages.Billing;
+
+/// <summary>BIL-01, BIL-03, BIL-07, BIL-21: the personal account — balance, how to top up, services, statement.</summary>
+[Authorize]
+public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Idempotency idempotency) : TradehallPageModel
+{
+    public AccountView? Account { get; private set; }
+    public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
+    public IReadOnlyList<CatalogKind> Catalog { get; private set; } = [];
+    public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+
+    /// <summary>One key per rendered order form, so a double click or a resubmitted page orders once (BIL-23).</summary>
+    public string OrderKey { get; } = Guid.NewGuid().ToString("N");
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await LoadAsync(cancellationToken);
+        return Account is null ? NotFound() : Page();
+    }
+
+    public async Task<IActionResult> OnPostOrderAsync(Guid tariffId, bool autoRenew, string? key, CancellationToken cancellationToken)
+    {
+        var memberId = User.MemberId();
+        var request = new OrderRequest(tariffId, autoRenew);
+        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
+            (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), cancellationToken)))
+        {
+            Notice(L["The service is ordered and the first period is paid."]);
+            return LocalRedirect("/billing");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var memberId = User.MemberId();
+        if (await accounts.ForMemberAsync(memberId, cancellationToken) is null)
+        {
+            return;
+        }
+        Account = await accounts.ViewAsync(memberId, cancellationToken);
+        Lines = (await statements.ListAsync(memberId, null, null, cancellationToken)).Take(50).ToList();
+        Catalog = await catalog.ListAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
+        Services = await ordering.ListAsync(memberId, cancellationToken);
+    }
+}

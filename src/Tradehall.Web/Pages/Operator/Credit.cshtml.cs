@@ -1,0 +1,39 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.TopUps;
+
+namespace Tradehall.Web.Pages.Operator;
+
+/// <summary>BIL-03 (c): the operator credits a personal account by hand, with a reason; one submission, one credit (BIL-23).</summary>
+[Authorize(Roles = Roles.Operator)]
+public sealed class CreditModel(TopUps topUps, Idempotency idempotency) : TradehallPageModel
+{
+    [BindProperty] public string? AccountNumber { get; set; }
+    [BindProperty] public decimal? Amount { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+
+    /// <summary>Issued with the form; a resubmitted or double-clicked form credits once.</summary>
+    [BindProperty] public string Key { get; set; } = Guid.NewGuid().ToString("N");
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var operatorId = User.MemberId();
+        var number = AccountNumber?.Trim() ?? "";
+        var request = new CreditRequest(Amount, Reason);
+        if (!await TryAsync(() => idempotency.RunAsync($"operator:{operatorId}", Key, new { number, request }, async token =>
+                (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), cancellationToken),
+            nameof(AccountNumber), nameof(Amount), nameof(Reason)))
+        {
+            return Page();
+        }
+        Notice(L["{0} credited to account {1}.", Amount!.Value.ToString("N2", System.Globalization.CultureInfo.CurrentCulture), number]);
+        return LocalRedirect("/operator/credit");
+    }
+}
