@@ -200,6 +200,7 @@ public static class Site
             o.DocumentTitle = "Tradehall API";
         });
         app.MapAccounts();
+        app.MapLegal();
         app.MapRazorPages();
     }
 
