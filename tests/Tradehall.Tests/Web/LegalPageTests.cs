@@ -106,7 +106,9 @@ public sealed class LegalPageTests(TradehallApp app) : IClassFixture<TradehallAp
         Assert.NotNull(page.QuerySelector(".error-summary a[href='#Ogrn']"));
         // What was typed comes back, except the sensitive values.
         Assert.Equal("Сбербанк", page.QuerySelector("input[name=Name]")!.GetAttribute("value"));
+        Assert.Equal("7707083893", page.QuerySelector("input[name=Inn]")!.GetAttribute("value"));
         Assert.Equal("", page.QuerySelector("input[name=SettlementAccount]")!.GetAttribute("value") ?? "");
+        Assert.Contains("enter them again", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
         Assert.False(await app.WithDb(db => db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == member.Id)));
     }
 

@@ -53,6 +53,9 @@ public sealed class LegalModel(SaveLegalData save, ShowLegalData show, GetMe me)
 
     public string Reminder => show.Reminder;
 
+    /// <summary>True after a refused form whose sensitive values were not sent back and must be entered again.</summary>
+    public bool SensitiveCleared { get; private set; }
+
     /// <summary>The saved value of a sensitive field, masked, when the form leaves it empty to keep it.</summary>
     public string? Kept(Func<LegalDataView, string?> field) =>
         Saved is not null && Saved.Type == Type ? field(Saved) : null;
@@ -89,11 +92,13 @@ public sealed class LegalModel(SaveLegalData save, ShowLegalData show, GetMe me)
             return LocalRedirect("/settings/legal");
         }
         Saved = await show.FindAsync(User.MemberId(), cancellationToken);
-        // Sensitive values typed in are not sent back to the browser.
-        DocumentNumber = Inn = Bic = SettlementAccount = CorrespondentAccount = null;
-        if (Saved?.Type == SubscriberType.LegalEntity && Type == SubscriberType.LegalEntity)
+        // KYC-05: sensitive values typed in are not sent back to the browser; an organisation's INN is public.
+        var personInn = Type != SubscriberType.LegalEntity && !string.IsNullOrWhiteSpace(Inn);
+        SensitiveCleared = personInn || new[] { DocumentNumber, Bic, SettlementAccount, CorrespondentAccount }.Any(v => !string.IsNullOrWhiteSpace(v));
+        DocumentNumber = Bic = SettlementAccount = CorrespondentAccount = null;
+        if (personInn)
         {
-            Inn = Saved.Inn;
+            Inn = null;
         }
         return Page();
     }
