@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Legal;
@@ -26,4 +27,53 @@ public sealed class LegalDocuments(AppDbContext db, TimeProvider time)
             AcceptedAt = time.UtcNow(),
             Ip = ip,
         });
+}
+
+/// <summary>KYC-01: who the subscriber is in law.</summary>
+public enum SubscriberType
+{
+    Individual = 1,
+    LegalEntity = 2,
+    Entrepreneur = 3,
+}
+
+/// <summary>
+/// What other modules may know of a subscriber's legal data (billing checks it before an order,
+/// BIL-07): sensitive values come masked (KYC-05).
+/// </summary>
+public sealed record LegalDataSummary(
+    SubscriberType Type,
+    string DisplayName,
+    bool Resident,
+    string Country,
+    int Version,
+    DateTime UpdatedAt,
+    string? Inn,
+    string? Kpp,
+    string? Ogrn,
+    string? Ogrnip,
+    string? DocumentNumber,
+    string? Bic,
+    string? SettlementAccount,
+    string? CorrespondentAccount);
+
+/// <summary>KYC-01..05 for other modules: whether a member has entered legal data, and a masked summary of it.</summary>
+public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive)
+{
+    /// <summary>True once the member has saved legal data; every save passed the KYC-01/02 rules in full.</summary>
+    public Task<bool> IsCompleteAsync(Guid memberId, CancellationToken cancellationToken = default) =>
+        db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == memberId, cancellationToken);
+
+    public async Task<LegalDataSummary?> GetAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<LegalSubscriber>().AsNoTracking().FirstOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var snapshot = LegalSnapshot.Read(row, sensitive);
+        var view = snapshot.ToView();
+        return new LegalDataSummary(view.Type, snapshot.DisplayName, view.Resident, view.Country, row.Version, row.UpdatedAt,
+            view.Inn, view.Kpp, view.Ogrn, view.Ogrnip, view.DocumentNumber, view.Bic, view.SettlementAccount, view.CorrespondentAccount);
+    }
 }

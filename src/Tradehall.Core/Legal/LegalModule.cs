@@ -1,16 +1,40 @@
 using System.Reflection;
 using Markdig;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
+using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Legal;
 
 public static class LegalModule
 {
-    public static void AddLegal(this WebApplicationBuilder builder) => builder.Services.AddScoped<LegalDocuments>();
+    public static void AddLegal(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<LegalOptions>().BindConfiguration(LegalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<LegalDocuments>();
+        services.AddSingleton<SensitiveText>();
+        services.AddScoped<SaveLegalData>();
+        services.AddScoped<ShowLegalData>();
+        services.AddScoped<SubscriberLegalData>();
+    }
+
+    /// <summary>KYC-01..05: the member's own legal data. No route takes a member id: each member reaches only their own (SEC-05).</summary>
+    public static void MapLegal(this IEndpointRouteBuilder app)
+    {
+        var member = app.MapGroup("/api/v1").WithTags("Legal data").RequireAuthorization(AccountsModule.ApiPolicy);
+        member.MapGet("/me/legal", (HttpContext http, ShowLegalData show, CancellationToken ct) =>
+            show.HandleAsync(http.User.MemberId(), ct));
+        member.MapPut("/me/legal", (SaveLegalDataRequest request, HttpContext http, SaveLegalData save, CancellationToken ct) =>
+            save.HandleAsync(http.User.MemberId(), request, ct));
+        member.MapGet("/me/legal/history", (HttpContext http, ShowLegalData show, CancellationToken ct) =>
+            show.HistoryAsync(http.User.MemberId(), ct));
+    }
 
     /// <summary>Markdown of operator documents, rendered without raw HTML (SEC-07).</summary>
     public static readonly MarkdownPipeline Markdown = new MarkdownPipelineBuilder().DisableHtml().UseAdvancedExtensions().Build();

@@ -203,6 +203,7 @@ public static class Site
             o.DocumentTitle = "Tradehall API";
         });
         app.MapAccounts();
+        app.MapLegal();
         app.MapBilling();
         app.MapRazorPages();
     }

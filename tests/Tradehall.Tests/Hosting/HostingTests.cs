@@ -93,7 +93,12 @@ public sealed class HostingTests(TradehallApp app) : IClassFixture<TradehallApp>
     [Fact]
     public async Task PRV01_every_personal_field_of_the_model_is_marked_with_purpose_and_retention()
     {
-        var personal = new[] { "Email", "UserName", "Phone", "PhoneNumber", "FirstName", "LastName", "Gender", "DateOfBirth", "City", "Ip", "UserAgent", "To", "Body" };
+        var personal = new[]
+        {
+            "Email", "UserName", "Phone", "PhoneNumber", "FirstName", "LastName", "Gender", "DateOfBirth", "City", "Ip", "UserAgent", "To", "Body",
+            "Patronymic", "NotificationPhone", "DocumentType", "DocumentNumber", "DocumentIssuedOn", "Inn", "Ogrnip",
+            "CertificateSeries", "CertificateNumber", "CertificateDate", "PostalAddress", "Bic", "SettlementAccount", "CorrespondentAccount", "Snapshot",
+        };
         var unmarked = await app.WithDb(db => Task.FromResult(db.Model.GetEntityTypes()
             .Where(e => e.ClrType.Namespace?.StartsWith("Tradehall", StringComparison.Ordinal) == true)
             .SelectMany(e => e.GetProperties().Where(p => p.PropertyInfo is not null).Select(p => (Entity: e.ClrType, Property: p.PropertyInfo!)))

@@ -1,15 +1,19 @@
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Settings;
+using Tradehall.Core.Legal;
 
 namespace Tradehall.Web.Pages.Settings;
 
-/// <summary>ACC-02, ACC-03, ACC-08, ACC-09: the member's sign-in details at a glance.</summary>
-public sealed class IndexModel(GetMe me, UserManager<Member> users, SecuritySettings security) : TradehallPageModel
+/// <summary>ACC-02, ACC-03, ACC-08, ACC-09, KYC-01: the member's sign-in and legal details at a glance.</summary>
+public sealed class IndexModel(GetMe me, UserManager<Member> users, SecuritySettings security, SubscriberLegalData legal) : TradehallPageModel
 {
     public MeResponse Me { get; private set; } = null!;
     public bool TwoFactor { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
+
+    /// <summary>KYC-01: whether the member has entered legal data yet.</summary>
+    public bool LegalDataEntered { get; private set; }
 
     public async Task OnGetAsync() => await LoadAsync();
 
@@ -19,5 +23,6 @@ public sealed class IndexModel(GetMe me, UserManager<Member> users, SecuritySett
         var member = await users.GetUserAsync(User);
         TwoFactor = member?.TwoFactorEnabled == true;
         RecoveryCodesLeft = member is not null && TwoFactor ? await security.RecoveryCodesLeftAsync(member) : 0;
+        LegalDataEntered = await legal.IsCompleteAsync(User.MemberId());
     }
 }
