@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Tradehall.Core.Data.Migrations;
 
-/// <summary>BIL-01..06, BIL-23: personal accounts, the double-entry ledger, idempotency keys, the service catalogue.</summary>
+/// <summary>BIL-01..08, BIL-23: personal accounts, the double-entry ledger, idempotency keys, the catalogue, ordered services.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("202611220330_Billing")]
 public sealed class Billing : Migration
@@ -155,6 +155,40 @@ public sealed class Billing : Migration
                     onDelete: ReferentialAction.Restrict);
             });
 
+        migrationBuilder.CreateTable(
+            name: "billing_services",
+            columns: table => new
+            {
+                Id = table.Column<Guid>(nullable: false),
+                MemberId = table.Column<Guid>(nullable: false),
+                BillingAccountId = table.Column<Guid>(nullable: false),
+                TariffId = table.Column<Guid>(nullable: false),
+                KindCode = table.Column<string>(maxLength: 40, nullable: false),
+                Status = table.Column<int>(nullable: false),
+                AutoRenew = table.Column<bool>(nullable: false),
+                ActivatedOn = table.Column<DateOnly>(nullable: true),
+                Period = table.Column<int>(nullable: false),
+                PeriodStart = table.Column<DateOnly>(nullable: true),
+                PeriodEnd = table.Column<DateOnly>(nullable: true),
+                CreatedAt = table.Column<DateTime>(nullable: false),
+            },
+            constraints: table =>
+            {
+                table.PrimaryKey("PK_billing_services", x => x.Id);
+                table.ForeignKey(
+                    name: "FK_billing_services_billing_accounts_BillingAccountId",
+                    column: x => x.BillingAccountId,
+                    principalTable: "billing_accounts",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+                table.ForeignKey(
+                    name: "FK_billing_services_billing_tariffs_TariffId",
+                    column: x => x.TariffId,
+                    principalTable: "billing_tariffs",
+                    principalColumn: "Id",
+                    onDelete: ReferentialAction.Restrict);
+            });
+
         migrationBuilder.CreateIndex(
             name: "IX_billing_accounts_LedgerAccountId",
             table: "billing_accounts",
@@ -206,6 +240,26 @@ public sealed class Billing : Migration
             unique: true);
 
         migrationBuilder.CreateIndex(
+            name: "IX_billing_services_BillingAccountId",
+            table: "billing_services",
+            column: "BillingAccountId");
+
+        migrationBuilder.CreateIndex(
+            name: "IX_billing_services_MemberId_Status",
+            table: "billing_services",
+            columns: new[] { "MemberId", "Status" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_billing_services_Status_PeriodEnd",
+            table: "billing_services",
+            columns: new[] { "Status", "PeriodEnd" });
+
+        migrationBuilder.CreateIndex(
+            name: "IX_billing_services_TariffId",
+            table: "billing_services",
+            column: "TariffId");
+
+        migrationBuilder.CreateIndex(
             name: "IX_billing_tariffs_KindId",
             table: "billing_tariffs",
             column: "KindId");
@@ -213,6 +267,7 @@ public sealed class Billing : Migration
 
     protected override void Down(MigrationBuilder migrationBuilder)
     {
+        migrationBuilder.DropTable(name: "billing_services");
         migrationBuilder.DropTable(name: "billing_tariffs");
         migrationBuilder.DropTable(name: "billing_ledger_entries");
         migrationBuilder.DropTable(name: "billing_accounts");
