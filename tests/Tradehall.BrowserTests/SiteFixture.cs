@@ -26,6 +26,9 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
+    /// <summary>The running site's services, for arranging what a journey starts from (staff accounts).</summary>
+    public IServiceProvider Services => site!.Services;
+
     public string Artifacts { get; } = Environment.GetEnvironmentVariable("TRADEHALL_ARTIFACTS") is { Length: > 0 } a
         ? a : Path.Combine(Path.GetTempPath(), "tradehall-screenshots");
 

@@ -1,0 +1,95 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Core.Accounts;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>
+/// BIL-03 (c) and BIL-07 in a browser: the operator credits a subscriber's personal account from
+/// the console, the subscriber sees the money and orders a subscription from the personal-account page.
+/// </summary>
+public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private async Task<IPage> PageAsync()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, BypassCSP = true, Locale = "en-GB" });
+        return await context.NewPageAsync();
+    }
+
+    private async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BIL03_BIL07_operator_credits_the_account_and_the_subscriber_orders_a_subscription()
+    {
+        // A subscriber with legal data, registered through the public API.
+        var registration = Members.Registration();
+        string number;
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered.GetProperty("token").GetString());
+            (await http.PutAsJsonAsync("/api/v1/me/legal", new
+            {
+                type = "individual", resident = true, country = "RU", notificationPhone = registration["phone"], email = registration["email"],
+                lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
+            })).EnsureSuccessStatusCode();
+            number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
+        }
+
+        // An operator with a second factor, made the way `admin create` makes one.
+        const string operatorEmail = "console@operator.example.org", operatorPassword = "Operator pass phrase 2026";
+        string key;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(operatorEmail, operatorPassword);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            await users.ResetAuthenticatorKeyAsync(op);
+            key = (await users.GetAuthenticatorKeyAsync(op))!;
+            await users.SetTwoFactorEnabledAsync(op, true);
+        }
+        var console = await PageAsync();
+        await SignInAsync(console, operatorEmail, operatorPassword);
+        await console.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
+        await console.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
+        await console.Locator("main form button[type=submit]").Last.ClickAsync();
+        await console.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await console.GotoAsync(site.BaseUrl + "/operator/credit");
+        await console.FillAsync("#AccountNumber", number);
+        await console.FillAsync("#Amount", "5000.00");
+        await console.FillAsync("#Reason", "Prepayment received at the office");
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "30-operator-credit.png"), FullPage = true });
+        await console.GetByRole(AriaRole.Button, new() { Name = "Credit the account" }).ClickAsync();
+        await console.WaitForURLAsync(new Regex("/operator/credit$"));
+        Assert.Contains(number, await console.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var problems = (await Accessibility.SeriousViolationsAsync(console)).ToList();
+
+        // The subscriber sees the money and orders market analytics.
+        var member = await PageAsync();
+        await SignInAsync(member, (string)registration["email"]!, Members.Password);
+        await member.GotoAsync(site.BaseUrl + "/billing");
+        var account = await member.Locator("main").InnerTextAsync();
+        Assert.Contains("5,000.00 RUB", account, StringComparison.Ordinal);
+        Assert.Contains("Credit by the operator", account, StringComparison.Ordinal);
+        await member.Locator("form", new() { HasText = "Analytics" }).GetByRole(AriaRole.Button).ClickAsync();
+        await member.WaitForURLAsync(new Regex("/billing$"));
+        var after = await member.Locator("main").InnerTextAsync();
+        Assert.Contains("2,510.00 RUB", after, StringComparison.Ordinal);
+        Assert.Contains("Market analytics", after, StringComparison.Ordinal);
+        await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "31-personal-account.png"), FullPage = true });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(member));
+        Assert.Empty(problems);
+    }
+}
