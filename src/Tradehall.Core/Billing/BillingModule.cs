@@ -29,6 +29,7 @@ public static class BillingModule
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
+        services.AddScoped<Cancellation>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -51,6 +52,14 @@ public static class BillingModule
             var memberId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
                 (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
+        member.MapPost("/services/{id:guid}/cancel", async (Guid id, CancelRequest request, HttpContext http, Idempotency idempotency, Cancellation cancellation,
+            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var memberId = http.User.MemberId();
+            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
+                (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), ct);
             return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
         });
         member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>

@@ -73,7 +73,7 @@ public sealed class Ordering(
         (await db.Set<SubscribedService>().AsNoTracking().Where(s => s.MemberId == memberId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken))
             .Select(View).ToList();
 
-    private static ServiceView View(SubscribedService s) =>
+    internal static ServiceView View(SubscribedService s) =>
         new(s.Id, s.KindCode, s.TariffId, s.Status switch
         {
             ServiceStatus.AwaitingConfirmation => "awaitingConfirmation",
