@@ -89,6 +89,11 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Contains("2,510.00 RUB", after, StringComparison.Ordinal);
         Assert.Contains("Market analytics", after, StringComparison.Ordinal);
         await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "31-personal-account.png"), FullPage = true });
+
+        // BIL-15: stopping renewal keeps the paid period.
+        await member.GetByRole(AriaRole.Button, new() { Name = "Stop renewal" }).ClickAsync();
+        await member.WaitForURLAsync(new Regex("/billing$"));
+        Assert.Contains("will not renew", await member.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.SeriousViolationsAsync(member));
         Assert.Empty(problems);
     }

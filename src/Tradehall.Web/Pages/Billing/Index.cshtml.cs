@@ -12,7 +12,7 @@ namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>BIL-01, BIL-03, BIL-07, BIL-21: the personal account — balance, how to top up, services, statement.</summary>
 [Authorize]
-public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Idempotency idempotency) : TradehallPageModel
+public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, Idempotency idempotency) : TradehallPageModel
 {
     public AccountView? Account { get; private set; }
     public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
@@ -36,6 +36,21 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
             (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), cancellationToken)))
         {
             Notice(L["The service is ordered and the first period is paid."]);
+            return LocalRedirect("/billing");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>BIL-15, BIL-16: stop renewal, or stop now with the full unused months returned.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, bool immediately, string? key, CancellationToken cancellationToken)
+    {
+        var memberId = User.MemberId();
+        var request = new CancelRequest(immediately);
+        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
+            (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), cancellationToken)))
+        {
+            Notice(immediately ? L["The service has stopped. Full unused months of refundable services are back on the balance."] : L["The service will not renew. It works until the end of the paid period."]);
             return LocalRedirect("/billing");
         }
         await LoadAsync(cancellationToken);
