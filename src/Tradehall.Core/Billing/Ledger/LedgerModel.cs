@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace Tradehall.Core.Billing.Ledger;
 
 /// <summary>
-/// BIL-02: an account of the double-entry ledger. Amounts are signed so that every transaction sums
+/// BIL-02: an account of the ledger (two-sided bookkeeping). Amounts are signed so that every transaction sums
 /// to zero: a subscriber's account and revenue grow positive, cash that came in grows negative.
 /// </summary>
 public sealed class LedgerAccount

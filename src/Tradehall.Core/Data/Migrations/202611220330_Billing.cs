@@ -4,7 +4,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Tradehall.Core.Data.Migrations;
 
-/// <summary>BIL-01..08, BIL-23: personal accounts, the double-entry ledger, idempotency keys, the catalogue, ordered services.</summary>
+/// <summary>BIL-01..08, BIL-23: personal accounts, the ledger of balanced entries, idempotency keys, the catalogue, ordered services.</summary>
 [DbContext(typeof(AppDbContext))]
 [Migration("202611220330_Billing")]
 public sealed class Billing : Migration

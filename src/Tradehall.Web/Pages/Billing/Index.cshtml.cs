@@ -19,7 +19,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     public IReadOnlyList<CatalogKind> Catalog { get; private set; } = [];
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
 
-    /// <summary>One key per rendered order form, so a double click or a resubmitted page orders once (BIL-23).</summary>
+    /// <summary>One key per rendered order form, so a repeated click or a resubmitted page orders once (BIL-23).</summary>
     public string OrderKey { get; } = Guid.NewGuid().ToString("N");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)

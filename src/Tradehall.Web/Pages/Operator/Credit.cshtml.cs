@@ -14,7 +14,7 @@ public sealed class CreditModel(TopUps topUps, Idempotency idempotency) : Tradeh
     [BindProperty] public decimal? Amount { get; set; }
     [BindProperty] public string? Reason { get; set; }
 
-    /// <summary>Issued with the form; a resubmitted or double-clicked form credits once.</summary>
+    /// <summary>Issued with the form; a resubmitted or twice-clicked form credits once.</summary>
     [BindProperty] public string Key { get; set; } = Guid.NewGuid().ToString("N");
 
     public void OnGet()
