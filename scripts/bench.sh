@@ -7,7 +7,8 @@
 #                                  pgbench TPC-B; last line: ledger postings_per_s=N pgbench_tps=N ratio=R
 #   scripts/bench.sh billing-run   (planned) a billing run over many accounts
 #
-# BENCH_CLIENTS (4), BENCH_SECONDS (20) and BENCH_ACCOUNTS (1000) change the load.
+# BENCH_CLIENTS (4), BENCH_SECONDS (20) and BENCH_ACCOUNTS (1000) change the load;
+# BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -16,7 +17,8 @@ usage() {
 usage: scripts/bench.sh NAME
   ledger        postings per second through Ledger.PostAsync, next to pgbench TPC-B on the same server
   billing-run   (planned) a billing run over many accounts
-environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000)
+environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
+             BENCH_CONNECTION_OPTIONS (appended to the application's connection string)
 USAGE
   exit 2
 }
@@ -25,15 +27,23 @@ clients=${BENCH_CLIENTS:-4}
 seconds=${BENCH_SECONDS:-20}
 accounts=${BENCH_ACCOUNTS:-1000}
 
-# The figures are only worth something on an otherwise idle machine: say so when it is not.
-check_quiet() { # label
-  local a b busy
+# The figures are only worth something on an otherwise idle machine: wait up to BENCH_QUIET_WAIT
+# seconds (60) for other work to stop, and say so when it does not.
+cpu_busy() { # percent of all cores busy over two seconds
+  local a b
   a=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
   sleep 2
   b=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
-  busy=$(echo "$a $b" | awk '{d=($3-$1)+($4-$2); if (d>0) printf "%d\n", 100*($3-$1)/d; else print 0}')
+  echo "$a $b" | awk '{d=($3-$1)+($4-$2); if (d>0) printf "%d\n", 100*($3-$1)/d; else print 0}'
+}
+wait_quiet() { # label
+  local busy waited=0
+  busy=$(cpu_busy)
+  while [ "$busy" -gt 10 ] && [ "$waited" -lt "${BENCH_QUIET_WAIT:-60}" ]; do
+    sleep 3; waited=$((waited + 5)); busy=$(cpu_busy)
+  done
   if [ "$busy" -gt 10 ]; then
-    echo "bench: before $1 the machine was already ${busy}% busy; the figures will be low" >&2
+    echo "bench: before $1 the machine was ${busy}% busy with other work; the figures will be low" >&2
   fi
 }
 
@@ -41,7 +51,7 @@ ledger() {
   if ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; then
     scripts/install-deps.sh
   fi
-  local pgbin work conn port db_url tps out rate
+  local pgbin work conn port tps out rate
   pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
   work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
   trap 'scripts/pg.sh stop "'"$work"'/pg" || true; rm -rf "'"$work"'"' EXIT
@@ -55,8 +65,8 @@ ledger() {
   # The reference: pgbench's TPC-B-like transaction on its own database of the same server.
   psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE pgbench OWNER tradehall" >/dev/null
   echo "bench: pgbench -i -s 10" >&2
-  "$pgbin/pgbench" -h 127.0.0.1 -p "$port" -U tradehall -i -s 10 -q pgbench >/dev/null 2>&1
-  check_quiet pgbench
+  out=$("$pgbin/pgbench" -h 127.0.0.1 -p "$port" -U tradehall -i -s 10 -q pgbench 2>&1) || { echo "$out" >&2; exit 1; }
+  wait_quiet pgbench
   echo "bench: pgbench -c $clients -j $(( clients < 2 ? 1 : 2 )) -T $seconds" >&2
   out=$("$pgbin/pgbench" -h 127.0.0.1 -p "$port" -U tradehall -c "$clients" -j $(( clients < 2 ? 1 : 2 )) -T "$seconds" pgbench 2>&1)
   tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
@@ -64,9 +74,9 @@ ledger() {
   echo "bench: pgbench tps=$tps" >&2
 
   # The product: the same clients and duration through the real services (the program creates its database).
-  check_quiet ledger
+  wait_quiet ledger
   out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll ledger \
-    --connection "$conn" --seconds "$seconds" --clients "$clients" --accounts "$accounts")
+    --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --seconds "$seconds" --clients "$clients" --accounts "$accounts")
   rate=$(tail -n 1 <<<"$out" | sed -n 's/^ledger postings_per_s=\([0-9.]*\) .*/\1/p')
   [ -n "$rate" ] || { echo "$out" >&2; echo "bench: the ledger benchmark printed no figure" >&2; exit 1; }
 
