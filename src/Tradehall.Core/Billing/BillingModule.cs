@@ -21,6 +21,7 @@ public static class BillingModule
         var services = builder.Services;
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<Ledger.Ledger>();
+        services.AddSingleton<Ledger.Ledger.BalancelessAccounts>();
         services.AddScoped<Ledger.Statements>();
         services.AddScoped<Idempotency>();
         services.AddScoped<BillingAccounts>();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -14,8 +15,22 @@ public sealed record Posting(string Kind, string Description, IReadOnlyList<Leg>
 /// increment in the same transaction, guarded by its floor, so parallel postings never lose an update
 /// and never take an account below what it may reach.
 /// </summary>
-public sealed class Ledger(AppDbContext db, TimeProvider time)
+public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.BalancelessAccounts balanceless)
 {
+    /// <summary>
+    /// The accounts seen not to keep a balance (the system accounts). Whether an account keeps one is
+    /// fixed when it is opened and accounts are never removed, so this is remembered instead of asked
+    /// on every posting. One per application, hence per database; it only ever holds a handful of ids.
+    /// </summary>
+    public sealed class BalancelessAccounts
+    {
+        private readonly ConcurrentDictionary<Guid, bool> ids = new();
+
+        public bool Contains(Guid accountId) => ids.ContainsKey(accountId);
+
+        public void Add(Guid accountId) => ids.TryAdd(accountId, true);
+    }
+
     public static class SystemAccounts
     {
         public const string GatewayCash = "cash:gateway";
@@ -26,7 +41,10 @@ public sealed class Ledger(AppDbContext db, TimeProvider time)
         public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense];
     }
 
-    /// <summary>Posts inside the caller's database transaction; throws <c>billing.insufficient_balance</c> when a floor would be crossed.</summary>
+    /// <summary>
+    /// Posts inside the caller's database transaction; throws <c>billing.insufficient_balance</c> when a floor would be crossed.
+    /// Any exception leaves the transaction to be rolled back: balances may already have moved in it.
+    /// </summary>
     public async Task<LedgerTransaction> PostAsync(Posting posting, CancellationToken cancellationToken)
     {
         if (posting.Legs.Count < 2 || posting.Legs.Sum(l => l.Amount) != 0 || posting.Legs.Any(l => l.Amount == 0))
@@ -37,8 +55,6 @@ public sealed class Ledger(AppDbContext db, TimeProvider time)
         {
             throw new InvalidOperationException("Postings run inside a database transaction.");
         }
-        var ids = posting.Legs.Select(l => l.AccountId).Distinct().ToList();
-        var caching = await db.Set<LedgerAccount>().Where(a => ids.Contains(a.Id) && a.CachesBalance).Select(a => a.Id).ToListAsync(cancellationToken);
         var transaction = new LedgerTransaction
         {
             At = time.UtcNow(),
@@ -52,24 +68,49 @@ public sealed class Ledger(AppDbContext db, TimeProvider time)
         foreach (var leg in posting.Legs.OrderBy(l => l.AccountId))
         {
             long? after = null;
-            if (caching.Contains(leg.AccountId))
+            if (!balanceless.Contains(leg.AccountId))
             {
                 var floor = leg.Floor ?? long.MinValue;
                 var rows = await db.Database.SqlQuery<long>($"""
                     UPDATE billing_ledger_accounts SET "Balance" = "Balance" + {leg.Amount}
-                    WHERE "Id" = {leg.AccountId} AND ({leg.Amount} > 0 OR "Balance" + {leg.Amount} >= {floor})
+                    WHERE "Id" = {leg.AccountId} AND "CachesBalance" AND ({leg.Amount} > 0 OR "Balance" + {leg.Amount} >= {floor})
                     RETURNING "Balance" AS "Value"
                     """).ToListAsync(cancellationToken);
-                if (rows.Count == 0)
+                if (rows.Count > 0)
                 {
-                    throw new DomainException("billing.insufficient_balance", "The balance is too low for this payment. Top up the personal account first.", StatusCodes.Status402PaymentRequired);
+                    after = rows[0];
                 }
-                after = rows[0];
+                else
+                {
+                    // Nothing moved: either the account keeps no balance, or the floor would be crossed.
+                    var keeps = await db.Set<LedgerAccount>().Where(a => a.Id == leg.AccountId).Select(a => (bool?)a.CachesBalance)
+                        .SingleOrDefaultAsync(cancellationToken);
+                    if (keeps == true)
+                    {
+                        throw new DomainException("billing.insufficient_balance", "The balance is too low for this payment. Top up the personal account first.", StatusCodes.Status402PaymentRequired);
+                    }
+                    if (keeps == false)
+                    {
+                        balanceless.Add(leg.AccountId);
+                    }
+                    // No such account: the entry's foreign key refuses it when saved.
+                }
             }
             transaction.Entries.Add(new LedgerEntry { AccountId = leg.AccountId, Amount = leg.Amount, BalanceAfter = after });
         }
         db.Set<LedgerTransaction>().Add(transaction);
-        await db.SaveChangesAsync(cancellationToken);
+        // No savepoint before the entries: the balances above have already moved, so a failed insert must
+        // fail the whole transaction (PostgreSQL aborts it) rather than be undone on its own.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        db.Database.AutoSavepointsEnabled = false;
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
+        }
         return transaction;
     }
 

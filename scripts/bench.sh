@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Benchmarks of Tradehall's own code paths on a private PostgreSQL, each next to a reference figure
+# taken on the same server in the same run, so the result reads as a ratio that travels between
+# machines. Results and how to read them: docs/benchmarks.md.
+#
+#   scripts/bench.sh ledger        postings per second through Ledger.PostAsync (BIL-02), next to
+#                                  pgbench TPC-B; last line: ledger postings_per_s=N pgbench_tps=N ratio=R
+#   scripts/bench.sh billing-run   (planned) a billing run over many accounts
+#
+# BENCH_CLIENTS (4), BENCH_SECONDS (20) and BENCH_ACCOUNTS (1000) change the load;
+# BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+usage() {
+  cat >&2 <<USAGE
+usage: scripts/bench.sh NAME
+  ledger        postings per second through Ledger.PostAsync, next to pgbench TPC-B on the same server
+  billing-run   (planned) a billing run over many accounts
+environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
+             BENCH_CONNECTION_OPTIONS (appended to the application's connection string)
+USAGE
+  exit 2
+}
+
+clients=${BENCH_CLIENTS:-4}
+seconds=${BENCH_SECONDS:-20}
+accounts=${BENCH_ACCOUNTS:-1000}
+
+# The figures are only worth something on an otherwise idle machine: wait up to BENCH_QUIET_WAIT
+# seconds (60) for other work to stop, and say so when it does not.
+cpu_busy() { # percent of all cores busy over two seconds
+  local a b
+  a=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  sleep 2
+  b=$(awk '/^cpu /{print $2+$3+$4+$6+$7+$8, $5}' /proc/stat)
+  echo "$a $b" | awk '{d=($3-$1)+($4-$2); if (d>0) printf "%d\n", 100*($3-$1)/d; else print 0}'
+}
+wait_quiet() { # label
+  local busy waited=0
+  busy=$(cpu_busy)
+  while [ "$busy" -gt 10 ] && [ "$waited" -lt "${BENCH_QUIET_WAIT:-60}" ]; do
+    sleep 3; waited=$((waited + 5)); busy=$(cpu_busy)
+  done
+  if [ "$busy" -gt 10 ]; then
+    echo "bench: before $1 the machine was ${busy}% busy with other work; the figures will be low" >&2
+  fi
+}
+
+ledger() {
+  if ! ls /usr/lib/postgresql/*/bin/pgbench >/dev/null 2>&1; then
+    scripts/install-deps.sh
+  fi
+  local pgbin work conn port tps out rate
+  pgbin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
+  trap 'scripts/pg.sh stop "'"$work"'/pg" || true; rm -rf "'"$work"'"' EXIT
+  conn=$(scripts/pg.sh start "$work/pg")
+  port=$(cat "$work/pg/port")
+
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  echo "bench: building bench/Tradehall.Bench (Release)" >&2
+  dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
+
+  # The reference: pgbench's TPC-B-like transaction on its own database of the same server.
+  psql -h 127.0.0.1 -p "$port" -U postgres -qc "CREATE DATABASE pgbench OWNER tradehall" >/dev/null
+  echo "bench: pgbench -i -s 10" >&2
+  out=$("$pgbin/pgbench" -h 127.0.0.1 -p "$port" -U tradehall -i -s 10 -q pgbench 2>&1) || { echo "$out" >&2; exit 1; }
+  wait_quiet pgbench
+  echo "bench: pgbench -c $clients -j $(( clients < 2 ? 1 : 2 )) -T $seconds" >&2
+  out=$("$pgbin/pgbench" -h 127.0.0.1 -p "$port" -U tradehall -c "$clients" -j $(( clients < 2 ? 1 : 2 )) -T "$seconds" pgbench 2>&1)
+  tps=$(sed -n 's/^tps = \([0-9.]*\) (without initial connection time)$/\1/p' <<<"$out")
+  [ -n "$tps" ] || { echo "$out" >&2; echo "bench: pgbench printed no tps" >&2; exit 1; }
+  echo "bench: pgbench tps=$tps" >&2
+
+  # The product: the same clients and duration through the real services (the program creates its database).
+  wait_quiet ledger
+  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll ledger \
+    --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --seconds "$seconds" --clients "$clients" --accounts "$accounts")
+  rate=$(tail -n 1 <<<"$out" | sed -n 's/^ledger postings_per_s=\([0-9.]*\) .*/\1/p')
+  [ -n "$rate" ] || { echo "$out" >&2; echo "bench: the ledger benchmark printed no figure" >&2; exit 1; }
+
+  awk -v r="$rate" -v t="$tps" 'BEGIN { printf "ledger postings_per_s=%d pgbench_tps=%d ratio=%.2f\n", r, t, r / t }'
+}
+
+case "${1:-}" in
+  ledger) ledger ;;
+  billing-run) echo "bench: billing-run is planned, not written yet" >&2; exit 2 ;;
+  *) usage ;;
+esac
