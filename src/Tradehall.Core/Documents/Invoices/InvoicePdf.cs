@@ -136,8 +136,11 @@ public static class InvoicePdf
     private static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
     {
         g.DrawString(label, labelFont, XBrushes.Black, Left, y + 9);
-        Text(g, text, font, Left + 110, y, Width - 110, 26);
-        return y + 30;
+        // The formatter clips what does not fit, so the box is sized for the lines the text needs (with a word-wrap margin).
+        var lines = Math.Ceiling(g.MeasureString(text, font).Width * 1.1 / (Width - 110));
+        var height = Math.Max(1, lines) * font.GetHeight() + 2;
+        Text(g, text, font, Left + 110, y, Width - 110, height);
+        return y + height + 6;
     }
 
     private static double Total(XGraphics g, string label, string value, XFont font, double y)
