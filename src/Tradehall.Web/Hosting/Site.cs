@@ -12,6 +12,7 @@ using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
+using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
@@ -72,6 +73,7 @@ public static class Site
         builder.AddLegal();
         builder.AddAccounts();
         builder.AddBilling();
+        builder.AddDocuments();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
@@ -205,6 +207,7 @@ public static class Site
         app.MapAccounts();
         app.MapLegal();
         app.MapBilling();
+        app.MapDocuments();
         app.MapRazorPages();
     }
 

@@ -7,17 +7,28 @@ using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Documents;
+using Tradehall.Core.Documents.Invoices;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 
-/// <summary>BIL-01, BIL-03, BIL-07, BIL-21: the personal account — balance, how to top up, services, statement.</summary>
+/// <summary>BIL-01, BIL-03, BIL-05, BIL-07, BIL-21: the personal account — balance, how to top up, invoices, services, statement.</summary>
 [Authorize]
-public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, Idempotency idempotency) : TradehallPageModel
+public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation,
+    Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents) : TradehallPageModel
 {
     public AccountView? Account { get; private set; }
     public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
     public IReadOnlyList<CatalogKind> Catalog { get; private set; } = [];
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
+    public IReadOnlyList<InvoiceView> Invoices { get; private set; } = [];
+
+    /// <summary>The amount of a requested invoice, as typed: a comma or a point before the kopecks.</summary>
+    [BindProperty] public string? Amount { get; set; }
+
+    public int PaymentTermDays => documents.Value.InvoicePaymentTermDays;
 
     /// <summary>One key per rendered order form, so a repeated click or a resubmitted page orders once (BIL-23).</summary>
     public string OrderKey { get; } = Guid.NewGuid().ToString("N");
@@ -57,6 +68,47 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         return Page();
     }
 
+    public async Task<IActionResult> OnPostInvoiceAsync(CancellationToken cancellationToken)
+    {
+        decimal? amount = null;
+        var typed = Amount?.Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.');
+        if (!string.IsNullOrEmpty(typed))
+        {
+            if (decimal.TryParse(typed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
+            {
+                amount = parsed;
+            }
+            else
+            {
+                ShowErrors(DomainException.Field("request.invalid", "amount", "Enter the amount as a number, for example 1500.50."), nameof(Amount));
+                await LoadAsync(cancellationToken);
+                return Page();
+            }
+        }
+        IssuedInvoice? issued = null;
+        if (await TryAsync(async () => issued = await invoices.IssueAsync(User.MemberId(), new InvoiceRequest(amount), cancellationToken), nameof(Amount)))
+        {
+            Notice(L["Invoice {0} is issued. Download it from the list of invoices.", issued!.Number]);
+            return LocalRedirect("/billing#invoices-title");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>The same stored PDF as the API serves, for the signed-in member who owns it.</summary>
+    public async Task<IActionResult> OnGetInvoicePdfAsync(Guid id, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var pdf = await invoices.PdfAsync(User.MemberId(), id, cancellationToken);
+            return File(pdf.Content, "application/pdf", pdf.FileName);
+        }
+        catch (DomainException e) when (e.Status == StatusCodes.Status404NotFound)
+        {
+            return NotFound();
+        }
+    }
+
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var memberId = User.MemberId();
@@ -68,5 +120,6 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         Lines = (await statements.ListAsync(memberId, null, null, cancellationToken)).Take(50).ToList();
         Catalog = await catalog.ListAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Services = await ordering.ListAsync(memberId, cancellationToken);
+        Invoices = await invoices.ListAsync(memberId, cancellationToken);
     }
 }

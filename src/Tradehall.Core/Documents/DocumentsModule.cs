@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Documents.Invoices;
+
+namespace Tradehall.Core.Documents;
+
+public static class DocumentsModule
+{
+    public static void AddDocuments(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<InvoiceService>();
+    }
+
+    public static void MapDocuments(this IEndpointRouteBuilder app)
+    {
+        var invoices = app.MapGroup("/api/v1/billing/invoices").WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
+        invoices.MapPost("/", async (InvoiceRequest request, HttpContext http, InvoiceService service, Idempotency idempotency,
+            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var memberId = http.User.MemberId();
+            // BIL-05 issues a document, not money: the key is optional, and a replay answers the same invoice.
+            if (key is null)
+            {
+                var issued = await service.IssueAsync(memberId, request, ct);
+                return Results.Json(issued, statusCode: StatusCodes.Status201Created);
+            }
+            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { invoice = request }, async token =>
+                (StatusCodes.Status201Created, await service.IssueAsync(memberId, request, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
+        invoices.MapGet("/", (HttpContext http, InvoiceService service, CancellationToken ct) => service.ListAsync(http.User.MemberId(), ct));
+        invoices.MapGet("/{id:guid}/pdf", async (Guid id, HttpContext http, InvoiceService service, CancellationToken ct) =>
+        {
+            var pdf = await service.PdfAsync(http.User.MemberId(), id, ct);
+            return TypedResults.File(pdf.Content, "application/pdf", pdf.FileName);
+        });
+    }
+}

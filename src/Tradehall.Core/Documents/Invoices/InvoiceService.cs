@@ -1,0 +1,152 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Data;
+using Tradehall.Core.Legal;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Documents.Invoices;
+
+public sealed record InvoiceRequest([property: Required(ErrorMessage = "Enter the amount.")] decimal? Amount);
+
+public sealed record IssuedInvoice(Guid Id, string Number, decimal Amount, string PdfUrl);
+
+public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, DateTime IssuedAt, DateOnly DueOn, string PdfUrl);
+
+public sealed record InvoiceFile(byte[] Content, string FileName);
+
+/// <summary>BIL-05, DOC-02: invoices for any amount, numbered without gaps per year, as PDF.</summary>
+public sealed class InvoiceService(
+    AppDbContext db, BillingAccounts accounts, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time,
+    IOptions<BillingOptions> billing, IOptions<DocumentsOptions> documents, IOptions<TradehallOptions> site)
+{
+    public static string PdfUrl(Guid id) => $"/api/v1/billing/invoices/{id}/pdf";
+
+    /// <summary>Runs in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public async Task<IssuedInvoice> IssueAsync(Guid memberId, InvoiceRequest request, CancellationToken cancellationToken)
+    {
+        var errors = FieldErrors.FromAnnotations(request);
+        var minor = CheckAmount(request.Amount, errors);
+        errors.ThrowIfAny();
+        var account = await accounts.ForMemberAsync(memberId, cancellationToken)
+            ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
+        var payer = await PayerNameAsync(memberId, cancellationToken);
+
+        var ownTransaction = db.Database.CurrentTransaction is null
+            ? await db.Database.BeginTransactionAsync(cancellationToken)
+            : null;
+        try
+        {
+            var now = time.UtcNow();
+            var today = time.Today(site.Value.Zone);
+            var sequence = await NextAsync($"invoice:{today.Year}", cancellationToken);
+            var number = string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{sequence:D6}");
+            var invoice = new Invoice
+            {
+                Number = number,
+                MemberId = memberId,
+                AccountNumber = account.Number,
+                PayerName = payer,
+                Amount = minor,
+                Currency = billing.Value.Currency,
+                IssuedAt = now,
+                DueOn = today.AddDays(documents.Value.InvoicePaymentTermDays),
+                Purpose = $"Top-up of personal account {account.Number}, invoice {number}. No VAT.",
+                Pdf = [],
+            };
+            invoice.Pdf = InvoicePdf.Render(invoice, today, documents.Value);
+            db.Set<Invoice>().Add(invoice);
+            archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
+                after: new { id = invoice.Id, number, accountNumber = account.Number, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn = invoice.DueOn });
+            await db.SaveChangesAsync(cancellationToken);
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.CommitAsync(cancellationToken);
+            }
+            return new IssuedInvoice(invoice.Id, number, Money.ToAmount(minor), PdfUrl(invoice.Id));
+        }
+        finally
+        {
+            if (ownTransaction is not null)
+            {
+                await ownTransaction.DisposeAsync();
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<InvoiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<Invoice>().AsNoTracking().Where(i => i.MemberId == memberId)
+            .Select(i => new { i.Id, i.Number, i.Amount, i.Currency, i.IssuedAt, i.DueOn })
+            .ToListAsync(cancellationToken);
+        return rows.OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Number, StringComparer.Ordinal)
+            .Select(i => new InvoiceView(i.Id, i.Number, Money.ToAmount(i.Amount), i.Currency, i.IssuedAt, i.DueOn, PdfUrl(i.Id)))
+            .ToList();
+    }
+
+    /// <summary>Only the member the invoice was issued to may fetch it; to anyone else it does not exist.</summary>
+    public async Task<InvoiceFile> PdfAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
+    {
+        var row = await db.Set<Invoice>().AsNoTracking().Where(i => i.Id == id && i.MemberId == memberId)
+            .Select(i => new { i.Number, i.Pdf })
+            .FirstOrDefaultAsync(cancellationToken)
+            ?? throw DomainException.NotFound("documents.invoice_not_found", "There is no such invoice.");
+        return new InvoiceFile(row.Pdf, $"invoice-{row.Number}.pdf");
+    }
+
+    /// <summary>
+    /// DOC-02: takes the next number of a series. The increment is a row update inside the issuing
+    /// transaction, so parallel issuers queue on the row lock and a rolled-back invoice returns its number.
+    /// </summary>
+    private async Task<long> NextAsync(string series, CancellationToken cancellationToken)
+    {
+        // A new series (a new year) starts at zero; a parallel creator makes this a no-op, never an error.
+        await db.Database.ExecuteSqlAsync(
+            $"""INSERT INTO documents_counters ("Series", "Value") VALUES ({series}, 0) ON CONFLICT ("Series") DO NOTHING""", cancellationToken);
+        var values = await db.Database.SqlQuery<long>(
+            $"""UPDATE documents_counters SET "Value" = "Value" + 1 WHERE "Series" = {series} RETURNING "Value" """)
+            .ToListAsync(cancellationToken);
+        return values.Single();
+    }
+
+    private async Task<string> PayerNameAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        if (await legal.GetAsync(memberId, cancellationToken) is { } summary && !string.IsNullOrWhiteSpace(summary.DisplayName))
+        {
+            return summary.DisplayName;
+        }
+        var member = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
+            .Select(m => new { m.FirstName, m.LastName }).FirstOrDefaultAsync(cancellationToken);
+        return member is null ? "" : $"{member.FirstName} {member.LastName}".Trim();
+    }
+
+    private long CheckAmount(decimal? amount, FieldErrors errors)
+    {
+        if (errors.Has("amount") || amount is not { } value)
+        {
+            return 0;
+        }
+        if (value <= 0)
+        {
+            errors.Add("amount", "The amount must be greater than zero.");
+        }
+        else if (Money.ToMinor(value) is not { } minor)
+        {
+            errors.Add("amount", "The amount may have at most two decimal places.");
+        }
+        else if (value > billing.Value.MaxPayment)
+        {
+            errors.Add("amount", $"The amount may not exceed {billing.Value.MaxPayment:0.00}.");
+        }
+        else
+        {
+            return minor;
+        }
+        return 0;
+    }
+}
