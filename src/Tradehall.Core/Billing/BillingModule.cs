@@ -6,7 +6,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
 using Tradehall.Core.Data;
@@ -31,6 +33,12 @@ public static class BillingModule
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
+        services.AddScoped<BillingNotices>();
+        services.AddScoped<Resumption>();
+        services.AddScoped<BillingRun>();
+        services.AddSingleton<ResumptionSignal>();
+        services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();
+        services.AddHostedService<BillingWorker>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>

@@ -24,6 +24,30 @@ public sealed class BillingOptions
     public int BuiltInReserveDays { get; set; } = 10;
 
     public GatewayOptions Gateway { get; set; } = new();
+
+    public BillingRunOptions Run { get; set; } = new();
+}
+
+/// <summary>The daily billing run and the resumption of paid-up services (BIL-09..11).</summary>
+public sealed class BillingRunOptions
+{
+    /// <summary>Whether this node takes part in the daily run; the cluster lease still lets only one node run it.</summary>
+    public bool Daily { get; set; } = true;
+
+    /// <summary>The local time (site time zone) after which the day's run starts.</summary>
+    public TimeOnly At { get; set; } = new(1, 0);
+
+    /// <summary>Services billed per database transaction.</summary>
+    [Range(1, 10_000)]
+    public int BatchSize { get; set; } = 2_000;
+
+    /// <summary>How long a run may go silent before another node may take over; extended after every batch.</summary>
+    [Range(typeof(TimeSpan), "00:00:10", "01:00:00")]
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>BIL-10: suspended services whose debt is cleared resume within this time (the promise is 24 hours).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromSeconds(30);
 }
 
 public sealed class GatewayOptions

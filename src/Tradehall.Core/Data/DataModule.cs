@@ -17,6 +17,7 @@ public static class DataModule
         builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<SqlitePragmas>();
+        builder.Services.AddScoped<JobLeases>();
         builder.Services.AddDataProtection().SetApplicationName("tradehall");
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceScopeFactory>((o, scopes) => o.XmlRepository = new DatabaseXmlRepository(scopes));
         builder.Services.AddDbContext<AppDbContext>((services, options) =>

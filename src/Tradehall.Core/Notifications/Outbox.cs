@@ -28,30 +28,8 @@ public sealed class Outbox(AppDbContext db, TimeProvider time)
     }
 }
 
-/// <summary>Wakes the delivery worker as soon as new messages are saved, instead of at the next poll.</summary>
-public sealed class OutboxSignal : IDisposable
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Raise()
-    {
-        if (signal.CurrentCount == 0)
-        {
-            try
-            {
-                signal.Release();
-            }
-            catch (SemaphoreFullException)
-            {
-                // Another caller raised it first; one wake-up is enough.
-            }
-        }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-
-    public void Dispose() => signal.Dispose();
-}
+/// <summary>Wakes the delivery worker as soon as new messages are saved.</summary>
+public sealed class OutboxSignal : WakeSignal;
 
 internal sealed class OutboxSaveInterceptor(OutboxSignal signal) : SaveChangesInterceptor
 {

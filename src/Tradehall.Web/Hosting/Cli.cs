@@ -3,7 +3,11 @@ using Microsoft.Extensions.Logging.Console;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Ledger;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
 
@@ -111,6 +115,59 @@ public static class Cli
         });
         ledger.Subcommands.Add(ledgerVerify);
         root.Subcommands.Add(ledger);
+
+        var billing = new Command("billing", "Billing jobs (BIL-09..11).");
+        var asOf = new Option<DateOnly?>("--as-of") { Description = "Bill as if today were this day (YYYY-MM-DD); Development environment only." };
+        var run = new Command("run", "The daily billing run: renew, suspend, resume, warn and delete for every service due.") { asOf };
+        run.SetAction(async (parse, ct) =>
+        {
+            await using var app = Tool();
+            var day = parse.GetValue(asOf);
+            if (day is not null && !app.Environment.IsDevelopment())
+            {
+                await Console.Error.WriteLineAsync("--as-of is accepted only in the Development environment.");
+                return 2;
+            }
+            await using var scope = app.Services.CreateAsyncScope();
+            var site = scope.ServiceProvider.GetRequiredService<IOptions<TradehallOptions>>().Value;
+            var today = day ?? app.Services.GetRequiredService<TimeProvider>().Today(site.Zone);
+            var report = await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(today, new ConsoleProgress(), ct);
+            if (report is null)
+            {
+                await Console.Error.WriteLineAsync("Another node is running the billing run; nothing was done here.");
+                return 3;
+            }
+            await Console.Out.WriteLineAsync(FormattableString.Invariant(
+                $"billing run {report.AsOf:yyyy-MM-dd}: renewed={report.Renewed} stopped={report.Stopped} suspended={report.Suspended} resumed={report.Resumed} warned={report.ReserveWarned} deleted={report.Deleted}"));
+            return 0;
+        });
+        billing.Subcommands.Add(run);
+        root.Subcommands.Add(billing);
+
+        var demo = new Command("demo", "Demo and load data.");
+        var count = new Option<int>("--services") { Description = "How many subscriptions to create (two per member).", DefaultValueFactory = _ => 1_000 };
+        var dueOn = new Option<DateOnly?>("--due-on") { Description = "The day the subscriptions fall due (YYYY-MM-DD); today by default." };
+        var seed = new Command("seed", "Add members with personal accounts, balances and subscriptions due on one day, with a progress bar.") { count, dueOn };
+        seed.SetAction(async (parse, ct) =>
+        {
+            var services = parse.GetValue(count);
+            if (services is < 1 or > 10_000_000)
+            {
+                await Console.Error.WriteLineAsync("--services must be between 1 and 10000000.");
+                return 2;
+            }
+            await using var app = Tool();
+            await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
+            await using var scope = app.Services.CreateAsyncScope();
+            await BillingModule.EnsureSeededAsync(scope.ServiceProvider, ct);
+            var site = scope.ServiceProvider.GetRequiredService<IOptions<TradehallOptions>>().Value;
+            var day = parse.GetValue(dueOn) ?? app.Services.GetRequiredService<TimeProvider>().Today(site.Zone);
+            var seeded = await DemoSeed.RunAsync(scope.ServiceProvider, services, day, new ConsoleProgress(), ct);
+            await Console.Out.WriteLineAsync(FormattableString.Invariant($"seeded {seeded} services due on {day:yyyy-MM-dd}"));
+            return 0;
+        });
+        demo.Subcommands.Add(seed);
+        root.Subcommands.Add(demo);
 
         return await root.Parse(args).InvokeAsync();
     }

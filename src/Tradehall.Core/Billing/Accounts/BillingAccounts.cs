@@ -57,10 +57,13 @@ public sealed class BillingAccounts(AppDbContext db, TimeProvider time, IOptions
         }
     }
 
-    private static string NewNumber()
+    private static string NewNumber() => NumberFor(RandomNumberGenerator.GetInt32(10_000_000, 100_000_000));
+
+    /// <summary>The account number with this eight-digit body and its check digit.</summary>
+    public static string NumberFor(int body)
     {
-        var body = RandomNumberGenerator.GetInt32(10_000_000, 100_000_000).ToString(CultureInfo.InvariantCulture);
-        return body + LuhnDigit(body);
+        var digits = body.ToString("D8", CultureInfo.InvariantCulture);
+        return digits + LuhnDigit(digits);
     }
 
     public static bool IsValidNumber(string? number) =>

@@ -114,6 +114,83 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         return transaction;
     }
 
+    private sealed record AccountBalance(Guid Id, long Balance);
+
+    /// <summary>
+    /// Posts many postings in a few statements, for jobs that bill thousands of services at once. Balances move
+    /// by one guarded increment per account — the account's total — so a floor holds for the lowest point of a
+    /// run of charges. When any floor would be crossed nothing is written here and
+    /// <c>billing.insufficient_balance</c> is thrown; the caller rolls back its transaction and decides again.
+    /// </summary>
+    public async Task<IReadOnlyList<LedgerTransaction>> PostManyAsync(IReadOnlyList<Posting> postings, CancellationToken cancellationToken)
+    {
+        if (postings.Any(p => p.Legs.Count < 2 || p.Legs.Sum(l => l.Amount) != 0 || p.Legs.Any(l => l.Amount == 0)))
+        {
+            throw new InvalidOperationException("A posting needs two or more non-zero legs that sum to zero.");
+        }
+        if (db.Database.CurrentTransaction is null)
+        {
+            throw new InvalidOperationException("Postings run inside a database transaction.");
+        }
+        if (postings.Count == 0)
+        {
+            return [];
+        }
+        var totals = postings.SelectMany(p => p.Legs).GroupBy(l => l.AccountId)
+            .Select(g => (Id: g.Key, Amount: g.Sum(l => l.Amount), Floor: g.Max(l => l.Floor) ?? long.MinValue))
+            .OrderBy(t => t.Id).ToList();
+        var unknown = totals.Select(t => t.Id).Where(id => !balanceless.Contains(id)).ToList();
+        foreach (var id in await db.Set<LedgerAccount>().Where(a => unknown.Contains(a.Id) && !a.CachesBalance).Select(a => a.Id).ToListAsync(cancellationToken))
+        {
+            balanceless.Add(id);
+        }
+        var kept = totals.Where(t => !balanceless.Contains(t.Id)).ToList();
+        var balances = new Dictionary<Guid, long>();
+        foreach (var chunk in kept.Chunk(BulkSql.RowsPerStatement(3)))
+        {
+            if (db.Database.IsNpgsql())
+            {
+                // Rows are locked in id order first, as single postings do, so batches and postings never wait crosswise.
+                var ids = chunk.Select(t => t.Id).ToList();
+                await db.Set<LedgerAccount>().FromSql($"""SELECT * FROM billing_ledger_accounts WHERE "Id" = ANY({ids}) ORDER BY "Id" FOR UPDATE""")
+                    .Select(a => a.Id).ToListAsync(cancellationToken);
+            }
+            var moved = await db.Database.SqlQuery<AccountBalance>(BulkSql.WithValues(["Id", "Amount", "Floor"],
+                [.. chunk.Select(t => new object?[] { t.Id, t.Amount, t.Floor })], """
+                UPDATE billing_ledger_accounts SET "Balance" = billing_ledger_accounts."Balance" + v."Amount"
+                FROM v WHERE billing_ledger_accounts."Id" = v."Id" AND billing_ledger_accounts."CachesBalance"
+                  AND (v."Amount" > 0 OR billing_ledger_accounts."Balance" + v."Amount" >= v."Floor")
+                RETURNING billing_ledger_accounts."Id" AS "Id", billing_ledger_accounts."Balance" AS "Balance"
+                """)).ToListAsync(cancellationToken);
+            foreach (var row in moved)
+            {
+                balances[row.Id] = row.Balance;
+            }
+        }
+        if (balances.Count != kept.Count)
+        {
+            throw new DomainException("billing.insufficient_balance", "The balance is too low for this payment. Top up the personal account first.", StatusCodes.Status402PaymentRequired);
+        }
+        // Each entry's balance-after walks up from where the account stood before the batch.
+        var running = kept.ToDictionary(t => t.Id, t => balances[t.Id] - t.Amount);
+        var at = time.UtcNow();
+        var transactions = postings.Select(p =>
+        {
+            var transaction = new LedgerTransaction { At = at, Kind = p.Kind, Description = p.Description, ActorId = p.ActorId, Source = p.Source, ExternalId = p.ExternalId };
+            foreach (var leg in p.Legs.OrderBy(l => l.AccountId))
+            {
+                long? after = running.TryGetValue(leg.AccountId, out var before) ? running[leg.AccountId] = before + leg.Amount : null;
+                transaction.Entries.Add(new LedgerEntry { TransactionId = transaction.Id, AccountId = leg.AccountId, Amount = leg.Amount, BalanceAfter = after });
+            }
+            return transaction;
+        }).ToList();
+        await db.Database.InsertAsync("billing_ledger_transactions", ["Id", "At", "Kind", "Description", "ActorId", "Source", "ExternalId"],
+            [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
+        await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
+            [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
+        return transactions;
+    }
+
     public async Task<Guid> SystemAccountAsync(string code, CancellationToken cancellationToken) =>
         await db.Set<LedgerAccount>().Where(a => a.Code == code).Select(a => a.Id).SingleAsync(cancellationToken);
 

@@ -11,6 +11,9 @@ public enum ServiceStatus
     Active = 2,
     Suspended = 3,
     Stopped = 4,
+
+    /// <summary>BIL-11: the grace period after a suspension for non-payment ran out and the service's data was deleted.</summary>
+    Deleted = 5,
 }
 
 /// <summary>BIL-07..09: a service a subscriber ordered in a tariff, paid one reporting period in advance.</summary>
@@ -20,6 +23,10 @@ public sealed class SubscribedService
     public Guid MemberId { get; set; }
     public Guid BillingAccountId { get; set; }
     public Guid TariffId { get; set; }
+
+    /// <summary>BIL-15: the tariff chosen to take over at the next renewal.</summary>
+    public Guid? NextTariffId { get; set; }
+
     public required string KindCode { get; set; }
     public ServiceStatus Status { get; set; }
     public bool AutoRenew { get; set; }
@@ -33,6 +40,14 @@ public sealed class SubscribedService
     public DateOnly? PeriodStart { get; set; }
     public DateOnly? PeriodEnd { get; set; }
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>BIL-10, BIL-11: the day the service was suspended for non-payment; its grace period counts from it.</summary>
+    public DateOnly? SuspendedOn { get; set; }
+
+    /// <summary>BIL-11: the day the subscriber was told the reserve days began.</summary>
+    public DateOnly? ReserveWarnedOn { get; set; }
+
+    public DateOnly? DeletedOn { get; set; }
 }
 
 internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<SubscribedService>
@@ -43,7 +58,8 @@ internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<
         b.HasKey(s => s.Id);
         b.Property(s => s.KindCode).HasMaxLength(40);
         b.HasIndex(s => new { s.MemberId, s.Status });
-        b.HasIndex(s => new { s.Status, s.PeriodEnd });
+        // The billing run takes due services in (end, id) order straight from this index, batch after batch.
+        b.HasIndex(s => new { s.Status, s.PeriodEnd, s.Id });
         b.HasOne<BillingAccount>().WithMany().HasForeignKey(s => s.BillingAccountId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Tariff>().WithMany().HasForeignKey(s => s.TariffId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -57,4 +73,12 @@ public static class ReportingPeriods
 
     /// <summary>The day period <paramref name="n"/> ends (the next one starts): 31 Jan → 28/29 Feb → 31 Mar.</summary>
     public static DateOnly End(DateOnly activatedOn, int n, int months = 1) => activatedOn.AddMonths(n * months);
+
+    /// <summary>
+    /// The end of the period that starts at <paramref name="start"/> (itself a period end of a service activated on
+    /// <paramref name="activatedOn"/>) and lasts <paramref name="months"/>: counted from the activation day, so a
+    /// 31 January service ends periods on 28/29 February and then on 31 March, never drifting to the 28th.
+    /// </summary>
+    public static DateOnly Next(DateOnly activatedOn, DateOnly start, int months) =>
+        activatedOn.AddMonths((start.Year - activatedOn.Year) * 12 + start.Month - activatedOn.Month + months);
 }

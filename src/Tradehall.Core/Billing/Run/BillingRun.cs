@@ -1,0 +1,282 @@
+using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Billing.Services;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.Run;
+
+
+public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, int Suspended, int Resumed, int ReserveWarned, int Deleted);
+
+/// <summary>BIL-11: a service's grace period ran out; the module that keeps its data deletes it.</summary>
+public sealed record ServiceDataDeleted(Guid ServiceId, Guid MemberId, string KindCode);
+
+/// <summary>The charge for one more period of a service; its external id makes a second charge for the same period impossible.</summary>
+internal static class Renewals
+{
+    public const string Source = "renewal";
+
+    public static Posting Charge(Guid serviceId, int period, string kindName, Tariff tariff, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
+        new("renewal", $"{kindName}, {tariff.Name}: {start:yyyy-MM-dd} – {end:yyyy-MM-dd}",
+            [new Leg(ledgerAccount, -tariff.Price, Floor: 0), new Leg(revenue, tariff.Price)], null, Source, $"{serviceId}:{period}");
+}
+
+/// <summary>
+/// The daily billing run (BIL-09..11): renews every service whose period ended and whose balance covers the
+/// next one, stops those without auto-renewal, suspends the rest, resumes paid-up ones, warns when the reserve
+/// days begin and deletes after the grace period. Work is done in batches, each one database transaction that
+/// moves services past the day it bills, so a run killed at any point and started again charges nothing twice
+/// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
+/// </summary>
+public sealed partial class BillingRun(
+    AppDbContext db, Ledger.Ledger ledger, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
+    DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
+{
+    public const string JobName = "billing-run";
+    private const int GraceBatch = 500;
+    private const int Attempts = 5;
+
+    private sealed record Due(Guid Id, Guid MemberId, Guid AccountId, Guid LedgerAccountId, long Balance, Guid TariffId, Guid? NextTariffId,
+        string KindCode, bool AutoRenew, DateOnly ActivatedOn, DateOnly PeriodEnd, int Period);
+
+    /// <summary>Runs the day; null when another node holds the run's lease.</summary>
+    public async Task<BillingRunReport?> RunAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (!await leases.TryAcquireAsync(JobName, options.Value.Run.Lease, cancellationToken))
+        {
+            return null;
+        }
+        DateOnly? completed = null;
+        try
+        {
+            var (renewed, stopped, suspended) = await RenewAsync(asOf, progress, cancellationToken);
+            progress?.Report(new JobProgress("resume", 0, 0));
+            var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
+            var (warned, deleted) = await GraceAsync(asOf, progress, cancellationToken);
+            completed = asOf;
+            var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted);
+            LogCompleted(logger, asOf, renewed, stopped, suspended, resumed, warned, deleted);
+            return report;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await leases.ReleaseAsync(JobName, completed, CancellationToken.None);
+        }
+    }
+
+    private async Task<(int Renewed, int Stopped, int Suspended)> RenewAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        var total = await db.Set<SubscribedService>().LongCountAsync(s => s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf, cancellationToken);
+        var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
+        var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.NameEn, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        int renewed = 0, stopped = 0, suspended = 0;
+        long done = 0;
+        progress?.Report(new JobProgress("renew", 0, total));
+        while (true)
+        {
+            var batch = await WithRetriesAsync(() => RenewBatchAsync(asOf, tariffs, kinds, revenue, cancellationToken), cancellationToken);
+            if (batch.Count == 0)
+            {
+                return (renewed, stopped, suspended);
+            }
+            renewed += batch.Renewed;
+            stopped += batch.Stopped;
+            suspended += batch.Suspended;
+            done += batch.Count;
+            // A service several periods behind is billed once per pass, so the count can outgrow the first estimate.
+            progress?.Report(new JobProgress("renew", done, Math.Max(total, done)));
+            await KeepLeaseAsync(cancellationToken);
+        }
+    }
+
+    private sealed record BatchResult(int Count, int Renewed, int Stopped, int Suspended);
+
+    private async Task<BatchResult> RenewBatchAsync(DateOnly asOf, Dictionary<Guid, Tariff> tariffs, Dictionary<string, string> kinds, Guid revenue,
+        CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var due = await (
+            from s in db.Set<SubscribedService>()
+            where s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf
+            join a in db.Set<BillingAccount>() on s.BillingAccountId equals a.Id
+            join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
+            orderby s.PeriodEnd, s.Id
+            select new Due(s.Id, s.MemberId, a.Id, a.LedgerAccountId, l.Balance, s.TariffId, s.NextTariffId, s.KindCode, s.AutoRenew,
+                s.ActivatedOn!.Value, s.PeriodEnd!.Value, s.Period))
+            .Take(options.Value.Run.BatchSize).ToListAsync(cancellationToken);
+        if (due.Count == 0)
+        {
+            return new BatchResult(0, 0, 0, 0);
+        }
+
+        // BIL-09, BIL-10: in order, each service renews while its account's balance covers the period; zero never does.
+        var left = due.GroupBy(d => d.LedgerAccountId).ToDictionary(g => g.Key, g => g.First().Balance);
+        var renew = new List<(Due Due, Tariff Tariff, DateOnly End)>();
+        var suspend = new List<Due>();
+        var stop = new List<Due>();
+        foreach (var d in due)
+        {
+            var tariff = tariffs[d.NextTariffId ?? d.TariffId];
+            if (!d.AutoRenew)
+            {
+                stop.Add(d);
+            }
+            else if (left[d.LedgerAccountId] > 0 && left[d.LedgerAccountId] >= tariff.Price)
+            {
+                left[d.LedgerAccountId] -= tariff.Price;
+                renew.Add((d, tariff, ReportingPeriods.Next(d.ActivatedOn, d.PeriodEnd, tariff.PeriodMonths)));
+            }
+            else
+            {
+                suspend.Add(d);
+            }
+        }
+
+        await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode, r.Due.KindCode),
+            r.Tariff, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
+        foreach (var chunk in renew.Chunk(BulkSql.RowsPerStatement(5)))
+        {
+            await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId"],
+                [.. chunk.Select(r => new object?[] { r.Due.Id, r.Due.Period + 1, r.Due.PeriodEnd, r.End, r.Tariff.Id })], """
+                UPDATE billing_services SET "Period" = v."Period", "PeriodStart" = v."PeriodStart", "PeriodEnd" = v."PeriodEnd",
+                  "TariffId" = v."TariffId", "NextTariffId" = NULL
+                FROM v WHERE billing_services."Id" = v."Id"
+                """), cancellationToken);
+        }
+        if (stop.Count > 0)
+        {
+            var ids = stop.Select(d => d.Id).ToList();
+            await db.Set<SubscribedService>().Where(s => ids.Contains(s.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Stopped), cancellationToken);
+        }
+        if (suspend.Count > 0)
+        {
+            var ids = suspend.Select(d => d.Id).ToList();
+            await db.Set<SubscribedService>().Where(s => ids.Contains(s.Id))
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Suspended).SetProperty(s => s.SuspendedOn, s => s.PeriodEnd), cancellationToken);
+            var accounts = suspend.Select(d => d.AccountId).Distinct().ToList();
+            await db.Set<BillingAccount>().Where(a => accounts.Contains(a.Id) && a.Status == AccountStatus.Active)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Suspended), cancellationToken);
+            await notices.QueueAsync(BillingNotices.Notice.Suspended, [.. suspend.Select(d => (d.MemberId, new NoticeItem(d.KindCode, d.PeriodEnd)))], cancellationToken);
+        }
+        archive.Record("billing.run", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new
+        {
+            renewed = renew.Select(r => new { service = r.Due.Id, period = r.Due.Period + 1, amount = Money.ToAmount(r.Tariff.Price), until = r.End }),
+            suspended = suspend.Select(d => d.Id),
+            stopped = stop.Select(d => d.Id),
+        });
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return new BatchResult(due.Count, renew.Count, stop.Count, suspend.Count);
+    }
+
+    /// <summary>BIL-11: deletion after the grace period, then the warning when the reserve days begin, per service kind.</summary>
+    private async Task<(int Warned, int Deleted)> GraceAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
+    {
+        int warned = 0, deleted = 0;
+        foreach (var kind in await db.Set<ServiceKind>().AsNoTracking().OrderBy(k => k.Code).ToListAsync(cancellationToken))
+        {
+            var deleteBy = asOf.AddDays(-kind.GraceDays);
+            while (await WithRetriesAsync(() => DeleteBatchAsync(kind.Code, deleteBy, asOf, cancellationToken), cancellationToken) is var n and > 0)
+            {
+                deleted += n;
+                progress?.Report(new JobProgress("delete", deleted, 0));
+                await KeepLeaseAsync(cancellationToken);
+            }
+            var warnBy = asOf.AddDays(kind.ReserveDays - kind.GraceDays);
+            while (await WithRetriesAsync(() => WarnBatchAsync(kind, warnBy, asOf, cancellationToken), cancellationToken) is var n and > 0)
+            {
+                warned += n;
+                progress?.Report(new JobProgress("warn", warned, 0));
+                await KeepLeaseAsync(cancellationToken);
+            }
+        }
+        return (warned, deleted);
+    }
+
+    private async Task<int> DeleteBatchAsync(string kindCode, DateOnly deleteBy, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var services = await db.Set<SubscribedService>()
+            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kindCode && s.SuspendedOn <= deleteBy)
+            .OrderBy(s => s.Id).Take(GraceBatch).ToListAsync(cancellationToken);
+        foreach (var service in services)
+        {
+            service.Status = ServiceStatus.Deleted;
+            service.DeletedOn = asOf;
+            await events.PublishAsync(new ServiceDataDeleted(service.Id, service.MemberId, service.KindCode), cancellationToken);
+        }
+        if (services.Count > 0)
+        {
+            archive.Record("billing.services_deleted", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new { kind = kindCode, services = services.Select(s => s.Id) });
+            await notices.QueueAsync(BillingNotices.Notice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return services.Count;
+    }
+
+    private async Task<int> WarnBatchAsync(ServiceKind kind, DateOnly warnBy, DateOnly asOf, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var services = await db.Set<SubscribedService>()
+            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kind.Code && s.ReserveWarnedOn == null && s.SuspendedOn <= warnBy)
+            .OrderBy(s => s.Id).Take(GraceBatch).ToListAsync(cancellationToken);
+        foreach (var service in services)
+        {
+            service.ReserveWarnedOn = asOf;
+        }
+        await notices.QueueAsync(BillingNotices.Notice.ReserveStarted,
+            [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, s.SuspendedOn!.Value.AddDays(kind.GraceDays))))], cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        return services.Count;
+    }
+
+    /// <summary>
+    /// A batch that lost a race (a balance spent by a parallel order, a deadlock, a unique key taken by another
+    /// node) was rolled back whole; it is read and decided again.
+    /// </summary>
+    private async Task<T> WithRetriesAsync<T>(Func<Task<T>> batch, CancellationToken cancellationToken)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await batch();
+            }
+            catch (Exception e) when (attempt < Attempts && !cancellationToken.IsCancellationRequested
+                && e is DbUpdateException or DbException or DomainException { Status: StatusCodes.Status402PaymentRequired })
+            {
+                db.ChangeTracker.Clear();
+                LogBatchRetried(logger, attempt, e.GetType().Name);
+            }
+        }
+    }
+
+    private async Task KeepLeaseAsync(CancellationToken cancellationToken)
+    {
+        if (!await leases.TryAcquireAsync(JobName, options.Value.Run.Lease, cancellationToken))
+        {
+            throw new InvalidOperationException("The billing run's lease passed to another node; this node stops.");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Billing run for {AsOf} completed: {Renewed} renewed, {Stopped} stopped, {Suspended} suspended, {Resumed} resumed, {Warned} warned, {Deleted} deleted")]
+    private static partial void LogCompleted(ILogger logger, DateOnly asOf, int renewed, int stopped, int suspended, int resumed, int warned, int deleted);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Billing run batch rolled back and retried (attempt {Attempt}): {Reason}")]
+    private static partial void LogBatchRetried(ILogger logger, int attempt, string reason);
+}

@@ -1,0 +1,68 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.Run;
+
+/// <summary>
+/// On every node: resumes paid-up services as soon as money arrives and at least every
+/// <see cref="BillingRunOptions.ResumeInterval"/> (BIL-10), and starts the day's billing run once the
+/// local time passes <see cref="BillingRunOptions.At"/> — the lease and the recorded day make one node run it once.
+/// </summary>
+public sealed partial class BillingWorker(
+    IServiceScopeFactory scopes, ResumptionSignal signal, TimeProvider time, IOptions<BillingOptions> options,
+    IOptions<TradehallOptions> site, ILogger<BillingWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await CycleAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCycleFailed(logger, ex);
+            }
+            try
+            {
+                await signal.WaitAsync(options.Value.Run.ResumeInterval, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task CycleAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today(site.Value.Zone);
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<Resumption>().ResumePaidUpAsync(today, cancellationToken);
+        }
+        var o = options.Value.Run;
+        var localTime = TimeOnly.FromDateTime(TimeZoneInfo.ConvertTime(time.GetUtcNow(), site.Value.Zone).DateTime);
+        if (!o.Daily || localTime < o.At)
+        {
+            return;
+        }
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+            if (await leases.CompletedForAsync(BillingRun.JobName, cancellationToken) is { } last && last >= today)
+            {
+                return;
+            }
+            await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(today, null, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Billing worker cycle failed; it tries again at the next one")]
+    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Billing.Services;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.Run;
+
+/// <summary>
+/// BIL-10: a payment that covers a suspended service's next period resumes it — a new period starts on
+/// the day of resumption — and an account with nothing left suspended is active again.
+/// </summary>
+public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive)
+{
+    /// <summary>Resumes every account whose balance now covers one of its suspended services; returns how many services resumed.</summary>
+    public async Task<int> ResumePaidUpAsync(DateOnly today, CancellationToken cancellationToken)
+    {
+        var resumed = 0;
+        var seen = new HashSet<Guid>();
+        while (true)
+        {
+            var accounts = await (
+                from s in db.Set<SubscribedService>()
+                where s.Status == ServiceStatus.Suspended
+                join t in db.Set<Tariff>() on s.NextTariffId ?? s.TariffId equals t.Id
+                join a in db.Set<BillingAccount>() on s.BillingAccountId equals a.Id
+                join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
+                where l.Balance >= t.Price && l.Balance > 0 && !seen.Contains(a.Id)
+                select a.Id).Distinct().OrderBy(id => id).Take(200).ToListAsync(cancellationToken);
+            if (accounts.Count == 0)
+            {
+                return resumed;
+            }
+            foreach (var id in accounts)
+            {
+                seen.Add(id);
+                resumed += await ResumeAccountAsync(id, today, cancellationToken);
+            }
+        }
+    }
+
+    public async Task<int> ResumeAccountAsync(Guid billingAccountId, DateOnly today, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var account = await db.Set<BillingAccount>().SingleAsync(a => a.Id == billingAccountId, cancellationToken);
+            var balance = await db.Set<LedgerAccount>().Where(l => l.Id == account.LedgerAccountId).Select(l => l.Balance).SingleAsync(cancellationToken);
+            var suspended = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && s.Status == ServiceStatus.Suspended)
+                .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);
+            var tariffIds = suspended.Select(s => s.NextTariffId ?? s.TariffId).ToList();
+            var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => tariffIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.NameEn, cancellationToken);
+            var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+            var done = new List<(Guid, NoticeItem)>();
+            foreach (var service in suspended)
+            {
+                var tariff = tariffs[service.NextTariffId ?? service.TariffId];
+                if (balance <= 0 || balance < tariff.Price)
+                {
+                    continue;
+                }
+                service.Period += 1;
+                await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode, service.KindCode), tariff,
+                    today, ReportingPeriods.End(today, 1, tariff.PeriodMonths), account.LedgerAccountId, revenue), cancellationToken);
+                balance -= tariff.Price;
+                service.Status = ServiceStatus.Active;
+                service.TariffId = tariff.Id;
+                service.NextTariffId = null;
+                service.ActivatedOn = today;
+                service.PeriodStart = today;
+                service.PeriodEnd = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
+                service.SuspendedOn = null;
+                service.ReserveWarnedOn = null;
+                done.Add((service.MemberId, new NoticeItem(service.KindCode, service.PeriodEnd)));
+            }
+            if (done.Count == suspended.Count && account.Status == AccountStatus.Suspended)
+            {
+                account.Status = AccountStatus.Active;
+            }
+            if (done.Count > 0)
+            {
+                archive.Record("billing.services_resumed", $"billing-account:{account.Number}", null, onBehalfOfId: account.MemberId,
+                    after: new { services = suspended.Where(s => s.Status == ServiceStatus.Active).Select(s => new { s.Id, s.Period, s.PeriodStart, s.PeriodEnd }) });
+                await notices.QueueAsync(BillingNotices.Notice.Resumed, done, cancellationToken);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return done.Count;
+        }
+        catch (Exception e) when (e is DbUpdateException || e is DomainException { Status: StatusCodes.Status402PaymentRequired })
+        {
+            // The balance was spent, or another node resumed the same service, between reading and charging:
+            // nothing was kept, and the next sweep looks again.
+            db.ChangeTracker.Clear();
+            return 0;
+        }
+    }
+}
+
+/// <summary>Wakes the resumption sweep when money arrives, so a payment resumes services in seconds, not at the next poll.</summary>
+public sealed class ResumptionSignal : WakeSignal;
+
+internal sealed class TopUpSaveInterceptor(ResumptionSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && context.ChangeTracker.Entries<LedgerTransaction>().Any(e => e.Entity.Kind.StartsWith("topup", StringComparison.Ordinal)))
+        {
+            signal.Raise();
+        }
+        return ValueTask.FromResult(result);
+    }
+}
