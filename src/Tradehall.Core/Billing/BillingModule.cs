@@ -33,6 +33,7 @@ public static class BillingModule
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
+        services.AddScoped<TariffSwitch>();
         services.AddScoped<BillingNotices>();
         services.AddScoped<Resumption>();
         services.AddScoped<BillingRun>();
@@ -71,6 +72,8 @@ public static class BillingModule
                 (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), ct);
             return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
         });
+        member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
+            tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
         member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
             statements.ListAsync(http.User.MemberId(), from, to, ct));
 

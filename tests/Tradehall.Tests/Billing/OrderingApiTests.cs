@@ -11,45 +11,13 @@ public sealed class OrderingApiTests(PaymentsApiTests.App app) : IClassFixture<P
 {
     private async Task<(TestMember Member, string Number, Guid Tariff, decimal Price)> SubscriberAsync(decimal topUp, bool legal = true)
     {
-        var member = await Members.RegisterAsync(app);
-        using var client = app.Api(member.Token);
-        if (legal)
-        {
-            var saved = await client.PutAsJsonAsync("/api/v1/me/legal", new
-            {
-                type = "individual",
-                resident = true,
-                country = "RU",
-                notificationPhone = member.Phone,
-                email = member.Email,
-                lastName = "Koroleva",
-                firstName = "Elena",
-                patronymic = "Petrovna",
-                documentType = "Passport",
-                documentNumber = "4510 123456",
-                documentIssuedOn = "2012-05-04",
-            });
-            Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        }
-        var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
-        if (topUp > 0)
-        {
-            await PaymentsApiTests.GatewayAsync(app, new { paymentId = Guid.NewGuid().ToString("N"), accountNumber = number, amount = topUp, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
-        }
-        var catalog = await (await client.GetAsync("/api/v1/billing/catalog")).JsonAsync();
-        var tariff = catalog.EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "analytics").GetProperty("tariffs")[0];
-        return (member, number, tariff.GetProperty("id").GetGuid(), tariff.GetProperty("price").GetDecimal());
+        var s = await Subscribers.CreateAsync(app, topUp, legal);
+        return (s.Member, s.Number, s.Tariff, s.Price);
     }
 
-    private static async Task<HttpResponseMessage> Order(HttpClient client, Guid tariffId, string? key = null)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/services") { Content = JsonContent.Create(new { tariffId, autoRenew = true }) };
-        request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
+    private static Task<HttpResponseMessage> Order(HttpClient client, Guid tariffId, string? key = null) => Subscribers.OrderAsync(client, tariffId, key);
 
-    private static async Task<decimal> Balance(HttpClient client) =>
-        (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
+    private static Task<decimal> Balance(HttpClient client) => Subscribers.BalanceAsync(client);
 
     [Fact]
     public async Task BIL07_ordering_charges_the_first_period_in_advance_and_grants_the_entitlement()

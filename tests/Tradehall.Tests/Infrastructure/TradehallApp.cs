@@ -38,6 +38,8 @@ public class TradehallApp : WebApplicationFactory<Program>
                 ["Notifications:MailDelivery"] = "pickup",
                 ["Notifications:SmsDelivery"] = "file",
                 ["Notifications:PollInterval"] = "00:00:00.100",
+                // Tests start the day's billing run themselves, on the day they choose; resumption still runs on its own.
+                ["Billing:Run:Daily"] = "false",
                 ["RateLimits:AuthPerMinute"] = "100000",
                 ["RateLimits:PhonePerMinute"] = "100000",
                 ["RateLimits:AnonymousPerMinute"] = "1000000",

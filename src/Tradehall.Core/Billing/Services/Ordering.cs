@@ -12,7 +12,7 @@ namespace Tradehall.Core.Billing.Services;
 
 public sealed record OrderRequest([property: Required(ErrorMessage = "Choose a tariff.")] Guid? TariffId, bool AutoRenew = true);
 
-public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd);
+public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd, Guid? NextTariffId);
 
 /// <summary>
 /// BIL-07: a subscriber with complete legal data orders a service; the first period is paid from the
@@ -78,7 +78,7 @@ public sealed class Ordering(
         {
             ServiceStatus.AwaitingConfirmation => "awaitingConfirmation",
             _ => s.Status.ToString().ToLowerInvariant(),
-        }, s.AutoRenew, s.PeriodStart, s.PeriodEnd);
+        }, s.AutoRenew, s.PeriodStart, s.PeriodEnd, s.NextTariffId);
 }
 
 /// <summary>What other modules ask billing: does this member have an active service of a kind (analytics, marketplace, ...).</summary>
