@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -51,9 +53,13 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
         {
             return true;
         }
-        if (await db.Set<JobLease>().AnyAsync(l => l.Name == name, cancellationToken))
+        var current = await db.Set<JobLease>().AsNoTracking().FirstOrDefaultAsync(l => l.Name == name, cancellationToken);
+        if (current is not null)
         {
-            return false;
+            // A holder on this machine that has exited (killed, crashed) need not be waited out.
+            return current.Holder is { } dead && IsDeadLocalProcess(dead) && await db.Database.ExecuteSqlAsync($"""
+                UPDATE jobs_leases SET "Holder" = {holder}, "ExpiresAt" = {until} WHERE "Name" = {name} AND "Holder" = {dead}
+                """, cancellationToken) == 1;
         }
         try
         {
@@ -66,6 +72,24 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
             // Another node created the row first and holds it.
             db.ChangeTracker.Clear();
             return false;
+        }
+    }
+
+    private static bool IsDeadLocalProcess(string holder)
+    {
+        var parts = holder.Split(':');
+        if (parts.Length != 3 || parts[0] != Environment.MachineName || !int.TryParse(parts[1], CultureInfo.InvariantCulture, out var pid))
+        {
+            return false;
+        }
+        try
+        {
+            using var process = Process.GetProcessById(pid);
+            return process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return true;
         }
     }
 

@@ -9,32 +9,8 @@ namespace Tradehall.Tests.Hosting;
 /// <summary>The <c>tradehall</c> executable's verbs, run as a separate process the way an operator runs them.</summary>
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> Tradehall(TestDatabase database, params string[] args)
-    {
-        var info = new ProcessStartInfo("dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = AppContext.BaseDirectory,
-        };
-        info.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "tradehall.dll"));
-        foreach (var a in args)
-        {
-            info.ArgumentList.Add(a);
-        }
-        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
-        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-        foreach (var (key, value) in database.Settings)
-        {
-            info.Environment[key.Replace(":", "__", StringComparison.Ordinal)] = value;
-        }
-        using var process = Process.Start(info)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
-    }
+    private static Task<(int Exit, string Out, string Err)> Tradehall(TestDatabase database, params string[] args) =>
+        TradehallProcess.RunAsync(database, "Production", null, args);
 
     [Fact]
     public async Task ACC10_admin_create_makes_a_confirmed_operator_who_can_sign_in()

@@ -47,6 +47,24 @@ public sealed class TestDatabase : IDisposable
         new("Tradehall:DataPath", DataPath),
     ];
 
+    /// <summary>Reads the database directly, each row's columns joined by '|' — for comparing two databases after a job.</summary>
+    public async Task<List<string>> RowsAsync(string sql)
+    {
+        await using System.Data.Common.DbConnection connection = IsPostgres
+            ? new NpgsqlConnection(ConnectionString)
+            : new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync();
+        var rows = new List<string>();
+        while (await reader.ReadAsync())
+        {
+            rows.Add(string.Join('|', Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture))));
+        }
+        return rows;
+    }
+
     public void Dispose()
     {
         if (postgresName is not null)
