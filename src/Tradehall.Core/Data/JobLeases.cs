@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
@@ -42,7 +43,7 @@ public sealed class JobLeases(AppDbContext db, TimeProvider time)
     /// <summary>Takes the lease when it is free, expired or already ours; false when another holder has it.</summary>
     public async Task<bool> TryAcquireAsync(string name, TimeSpan ttl, CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow().UtcDateTime;
+        var now = time.UtcNow();
         var until = now + ttl;
         var holder = ThisProcess;
         var taken = await db.Database.ExecuteSqlAsync($"""
