@@ -5,7 +5,9 @@
 #
 #   scripts/bench.sh ledger        postings per second through Ledger.PostAsync (BIL-02), next to
 #                                  pgbench TPC-B; last line: ledger postings_per_s=N pgbench_tps=N ratio=R
-#   scripts/bench.sh billing-run   (planned) a billing run over many accounts
+#   scripts/bench.sh billing-run   the daily billing run (BIL-09) over BENCH_SERVICES services due on one day,
+#                                  seeded by `tradehall demo seed`, on SQLite and PostgreSQL; last line per engine:
+#                                  billing-run engine=E services=N seconds=S renewals_per_s=R
 #
 # BENCH_CLIENTS (4), BENCH_SECONDS (20) and BENCH_ACCOUNTS (1000) change the load;
 # BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
@@ -16,8 +18,9 @@ usage() {
   cat >&2 <<USAGE
 usage: scripts/bench.sh NAME
   ledger        postings per second through Ledger.PostAsync, next to pgbench TPC-B on the same server
-  billing-run   (planned) a billing run over many accounts
+  billing-run   the daily billing run over BENCH_SERVICES (100000) due services, per engine in BENCH_ENGINES
 environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
+             BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"),
              BENCH_CONNECTION_OPTIONS (appended to the application's connection string)
 USAGE
   exit 2
@@ -83,8 +86,44 @@ ledger() {
   awk -v r="$rate" -v t="$tps" 'BEGIN { printf "ledger postings_per_s=%d pgbench_tps=%d ratio=%.2f\n", r, t, r / t }'
 }
 
+billing_run() {
+  local services=${BENCH_SERVICES:-100000} day=2026-11-02 work conn engine out line seconds renewed status
+  work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
+  trap 'scripts/pg.sh stop "'"$work"'/pg" >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 Logging__LogLevel__Default=Warning
+  echo "bench: building src/Tradehall.Web (Release)" >&2
+  dotnet build src/Tradehall.Web -c Release -nologo -v quiet >&2
+  local app=src/Tradehall.Web/bin/Release/net10.0/tradehall.dll
+  status=0
+  for engine in ${BENCH_ENGINES:-sqlite postgres}; do
+    case "$engine" in
+      sqlite) export Database__Provider=sqlite Tradehall__DataPath="$work/sqlite"; unset ConnectionStrings__Default ;;
+      postgres)
+        if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
+        conn=$(scripts/pg.sh start "$work/pg")
+        export Database__Provider=postgres ConnectionStrings__Default="$conn" Tradehall__DataPath="$work/pgdata" ;;
+      *) echo "bench: unknown engine $engine" >&2; exit 2 ;;
+    esac
+    echo "bench: $engine: demo seed --services $services --due-on $day" >&2
+    DOTNET_ENVIRONMENT=Production dotnet "$app" demo seed --services "$services" --due-on "$day" >&2
+    wait_quiet "billing run ($engine)"
+    echo "bench: $engine: billing run --as-of $day" >&2
+    # --as-of is a Development switch; the rest of the configuration is the production one given above.
+    out=$(DOTNET_ENVIRONMENT=Development dotnet "$app" billing run --as-of "$day")
+    echo "$out" >&2
+    line=$(tail -n 1 <<<"$out")
+    seconds=$(sed -n 's/.* seconds=\([0-9.]*\).*/\1/p' <<<"$line")
+    renewed=$(sed -n 's/.* renewed=\([0-9]*\) .*/\1/p' <<<"$line")
+    if [ -z "$seconds" ] || [ -z "$renewed" ]; then echo "bench: the run printed no report" >&2; status=1; continue; fi
+    DOTNET_ENVIRONMENT=Production dotnet "$app" ledger verify >&2 || { echo "bench: the ledger does not verify after the run" >&2; status=1; continue; }
+    awk -v e="$engine" -v n="$services" -v s="$seconds" -v r="$renewed" \
+      'BEGIN { printf "billing-run engine=%s services=%d seconds=%.1f renewals_per_s=%d\n", e, n, s, r / s }'
+  done
+  return $status
+}
+
 case "${1:-}" in
   ledger) ledger ;;
-  billing-run) echo "bench: billing-run is planned, not written yet" >&2; exit 2 ;;
+  billing-run) billing_run ;;
   *) usage ;;
 esac

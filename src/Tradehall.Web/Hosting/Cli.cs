@@ -13,7 +13,7 @@ namespace Tradehall.Web.Hosting;
 
 /// <summary>
 /// The <c>tradehall</c> executable: <c>serve</c> (the default), <c>db migrate</c>, <c>admin create</c>,
-/// <c>archive verify</c>. Unknown verbs and bad arguments print usage and exit non-zero.
+/// <c>archive verify</c>, <c>ledger verify</c>, <c>billing run</c>, <c>demo seed</c>. Unknown verbs and bad arguments print usage and exit non-zero.
 /// </summary>
 public static class Cli
 {
@@ -131,6 +131,7 @@ public static class Cli
             await using var scope = app.Services.CreateAsyncScope();
             var site = scope.ServiceProvider.GetRequiredService<IOptions<TradehallOptions>>().Value;
             var today = day ?? app.Services.GetRequiredService<TimeProvider>().Today(site.Zone);
+            var clock = System.Diagnostics.Stopwatch.StartNew();
             var report = await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(today, new ConsoleProgress(), ct);
             if (report is null)
             {
@@ -138,7 +139,7 @@ public static class Cli
                 return 3;
             }
             await Console.Out.WriteLineAsync(FormattableString.Invariant(
-                $"billing run {report.AsOf:yyyy-MM-dd}: renewed={report.Renewed} stopped={report.Stopped} suspended={report.Suspended} resumed={report.Resumed} warned={report.ReserveWarned} deleted={report.Deleted}"));
+                $"billing run {report.AsOf:yyyy-MM-dd}: renewed={report.Renewed} stopped={report.Stopped} suspended={report.Suspended} resumed={report.Resumed} warned={report.ReserveWarned} deleted={report.Deleted} seconds={clock.Elapsed.TotalSeconds:0.00}"));
             return 0;
         });
         billing.Subcommands.Add(run);

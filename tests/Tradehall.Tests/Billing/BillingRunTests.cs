@@ -205,6 +205,22 @@ public sealed class BillingRunTests
     }
 
     [Fact]
+    public async Task BIL15_the_personal_account_page_schedules_the_switch_and_says_from_when()
+    {
+        using var app = new App(new DateOnly(2026, 9, 5));
+        var (s, client) = await SubscribedAsync(app, 2, kind: "marketplace");
+        var catalog = await (await client.GetAsync("/api/v1/billing/catalog")).JsonAsync();
+        var business = catalog.EnumerateArray().Single(k => k.GetProperty("kind").GetString() == "marketplace").GetProperty("tariffs")[1];
+        using var browser = new Browser(app);
+        await browser.SignInAsync(s.Member.Email, s.Member.Password);
+        var response = await browser.SubmitAsync("/billing", "Switch", new() { ["tariffId"] = business.GetProperty("id").GetString()! });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var (_, page) = await browser.GetAsync("/billing");
+        Assert.Contains("October 5, 2026: Marketplace Business", page.Body!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(business.GetProperty("id").GetGuid(), (await ServiceAsync(client)).GetProperty("nextTariffId").GetGuid());
+    }
+
+    [Fact]
     public async Task RUN03_a_run_held_by_another_node_is_not_started_twice_until_its_lease_expires()
     {
         using var app = new App(new DateOnly(2026, 5, 1));

@@ -16,7 +16,7 @@ namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>BIL-01, BIL-03, BIL-05, BIL-07, BIL-21: the personal account — balance, how to top up, invoices, services, statement.</summary>
 [Authorize]
-public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation,
+public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch,
     Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents) : TradehallPageModel
 {
     public AccountView? Account { get; private set; }
@@ -62,6 +62,18 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
             (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), cancellationToken)))
         {
             Notice(immediately ? L["The service has stopped. Full unused months of refundable services are back on the balance."] : L["The service will not renew. It works until the end of the paid period."]);
+            return LocalRedirect("/billing");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>BIL-15: the chosen tariff takes over at the next renewal.</summary>
+    public async Task<IActionResult> OnPostSwitchAsync(Guid id, Guid tariffId, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => tariffSwitch.SwitchAsync(User.MemberId(), id, new SwitchRequest(tariffId), cancellationToken)))
+        {
+            Notice(L["The new tariff takes effect at the next period."]);
             return LocalRedirect("/billing");
         }
         await LoadAsync(cancellationToken);
