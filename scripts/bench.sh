@@ -101,7 +101,8 @@ billing_run() {
       postgres)
         if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
         conn=$(scripts/pg.sh start "$work/pg")
-        export Database__Provider=postgres ConnectionStrings__Default="$conn" Tradehall__DataPath="$work/pgdata" ;;
+        psql -h 127.0.0.1 -p "$(cat "$work/pg/port")" -U postgres -qc "CREATE DATABASE billing OWNER tradehall" >/dev/null
+        export Database__Provider=postgres ConnectionStrings__Default="${conn/Database=postgres/Database=billing}" Tradehall__DataPath="$work/pgdata" ;;
       *) echo "bench: unknown engine $engine" >&2; exit 2 ;;
     esac
     echo "bench: $engine: demo seed --services $services --due-on $day" >&2

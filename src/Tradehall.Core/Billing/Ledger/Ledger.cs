@@ -146,7 +146,7 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         }
         var kept = totals.Where(t => !balanceless.Contains(t.Id)).ToList();
         var balances = new Dictionary<Guid, long>();
-        foreach (var chunk in kept.Chunk(BulkSql.RowsPerStatement(3)))
+        foreach (var chunk in kept.Chunk(db.Database.RowsPerStatement(3)))
         {
             if (db.Database.IsNpgsql())
             {

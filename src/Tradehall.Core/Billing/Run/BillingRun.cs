@@ -143,7 +143,7 @@ public sealed partial class BillingRun(
 
         await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode, r.Due.KindCode),
             r.Tariff, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
-        foreach (var chunk in renew.Chunk(BulkSql.RowsPerStatement(5)))
+        foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(5)))
         {
             await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId"],
                 [.. chunk.Select(r => new object?[] { r.Due.Id, r.Due.Period + 1, r.Due.PeriodEnd, r.End, r.Tariff.Id })], """
