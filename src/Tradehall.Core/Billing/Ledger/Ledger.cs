@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -96,21 +97,9 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
                     // No such account: the entry's foreign key refuses it when saved.
                 }
             }
-            transaction.Entries.Add(new LedgerEntry { AccountId = leg.AccountId, Amount = leg.Amount, BalanceAfter = after });
+            transaction.Entries.Add(new LedgerEntry { TransactionId = transaction.Id, AccountId = leg.AccountId, Amount = leg.Amount, BalanceAfter = after });
         }
-        db.Set<LedgerTransaction>().Add(transaction);
-        // No savepoint before the entries: the balances above have already moved, so a failed insert must
-        // fail the whole transaction (PostgreSQL aborts it) rather than be undone on its own.
-        var savepoints = db.Database.AutoSavepointsEnabled;
-        db.Database.AutoSavepointsEnabled = false;
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        finally
-        {
-            db.Database.AutoSavepointsEnabled = savepoints;
-        }
+        await AppendAsync([transaction], cancellationToken);
         return transaction;
     }
 
@@ -184,11 +173,28 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
             }
             return transaction;
         }).ToList();
-        await db.Database.InsertAsync("billing_ledger_transactions", ["Id", "At", "Kind", "Description", "ActorId", "Source", "ExternalId"],
-            [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
-        await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
-            [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
+        await AppendAsync(transactions, cancellationToken);
         return transactions;
+    }
+
+    /// <summary>
+    /// Appends transactions and their entries as plain inserts: nothing to track, as they are never changed. A
+    /// refused insert (a source and external id already taken) is reported as a failed save, like any other,
+    /// and leaves the caller's transaction to be rolled back — the balances have already moved in it.
+    /// </summary>
+    private async Task AppendAsync(IReadOnlyList<LedgerTransaction> transactions, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.Database.InsertAsync("billing_ledger_transactions", ["Id", "At", "Kind", "Description", "ActorId", "Source", "ExternalId"],
+                [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
+            await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
+                [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
+        }
+        catch (DbException e)
+        {
+            throw new DbUpdateException("The ledger refused a posting: " + e.Message, e);
+        }
     }
 
     public async Task<Guid> SystemAccountAsync(string code, CancellationToken cancellationToken) =>
