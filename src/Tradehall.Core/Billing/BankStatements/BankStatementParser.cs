@@ -120,6 +120,11 @@ public static partial class BankStatementParser
                 start = number;
                 broken = null;
             }
+            else if (line == "КонецФайла" && section is not null)
+            {
+                errors.Add(broken ?? new StatementError(start, UnclosedSection));
+                section = null;
+            }
             else if (line == "КонецДокумента" && section is not null)
             {
                 if (broken is not null)
