@@ -39,7 +39,8 @@ public sealed class BankPayment
     /// <summary><c>csv</c> or <c>1c</c>: the format of the file it came in.</summary>
     public required string Format { get; set; }
 
-    public required string DocumentNumber { get; set; }
+    /// <summary>The number of the bank document (the payment order) as the bank gives it.</summary>
+    public required string Number { get; set; }
     public DateOnly DocumentDate { get; set; }
 
     /// <summary>Minor units of <see cref="Currency"/>.</summary>
@@ -99,7 +100,7 @@ internal sealed class BankPaymentConfiguration : IEntityTypeConfiguration<BankPa
         b.HasKey(p => p.Id);
         b.Property(p => p.ExternalId).HasMaxLength(64);
         b.Property(p => p.Format).HasMaxLength(8);
-        b.Property(p => p.DocumentNumber).HasMaxLength(BankPayment.NumberLength);
+        b.Property(p => p.Number).HasMaxLength(BankPayment.NumberLength);
         b.Property(p => p.Currency).HasMaxLength(3).IsFixedLength();
         b.Property(p => p.PayerName).HasMaxLength(BankPayment.PayerNameLength);
         b.Property(p => p.PayerInn).HasMaxLength(BankPayment.PayerInnLength);

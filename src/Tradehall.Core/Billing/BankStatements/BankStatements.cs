@@ -91,7 +91,7 @@ public sealed partial class BankStatements(
             {
                 ExternalId = ids[i],
                 Format = statement.Format,
-                DocumentNumber = document.Number,
+                Number = document.Number,
                 DocumentDate = document.Date,
                 Amount = document.Amount,
                 Currency = document.Currency,
@@ -294,11 +294,11 @@ public sealed partial class BankStatements(
     private static DomainException AlreadyResolved() =>
         DomainException.Conflict("billing.suspense_resolved", "id", "This payment has already been resolved.");
 
-    private static SuspenseItem View(BankPayment p) => new(p.Id, p.DocumentDate, p.DocumentNumber, Money.ToAmount(p.Amount), p.Currency, p.PayerName,
+    private static SuspenseItem View(BankPayment p) => new(p.Id, p.DocumentDate, p.Number, Money.ToAmount(p.Amount), p.Currency, p.PayerName,
         p.PayerInn, p.PayerAccount, p.Purpose, p.HoldReason ?? "", p.Status.ToString().ToLowerInvariant(), p.ImportedAt, p.AccountNumber, p.ResolutionReason);
 
     private static string Describe(BankPayment payment) =>
-        $"Bank payment No. {payment.DocumentNumber} of {payment.DocumentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+        $"Bank payment No. {payment.Number} of {payment.DocumentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
 
     /// <summary>The same bank document always gets the same id, whichever file or format brings it.</summary>
     public static string ExternalId(BankDocument document) =>

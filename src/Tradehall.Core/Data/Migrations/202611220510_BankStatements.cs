@@ -17,7 +17,7 @@ public sealed class BankStatements : Migration
                 Id = table.Column<Guid>(nullable: false),
                 ExternalId = table.Column<string>(maxLength: 64, nullable: false),
                 Format = table.Column<string>(maxLength: 8, nullable: false),
-                DocumentNumber = table.Column<string>(maxLength: 40, nullable: false),
+                Number = table.Column<string>(maxLength: 40, nullable: false),
                 DocumentDate = table.Column<DateOnly>(nullable: false),
                 Amount = table.Column<long>(nullable: false),
                 Currency = table.Column<string>(maxLength: 3, fixedLength: true, nullable: false),
