@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Tests.Infrastructure;
@@ -221,8 +222,15 @@ public sealed class BankStatementTests(BankStatementTests.App app) : IClassFixtu
     {
         var (first, firstNumber) = await SubscriberAsync();
         var (second, _) = await SubscriberAsync();
+        var (closed, closedNumber) = await SubscriberAsync();
+        await app.WithDb(async db =>
+        {
+            (await db.Set<BillingAccount>().SingleAsync(a => a.Number == closedNumber)).Status = AccountStatus.Terminated;
+            await db.SaveChangesAsync();
+        });
         using var operatorClient = app.Api(await Operators.TokenAsync(app));
         var before = (await SuspenseAsync(operatorClient)).GetProperty("balance").GetDecimal();
+        var terminated = NewDocumentNumber();
         var noNumber = NewDocumentNumber();
         var unknown = NewDocumentNumber();
         var otherLogin = NewDocumentNumber();
@@ -234,11 +242,12 @@ public sealed class BankStatementTests(BankStatementTests.App app) : IClassFixtu
             CsvRow(unknown, "200.00", Purpose(UnknownAccountNumber(), first.Email)) + ";\n" +
             CsvRow(otherLogin, "300.00", Purpose(firstNumber, second.Email)) + ";\n" +
             CsvRow(noLogin, "400.00", $"Пополнение лицевого счёта {firstNumber}") + ";\n" +
-            CsvRow(dollars, "500.00", Purpose(firstNumber, first.Email)) + ";USD\n");
+            CsvRow(dollars, "500.00", Purpose(firstNumber, first.Email)) + ";USD\n" +
+            CsvRow(terminated, "600.00", Purpose(closedNumber, closed.Email)) + ";\n");
 
         var report = await ImportAsync(operatorClient, file);
         Assert.Equal(0, report.GetProperty("credited").GetInt32());
-        Assert.Equal(5, report.GetProperty("held").GetInt32());
+        Assert.Equal(6, report.GetProperty("held").GetInt32());
         Assert.Equal(0m, await BalanceAsync(first));
         Assert.Equal(0m, await BalanceAsync(second));
         Assert.Equal(JsonValueKind.Null, (await AccountAsync(first)).GetProperty("contractNumber").ValueKind);
@@ -250,9 +259,20 @@ public sealed class BankStatementTests(BankStatementTests.App app) : IClassFixtu
         Assert.Equal("loginMismatch", reasons[otherLogin]);
         Assert.Equal("loginMismatch", reasons[noLogin]);
         Assert.Equal("currency", reasons[dollars]);
+        Assert.Equal("terminated", reasons[terminated]);
+        Assert.Equal(0m, await BalanceAsync(closed));
         // The ledger holds the operator currency only: the dollars wait in the queue without a posting.
-        Assert.Equal(before + 1000m, queue.GetProperty("balance").GetDecimal());
+        Assert.Equal(before + 1600m, queue.GetProperty("balance").GetDecimal());
         Assert.Equal("RUB", queue.GetProperty("currency").GetString());
+
+        // Dollars cannot become rubles on a personal account; they can only go back.
+        var dollarsId = queue.GetProperty("items").EnumerateArray().Single(i => i.GetProperty("number").GetString() == dollars).GetProperty("id").GetString()!;
+        var refused = await ResolveAsync(operatorClient, dollarsId, "assign", new { accountNumber = firstNumber, reason = "Paid for this account" }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Equal("billing.suspense_currency", (await refused.JsonAsync()).GetProperty("code").GetString());
+        var back = await ResolveAsync(operatorClient, dollarsId, "return", new { reason = "Paid in dollars to a ruble account" }, Guid.NewGuid().ToString());
+        Assert.Equal(HttpStatusCode.OK, back.StatusCode);
+        Assert.Equal(before + 1600m, (await SuspenseAsync(operatorClient)).GetProperty("balance").GetDecimal());
         await LedgerBalancesAsync();
     }
 

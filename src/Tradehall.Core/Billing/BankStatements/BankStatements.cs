@@ -218,10 +218,10 @@ public sealed partial class BankStatements(
         var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
         var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe(payment) + ", assigned by the operator",
             [new Leg(account.LedgerAccountId, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
-        Resolve(payment, BankPaymentStatus.Assigned, request.Reason!, operatorId, posted?.Id);
+        Resolve(payment, BankPaymentStatus.Assigned, request.Reason!, operatorId, posted.Id);
         payment.AccountNumber = account.Number;
         BillingAccounts.AcceptOffer(account, time.Today(site.Value.Zone));
-        var balance = posted!.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
+        var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
         archive.Record("suspense.assign", $"bank-payment:{payment.Id}", operatorId, onBehalfOfId: account.MemberId,
             before: new { status = "held", reason = payment.HoldReason },
             after: new { status = "assigned", accountNumber = account.Number, amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), why = payment.ResolutionReason, transaction = posted.Id });
