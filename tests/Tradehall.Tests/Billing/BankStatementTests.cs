@@ -184,6 +184,20 @@ public sealed class BankStatementTests(BankStatementTests.App app) : IClassFixtu
     }
 
     [Fact]
+    public async Task BIL03_the_same_statement_uploaded_in_parallel_credits_once()
+    {
+        var (member, number) = await SubscriberAsync();
+        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        var file = Csv(CsvRow(NewDocumentNumber(), "333.33", Purpose(number, member.Email)), CsvRow(NewDocumentNumber(), "10.00", "Без назначения"));
+        var reports = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => ImportAsync(operatorClient, file)));
+        Assert.Equal(1, reports.Sum(r => r.GetProperty("credited").GetInt32()));
+        Assert.Equal(1, reports.Sum(r => r.GetProperty("held").GetInt32()));
+        Assert.Equal(6, reports.Sum(r => r.GetProperty("duplicates").GetInt32()));
+        Assert.Equal(333.33m, await BalanceAsync(member));
+        await LedgerBalancesAsync();
+    }
+
+    [Fact]
     public async Task BIL03_windows_1251_1c_file_is_read_with_its_cyrillic_intact()
     {
         var (member, number) = await SubscriberAsync();

@@ -72,13 +72,14 @@ public sealed partial class BankStatements(
     private async Task<ImportReport> ImportOnceAsync(ParsedStatement statement, Guid operatorId, CancellationToken cancellationToken)
     {
         var ids = statement.Documents.Select(ExternalId).ToList();
-        var known = (await db.Set<BankPayment>().AsNoTracking().Where(p => ids.Contains(p.ExternalId)).Select(p => p.ExternalId)
-            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
         var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
         int credited = 0, held = 0, duplicates = 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read inside the transaction: on SQLite (which begins it IMMEDIATE) a parallel import has then finished.
+        var known = (await db.Set<BankPayment>().AsNoTracking().Where(p => ids.Contains(p.ExternalId)).Select(p => p.ExternalId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         for (var i = 0; i < statement.Documents.Count; i++)
         {
             var document = statement.Documents[i];
