@@ -71,6 +71,12 @@ public sealed class BankStatementPageTests
             Assert.NotNull(queue.GetElementById(label.GetAttribute("for")!));
         }
 
+        var wrong = await browser.SubmitAsync("/operator/suspense", "Credit to this account", new() { ["AccountNumber"] = "12345", ["Reason"] = "Typo" });
+        Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        var refused = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(await wrong.Content.ReadAsStringAsync());
+        Assert.Contains("9 digits", refused.QuerySelector(".error-summary")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("12345", refused.QuerySelector("details[open] input[name='AccountNumber']")!.GetAttribute("value"));
+
         // The oldest held payment (document 9003) goes to the member; the other back to its payer.
         var assigned = await browser.SubmitAsync("/operator/suspense", "Credit to this account",
             new() { ["AccountNumber"] = number, ["Reason"] = "The member sent the payment order by email" });
