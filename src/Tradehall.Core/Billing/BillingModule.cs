@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
@@ -40,6 +41,7 @@ public static class BillingModule
         services.AddSingleton<ResumptionSignal>();
         services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();
         services.AddHostedService<BillingWorker>();
+        services.AddScoped<BankStatements.BankStatements>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -94,6 +96,39 @@ public static class BillingModule
             // Keys belong to the caller; the account is part of what a replay must match.
             var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { number, request }, async token =>
                 (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
+        MapBankStatements(operators);
+    }
+
+    /// <summary>BIL-03 (b): statement import and the suspense queue, for the operator.</summary>
+    private static void MapBankStatements(RouteGroupBuilder operators)
+    {
+        operators.MapPost("/bank-statements", async (IFormFile? file, HttpContext http, BankStatements.BankStatements statements, CancellationToken ct) =>
+        {
+            if (file is null)
+            {
+                throw DomainException.Field("billing.statement_missing", "file", "Choose a statement file to upload.");
+            }
+            using var buffer = new MemoryStream();
+            await file.CopyToAsync(buffer, ct);
+            return TypedResults.Ok(await statements.ImportAsync(buffer.ToArray(), http.User.MemberId(), ct));
+        }).DisableAntiforgery(); // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
+        operators.MapGet("/suspense", (BankStatements.BankStatements statements, CancellationToken ct) => statements.ListHeldAsync(ct));
+        operators.MapPost("/suspense/{id:guid}/assign", async (Guid id, AssignRequest request, HttpContext http, Idempotency idempotency,
+            BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var operatorId = http.User.MemberId();
+            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { assign = id, request }, async token =>
+                (StatusCodes.Status200OK, await statements.AssignAsync(id, request, operatorId, token)), ct);
+            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+        });
+        operators.MapPost("/suspense/{id:guid}/return", async (Guid id, ReturnRequest request, HttpContext http, Idempotency idempotency,
+            BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+        {
+            var operatorId = http.User.MemberId();
+            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { @return = id, request }, async token =>
+                (StatusCodes.Status200OK, await statements.ReturnAsync(id, request, operatorId, token)), ct);
             return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
         });
     }

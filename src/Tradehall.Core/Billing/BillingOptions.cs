@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace Tradehall.Core.Billing;
 
 /// <summary>Every period, fee and limit of billing (SPEC §13); the gateway secret comes from configuration or a key store.</summary>
-public sealed class BillingOptions
+public sealed class BillingOptions : IValidatableObject
 {
     public const string SectionName = "Billing";
 
@@ -26,6 +26,17 @@ public sealed class BillingOptions
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();
+
+    public BankImportOptions BankImport { get; set; } = new();
+
+    /// <summary>Data annotations do not descend into nested settings, so those are checked here.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        var results = new List<ValidationResult>();
+        Validator.TryValidateObject(BankImport, new ValidationContext(BankImport), results, validateAllProperties: true);
+        Validator.TryValidateObject(Run, new ValidationContext(Run), results, validateAllProperties: true);
+        return results;
+    }
 }
 
 /// <summary>The daily billing run and the resumption of paid-up services (BIL-09..11).</summary>
@@ -48,6 +59,25 @@ public sealed class BillingRunOptions
     /// <summary>BIL-10: suspended services whose debt is cleared resume within this time (the promise is 24 hours).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>BIL-03 (b): importing bank statements.</summary>
+public sealed class BankImportOptions
+{
+    /// <summary>
+    /// The operator's settlement account (20 digits). When set, only 1C documents paid to it count as incoming;
+    /// when empty, every document of the statement is taken as a payment to the operator.
+    /// </summary>
+    [RegularExpression("^[0-9]{20}$", ErrorMessage = "Billing:BankImport:SettlementAccount must be 20 digits.")]
+    public string? SettlementAccount { get; set; }
+
+    /// <summary>The largest statement file accepted, in bytes.</summary>
+    [Range(1024, 100 * 1024 * 1024)]
+    public int MaxFileBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How many held payments the suspense queue lists at once (oldest first).</summary>
+    [Range(1, 10_000)]
+    public int SuspenseShown { get; set; } = 200;
 }
 
 public sealed class GatewayOptions

@@ -19,4 +19,5 @@ public static class Retention
     public const string UntilUsedOrExpired = "until used or expired, at most a day";
     public const string UntilDelivered = "until delivered, then erased with the account";
     public const string Archive = "kept in the evidence archive for the contract and 3 years after it ends";
+    public const string AccountingDocuments = "accounting documents: 5 years, unchangeable";
 }

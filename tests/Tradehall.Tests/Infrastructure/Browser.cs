@@ -40,6 +40,25 @@ public sealed class Browser(TradehallApp app) : IDisposable
         return await client.PostAsync(action, new FormUrlEncodedContent(values));
     }
 
+    /// <summary>Submits a multipart form of <paramref name="url"/> (found by its button text) with one file and the form's own fields.</summary>
+    public async Task<HttpResponseMessage> SubmitFileAsync(string url, string button, string fileField, string fileName, byte[] content)
+    {
+        var (_, page) = await GetAsync(url);
+        var form = page.Forms.FirstOrDefault(f => f.QuerySelectorAll("button").Any(b => b.TextContent.Trim().StartsWith(button, StringComparison.Ordinal)))
+            ?? throw new InvalidOperationException($"No form with a '{button}' button on {url}");
+        Assert.Equal("multipart/form-data", form.Enctype);
+        using var body = new MultipartFormDataContent();
+        foreach (var input in form.Elements.OfType<IHtmlInputElement>().Where(i => i.Name is { Length: > 0 } && i.Type != "file"))
+        {
+            body.Add(new StringContent(input.Value), input.Name!);
+        }
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/plain");
+        body.Add(file, fileField, fileName);
+        var action = string.IsNullOrEmpty(form.GetAttribute("action")) ? url : form.GetAttribute("action")!;
+        return await client.PostAsync(action, body);
+    }
+
     public Task<HttpResponseMessage> PostRawAsync(string url, Dictionary<string, string> fields) => client.PostAsync(url, new FormUrlEncodedContent(fields));
 
     public async Task SignInAsync(string email, string password)

@@ -1,0 +1,318 @@
+using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Archive;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Billing.BankStatements;
+
+public sealed record ImportReport(string Format, int Credited, int Held, int Duplicates, int NotIncoming, IReadOnlyList<StatementError> Errors);
+
+public sealed record SuspenseItem(Guid Id, DateOnly Date, string Number, decimal Amount, string Currency, string PayerName, string PayerInn,
+    string PayerAccount, string Purpose, string Reason, string Status, DateTime ImportedAt, string? AccountNumber, string? Resolution);
+
+/// <summary>The held payments, oldest first, and what the suspense account holds in the operator currency.</summary>
+public sealed record SuspenseList(decimal Balance, string Currency, int Total, IReadOnlyList<SuspenseItem> Items);
+
+public sealed record AssignRequest(
+    [property: Required(ErrorMessage = "Enter the personal account number.")] string? AccountNumber,
+    [property: Required(ErrorMessage = "Give the reason for the decision."), MinLength(3, ErrorMessage = "Give the reason for the decision."), MaxLength(300)] string? Reason);
+
+public sealed record ReturnRequest(
+    [property: Required(ErrorMessage = "Give the reason for the decision."), MinLength(3, ErrorMessage = "Give the reason for the decision."), MaxLength(300)] string? Reason);
+
+/// <summary>
+/// BIL-03 (b), BIL-04: bank-statement import. A payment whose purpose names a personal account and the
+/// login of that account's member is credited (whoever paid); anything else is moved from bank cash to the
+/// suspense account and waits for the operator, who assigns it to an account or marks it for return.
+/// Every bank document is imported once, by a hash of its date, number, payer account and amount.
+/// </summary>
+public sealed partial class BankStatements(
+    AppDbContext db, Ledger.Ledger ledger, EvidenceArchive archive, TimeProvider time,
+    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<BankStatements> logger)
+{
+    public const string Source = "bank";
+    public const string ResolutionSource = "bank-suspense";
+
+    private BankImportOptions Import => options.Value.BankImport;
+
+    public async Task<ImportReport> ImportAsync(byte[] content, Guid operatorId, CancellationToken cancellationToken)
+    {
+        if (content.Length == 0)
+        {
+            throw DomainException.Field("billing.statement_missing", "file", "Choose a statement file to upload.");
+        }
+        if (content.Length > Import.MaxFileBytes)
+        {
+            throw DomainException.Field("billing.statement_too_large", "file", "The file is larger than the import accepts.");
+        }
+        var statement = BankStatementParser.Parse(content, options.Value.Currency, Import.SettlementAccount);
+        try
+        {
+            return await ImportOnceAsync(statement, operatorId, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // The same document was imported in parallel and committed first; the import ran in one
+            // transaction, so it left nothing, and a second run finds those documents imported.
+            db.ChangeTracker.Clear();
+            return await ImportOnceAsync(statement, operatorId, cancellationToken);
+        }
+    }
+
+    /// <summary>One transaction for the whole file: a failure half-way leaves nothing imported.</summary>
+    private async Task<ImportReport> ImportOnceAsync(ParsedStatement statement, Guid operatorId, CancellationToken cancellationToken)
+    {
+        var ids = statement.Documents.Select(ExternalId).ToList();
+        var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        int credited = 0, held = 0, duplicates = 0;
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        // Read inside the transaction: on SQLite (which begins it IMMEDIATE) a parallel import has then finished.
+        var known = (await db.Set<BankPayment>().AsNoTracking().Where(p => ids.Contains(p.ExternalId)).Select(p => p.ExternalId)
+            .ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        for (var i = 0; i < statement.Documents.Count; i++)
+        {
+            var document = statement.Documents[i];
+            if (!known.Add(ids[i]))
+            {
+                duplicates++;
+                continue;
+            }
+            var payment = new BankPayment
+            {
+                ExternalId = ids[i],
+                Format = statement.Format,
+                Number = document.Number,
+                DocumentDate = document.Date,
+                Amount = document.Amount,
+                Currency = document.Currency,
+                PayerName = document.PayerName,
+                PayerInn = document.PayerInn,
+                PayerAccount = document.PayerAccount,
+                Purpose = document.Purpose,
+                ImportedAt = time.UtcNow(),
+                ImportedBy = operatorId,
+            };
+            var (account, reason) = await MatchAsync(document, cancellationToken);
+            if (account is not null)
+            {
+                await CreditAsync(payment, account, bank, operatorId, cancellationToken);
+                credited++;
+            }
+            else
+            {
+                await HoldAsync(payment, reason!, bank, suspense, operatorId, cancellationToken);
+                held++;
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        LogImported(logger, statement.Format, credited, held, duplicates, statement.Errors.Count);
+        return new ImportReport(statement.Format, credited, held, duplicates, statement.NotIncoming, statement.Errors);
+    }
+
+    /// <summary>The account a payment is for, or why there is none. The purpose must name the account and its member's login.</summary>
+    private async Task<(BillingAccount? Account, string? Reason)> MatchAsync(BankDocument document, CancellationToken cancellationToken)
+    {
+        if (document.Currency != options.Value.Currency)
+        {
+            return (null, HoldReasons.Currency);
+        }
+        if (Money.ToAmount(document.Amount) > options.Value.MaxPayment)
+        {
+            return (null, HoldReasons.OverLimit);
+        }
+        var numbers = AccountNumberPattern().Matches(document.Purpose).Select(m => m.Value).Where(BillingAccounts.IsValidNumber).Distinct().ToList();
+        if (numbers.Count == 0)
+        {
+            return (null, HoldReasons.NoAccountNumber);
+        }
+        var logins = LoginPattern().Matches(document.Purpose).Select(m => m.Value.TrimEnd('.').ToUpperInvariant()).Distinct().ToList();
+        var named = await db.Set<BillingAccount>().Where(a => numbers.Contains(a.Number))
+            .Join(db.Users, a => a.MemberId, m => m.Id, (a, m) => new { Account = a, m.NormalizedEmail })
+            .ToListAsync(cancellationToken);
+        if (named.Count == 0)
+        {
+            return (null, HoldReasons.UnknownAccount);
+        }
+        var matched = named.Where(n => n.NormalizedEmail is not null && logins.Contains(n.NormalizedEmail)).ToList();
+        return matched switch
+        {
+            [] => (null, HoldReasons.LoginMismatch),
+            [var only] when only.Account.Status == AccountStatus.Terminated => (null, HoldReasons.Terminated),
+            [var only] => (only.Account, null),
+            _ => (null, HoldReasons.Ambiguous),
+        };
+    }
+
+    private async Task CreditAsync(BankPayment payment, BillingAccount account, Guid bank, Guid operatorId, CancellationToken cancellationToken)
+    {
+        var posted = await ledger.PostAsync(new Posting("topup.bank", Describe(payment),
+            [new Leg(account.LedgerAccountId, payment.Amount), new Leg(bank, -payment.Amount)], operatorId, Source, payment.ExternalId), cancellationToken);
+        payment.Status = BankPaymentStatus.Credited;
+        payment.AccountNumber = account.Number;
+        payment.TransactionId = posted.Id;
+        db.Set<BankPayment>().Add(payment);
+        BillingAccounts.AcceptOffer(account, time.Today(site.Value.Zone));
+        var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
+        archive.Record("topup.bank", $"billing-account:{account.Number}", operatorId, onBehalfOfId: account.MemberId,
+            after: new { amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), source = Source, externalId = payment.ExternalId, transaction = posted.Id, bankPayment = payment.Id });
+    }
+
+    private async Task HoldAsync(BankPayment payment, string reason, Guid bank, Guid suspense, Guid operatorId, CancellationToken cancellationToken)
+    {
+        payment.Status = BankPaymentStatus.Held;
+        payment.HoldReason = reason;
+        // The ledger keeps the operator currency only; a payment in another one waits in the queue without a posting.
+        if (reason != HoldReasons.Currency)
+        {
+            var posted = await ledger.PostAsync(new Posting("suspense.hold", Describe(payment),
+                [new Leg(suspense, payment.Amount), new Leg(bank, -payment.Amount)], operatorId, Source, payment.ExternalId), cancellationToken);
+            payment.TransactionId = posted.Id;
+        }
+        db.Set<BankPayment>().Add(payment);
+        archive.Record("suspense.hold", $"bank-payment:{payment.Id}", operatorId,
+            after: new { amount = Money.ToAmount(payment.Amount), currency = payment.Currency, reason, source = Source, externalId = payment.ExternalId, transaction = payment.TransactionId });
+    }
+
+    public async Task<SuspenseList> ListHeldAsync(CancellationToken cancellationToken)
+    {
+        var held = db.Set<BankPayment>().AsNoTracking().Where(p => p.Status == BankPaymentStatus.Held);
+        var total = await held.CountAsync(cancellationToken);
+        var rows = await held.OrderBy(p => p.ImportedAt).ThenBy(p => p.Id).Take(Import.SuspenseShown).ToListAsync(cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        var balance = await db.Set<LedgerEntry>().Where(e => e.AccountId == suspense).SumAsync(e => (long?)e.Amount, cancellationToken) ?? 0;
+        return new SuspenseList(Money.ToAmount(balance), options.Value.Currency, total, rows.Select(View).ToList());
+    }
+
+    /// <summary>The operator credits a held payment to a personal account, with a reason; runs inside the caller's transaction (the idempotency scope).</summary>
+    public async Task<SuspenseItem> AssignAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken)
+    {
+        var errors = FieldErrors.FromAnnotations(request);
+        var number = request.AccountNumber?.Trim() ?? "";
+        if (!errors.Has("accountNumber") && !BillingAccounts.IsValidNumber(number))
+        {
+            errors.Add("accountNumber", "Enter a personal account number of 9 digits.");
+        }
+        errors.ThrowIfAny();
+        var payment = await HeldAsync(id, cancellationToken);
+        if (payment.TransactionId is null)
+        {
+            throw DomainException.Conflict("billing.suspense_currency", "accountNumber", "A payment in another currency cannot be credited to a personal account; return it to the payer.");
+        }
+        var account = await db.Set<BillingAccount>().FirstOrDefaultAsync(a => a.Number == number, cancellationToken)
+            ?? throw DomainException.Field("billing.unknown_account", "accountNumber", "There is no personal account with this number.");
+        if (account.Status == AccountStatus.Terminated)
+        {
+            throw DomainException.Field("billing.account_terminated", "accountNumber", "This personal account is terminated; it cannot be credited.");
+        }
+        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe(payment) + ", assigned by the operator",
+            [new Leg(account.LedgerAccountId, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
+        Resolve(payment, BankPaymentStatus.Assigned, request.Reason!, operatorId, posted.Id);
+        payment.AccountNumber = account.Number;
+        BillingAccounts.AcceptOffer(account, time.Today(site.Value.Zone));
+        var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
+        archive.Record("suspense.assign", $"bank-payment:{payment.Id}", operatorId, onBehalfOfId: account.MemberId,
+            before: new { status = "held", reason = payment.HoldReason },
+            after: new { status = "assigned", accountNumber = account.Number, amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), why = payment.ResolutionReason, transaction = posted.Id });
+        await SaveResolutionAsync(cancellationToken);
+        return View(payment);
+    }
+
+    /// <summary>The operator marks a held payment for return to its payer: the money leaves suspense back to bank cash, to be paid out.</summary>
+    public async Task<SuspenseItem> ReturnAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken)
+    {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var payment = await HeldAsync(id, cancellationToken);
+        LedgerTransaction? posted = null;
+        if (payment.TransactionId is not null)
+        {
+            var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+            var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
+            posted = await ResolvingPostAsync(new Posting("suspense.return", Describe(payment) + ", to be returned to the payer",
+                [new Leg(bank, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
+        }
+        Resolve(payment, BankPaymentStatus.Returned, request.Reason!, operatorId, posted?.Id);
+        archive.Record("suspense.return", $"bank-payment:{payment.Id}", operatorId,
+            before: new { status = "held", reason = payment.HoldReason },
+            after: new { status = "returned", amount = Money.ToAmount(payment.Amount), currency = payment.Currency, why = payment.ResolutionReason, transaction = posted?.Id });
+        await SaveResolutionAsync(cancellationToken);
+        return View(payment);
+    }
+
+    private async Task<BankPayment> HeldAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var payment = await db.Set<BankPayment>().FirstOrDefaultAsync(p => p.Id == id, cancellationToken)
+            ?? throw DomainException.NotFound("billing.unknown_bank_payment", "There is no bank payment with this id.");
+        return payment.Status == BankPaymentStatus.Held ? payment : throw AlreadyResolved();
+    }
+
+    private void Resolve(BankPayment payment, BankPaymentStatus status, string reason, Guid operatorId, Guid? transactionId)
+    {
+        payment.Status = status;
+        payment.ResolvedAt = time.UtcNow();
+        payment.ResolvedBy = operatorId;
+        payment.ResolutionReason = reason.Trim();
+        payment.ResolutionTransactionId = transactionId;
+    }
+
+    /// <summary>A payment resolved meanwhile by another operator fails on the ledger's (source, id) index or the status check.</summary>
+    private async Task<LedgerTransaction> ResolvingPostAsync(Posting posting, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await ledger.PostAsync(posting, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            throw AlreadyResolved();
+        }
+    }
+
+    private async Task SaveResolutionAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            throw AlreadyResolved();
+        }
+    }
+
+    private static DomainException AlreadyResolved() =>
+        DomainException.Conflict("billing.suspense_resolved", "id", "This payment has already been resolved.");
+
+    private static SuspenseItem View(BankPayment p) => new(p.Id, p.DocumentDate, p.Number, Money.ToAmount(p.Amount), p.Currency, p.PayerName,
+        p.PayerInn, p.PayerAccount, p.Purpose, p.HoldReason ?? "", p.Status.ToString().ToLowerInvariant(), p.ImportedAt, p.AccountNumber, p.ResolutionReason);
+
+    private static string Describe(BankPayment payment) =>
+        $"Bank payment No. {payment.Number} of {payment.DocumentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>The same bank document always gets the same id, whichever file or format brings it.</summary>
+    public static string ExternalId(BankDocument document) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('|',
+            document.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), document.Number, document.PayerAccount,
+            document.Amount.ToString(CultureInfo.InvariantCulture), document.Currency))));
+
+    [GeneratedRegex(@"(?<!\d)\d{9}(?!\d)")]
+    private static partial Regex AccountNumberPattern();
+
+    [GeneratedRegex(@"[^\s,;:()<>""'«»\[\]]+@[^\s,;:()<>""'«»\[\]]+")]
+    private static partial Regex LoginPattern();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Bank statement ({Format}) imported: {Credited} credited, {Held} held, {Duplicates} duplicates, {Errors} broken")]
+    private static partial void LogImported(ILogger logger, string format, int credited, int held, int duplicates, int errors);
+}
