@@ -31,6 +31,9 @@ public static class BillingModule
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
+        services.AddScoped<BillingEmails>();
+        services.AddScoped<CatalogAdmin>();
+        services.AddScoped<Confirmation>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -39,6 +42,7 @@ public static class BillingModule
         var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
         await services.GetRequiredService<Ledger.Ledger>().EnsureSystemAccountsAsync(currency, cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().EnsureBuiltInAsync(cancellationToken);
+        await services.GetRequiredService<ServiceCatalog>().ApplyDuePricesAsync(cancellationToken);
     }
 
     public static void MapBilling(this IEndpointRouteBuilder app)
@@ -85,5 +89,6 @@ public static class BillingModule
                 (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
             return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
         });
+        operators.MapCatalogueAdmin();
     }
 }
