@@ -103,6 +103,21 @@ public sealed class ServiceConfirmationTests(PaymentsApiTests.App app) : IClassF
     }
 
     [Fact]
+    public async Task BIL07_two_operators_declining_at_once_return_the_money_once()
+    {
+        var (ops, _, client, service) = await AwaitingAsync(60m);
+        using var _ = ops;
+        using var __ = client;
+        using var other = app.Api(await Operators.TokenAsync(app));
+        var answers = await Task.WhenAll(
+            RejectAsync(ops, service, "Declined by the first operator", Guid.NewGuid().ToString()),
+            RejectAsync(other, service, "Declined by the second operator", Guid.NewGuid().ToString()));
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.Conflict], answers.Select(a => a.StatusCode).Order().ToArray());
+        Assert.Equal(60m, await BalanceAsync(client));
+        Assert.Empty(await LedgerProblemsAsync());
+    }
+
+    [Fact]
     public async Task BIL07_declining_returns_what_the_order_charged_even_after_a_price_change()
     {
         var (ops, _, client, service) = await AwaitingAsync(100m);

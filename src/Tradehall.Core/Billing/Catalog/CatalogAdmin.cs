@@ -66,7 +66,7 @@ public sealed partial class CatalogAdmin(
         var kind = new ServiceKind { Code = code, NameEn = request.NameEn!.Trim(), NameRu = request.NameRu!.Trim(), GraceDays = grace, ReserveDays = reserve };
         db.Set<ServiceKind>().Add(kind);
         archive.Record("billing.kind_created", $"service-kind:{kind.Code}", operatorId, after: new { kind.Code, kind.NameEn, kind.NameRu, kind.GraceDays, kind.ReserveDays });
-        await SaveAsync(cancellationToken);
+        await SaveKindAsync(cancellationToken);
         return await KindAsync(kind.Code, cancellationToken);
     }
 
@@ -103,7 +103,7 @@ public sealed partial class CatalogAdmin(
         kind.ReserveDays = reserve;
         archive.Record("billing.kind_changed", $"service-kind:{kind.Id}", operatorId, before: before,
             after: new { kind.Code, kind.NameEn, kind.NameRu, kind.GraceDays, kind.ReserveDays });
-        await SaveAsync(cancellationToken);
+        await SaveKindAsync(cancellationToken);
         return await KindAsync(kind.Code, cancellationToken);
     }
 
@@ -131,7 +131,7 @@ public sealed partial class CatalogAdmin(
         db.Set<Tariff>().Add(tariff);
         archive.Record("billing.tariff_created", $"tariff:{tariff.Id}", operatorId,
             after: new { kind = kind.Code, tariff.Name, price = Money.ToAmount(tariff.Price), tariff.PeriodMonths, tariff.VatRate, tariff.Refundable, tariff.ConfirmationRequired });
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return View(tariff, 0);
     }
 
@@ -180,7 +180,7 @@ public sealed partial class CatalogAdmin(
         }
         archive.Record(priceChanges ? "billing.tariff_price_announced" : "billing.tariff_changed", $"tariff:{tariff.Id}", operatorId,
             before: before, after: new { kind = kind.Code, tariff = Evidence(tariff), notified = priceChanges ? subscribers.Count : 0 });
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return View(tariff, subscribers.Count);
     }
 
@@ -212,7 +212,7 @@ public sealed partial class CatalogAdmin(
         await emails.TariffClosedAsync(kind, tariff, successor, moveOn, cancellationToken);
         archive.Record("billing.tariff_closed", $"tariff:{tariff.Id}", operatorId,
             after: new { kind = kind.Code, tariff.Name, successor = successor.Id, successorName = successor.Name, moveOn, notified = subscribers.Count });
-        await SaveAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
         return View(tariff, subscribers.Count);
     }
 
@@ -312,7 +312,7 @@ public sealed partial class CatalogAdmin(
         }
     }
 
-    private async Task SaveAsync(CancellationToken cancellationToken)
+    private async Task SaveKindAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -320,7 +320,7 @@ public sealed partial class CatalogAdmin(
         }
         catch (DbUpdateException)
         {
-            // Only the kind's unique code can collide: another operator took the same code a moment earlier.
+            // The kind's unique code is what can collide: another operator took the same code a moment earlier.
             db.ChangeTracker.Clear();
             throw DomainException.Field("request.invalid", "code", "This code is already used by another kind.");
         }
