@@ -42,6 +42,9 @@ public static class BillingModule
         services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();
         services.AddHostedService<BillingWorker>();
         services.AddScoped<BankStatements.BankStatements>();
+        services.AddScoped<BillingEmails>();
+        services.AddScoped<CatalogAdmin>();
+        services.AddScoped<Confirmation>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -50,6 +53,7 @@ public static class BillingModule
         var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
         await services.GetRequiredService<Ledger.Ledger>().EnsureSystemAccountsAsync(currency, cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().EnsureBuiltInAsync(cancellationToken);
+        await services.GetRequiredService<ServiceCatalog>().ApplyDuePricesAsync(cancellationToken);
     }
 
     public static void MapBilling(this IEndpointRouteBuilder app)
@@ -98,6 +102,7 @@ public static class BillingModule
                 (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
             return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
         });
+        operators.MapCatalogueAdmin();
         MapBankStatements(operators);
     }
 

@@ -23,6 +23,22 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 3650)]
     public int BuiltInReserveDays { get; set; } = 10;
 
+    /// <summary>BIL-11: the grace period offered for a new operator-defined kind (the "general" default)…</summary>
+    [Range(1, 3650)]
+    public int GeneralGraceDays { get; set; } = 14;
+
+    /// <summary>…and its reserve.</summary>
+    [Range(0, 3650)]
+    public int GeneralReserveDays { get; set; } = 7;
+
+    /// <summary>BIL-14: a price change takes effect no sooner than this many days after subscribers are told; a closed tariff's subscribers move to its successor after as long.</summary>
+    [Range(0, 365)]
+    public int TariffChangeNoticeDays { get; set; } = 10;
+
+    /// <summary>BIL-06: the longest period a tariff may be sold for.</summary>
+    [Range(1, 120)]
+    public int MaxTariffPeriodMonths { get; set; } = 36;
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

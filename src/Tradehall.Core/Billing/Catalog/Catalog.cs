@@ -36,6 +36,17 @@ public sealed class Tariff
     public bool ConfirmationRequired { get; set; }
     public bool Active { get; set; } = true;
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>BIL-06: the VAT rate in percent included in the price; null is the default tax mode (no VAT, prices include taxes).</summary>
+    public int? VatRate { get; set; }
+
+    /// <summary>BIL-14: an announced price and the day it takes effect; until then <see cref="Price"/> is what everyone pays.</summary>
+    public long? PendingPrice { get; set; }
+    public DateOnly? PendingPriceFrom { get; set; }
+
+    /// <summary>BIL-14: a closed tariff names the tariff of the same kind its subscribers move to.</summary>
+    public Guid? SuccessorTariffId { get; set; }
+    public DateOnly? ClosedOn { get; set; }
 }
 
 internal sealed class CatalogConfiguration : IEntityTypeConfiguration<ServiceKind>, IEntityTypeConfiguration<Tariff>
@@ -65,7 +76,8 @@ public sealed record CatalogTariff(Guid Id, string Name, decimal Price, string P
 public sealed record CatalogKind(string Kind, string Name, IReadOnlyList<CatalogTariff> Tariffs);
 
 /// <summary>BIL-06: what can be ordered, and the built-in kinds every site has.</summary>
-public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<BillingOptions> options)
+public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<BillingOptions> options,
+    Microsoft.Extensions.Options.IOptions<TradehallOptions> site)
 {
     public const string Marketplace = "marketplace";
     public const string Analytics = "analytics";
@@ -77,6 +89,31 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
         var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => t.Active).ToListAsync(cancellationToken);
         return kinds.Select(k => new CatalogKind(k.Code, k.Name(culture), tariffs.Where(t => t.KindId == k.Id).OrderBy(t => t.Price)
             .Select(t => new CatalogTariff(t.Id, t.Name, Money.ToAmount(t.Price), $"P{t.PeriodMonths}M", t.Refundable)).ToList())).ToList();
+    }
+
+    /// <summary>
+    /// BIL-14: the price of one period of <paramref name="tariff"/> charged on <paramref name="date"/> —
+    /// an announced change counts from its effective day, so renewals never pay a price before it is due.
+    /// </summary>
+    public static long PriceOn(Tariff tariff, DateOnly date) =>
+        tariff is { PendingPrice: { } pending, PendingPriceFrom: { } from } && date >= from ? pending : tariff.Price;
+
+    /// <summary>
+    /// BIL-14: makes announced prices that are due the tariffs' prices, so new orders pay them too. The daily
+    /// billing run calls it; so do start-up and every catalogue change. <see cref="PriceOn"/> answers the same before and after.
+    /// </summary>
+    public async Task<int> ApplyDuePricesAsync(CancellationToken cancellationToken)
+    {
+        var today = time.Today(site.Value.Zone);
+        var due = await db.Set<Tariff>().Where(t => t.PendingPriceFrom != null && t.PendingPriceFrom <= today).ToListAsync(cancellationToken);
+        foreach (var tariff in due)
+        {
+            tariff.Price = PriceOn(tariff, today);
+            tariff.PendingPrice = null;
+            tariff.PendingPriceFrom = null;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return due.Count;
     }
 
     /// <summary>Seeds the built-in kinds (BIL-06) with their grace periods (BIL-11) and first tariffs.</summary>

@@ -1,0 +1,15 @@
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Catalog;
+
+namespace Tradehall.Web.Pages.Operator.Catalog;
+
+/// <summary>BIL-06, BIL-14: the operator's catalogue — every kind with its open and closed tariffs and announced prices.</summary>
+public sealed class IndexModel(CatalogAdmin admin, IOptions<BillingOptions> options) : TradehallPageModel
+{
+    public IReadOnlyList<AdminKindView> Kinds { get; private set; } = [];
+
+    public string Currency => options.Value.Currency;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Kinds = await admin.ListAsync(cancellationToken);
+}

@@ -1,0 +1,63 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Operator.Catalog;
+
+/// <summary>BIL-06, BIL-11: add a service kind, or edit one (a built-in kind keeps its code).</summary>
+public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> options) : TradehallPageModel
+{
+    /// <summary>The kind being edited; empty when adding one.</summary>
+    [BindProperty(SupportsGet = true, Name = "edit")] public string? Current { get; set; }
+
+    [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? NameEn { get; set; }
+    [BindProperty] public string? NameRu { get; set; }
+    [BindProperty] public int? GraceDays { get; set; }
+    [BindProperty] public int? ReserveDays { get; set; }
+
+    public bool BuiltIn { get; private set; }
+
+    public bool Editing => !string.IsNullOrEmpty(Current);
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!Editing)
+        {
+            GraceDays = options.Value.GeneralGraceDays;
+            ReserveDays = options.Value.GeneralReserveDays;
+            return Page();
+        }
+        try
+        {
+            var kind = await admin.KindAsync(Current!, cancellationToken);
+            (Code, NameEn, NameRu, GraceDays, ReserveDays, BuiltIn) = (kind.Code, kind.NameEn, kind.NameRu, kind.GraceDays, kind.ReserveDays, kind.BuiltIn);
+            return Page();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var operatorId = User.MemberId();
+        var request = new KindRequest(Code, NameEn, NameRu, GraceDays, ReserveDays);
+        var fields = new[] { nameof(Code), nameof(NameEn), nameof(NameRu), nameof(GraceDays), nameof(ReserveDays) };
+        var saved = Editing
+            ? await TryAsync(() => admin.UpdateKindAsync(operatorId, Current!, request, cancellationToken), fields)
+            : await TryAsync(() => admin.CreateKindAsync(operatorId, request, cancellationToken), fields);
+        if (!saved)
+        {
+            BuiltIn = Editing && (await admin.ListAsync(cancellationToken)).Any(k => k.Code == Current && k.BuiltIn);
+            return Page();
+        }
+        Notice(L["The service kind {0} is saved.", Code!.Trim()]);
+        return LocalRedirect("/operator/catalog");
+    }
+}

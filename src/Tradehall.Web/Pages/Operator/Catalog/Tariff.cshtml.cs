@@ -1,0 +1,143 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Operator.Catalog;
+
+/// <summary>BIL-06, BIL-14: add a tariff to a kind, edit one (a new price is announced ahead), or close it with a successor.</summary>
+public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site) : TradehallPageModel
+{
+    /// <summary>The kind a new tariff is added to.</summary>
+    [BindProperty(SupportsGet = true, Name = "kind")] public string? KindCode { get; set; }
+
+    /// <summary>The tariff being edited; empty when adding one.</summary>
+    [BindProperty(SupportsGet = true, Name = "id")] public Guid? TariffId { get; set; }
+
+    [BindProperty] public string? Name { get; set; }
+
+    /// <summary>As typed: a comma or a point before the kopecks.</summary>
+    [BindProperty] public string? Price { get; set; }
+
+    [BindProperty] public int? PeriodMonths { get; set; } = 1;
+    [BindProperty] public string TaxMode { get; set; } = CatalogAdmin.TaxNone;
+    [BindProperty] public int? VatRate { get; set; }
+    [BindProperty] public bool Refundable { get; set; } = true;
+    [BindProperty] public bool ConfirmationRequired { get; set; }
+    [BindProperty] public DateOnly? EffectiveOn { get; set; }
+    [BindProperty] public Guid? SuccessorTariffId { get; set; }
+
+    public AdminKindView? Kind { get; private set; }
+    public AdminTariffView? Current { get; private set; }
+
+    public bool Editing => TariffId is not null;
+
+    public int MaxMonths => options.Value.MaxTariffPeriodMonths;
+
+    public string Currency => options.Value.Currency;
+
+    /// <summary>BIL-14: the first day a price changed today may take effect.</summary>
+    public DateOnly EarliestChange => time.Today(site.Value.Zone).AddDays(options.Value.TariffChangeNoticeDays);
+
+    /// <summary>The open tariffs of the same kind a closed one can hand its subscribers to.</summary>
+    public IEnumerable<AdminTariffView> Successors => Kind?.Tariffs.Where(t => t.Active && t.Id != TariffId) ?? [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (Current is { } t)
+        {
+            Name = t.Name;
+            Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
+            (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var operatorId = User.MemberId();
+        var fields = new[] { nameof(Name), nameof(Price), nameof(PeriodMonths), nameof(TaxMode), nameof(VatRate), nameof(EffectiveOn) };
+        if (!TryPrice(out var price))
+        {
+            ViewData[FieldOrderKey] = fields;
+            ModelState.AddModelError(nameof(Price), L["Enter the price as a number, for example 1490.00."]);
+            return Page();
+        }
+        var request = new TariffRequest(Name, price, PeriodMonths, TaxMode, TaxMode == CatalogAdmin.TaxVat ? VatRate : null, Refundable, ConfirmationRequired,
+            Editing ? EffectiveOn : null);
+        var saved = Editing
+            ? await TryAsync(() => admin.UpdateTariffAsync(operatorId, TariffId!.Value, request, cancellationToken), fields)
+            : await TryAsync(() => admin.CreateTariffAsync(operatorId, KindCode!, request, cancellationToken), fields);
+        if (!saved)
+        {
+            return Page();
+        }
+        Notice(L["The tariff {0} is saved.", Name!.Trim()]);
+        return LocalRedirect("/operator/catalog");
+    }
+
+    public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!Editing || !await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (!await TryAsync(() => admin.CloseTariffAsync(User.MemberId(), TariffId!.Value, new CloseTariffRequest(SuccessorTariffId), cancellationToken),
+            nameof(SuccessorTariffId)))
+        {
+            var t = Current!;
+            Name = t.Name;
+            Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
+            (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
+            return Page();
+        }
+        Notice(L["The tariff {0} is closed; its subscribers have been told.", Current!.Name]);
+        return LocalRedirect("/operator/catalog");
+    }
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var kinds = await admin.ListAsync(cancellationToken);
+        if (TariffId is { } id)
+        {
+            Kind = kinds.FirstOrDefault(k => k.Tariffs.Any(t => t.Id == id));
+            Current = Kind?.Tariffs.First(t => t.Id == id);
+            KindCode = Kind?.Code;
+        }
+        else
+        {
+            Kind = kinds.FirstOrDefault(k => k.Code == KindCode);
+        }
+        return Kind is not null;
+    }
+
+    private bool TryPrice(out decimal? price)
+    {
+        price = null;
+        // Group separators of any culture (spaces, no-break spaces) are dropped; a comma is the Russian decimal mark.
+        var text = Price is null ? null : new string(Price.Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace(',', '.');
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            price = value;
+            return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.Tests.Billing;
+
+/// <summary>What the catalogue and confirmation tests do again and again: an operator's kind and tariff, a funded subscriber, an order.</summary>
+internal static class CatalogueSteps
+{
+    private static int counter;
+
+    public static string NewCode() => $"hosting-{Interlocked.Increment(ref counter)}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    public static async Task<string> KindAsync(HttpClient operatorClient, string? code = null)
+    {
+        code ??= NewCode();
+        var response = await operatorClient.PostAsJsonAsync("/api/v1/operator/catalog/kinds", new { code, nameEn = "Web hosting", nameRu = "Веб-хостинг" });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return code;
+    }
+
+    public static async Task<Guid> TariffAsync(HttpClient operatorClient, string kind, decimal price, int months = 1, bool confirmation = false, bool refundable = true)
+    {
+        var response = await operatorClient.PostAsJsonAsync($"/api/v1/operator/catalog/kinds/{kind}/tariffs",
+            new { name = $"Plan {price}", price, periodMonths = months, refundable, confirmationRequired = confirmation });
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.JsonAsync()).GetProperty("id").GetGuid();
+    }
+
+    /// <summary>A member with complete legal data and <paramref name="topUp"/> on the balance.</summary>
+    public static async Task<(TestMember Member, HttpClient Client)> SubscriberAsync(TradehallApp app, decimal topUp)
+    {
+        var member = await Members.RegisterAsync(app);
+        var client = app.Api(member.Token);
+        var saved = await client.PutAsJsonAsync("/api/v1/me/legal", new
+        {
+            type = "individual", resident = true, country = "RU", notificationPhone = member.Phone, email = member.Email,
+            lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
+        });
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
+        var paid = await PaymentsApiTests.GatewayAsync(app, new { paymentId = Guid.NewGuid().ToString("N"), accountNumber = number, amount = topUp, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
+        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
+        return (member, client);
+    }
+
+    public static async Task<HttpResponseMessage> OrderAsync(HttpClient client, Guid tariffId)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/services") { Content = JsonContent.Create(new { tariffId, autoRenew = true }) };
+        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+        return await client.SendAsync(request);
+    }
+
+    public static async Task<decimal> BalanceAsync(HttpClient client) =>
+        (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
+
+    public static async Task<JsonElement?> CatalogTariffAsync(HttpClient client, string kind, Guid tariffId)
+    {
+        var catalog = await (await client.GetAsync("/api/v1/billing/catalog")).JsonAsync();
+        foreach (var k in catalog.EnumerateArray().Where(k => k.GetProperty("kind").GetString() == kind))
+        {
+            foreach (var t in k.GetProperty("tariffs").EnumerateArray().Where(t => t.GetProperty("id").GetGuid() == tariffId))
+            {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The email with <paramref name="subject"/>, once the outbox worker has delivered it after the earlier ones.</summary>
+    public static async Task<string> EmailAsync(TradehallApp app, string to, string subject)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var (latest, body) = await app.LastEmailAsync(to);
+            if (latest == subject)
+            {
+                return body;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email '{subject}' reached {to}.");
+    }
+
+    public static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.JsonAsync();
+        return problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).ToArray();
+    }
+}
