@@ -18,14 +18,30 @@ public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, i
 /// <summary>BIL-11: a service's grace period ran out; the module that keeps its data deletes it.</summary>
 public sealed record ServiceDataDeleted(Guid ServiceId, Guid MemberId, string KindCode);
 
-/// <summary>The charge for one more period of a service; its external id makes a second charge for the same period impossible.</summary>
+/// <summary>What one more period of a service costs and the charge for it.</summary>
 internal static class Renewals
 {
     public const string Source = "renewal";
 
-    public static Posting Charge(Guid serviceId, int period, string kindName, Tariff tariff, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
+    /// <summary>
+    /// The tariff and price of a period starting on <paramref name="start"/>: the one the member switched to (BIL-15),
+    /// or the successor of a closed tariff once the notice has run (BIL-14), at the price in force that day.
+    /// </summary>
+    public static (Tariff Tariff, long Price) NextPeriod(Guid tariffId, Guid? nextTariffId, DateOnly start, IReadOnlyDictionary<Guid, Tariff> tariffs, int noticeDays)
+    {
+        var tariff = tariffs[nextTariffId ?? tariffId];
+        if (!tariff.Active && tariff is { SuccessorTariffId: { } successor, ClosedOn: { } closed } && closed.AddDays(noticeDays) <= start
+            && tariffs.TryGetValue(successor, out var next))
+        {
+            tariff = next;
+        }
+        return (tariff, ServiceCatalog.PriceOn(tariff, start));
+    }
+
+    /// <summary>Its external id makes a second charge for the same period impossible.</summary>
+    public static Posting Charge(Guid serviceId, int period, string kindName, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
         new("renewal", $"{kindName}, {tariff.Name}: {start:yyyy-MM-dd} – {end:yyyy-MM-dd}",
-            [new Leg(ledgerAccount, -tariff.Price, Floor: 0), new Leg(revenue, tariff.Price)], null, Source, $"{serviceId}:{period}");
+            [new Leg(ledgerAccount, -price, Floor: 0), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
 }
 
 /// <summary>
@@ -36,7 +52,7 @@ internal static class Renewals
 /// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
 /// </summary>
 public sealed partial class BillingRun(
-    AppDbContext db, Ledger.Ledger ledger, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
+    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
     DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
@@ -56,6 +72,8 @@ public sealed partial class BillingRun(
         DateOnly? completed = null;
         try
         {
+            // New orders from today pay the prices announced for today (BIL-14); renewals read them by date below.
+            await catalog.ApplyDuePricesAsync(cancellationToken);
             var (renewed, stopped, suspended) = await RenewAsync(asOf, progress, cancellationToken);
             progress?.Report(new JobProgress("resume", 0, 0));
             var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
@@ -120,20 +138,20 @@ public sealed partial class BillingRun(
 
         // BIL-09, BIL-10: in order, each service renews while its account's balance covers the period; zero never does.
         var left = due.GroupBy(d => d.LedgerAccountId).ToDictionary(g => g.Key, g => g.First().Balance);
-        var renew = new List<(Due Due, Tariff Tariff, DateOnly End)>();
+        var renew = new List<(Due Due, Tariff Tariff, long Price, DateOnly End)>();
         var suspend = new List<Due>();
         var stop = new List<Due>();
         foreach (var d in due)
         {
-            var tariff = tariffs[d.NextTariffId ?? d.TariffId];
+            var (tariff, price) = Renewals.NextPeriod(d.TariffId, d.NextTariffId, d.PeriodEnd, tariffs, options.Value.TariffChangeNoticeDays);
             if (!d.AutoRenew)
             {
                 stop.Add(d);
             }
-            else if (left[d.LedgerAccountId] > 0 && left[d.LedgerAccountId] >= tariff.Price)
+            else if (left[d.LedgerAccountId] > 0 && left[d.LedgerAccountId] >= price)
             {
-                left[d.LedgerAccountId] -= tariff.Price;
-                renew.Add((d, tariff, ReportingPeriods.Next(d.ActivatedOn, d.PeriodEnd, tariff.PeriodMonths)));
+                left[d.LedgerAccountId] -= price;
+                renew.Add((d, tariff, price, ReportingPeriods.Next(d.ActivatedOn, d.PeriodEnd, tariff.PeriodMonths)));
             }
             else
             {
@@ -142,7 +160,7 @@ public sealed partial class BillingRun(
         }
 
         await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode, r.Due.KindCode),
-            r.Tariff, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
+            r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
         foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(5)))
         {
             await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId"],
@@ -170,7 +188,7 @@ public sealed partial class BillingRun(
         }
         archive.Record("billing.run", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new
         {
-            renewed = renew.Select(r => new { service = r.Due.Id, period = r.Due.Period + 1, amount = Money.ToAmount(r.Tariff.Price), until = r.End }),
+            renewed = renew.Select(r => new { service = r.Due.Id, period = r.Due.Period + 1, amount = Money.ToAmount(r.Price), until = r.End }),
             suspended = suspend.Select(d => d.Id),
             stopped = stop.Select(d => d.Id),
         });

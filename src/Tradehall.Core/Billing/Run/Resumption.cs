@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
@@ -14,7 +15,7 @@ namespace Tradehall.Core.Billing.Run;
 /// BIL-10: a payment that covers a suspended service's next period resumes it — a new period starts on
 /// the day of resumption — and an account with nothing left suspended is active again.
 /// </summary>
-public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive)
+public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
 {
     /// <summary>Resumes every account whose balance now covers one of its suspended services; returns how many services resumed.</summary>
     public async Task<int> ResumePaidUpAsync(DateOnly today, CancellationToken cancellationToken)
@@ -52,22 +53,21 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
             var balance = await db.Set<LedgerAccount>().Where(l => l.Id == account.LedgerAccountId).Select(l => l.Balance).SingleAsync(cancellationToken);
             var suspended = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && s.Status == ServiceStatus.Suspended)
                 .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-            var tariffIds = suspended.Select(s => s.NextTariffId ?? s.TariffId).ToList();
-            var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => tariffIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
             var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.NameEn, cancellationToken);
             var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
             var done = new List<(Guid, NoticeItem)>();
             foreach (var service in suspended)
             {
-                var tariff = tariffs[service.NextTariffId ?? service.TariffId];
-                if (balance <= 0 || balance < tariff.Price)
+                var (tariff, price) = Renewals.NextPeriod(service.TariffId, service.NextTariffId, today, tariffs, options.Value.TariffChangeNoticeDays);
+                if (balance <= 0 || balance < price)
                 {
                     continue;
                 }
                 service.Period += 1;
-                await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode, service.KindCode), tariff,
+                await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode, service.KindCode), tariff, price,
                     today, ReportingPeriods.End(today, 1, tariff.PeriodMonths), account.LedgerAccountId, revenue), cancellationToken);
-                balance -= tariff.Price;
+                balance -= price;
                 service.Status = ServiceStatus.Active;
                 service.TariffId = tariff.Id;
                 service.NextTariffId = null;
