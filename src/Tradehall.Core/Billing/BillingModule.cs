@@ -31,6 +31,7 @@ public static class BillingModule
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
+        services.AddScoped<Forecasts.Forecast>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -65,6 +66,7 @@ public static class BillingModule
         });
         member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
             statements.ListAsync(http.User.MemberId(), from, to, ct));
+        member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
         app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUps topUps, CancellationToken ct) =>

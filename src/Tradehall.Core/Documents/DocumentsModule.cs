@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Invoices;
+using Tradehall.Core.Documents.Statements;
 
 namespace Tradehall.Core.Documents;
 
@@ -15,6 +16,7 @@ public static class DocumentsModule
         var services = builder.Services;
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvoiceService>();
+        services.AddScoped<StatementExport>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
@@ -40,5 +42,12 @@ public static class DocumentsModule
             var pdf = await service.PdfAsync(http.User.MemberId(), id, ct);
             return TypedResults.File(pdf.Content, "application/pdf", pdf.FileName);
         });
+
+        // BIL-21: only the caller's own account; the dates are days of the operator's time zone.
+        app.MapGet("/api/v1/billing/statement", async (HttpContext http, StatementExport export, string? from, string? to, string? format, CancellationToken ct) =>
+        {
+            var file = await export.ExportAsync(http.User.MemberId(), from, to, format, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
     }
 }
