@@ -71,7 +71,9 @@ public sealed class Forecast(AppDbContext db, TimeProvider time, IOptions<Billin
             balance -= skip * cycle.Cost;
             for (var i = 0; i < paying.Count; i++)
             {
-                period[i] += checked((int)Math.Min(int.MaxValue / 2, skip * (cycle.Months / paying[i].PeriodMonths)));
+                // Past the last representable day anyway when this many periods would not fit an int.
+                var periods = skip >= int.MaxValue / cycle.Months ? int.MaxValue / 2 : skip * (cycle.Months / paying[i].PeriodMonths);
+                period[i] += (int)Math.Min(int.MaxValue / 2, periods);
                 next[i] = End(paying[i], period[i]);
             }
         }
