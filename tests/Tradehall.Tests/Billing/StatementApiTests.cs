@@ -232,4 +232,13 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
         using var anonymous = app.Api();
         Assert.Equal(HttpStatusCode.Unauthorized, (await StatementAsync(anonymous, "from=2026-03-01&to=2026-03-31")).StatusCode);
     }
+
+    [Fact]
+    public async Task RUN04_statement_and_forecast_routes_are_in_the_openapi_document()
+    {
+        using var client = app.Api();
+        var paths = (await (await client.GetAsync("/openapi/v1.json")).JsonAsync()).GetProperty("paths");
+        Assert.True(paths.TryGetProperty("/api/v1/billing/statement", out _));
+        Assert.True(paths.TryGetProperty("/api/v1/billing/forecast", out _));
+    }
 }
