@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,7 +47,9 @@ public static class DocumentsModule
         // BIL-21: only the caller's own account; the dates are days of the operator's time zone.
         app.MapGet("/api/v1/billing/statement", async (HttpContext http, StatementExport export, string? from, string? to, string? format, CancellationToken ct) =>
         {
-            var file = await export.ExportAsync(http.User.MemberId(), from, to, format, ct);
+            // A language the client asked for (query, cookie, Accept-Language) wins over the member's own.
+            var chosen = http.Features.Get<IRequestCultureFeature>()?.Provider is not null;
+            var file = await export.ExportAsync(http.User.MemberId(), from, to, format, chosen, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
     }

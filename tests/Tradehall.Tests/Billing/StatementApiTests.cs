@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Data;
@@ -146,6 +147,13 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
         Assert.Contains("Пополнение", russian, StringComparison.Ordinal);
         Assert.Matches(@"02\.03\.2026 0?0:30", russian);
         Assert.Matches(@"1\s010,00 RUB", russian);
+
+        // Without a language in the request, the member's own language (the one of their emails) is used.
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == member.Id).ExecuteUpdateAsync(u => u.SetProperty(m => m.Culture, "ru")));
+        var own = await PdfText.ReadAsync(await (await StatementAsync(client, "from=2026-03-02&to=2026-03-31&format=pdf")).Content.ReadAsByteArrayAsync());
+        Assert.Contains($"Выписка по лицевому счёту {number}", own, StringComparison.Ordinal);
+        var english = await PdfText.ReadAsync(await (await StatementAsync(client, "from=2026-03-02&to=2026-03-31&format=pdf", "en")).Content.ReadAsByteArrayAsync());
+        Assert.Contains($"Statement of personal account {number}", english, StringComparison.Ordinal);
     }
 
     [Fact]

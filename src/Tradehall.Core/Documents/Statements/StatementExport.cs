@@ -1,8 +1,11 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Statements;
@@ -11,16 +14,17 @@ public sealed record StatementFile(byte[] Content, string ContentType, string Fi
 
 /// <summary>
 /// BIL-21: a member's statement of their own account as a file — CSV for spreadsheets and accounting software,
-/// PDF to print or forward. Days are those of the operator's time zone; the PDF speaks the request's language.
+/// PDF to print or forward. Days are those of the operator's time zone. The PDF speaks the language the request chose
+/// (RUN-07), else the member's own.
 /// </summary>
-public sealed class StatementExport(Billing.Ledger.Statements statements, TimeProvider time, IOptions<DocumentsOptions> documents,
+public sealed class StatementExport(Billing.Ledger.Statements statements, AppDbContext db, TimeProvider time, IOptions<DocumentsOptions> documents,
     IOptions<TradehallOptions> site, IStringLocalizer<SharedResource> text)
 {
     public const string Csv = "csv";
     public const string Pdf = "pdf";
 
     /// <summary>The query as typed: days as <c>YYYY-MM-DD</c>, the format <c>csv</c> (the default) or <c>pdf</c>.</summary>
-    public async Task<StatementFile> ExportAsync(Guid memberId, string? from, string? to, string? format, CancellationToken cancellationToken)
+    public async Task<StatementFile> ExportAsync(Guid memberId, string? from, string? to, string? format, bool languageChosen, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
         var start = ParseDay(from, "from", errors);
@@ -37,9 +41,15 @@ public sealed class StatementExport(Billing.Ledger.Statements statements, TimePr
         {
             return new StatementFile(StatementCsv.Render(statement, site.Value.Zone), "text/csv; charset=utf-8", name);
         }
-        var pdf = StatementPdf.Render(statement, new StatementPdf.Context(documents.Value, site.Value.Zone, site.Value.TimeZone,
-            time.UtcNow(), CultureInfo.CurrentCulture, text));
-        return new StatementFile(pdf, "application/pdf", name);
+        var language = languageChosen
+            ? CultureInfo.CurrentUICulture.Name
+            : await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Culture).FirstOrDefaultAsync(cancellationToken) ?? CultureInfo.CurrentUICulture.Name;
+        using (CultureScope.Use(language))
+        {
+            var pdf = StatementPdf.Render(statement, new StatementPdf.Context(documents.Value, site.Value.Zone, site.Value.TimeZone,
+                time.UtcNow(), CultureInfo.CurrentCulture, text));
+            return new StatementFile(pdf, "application/pdf", name);
+        }
     }
 
     /// <summary>A day as <c>YYYY-MM-DD</c> (the form of date inputs and of the API), or an error on <paramref name="field"/>.</summary>

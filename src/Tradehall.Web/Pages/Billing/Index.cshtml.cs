@@ -62,7 +62,8 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     {
         try
         {
-            var file = await export.ExportAsync(User.MemberId(), From, To, format, cancellationToken);
+            // The page's language is the one the visitor reads, so the PDF follows it.
+            var file = await export.ExportAsync(User.MemberId(), From, To, format, languageChosen: true, cancellationToken);
             return File(file.Content, file.ContentType, file.FileName);
         }
         catch (DomainException e) when (e.Status == StatusCodes.Status400BadRequest)
