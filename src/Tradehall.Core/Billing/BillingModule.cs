@@ -45,6 +45,7 @@ public static class BillingModule
         services.AddScoped<BillingEmails>();
         services.AddScoped<CatalogAdmin>();
         services.AddScoped<Confirmation>();
+        services.AddScoped<Forecasts.Forecast>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -82,6 +83,7 @@ public static class BillingModule
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
         member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
             statements.ListAsync(http.User.MemberId(), from, to, ct));
+        member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
         app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUps topUps, CancellationToken ct) =>

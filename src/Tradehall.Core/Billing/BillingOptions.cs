@@ -38,6 +38,13 @@ public sealed class BillingOptions : IValidatableObject
     /// <summary>BIL-06: the longest period a tariff may be sold for.</summary>
     [Range(1, 120)]
     public int MaxTariffPeriodMonths { get; set; } = 36;
+    /// <summary>BIL-21: the longest period one statement covers, in days, so one request cannot walk a whole ledger.</summary>
+    [Range(1, 3660)]
+    public int StatementMaxDays { get; set; } = 366;
+
+    /// <summary>BIL-22: warn the subscriber when the funds run out within this many days.</summary>
+    [Range(0, 365)]
+    public int ForecastWarningDays { get; set; } = 7;
 
     public GatewayOptions Gateway { get; set; } = new();
 

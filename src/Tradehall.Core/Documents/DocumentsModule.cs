@@ -1,10 +1,12 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Invoices;
+using Tradehall.Core.Documents.Statements;
 
 namespace Tradehall.Core.Documents;
 
@@ -15,6 +17,7 @@ public static class DocumentsModule
         var services = builder.Services;
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvoiceService>();
+        services.AddScoped<StatementExport>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
@@ -40,5 +43,14 @@ public static class DocumentsModule
             var pdf = await service.PdfAsync(http.User.MemberId(), id, ct);
             return TypedResults.File(pdf.Content, "application/pdf", pdf.FileName);
         });
+
+        // BIL-21: only the caller's own account; the dates are days of the operator's time zone.
+        app.MapGet("/api/v1/billing/statement", async (HttpContext http, StatementExport export, string? from, string? to, string? format, CancellationToken ct) =>
+        {
+            // A language the client asked for (query, cookie, Accept-Language) wins over the member's own.
+            var chosen = http.Features.Get<IRequestCultureFeature>()?.Provider is not null;
+            var file = await export.ExportAsync(http.User.MemberId(), from, to, format, chosen, ct);
+            return TypedResults.File(file.Content, file.ContentType, file.FileName);
+        }).WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
     }
 }

@@ -31,29 +31,13 @@ internal static class CatalogueSteps
     /// <summary>A member with complete legal data and <paramref name="topUp"/> on the balance.</summary>
     public static async Task<(TestMember Member, HttpClient Client)> SubscriberAsync(TradehallApp app, decimal topUp)
     {
-        var member = await Members.RegisterAsync(app);
-        var client = app.Api(member.Token);
-        var saved = await client.PutAsJsonAsync("/api/v1/me/legal", new
-        {
-            type = "individual", resident = true, country = "RU", notificationPhone = member.Phone, email = member.Email,
-            lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
-        });
-        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
-        var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
-        var paid = await PaymentsApiTests.GatewayAsync(app, new { paymentId = Guid.NewGuid().ToString("N"), accountNumber = number, amount = topUp, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
-        Assert.Equal(HttpStatusCode.OK, paid.StatusCode);
-        return (member, client);
+        var subscriber = await Subscribers.CreateAsync(app, topUp);
+        return (subscriber.Member, app.Api(subscriber.Member.Token));
     }
 
-    public static async Task<HttpResponseMessage> OrderAsync(HttpClient client, Guid tariffId)
-    {
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/services") { Content = JsonContent.Create(new { tariffId, autoRenew = true }) };
-        request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
-        return await client.SendAsync(request);
-    }
+    public static Task<HttpResponseMessage> OrderAsync(HttpClient client, Guid tariffId) => Subscribers.OrderAsync(client, tariffId);
 
-    public static async Task<decimal> BalanceAsync(HttpClient client) =>
-        (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
+    public static Task<decimal> BalanceAsync(HttpClient client) => Subscribers.BalanceAsync(client);
 
     public static async Task<JsonElement?> CatalogTariffAsync(HttpClient client, string kind, Guid tariffId)
     {

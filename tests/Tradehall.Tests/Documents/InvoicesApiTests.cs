@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -30,24 +29,7 @@ public sealed class InvoicesApiTests(PaymentsApiTests.App app) : IClassFixture<P
         return long.Parse(number[5..], System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    /// <summary>The text of a PDF as a reader sees it (poppler-utils' pdftotext).</summary>
-    private static async Task<string> PdfTextAsync(byte[] pdf)
-    {
-        var file = Path.Combine(Path.GetTempPath(), $"invoice-{Guid.NewGuid():N}.pdf");
-        await File.WriteAllBytesAsync(file, pdf);
-        try
-        {
-            using var process = Process.Start(new ProcessStartInfo("pdftotext", ["-layout", file, "-"]) { RedirectStandardOutput = true })!;
-            var text = await process.StandardOutput.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            Assert.Equal(0, process.ExitCode);
-            return text;
-        }
-        finally
-        {
-            File.Delete(file);
-        }
-    }
+    private static Task<string> PdfTextAsync(byte[] pdf) => PdfText.ReadAsync(pdf);
 
     [Fact]
     public async Task BIL05_invoice_for_any_amount_is_a_pdf_with_its_number_amount_and_the_operator_details()

@@ -53,6 +53,17 @@ public static class Subscribers
         return await client.SendAsync(request);
     }
 
+    /// <summary>Orders the first tariff of a catalogue kind (analytics, marketplace, price-review) with auto-renewal.</summary>
+    public static async Task<(Guid Id, decimal Price)> OrderFirstAsync(TradehallApp app, TestMember member, string kind = "analytics")
+    {
+        using var client = app.Api(member.Token);
+        var catalog = await (await client.GetAsync("/api/v1/billing/catalog")).JsonAsync();
+        var tariff = catalog.EnumerateArray().Single(k => k.GetProperty("kind").GetString() == kind).GetProperty("tariffs")[0];
+        var response = await OrderAsync(client, tariff.GetProperty("id").GetGuid());
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return ((await response.JsonAsync()).GetProperty("id").GetGuid(), tariff.GetProperty("price").GetDecimal());
+    }
+
     public static async Task<decimal> BalanceAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
 }

@@ -1,8 +1,5 @@
 using System.Globalization;
-using PdfSharp;
 using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
-using PdfSharp.Pdf;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Invoices;
@@ -10,8 +7,8 @@ namespace Tradehall.Core.Documents.Invoices;
 /// <summary>BIL-05, DOC-02: an A4 payment invoice laid out like a Russian "Счёт на оплату", in Russian and English.</summary>
 public static class InvoicePdf
 {
-    private const double Left = 50;
-    private const double Width = 495; // A4 is 595 pt wide; 50 pt margins.
+    private const double Left = PdfLayout.Left;
+    private const double Width = PdfLayout.Width;
 
     private static readonly NumberFormatInfo Amounts = new() { NumberGroupSeparator = " ", NumberDecimalSeparator = ",", NumberGroupSizes = [3] };
 
@@ -20,20 +17,12 @@ public static class InvoicePdf
 
     public static byte[] Render(Invoice invoice, DateOnly issuedOn, DocumentsOptions op)
     {
-        PdfFonts.EnsureReady();
-        using var document = new PdfDocument();
-        document.Info.Title = $"Счёт на оплату / Invoice {invoice.Number}";
-        document.Info.Author = op.LegalName;
-        document.Info.Subject = invoice.Purpose;
-        var page = document.AddPage();
-        page.Size = PageSize.A4;
-        using (var g = XGraphics.FromPdfPage(page))
+        using var document = PdfLayout.NewDocument($"Счёт на оплату / Invoice {invoice.Number}", op.LegalName, invoice.Purpose);
+        using (var g = XGraphics.FromPdfPage(PdfLayout.AddPage(document)))
         {
             Draw(g, invoice, issuedOn, op);
         }
-        using var stream = new MemoryStream();
-        document.Save(stream, false);
-        return stream.ToArray();
+        return PdfLayout.Save(document);
     }
 
     private static void Draw(XGraphics g, Invoice invoice, DateOnly issuedOn, DocumentsOptions op)
@@ -136,9 +125,8 @@ public static class InvoicePdf
     private static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
     {
         g.DrawString(label, labelFont, XBrushes.Black, Left, y + 9);
-        // The formatter clips what does not fit, so the box is sized for the lines the text needs (with a word-wrap margin).
-        var lines = Math.Ceiling(g.MeasureString(text, font).Width * 1.1 / (Width - 110));
-        var height = Math.Max(1, lines) * font.GetHeight() + 2;
+        // The formatter clips what does not fit, so the box is sized for the lines the text needs.
+        var height = PdfLayout.WrappedHeight(g, text, font, Width - 110);
         Text(g, text, font, Left + 110, y, Width - 110, height);
         return y + height + 6;
     }
@@ -151,5 +139,5 @@ public static class InvoicePdf
     }
 
     private static void Text(XGraphics g, string text, XFont font, double x, double y, double width, double height) =>
-        new XTextFormatter(g).DrawString(text, font, XBrushes.Black, new XRect(x, y, width, height), XStringFormats.TopLeft);
+        PdfLayout.Text(g, text, font, x, y, width, height);
 }

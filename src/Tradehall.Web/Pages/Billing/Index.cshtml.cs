@@ -5,22 +5,35 @@ using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Forecasts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Invoices;
+using Tradehall.Core.Documents.Statements;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 
-/// <summary>BIL-01, BIL-03, BIL-05, BIL-07, BIL-21: the personal account — balance, how to top up, invoices, services, statement.</summary>
+/// <summary>BIL-01, BIL-03, BIL-05, BIL-07, BIL-21, BIL-22: the personal account — balance and forecast, how to top up, invoices, services, statement.</summary>
 [Authorize]
 public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch,
-    Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents) : TradehallPageModel
+    Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, StatementExport export,
+    TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing) : TradehallPageModel
 {
     public AccountView? Account { get; private set; }
-    public IReadOnlyList<StatementLine> Lines { get; private set; } = [];
+    public ForecastView? Forecast { get; private set; }
+
+    /// <summary>BIL-21: the statement of the chosen days, and its balance line; null while the chosen days are not valid.</summary>
+    public StatementPeriod? Statement { get; private set; }
+    public BalanceChart? Chart { get; private set; }
+
+    /// <summary>The statement's days as <c>YYYY-MM-DD</c> (the value of a date input); the current month by default.</summary>
+    [BindProperty(SupportsGet = true)] public string? From { get; set; }
+    [BindProperty(SupportsGet = true)] public string? To { get; set; }
+
+    public int WarningDays => billing.Value.ForecastWarningDays;
     public IReadOnlyList<CatalogKind> Catalog { get; private set; } = [];
     public IReadOnlyList<ServiceView> Services { get; private set; } = [];
     public IReadOnlyList<InvoiceView> Invoices { get; private set; } = [];
@@ -37,6 +50,29 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     {
         await LoadAsync(cancellationToken);
         return Account is null ? NotFound() : Page();
+    }
+
+    /// <summary>BIL-21: the chosen days as CSV, by the same handler as the API.</summary>
+    public Task<IActionResult> OnGetCsvAsync(CancellationToken cancellationToken) => DownloadAsync(StatementExport.Csv, cancellationToken);
+
+    /// <summary>BIL-21: the chosen days as PDF, in the language of the page.</summary>
+    public Task<IActionResult> OnGetPdfAsync(CancellationToken cancellationToken) => DownloadAsync(StatementExport.Pdf, cancellationToken);
+
+    private async Task<IActionResult> DownloadAsync(string format, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // The page's language is the one the visitor reads, so the PDF follows it.
+            var file = await export.ExportAsync(User.MemberId(), From, To, format, languageChosen: true, cancellationToken);
+            return File(file.Content, file.ContentType, file.FileName);
+        }
+        catch (DomainException e) when (e.Status == StatusCodes.Status400BadRequest)
+        {
+            ShowErrors(e, nameof(From), nameof(To));
+            await LoadAsync(cancellationToken, statement: false);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
     }
 
     public async Task<IActionResult> OnPostOrderAsync(Guid tariffId, bool autoRenew, string? key, CancellationToken cancellationToken)
@@ -121,7 +157,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         }
     }
 
-    private async Task LoadAsync(CancellationToken cancellationToken)
+    private async Task LoadAsync(CancellationToken cancellationToken, bool statement = true)
     {
         var memberId = User.MemberId();
         if (await accounts.ForMemberAsync(memberId, cancellationToken) is null)
@@ -129,9 +165,37 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
             return;
         }
         Account = await accounts.ViewAsync(memberId, cancellationToken);
-        Lines = (await statements.ListAsync(memberId, null, null, cancellationToken)).Take(50).ToList();
+        Forecast = await forecasts.ForMemberAsync(memberId, cancellationToken);
+        if (statement)
+        {
+            await LoadStatementAsync(memberId, cancellationToken);
+        }
         Catalog = await catalog.ListAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Services = await ordering.ListAsync(memberId, cancellationToken);
         Invoices = await invoices.ListAsync(memberId, cancellationToken);
+    }
+
+    private async Task LoadStatementAsync(Guid memberId, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(From) && string.IsNullOrEmpty(To))
+        {
+            var today = time.Today(site.Value.Zone);
+            var first = new DateOnly(today.Year, today.Month, 1);
+            From = first.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            To = first.AddMonths(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        }
+        var errors = new FieldErrors();
+        var from = StatementExport.ParseDay(From, nameof(From), errors);
+        var to = StatementExport.ParseDay(To, nameof(To), errors);
+        try
+        {
+            errors.ThrowIfAny();
+            Statement = await statements.PeriodAsync(memberId, from!.Value, to!.Value, cancellationToken);
+            Chart = BalanceChart.For(Statement, time.UtcNow());
+        }
+        catch (DomainException e) when (e.Status == StatusCodes.Status400BadRequest)
+        {
+            ShowErrors(e, nameof(From), nameof(To));
+        }
     }
 }
