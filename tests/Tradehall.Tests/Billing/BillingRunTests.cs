@@ -205,6 +205,34 @@ public sealed class BillingRunTests
     }
 
     [Fact]
+    public async Task BIL14_renewals_charge_an_announced_price_from_its_day_and_move_a_closed_tariff_to_its_successor()
+    {
+        using var app = new App(new DateOnly(2026, 3, 10));
+        using var ops = app.Api(await Operators.TokenAsync(app));
+        var code = await CatalogueSteps.KindAsync(ops);
+        var repriced = await CatalogueSteps.TariffAsync(ops, code, 100m);
+        var closing = await CatalogueSteps.TariffAsync(ops, code, 200m);
+        var successor = await CatalogueSteps.TariffAsync(ops, code, 150m);
+        var (member, client) = await CatalogueSteps.SubscriberAsync(app, 1000m);
+        using var _ = client;
+        Assert.Equal(HttpStatusCode.Created, (await CatalogueSteps.OrderAsync(client, repriced)).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await CatalogueSteps.OrderAsync(client, closing)).StatusCode);
+        Assert.Equal(700m, await Subscribers.BalanceAsync(client));
+
+        // The new price takes effect on 20 March (ten days' notice); the tariff closes on 10 March, its subscribers move on 20 March.
+        Assert.Equal(HttpStatusCode.OK, (await ops.PutAsJsonAsync($"/api/v1/operator/catalog/tariffs/{repriced}", new { price = 120m })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await ops.PostAsJsonAsync($"/api/v1/operator/catalog/tariffs/{closing}/close", new { successorTariffId = successor })).StatusCode);
+
+        await RunAsync(app, new DateOnly(2026, 4, 10));
+        var services = (await (await client.GetAsync("/api/v1/billing/services")).JsonAsync()).EnumerateArray().ToList();
+        Assert.All(services, s => Assert.Equal("active", s.GetProperty("status").GetString()));
+        Assert.Contains(services, s => s.GetProperty("tariffId").GetGuid() == repriced);
+        Assert.Contains(services, s => s.GetProperty("tariffId").GetGuid() == successor);
+        Assert.Equal(700m - 120m - 150m, await Subscribers.BalanceAsync(client));
+        Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
+    }
+
+    [Fact]
     public async Task BIL15_the_personal_account_page_schedules_the_switch_and_says_from_when()
     {
         using var app = new App(new DateOnly(2026, 9, 5));

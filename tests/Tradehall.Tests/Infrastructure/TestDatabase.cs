@@ -74,7 +74,19 @@ public sealed class TestDatabase : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)";
-            command.ExecuteNonQuery();
+            // An autovacuum worker busy in the database cannot be ended by this role; it finishes in moments.
+            for (var attempt = 1; ; attempt++)
+            {
+                try
+                {
+                    command.ExecuteNonQuery();
+                    break;
+                }
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                {
+                    Thread.Sleep(250);
+                }
+            }
         }
         else
         {
