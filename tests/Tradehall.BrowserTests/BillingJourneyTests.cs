@@ -31,6 +31,67 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
     }
 
+    /// <summary>An operator with a second factor, made the way `admin create` makes one, signed in on <paramref name="page"/>.</summary>
+    private async Task OperatorSignInAsync(IPage page, string email)
+    {
+        const string password = "Operator pass phrase 2026";
+        string key;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, password);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            await users.ResetAuthenticatorKeyAsync(op);
+            key = (await users.GetAuthenticatorKeyAsync(op))!;
+            await users.SetTwoFactorEnabledAsync(op, true);
+        }
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
+        await page.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task BIL03_BIL06_the_operator_console_imports_a_statement_and_edits_the_catalogue_on_a_phone()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
+        });
+        var console = await context.NewPageAsync();
+        await OperatorSignInAsync(console, "phone@operator.example.org");
+        var problems = new List<string>();
+
+        // BIL-03 (b): a statement whose payment names no account is held in suspense.
+        var statement = Path.Combine(site.Artifacts, "statement.csv");
+        await File.WriteAllTextAsync(statement, "date;number;amount;payer_name;purpose\n2026-03-02;77;1500.00;Lesotorg LLC;Payment for timber\n2026-03-02;78;abc;Lesotorg LLC;Broken\n");
+        await console.GotoAsync(site.BaseUrl + "/operator/bank-import");
+        await console.SetInputFilesAsync("#StatementFile", statement);
+        await console.GetByRole(AriaRole.Button, new() { Name = "Import the statement" }).ClickAsync();
+        await console.Locator("[role=status]").WaitForAsync();
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(console));
+        Assert.Equal(1, await console.Locator("[role=status] table tbody tr").CountAsync());
+        await console.GotoAsync(site.BaseUrl + "/operator/suspense");
+        Assert.Contains("No personal account number in the purpose", await console.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(console));
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "32-suspense-phone.png"), FullPage = true });
+
+        // BIL-06: a new service kind, then the catalogue and the confirmation queue.
+        await console.GotoAsync(site.BaseUrl + "/operator/catalog/kind");
+        await console.FillAsync("#Code", "web-hosting");
+        await console.FillAsync("#NameEn", "Web hosting");
+        await console.FillAsync("#NameRu", "Веб-хостинг");
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(console));
+        await console.GetByRole(AriaRole.Button, new() { Name = "Save kind" }).ClickAsync();
+        await console.WaitForURLAsync(new Regex("/operator/catalog"));
+        Assert.Contains("Web hosting", await console.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(console));
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "33-catalogue-phone.png"), FullPage = true });
+        await console.GotoAsync(site.BaseUrl + "/operator/confirmations");
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(console));
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public async Task BIL03_BIL07_operator_credits_the_account_and_the_subscriber_orders_a_subscription()
     {
@@ -49,23 +110,8 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
         }
 
-        // An operator with a second factor, made the way `admin create` makes one.
-        const string operatorEmail = "console@operator.example.org", operatorPassword = "Operator pass phrase 2026";
-        string key;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(operatorEmail, operatorPassword);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-            await users.ResetAuthenticatorKeyAsync(op);
-            key = (await users.GetAuthenticatorKeyAsync(op))!;
-            await users.SetTwoFactorEnabledAsync(op, true);
-        }
         var console = await PageAsync();
-        await SignInAsync(console, operatorEmail, operatorPassword);
-        await console.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
-        await console.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
-        await console.Locator("main form button[type=submit]").Last.ClickAsync();
-        await console.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
+        await OperatorSignInAsync(console, "console@operator.example.org");
         await console.GotoAsync(site.BaseUrl + "/operator/credit");
         await console.FillAsync("#AccountNumber", number);
         await console.FillAsync("#Amount", "5000.00");
