@@ -10,7 +10,19 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 
-/// <summary>BIL-07, BIL-14: what billing tells members by email, each in the member's language, queued in the caller's unit of work.</summary>
+/// <summary>BIL-10, BIL-11: what the billing run tells a member about their services.</summary>
+public enum ServiceNotice
+{
+    Suspended,
+    ReserveStarted,
+    Deleted,
+    Resumed,
+}
+
+/// <summary>A service named in a notice, with the date the notice is about.</summary>
+public sealed record NoticeItem(string KindCode, DateOnly? On = null);
+
+/// <summary>BIL-07, BIL-10, BIL-11, BIL-14: what billing tells members by email, each in the member's language, queued in the caller's unit of work.</summary>
 public sealed class BillingEmails(AppDbContext db, Outbox outbox, IOptions<BillingOptions> options, IOptions<TradehallOptions> site,
     IStringLocalizer<SharedResource> text)
 {
@@ -53,6 +65,33 @@ public sealed class BillingEmails(AppDbContext db, Outbox outbox, IOptions<Billi
             Send(r, "Your tariff is closing", () => text["The tariff {0} of {1} is closed. From {2} your service moves to the tariff {3} at {4} per period.",
                 closed.Name, kind.Name(r.Culture), Day(moveOn), successor.Name, Amount(ServiceCatalog.PriceOn(successor, moveOn))]
                 + "\n\n" + text["If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods."]);
+        }
+    }
+
+    /// <summary>BIL-10, BIL-11: one email per member listing that member's services the notice is about.</summary>
+    public async Task ServicesAsync(ServiceNotice notice, IReadOnlyCollection<(Guid MemberId, NoticeItem Item)> items, CancellationToken cancellationToken)
+    {
+        if (items.Count == 0)
+        {
+            return;
+        }
+        var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
+        var byMember = items.ToLookup(i => i.MemberId, i => i.Item);
+        var (subject, lead) = notice switch
+        {
+            ServiceNotice.Suspended => ("Your services are suspended",
+                "the balance of your personal account does not cover the next period, so these services are suspended. Top up the account and they resume within a minute:"),
+            ServiceNotice.ReserveStarted => ("Your suspended services will be deleted soon",
+                "these services are still suspended for non-payment. Their data will be deleted on the date shown unless the account is topped up:"),
+            ServiceNotice.Deleted => ("The data of your suspended services was deleted",
+                "the grace period of these services ended without payment, so their data was deleted:"),
+            _ => ("Your services are active again", "your payment cleared the debt, and these services are active again until the date shown:"),
+        };
+        foreach (var r in await RecipientsAsync([.. byMember.Select(g => g.Key)], cancellationToken))
+        {
+            Send(r, subject, () => string.Join("\n\n", text[lead], string.Join("\n", byMember[r.Id].Select(i =>
+                "• " + (kinds.TryGetValue(i.KindCode, out var kind) ? kind.Name(r.Culture) : i.KindCode) + (i.On is { } on ? " — " + Day(on) : ""))),
+                text["Your personal account: {0}", site.Value.PublicUrl.TrimEnd('/') + "/billing"]));
         }
     }
 

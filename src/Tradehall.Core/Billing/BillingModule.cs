@@ -35,7 +35,6 @@ public static class BillingModule
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
         services.AddScoped<TariffSwitch>();
-        services.AddScoped<BillingNotices>();
         services.AddScoped<Resumption>();
         services.AddScoped<BillingRun>();
         services.AddSingleton<ResumptionSignal>();

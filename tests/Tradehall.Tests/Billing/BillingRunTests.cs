@@ -160,7 +160,7 @@ public sealed class BillingRunTests
         Assert.Equal(1, (await RunAsync(app, suspendedOn.AddDays(30))).ReserveWarned);
         var (subject, body) = await app.LastEmailAsync(s.Member.Email, after: 2);
         Assert.Equal("Your suspended services will be deleted soon", subject);
-        Assert.Contains(suspendedOn.AddDays(40).ToString("d", CultureInfo.GetCultureInfo("en")), body, StringComparison.Ordinal);
+        Assert.Contains(suspendedOn.AddDays(40).ToString("D", CultureInfo.GetCultureInfo("en")), body, StringComparison.Ordinal);
         Assert.Equal(0, (await RunAsync(app, suspendedOn.AddDays(31))).ReserveWarned);
 
         Assert.Equal(0, (await RunAsync(app, suspendedOn.AddDays(39))).Deleted);

@@ -52,7 +52,7 @@ internal static class Renewals
 /// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
 /// </summary>
 public sealed partial class BillingRun(
-    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
+    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Resumption resumption, BillingEmails emails, EvidenceArchive archive, JobLeases leases,
     DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
@@ -184,7 +184,7 @@ public sealed partial class BillingRun(
             var accounts = suspend.Select(d => d.AccountId).Distinct().ToList();
             await db.Set<BillingAccount>().Where(a => accounts.Contains(a.Id) && a.Status == AccountStatus.Active)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Suspended), cancellationToken);
-            await notices.QueueAsync(BillingNotices.Notice.Suspended, [.. suspend.Select(d => (d.MemberId, new NoticeItem(d.KindCode, d.PeriodEnd)))], cancellationToken);
+            await emails.ServicesAsync(ServiceNotice.Suspended, [.. suspend.Select(d => (d.MemberId, new NoticeItem(d.KindCode, d.PeriodEnd)))], cancellationToken);
         }
         archive.Record("billing.run", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new
         {
@@ -237,7 +237,7 @@ public sealed partial class BillingRun(
         if (services.Count > 0)
         {
             archive.Record("billing.services_deleted", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new { kind = kindCode, services = services.Select(s => s.Id) });
-            await notices.QueueAsync(BillingNotices.Notice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
+            await emails.ServicesAsync(ServiceNotice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -255,7 +255,7 @@ public sealed partial class BillingRun(
         {
             service.ReserveWarnedOn = asOf;
         }
-        await notices.QueueAsync(BillingNotices.Notice.ReserveStarted,
+        await emails.ServicesAsync(ServiceNotice.ReserveStarted,
             [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, s.SuspendedOn!.Value.AddDays(kind.GraceDays))))], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
