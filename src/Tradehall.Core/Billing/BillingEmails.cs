@@ -95,6 +95,16 @@ public sealed class BillingEmails(AppDbContext db, Outbox outbox, IOptions<Billi
         }
     }
 
+    /// <summary>BIL-22: the balance pays for the services only until <paramref name="until"/>.</summary>
+    public async Task FundsRunningOutAsync(Guid memberId, DateOnly until, decimal monthlySpend, CancellationToken cancellationToken)
+    {
+        foreach (var r in await RecipientsAsync([memberId], cancellationToken))
+        {
+            Send(r, "Your balance runs out soon", () => text["The balance of your personal account pays for your services until {0}. They cost {1} a month; top up before then so they do not stop.",
+                Day(until), Amount(Money.ToMinor(monthlySpend) ?? 0)] + "\n\n" + text["Your personal account: {0}", site.Value.PublicUrl.TrimEnd('/') + "/billing"]);
+        }
+    }
+
     /// <summary>The members with a service in the tariff that has not stopped.</summary>
     public Task<List<Guid>> SubscribersAsync(Guid tariffId, CancellationToken cancellationToken) =>
         db.Set<Services.SubscribedService>().Where(s => s.TariffId == tariffId && s.Status != Services.ServiceStatus.Stopped)

@@ -147,6 +147,29 @@ public sealed class BillingRunTests
     }
 
     [Fact]
+    public async Task BIL22_the_run_warns_once_when_the_funds_last_no_more_than_the_warning_days()
+    {
+        // The balance pays the first period only: the funds last until 9 May, the day before the renewal.
+        using var app = new App(new DateOnly(2026, 4, 10));
+        var (s, _) = await SubscribedAsync(app, 1);
+        async Task<int> EmailsAsync()
+        {
+            // The outbox delivers within a poll interval (100 ms in tests).
+            await Task.Delay(500);
+            return Directory.GetFiles(Path.Combine(app.Database.DataPath, "outbox", "mail"), "*.eml")
+                .Count(f => File.ReadAllText(f).Contains($"To: {s.Member.Email}", StringComparison.OrdinalIgnoreCase));
+        }
+        await RunAsync(app, new DateOnly(2026, 5, 1));
+        Assert.Equal(1, await EmailsAsync());
+        await RunAsync(app, new DateOnly(2026, 5, 2));
+        var (subject, body) = await app.LastEmailAsync(s.Member.Email, after: 1);
+        Assert.Equal("Your balance runs out soon", subject);
+        Assert.Contains(new DateOnly(2026, 5, 9).ToString("D", CultureInfo.GetCultureInfo("en")), body, StringComparison.Ordinal);
+        await RunAsync(app, new DateOnly(2026, 5, 3));
+        Assert.Equal(2, await EmailsAsync());
+    }
+
+    [Fact]
     public async Task BIL11_the_reserve_warning_and_the_deletion_fall_on_their_days()
     {
         // Built-in subscriptions: 40 days of grace, the last 10 of them the reserve (SPEC §13).

@@ -28,6 +28,9 @@ public sealed class BillingAccount
     public DateOnly? ContractStartedOn { get; set; }
 
     public DateTime CreatedAt { get; set; }
+
+    /// <summary>BIL-22: the "funds last until" day the subscriber was last warned about, so each date is announced once.</summary>
+    public DateOnly? FundsWarnedFor { get; set; }
 }
 
 internal sealed class BillingAccountConfiguration : IEntityTypeConfiguration<BillingAccount>

@@ -52,7 +52,7 @@ internal static class Renewals
 /// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
 /// </summary>
 public sealed partial class BillingRun(
-    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Resumption resumption, BillingEmails emails, EvidenceArchive archive, JobLeases leases,
+    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingEmails emails, EvidenceArchive archive, JobLeases leases,
     DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
@@ -78,6 +78,7 @@ public sealed partial class BillingRun(
             progress?.Report(new JobProgress("resume", 0, 0));
             var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
             var (warned, deleted) = await GraceAsync(asOf, progress, cancellationToken);
+            await WarnOfRunningOutAsync(asOf, cancellationToken);
             completed = asOf;
             var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted);
             LogCompleted(logger, asOf, renewed, stopped, suspended, resumed, warned, deleted);
@@ -261,6 +262,39 @@ public sealed partial class BillingRun(
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return services.Count;
+    }
+
+    /// <summary>
+    /// BIL-22: members whose funds last no more than <see cref="BillingOptions.ForecastWarningDays"/> are told once per date.
+    /// Only a renewal within that horizon can run the funds out, so only members with one are forecast.
+    /// </summary>
+    private async Task WarnOfRunningOutAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        var horizon = asOf.AddDays(options.Value.ForecastWarningDays + 1);
+        var members = await db.Set<SubscribedService>()
+            .Where(s => s.Status == ServiceStatus.Active && s.AutoRenew && s.PeriodEnd <= horizon)
+            .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken);
+        foreach (var chunk in members.Chunk(GraceBatch))
+        {
+            await WithRetriesAsync(async () =>
+            {
+                await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+                var accounts = await db.Set<BillingAccount>().Where(a => chunk.Contains(a.MemberId)).ToListAsync(cancellationToken);
+                foreach (var account in accounts)
+                {
+                    var forecast = await forecasts.ForMemberAsync(account.MemberId, cancellationToken);
+                    if (forecast is { Warning: true, FundsLastUntil: { } until } && account.FundsWarnedFor != until)
+                    {
+                        account.FundsWarnedFor = until;
+                        await emails.FundsRunningOutAsync(account.MemberId, until, forecast.MonthlySpend, cancellationToken);
+                    }
+                }
+                await db.SaveChangesAsync(cancellationToken);
+                await transaction.CommitAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+                return accounts.Count;
+            }, cancellationToken);
+        }
     }
 
     /// <summary>
