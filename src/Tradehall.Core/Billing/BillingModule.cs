@@ -68,7 +68,7 @@ public static class BillingModule
             var memberId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
                 (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
         member.MapPost("/services/{id:guid}/cancel", async (Guid id, CancelRequest request, HttpContext http, Idempotency idempotency, Cancellation cancellation,
             [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
@@ -76,7 +76,7 @@ public static class BillingModule
             var memberId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
                 (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
@@ -101,7 +101,7 @@ public static class BillingModule
             // Keys belong to the caller; the account is part of what a replay must match.
             var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { number, request }, async token =>
                 (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
         operators.MapCatalogueAdmin();
         MapBankStatements(operators);
@@ -127,7 +127,7 @@ public static class BillingModule
             var operatorId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { assign = id, request }, async token =>
                 (StatusCodes.Status200OK, await statements.AssignAsync(id, request, operatorId, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
         operators.MapPost("/suspense/{id:guid}/return", async (Guid id, ReturnRequest request, HttpContext http, Idempotency idempotency,
             BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
@@ -135,7 +135,7 @@ public static class BillingModule
             var operatorId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { @return = id, request }, async token =>
                 (StatusCodes.Status200OK, await statements.ReturnAsync(id, request, operatorId, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
     }
 }

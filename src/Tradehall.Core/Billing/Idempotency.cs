@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Data;
@@ -32,7 +33,11 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
-public sealed record IdempotentAnswer(int Status, string Json);
+public sealed record IdempotentAnswer(int Status, string Json)
+{
+    /// <summary>The stored answer exactly as first sent, byte for byte.</summary>
+    public IResult ToResult() => Results.Text(Json, "application/json", statusCode: Status);
+}
 
 /// <summary>
 /// Runs a money-changing call once per key, with Stripe's semantics: the same key with the same body

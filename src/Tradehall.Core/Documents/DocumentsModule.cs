@@ -35,7 +35,7 @@ public static class DocumentsModule
             }
             var answer = await idempotency.RunAsync($"member:{memberId}", key, new { invoice = request }, async token =>
                 (StatusCodes.Status201Created, await service.IssueAsync(memberId, request, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
         invoices.MapGet("/", (HttpContext http, InvoiceService service, CancellationToken ct) => service.ListAsync(http.User.MemberId(), ct));
         invoices.MapGet("/{id:guid}/pdf", async (Guid id, HttpContext http, InvoiceService service, CancellationToken ct) =>

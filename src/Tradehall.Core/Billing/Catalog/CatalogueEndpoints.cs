@@ -41,7 +41,7 @@ public static class CatalogueEndpoints
             var operatorId = http.User.MemberId();
             var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { reject = id, request }, async token =>
                 (StatusCodes.Status200OK, await confirmation.RejectAsync(operatorId, id, request, token)), ct);
-            return Results.Text(answer.Json, "application/json", statusCode: answer.Status);
+            return answer.ToResult();
         });
     }
 }
