@@ -13,6 +13,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<Notifier>();
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<SmsSender>();
         builder.Services.AddHttpClient(nameof(SmsSender));

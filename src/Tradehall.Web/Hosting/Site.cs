@@ -14,6 +14,7 @@ using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
+using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Shared.Calendar;
@@ -74,6 +75,7 @@ public static class Site
         builder.AddAccounts();
         builder.AddBilling();
         builder.AddDocuments();
+        builder.AddNetwork();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();

@@ -1,0 +1,17 @@
+namespace Tradehall.Core.Network;
+
+/// <summary>How other modules see a member: the public handle and the display name.</summary>
+public sealed record MemberCard(Guid Id, string Handle, string Name);
+
+/// <summary>The network's public surface for other modules (chats, marketplace, notifications).</summary>
+public interface INetwork
+{
+    /// <summary>A member by account id or handle; null when unknown or disabled, so nobody can write to them.</summary>
+    Task<MemberCard?> FindMemberAsync(string handleOrId, CancellationToken cancellationToken);
+
+    /// <summary>Cards of the given members that still exist, keyed by id.</summary>
+    Task<IReadOnlyDictionary<Guid, MemberCard>> CardsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
+
+    /// <summary>NET-07: whether <paramref name="blocker"/> has blocked <paramref name="blocked"/>.</summary>
+    Task<bool> HasBlockedAsync(Guid blocker, Guid blocked, CancellationToken cancellationToken);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+
+namespace Tradehall.Core.Network.Profiles;
+
+/// <summary>Readable page addresses made from a member's name: "Иван Петров" becomes <c>ivan-petrov</c>.</summary>
+public static class Handles
+{
+    public const int MaxLength = 40;
+    private const int StemLength = 30;
+
+    private static readonly Dictionary<char, string> Cyrillic = new()
+    {
+        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh",
+        ['з'] = "z", ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
+        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
+        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu",
+        ['я'] = "ya",
+    };
+
+    /// <summary>The stem of a handle for these words; "member" when nothing Latin or Cyrillic is left.</summary>
+    public static string Stem(params string[] words)
+    {
+        var text = new StringBuilder();
+        foreach (var ch in string.Join(' ', words).ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        {
+            if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
+            {
+                continue;
+            }
+            if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
+            {
+                text.Append(ch);
+            }
+            else if (Cyrillic.TryGetValue(ch, out var latin))
+            {
+                text.Append(latin);
+            }
+            else if (text.Length > 0 && text[^1] != '-')
+            {
+                text.Append('-');
+            }
+        }
+        var stem = text.ToString().Trim('-');
+        if (stem.Length > StemLength)
+        {
+            stem = stem[..StemLength].TrimEnd('-');
+        }
+        return stem.Length == 0 ? "member" : stem;
+    }
+
+    /// <summary>The stem itself when free, otherwise the stem with the lowest free number (<c>ivan-petrov-2</c>).</summary>
+    public static async Task<string> FreeAsync(AppDbContext db, string stem, CancellationToken cancellationToken)
+    {
+        var taken = await db.Set<Profile>().Where(p => p.Handle == stem || p.Handle.StartsWith(stem + "-"))
+            .Select(p => p.Handle).ToListAsync(cancellationToken);
+        var set = taken.ToHashSet(StringComparer.Ordinal);
+        if (!set.Contains(stem))
+        {
+            return stem;
+        }
+        var n = 2;
+        while (set.Contains(string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}")))
+        {
+            n++;
+        }
+        return string.Create(CultureInfo.InvariantCulture, $"{stem}-{n}");
+    }
+}

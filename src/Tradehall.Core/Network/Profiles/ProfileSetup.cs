@@ -1,0 +1,17 @@
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Network.Profiles;
+
+/// <summary>NET-01: every member gets a personal page at registration, in the same transaction.</summary>
+public sealed class ProfileSetup(AppDbContext db, TimeProvider time) : IDomainEventSubscriber<MemberRegistered>
+{
+    public async Task HandleAsync(MemberRegistered domainEvent, CancellationToken cancellationToken)
+    {
+        var member = await db.Users.FindAsync([domainEvent.MemberId], cancellationToken)
+            ?? throw new InvalidOperationException("The registered member is not in this unit of work.");
+        var handle = await Handles.FreeAsync(db, Handles.Stem(member.FirstName, member.LastName), cancellationToken);
+        db.Set<Profile>().Add(new Profile { MemberId = member.Id, Handle = handle, CreatedAt = time.UtcNow() });
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Notifications;
+
+/// <summary>NTF-01: what a notification is about; preferences are kept per type and channel.</summary>
+public enum NotificationType
+{
+    Message = 1,
+    ContactRequest = 2,
+    PageComment = 3,
+    Billing = 4,
+    ServiceNotice = 5,
+    Marketing = 6,
+}
+
+/// <summary>
+/// NTF-01: one entry of a member's notification centre. The text is rendered in the reader's language
+/// from the type, the actor's name and the excerpt, so nothing is stored pre-translated.
+/// </summary>
+public sealed class Notification
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    public Guid MemberId { get; set; }
+    public NotificationType Type { get; set; }
+
+    /// <summary>Who caused it (the writer of a message, the sender of a contact request); null for the operator.</summary>
+    public Guid? ActorId { get; set; }
+
+    [PersonalData("showing who caused a notification", Retention.WhileAccountExists)]
+    public string? ActorName { get; set; }
+
+    /// <summary>A short excerpt shown under the headline (a message's first words, a comment).</summary>
+    [PersonalData("showing what a notification is about", Retention.WhileAccountExists)]
+    public string? Excerpt { get; set; }
+
+    /// <summary>Site-relative address of what the notification is about.</summary>
+    public required string Link { get; set; }
+
+    /// <summary>Notifications of one group (one chat) are read together and grouped in a digest (NTF-03).</summary>
+    public string? Group { get; set; }
+
+    public DateTime CreatedAt { get; set; }
+    public DateTime? ReadAt { get; set; }
+}
+
+internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
+{
+    public void Configure(EntityTypeBuilder<Notification> b)
+    {
+        b.ToTable("notifications_items");
+        b.Property(n => n.ActorName).HasMaxLength(Notifier.ActorNameLength);
+        b.Property(n => n.Excerpt).HasMaxLength(Notifier.ExcerptLength);
+        b.Property(n => n.Link).HasMaxLength(300);
+        b.Property(n => n.Group).HasMaxLength(100);
+        b.HasIndex(n => new { n.MemberId, n.CreatedAt });
+        b.HasIndex(n => new { n.MemberId, n.Group, n.ReadAt });
+    }
+}

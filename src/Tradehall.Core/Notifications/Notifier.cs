@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Notifications;
+
+/// <summary>What a module asks the notification centre to tell a member.</summary>
+public sealed record NotificationRequest(Guid MemberId, NotificationType Type, string Link, Guid? ActorId = null, string? ActorName = null,
+    string? Excerpt = null, string? Group = null);
+
+/// <summary>NTF-01: other modules' one door into the notification centre; entries join the caller's unit of work.</summary>
+public sealed class Notifier(AppDbContext db, TimeProvider time)
+{
+    public const int ActorNameLength = 200;
+    public const int ExcerptLength = 200;
+
+    public void Add(NotificationRequest request) =>
+        db.Set<Notification>().Add(new Notification
+        {
+            MemberId = request.MemberId,
+            Type = request.Type,
+            Link = request.Link,
+            ActorId = request.ActorId,
+            ActorName = Cut(request.ActorName, ActorNameLength),
+            Excerpt = Cut(request.Excerpt, ExcerptLength),
+            Group = request.Group,
+            CreatedAt = time.UtcNow(),
+        });
+
+    /// <summary>Marks a group read (the member opened the chat), so it leaves the unread count and the next digest.</summary>
+    public Task<int> MarkGroupReadAsync(Guid memberId, string group, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        return db.Set<Notification>().Where(n => n.MemberId == memberId && n.Group == group && n.ReadAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
+    }
+
+    private static string? Cut(string? text, int length)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        return flat.Length <= length ? flat : flat[..(length - 1)] + "…";
+    }
+}
