@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Notifications.Live;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 
@@ -14,10 +17,14 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<Notifier>();
+        builder.Services.AddSignalR();
+        builder.Services.AddSingleton<ILiveEvents, LocalLiveEvents>();
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<SmsSender>();
         builder.Services.AddHttpClient(nameof(SmsSender));
         builder.Services.AddSingleton<OutboxWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
     }
+
+    public static void MapNotifications(this IEndpointRouteBuilder app) => app.MapHub<LiveHub>(LiveHub.Path);
 }

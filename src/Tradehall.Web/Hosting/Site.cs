@@ -210,6 +210,7 @@ public static class Site
         app.MapLegal();
         app.MapBilling();
         app.MapDocuments();
+        app.MapNotifications();
         app.MapRazorPages();
     }
 

@@ -1,0 +1,31 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.SignalR;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
+
+namespace Tradehall.Core.Notifications.Live;
+
+/// <summary>
+/// MSG-02: one connection per open tab. The hub only puts a connection into its own member's group;
+/// what reaches the group is decided by the handler that published it, after its access checks.
+/// </summary>
+[Authorize(AuthenticationSchemes = "Identity.Application," + BearerAuthentication.SchemeName)]
+public sealed class LiveHub : Hub
+{
+    public const string Path = "/hubs/live";
+
+    public static string GroupOf(Guid memberId) => "member:" + memberId.ToString("N");
+
+    public override async Task OnConnectedAsync()
+    {
+        await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.MemberId()));
+        await base.OnConnectedAsync();
+    }
+}
+
+/// <summary>Delivers to the connections of this node.</summary>
+internal sealed class LocalLiveEvents(IHubContext<LiveHub> hub) : Shared.ILiveEvents
+{
+    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken) =>
+        hub.Clients.Groups(memberIds.Select(LiveHub.GroupOf).ToList()).SendAsync(name, payload, cancellationToken);
+}
