@@ -67,6 +67,7 @@ public static class Site
         services.AddOptions<TradehallOptions>().BindConfiguration(TradehallOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<BusinessCalendar>();
+        services.AddSingleton<IFileStore, FolderFileStore>();
 
         builder.AddData();
         builder.AddArchive();
