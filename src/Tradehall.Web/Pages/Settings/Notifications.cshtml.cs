@@ -8,14 +8,12 @@ namespace Tradehall.Web.Pages.Settings;
 /// <summary>NTF-01: which notifications reach the member on the site, by email and by SMS; a table of checkboxes.</summary>
 public sealed class NotificationsModel(NotificationPreferences preferences, NotificationTexts texts) : TradehallPageModel
 {
-    /// <summary>The ticked boxes, each "type:channel".</summary>
-    [BindProperty] public List<string> On { get; set; } = [];
-
     public IReadOnlyList<PreferenceView> Rows { get; private set; } = [];
 
     public NotificationTexts Texts => texts;
 
-    public static string Key(NotificationType type, NotificationChannel channel) => $"{type}:{channel}";
+    /// <summary>Each box has a name of its own ("Marketing-Email"), sent only when ticked.</summary>
+    public static string Key(NotificationType type, NotificationChannel channel) => $"{type}-{channel}";
 
     public static bool IsOn(PreferenceView row, NotificationChannel channel) => channel switch
     {
@@ -30,7 +28,7 @@ public sealed class NotificationsModel(NotificationPreferences preferences, Noti
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        bool Ticked(NotificationType type, NotificationChannel channel) => On.Contains(Key(type, channel));
+        bool Ticked(NotificationType type, NotificationChannel channel) => Request.Form.ContainsKey(Key(type, channel));
         // An unticked box sends nothing, so every box of the table is read as on or off.
         var request = new PreferencesRequest([.. NotificationPreferences.Types.Select(t => new PreferenceChange(t,
             NotificationPreferences.IsFixed(t, NotificationChannel.InApp) ? null : Ticked(t, NotificationChannel.InApp),
