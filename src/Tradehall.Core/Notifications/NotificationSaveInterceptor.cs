@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
@@ -25,7 +26,7 @@ internal sealed class NotificationSaveInterceptor(
         {
             return result;
         }
-        var added = db.ChangeTracker.Entries<Notification>().Where(e => e.State == EntityState.Added).ToList();
+        var added = Added(db);
         if (added.Count == 0)
         {
             return result;
@@ -59,8 +60,27 @@ internal sealed class NotificationSaveInterceptor(
         return result;
     }
 
+    /// <summary>
+    /// New entries without a second scan of every tracked entity on each save of the application:
+    /// <see cref="Notifier.Add"/> marks them added at once, so change detection has nothing to find.
+    /// </summary>
+    private static List<EntityEntry<Notification>> Added(DbContext context)
+    {
+        var tracker = context.ChangeTracker;
+        var detect = tracker.AutoDetectChangesEnabled;
+        tracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            return [.. tracker.Entries<Notification>().Where(e => e.State == EntityState.Added)];
+        }
+        finally
+        {
+            tracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
     public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
-        eventData.Context?.ChangeTracker.Entries<Notification>().Any(e => e.State == EntityState.Added) == true
+        eventData.Context is { } context && Added(context).Count > 0
             ? throw new InvalidOperationException("Save notifications with SaveChangesAsync: their preferences are read from the database.")
             : result;
 

@@ -14,7 +14,13 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, UnreadCounts un
     public const int ActorNameLength = 200;
     public const int ExcerptLength = 200;
 
-    public void Add(NotificationRequest request) =>
+    public void Add(NotificationRequest request)
+    {
+        // Links are addresses on this site: the centre redirects to them and emails prefix the public address.
+        if (!request.Link.StartsWith('/') || request.Link.StartsWith("//", StringComparison.Ordinal) || request.Link.StartsWith("/\\", StringComparison.Ordinal))
+        {
+            throw new ArgumentException("A notification links to a site-relative address such as /chats/{id}.", nameof(request));
+        }
         db.Set<Notification>().Add(new Notification
         {
             MemberId = request.MemberId,
@@ -26,6 +32,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, UnreadCounts un
             Group = request.Group,
             CreatedAt = time.UtcNow(),
         });
+    }
 
     /// <summary>
     /// Marks a group read (the member opened the chat), so it leaves the unread count and the next digest.

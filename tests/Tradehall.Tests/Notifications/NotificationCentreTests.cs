@@ -321,4 +321,22 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         await api.PostAsync("/api/v1/notifications/read-all", null);
         Assert.Equal(new UnreadCountResponse(0), app.Live.For(member.Id)[^1].Payload);
     }
+
+    [Fact]
+    public async Task NTF01_marketing_reaches_only_members_who_opted_in_and_links_stay_on_the_site()
+    {
+        var member = await Members.RegisterAsync(app);
+        using var api = app.Api(member.Token);
+        await api.PutAsJsonAsync("/api/v1/me/notification-preferences", new { preferences = new object[] { new { type = "marketing", inApp = true, email = true } } });
+        await NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.Marketing, "/", Excerpt: "Spring offers on timber"));
+        var email = Assert.Single(await NotificationEmailsAsync(app, member.Id));
+        Assert.Equal("News from Tradehall Demo Operator LLC", email.Subject);
+        Assert.Contains("Spring offers on timber", email.Body, StringComparison.Ordinal);
+        Assert.Equal(1, (await (await api.GetAsync("/api/v1/notifications/unread-count")).JsonAsync()).GetProperty("unread").GetInt32());
+
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.PageComment, "https://elsewhere.example/")));
+        await Assert.ThrowsAsync<ArgumentException>(() =>
+            NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.PageComment, "//elsewhere.example/")));
+    }
 }
