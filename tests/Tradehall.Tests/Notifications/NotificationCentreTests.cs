@@ -225,6 +225,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
 
         var (response, page) = await browser.GetAsync("/notifications");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl?.NoStore);
         Assert.Equal("2", page.QuerySelector("#notifications-link [data-unread]")!.GetAttribute("data-unread"));
         var entries = page.QuerySelectorAll("#notifications article").ToList();
         Assert.Equal(2, entries.Count);

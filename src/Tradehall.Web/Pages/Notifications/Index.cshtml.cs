@@ -18,6 +18,8 @@ public sealed class IndexModel(NotificationCentre centre) : TradehallPageModel
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        // SEC-08: names and excerpts of other members' messages are not kept in caches.
+        Response.Headers.CacheControl = "no-store";
         List = await centre.ListAsync(User.MemberId(), UnreadOnly, Math.Max(1, PageNumber ?? 1), cancellationToken);
         if (List.Page > List.Pages)
         {
