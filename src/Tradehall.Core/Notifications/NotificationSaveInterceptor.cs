@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -19,6 +20,8 @@ internal sealed class NotificationSaveInterceptor(
     NotificationMail mail, UnreadCounts unreadCounts, TimeProvider time, IOptions<NotificationsOptions> options)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
+    private readonly ConditionalWeakTable<Notification, Notification> settled = new();
+
     public async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result,
         CancellationToken cancellationToken = default)
     {
@@ -26,9 +29,12 @@ internal sealed class NotificationSaveInterceptor(
         {
             return result;
         }
-        var added = Added(db);
+        var all = Added(db);
+        // A save that failed and is tried again must not queue the same email twice.
+        var added = all.Where(e => !settled.TryGetValue(e.Entity, out _)).ToList();
         if (added.Count == 0)
         {
+            unreadCounts.Track(db, all.Select(e => e.Entity.MemberId));
             return result;
         }
         var memberIds = added.Select(e => e.Entity.MemberId).Distinct().ToList();
@@ -52,11 +58,15 @@ internal sealed class NotificationSaveInterceptor(
                 }
             }
         }
+        foreach (var entry in added)
+        {
+            settled.AddOrUpdate(entry.Entity, entry.Entity);
+        }
         foreach (var entry in added.Where(e => !choices.IsOn(e.Entity.MemberId, e.Entity.Type, NotificationChannel.InApp)))
         {
             entry.State = EntityState.Detached;
         }
-        unreadCounts.Track(db, added.Where(e => e.State == EntityState.Added).Select(e => e.Entity.MemberId));
+        unreadCounts.Track(db, all.Where(e => e.State == EntityState.Added).Select(e => e.Entity.MemberId));
         return result;
     }
 
