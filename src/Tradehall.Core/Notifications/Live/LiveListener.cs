@@ -20,7 +20,7 @@ internal sealed partial class LiveListener(
 {
     private readonly TaskCompletionSource listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    /// <summary>Completes once this node first listens; a node started alone cannot miss what follows.</summary>
+    /// <summary>Completes once this node first listens (at once on SQLite): every event published afterwards reaches its tabs.</summary>
     public Task Listening => listening.Task;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -28,6 +28,7 @@ internal sealed partial class LiveListener(
         if (!databaseOptions.Value.IsPostgres)
         {
             // SQLite is one node: LocalLiveEvents delivers directly.
+            listening.TrySetResult();
             return;
         }
         // Notifications arrive on the connection's reading loop; delivery runs beside it, in arrival order.
