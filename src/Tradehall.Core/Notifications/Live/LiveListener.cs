@@ -59,7 +59,7 @@ internal sealed partial class LiveListener(
             {
                 break;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException or InvalidOperationException)
+            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 LogDropped(logger, delay, ex);
             }

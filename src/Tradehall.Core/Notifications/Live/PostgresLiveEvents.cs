@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Tradehall.Core.Shared;
@@ -12,7 +13,7 @@ namespace Tradehall.Core.Notifications.Live;
 /// this one included, hears it through its <see cref="LiveListener"/> and hands it to its own connections,
 /// so each tab gets it once whichever node it is connected to.
 /// </summary>
-internal sealed class PostgresLiveEvents(LiveDatabase database, IOptions<JsonHubProtocolOptions> protocol) : ILiveEvents
+internal sealed partial class PostgresLiveEvents(LiveDatabase database, IOptions<JsonHubProtocolOptions> protocol, ILogger<PostgresLiveEvents> logger) : ILiveEvents
 {
     public async Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
     {
@@ -22,14 +23,25 @@ internal sealed class PostgresLiveEvents(LiveDatabase database, IOptions<JsonHub
         }
         // Serialised as the hub would serialise it, so a client cannot tell which node the event came through.
         var element = JsonSerializer.SerializeToElement(payload, payload.GetType(), protocol.Value.PayloadSerializerOptions);
-        foreach (var text in LiveNotice.Encode(memberIds, name, element))
+        try
         {
-            await using var command = database.Source.CreateCommand("SELECT pg_notify(@channel, @payload)");
-            command.Parameters.AddWithValue("channel", LiveNotice.Channel);
-            command.Parameters.AddWithValue("payload", text);
-            await command.ExecuteNonQueryAsync(cancellationToken);
+            foreach (var text in LiveNotice.Encode(memberIds, name, element))
+            {
+                await using var command = database.Source.CreateCommand("SELECT pg_notify(@channel, @payload)");
+                command.Parameters.AddWithValue("channel", LiveNotice.Channel);
+                command.Parameters.AddWithValue("payload", text);
+                await command.ExecuteNonQueryAsync(cancellationToken);
+            }
+        }
+        catch (NpgsqlException ex)
+        {
+            // The change is already committed; a missed push costs a reload, an error would invite a repeat.
+            LogNotPublished(logger, name, memberIds.Count, ex);
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The live event {Name} for {Count} members could not be published")]
+    private static partial void LogNotPublished(ILogger logger, string name, int count, Exception exception);
 }
 
 /// <summary>The connections the live events use, apart from the application's DbContext pool.</summary>
