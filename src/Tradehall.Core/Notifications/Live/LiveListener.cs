@@ -55,11 +55,11 @@ internal sealed partial class LiveListener(
                     await connection.WaitAsync(stoppingToken);
                 }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            catch (Exception) when (stoppingToken.IsCancellationRequested)
             {
                 break;
             }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
+            catch (Exception ex)
             {
                 LogDropped(logger, delay, ex);
             }
@@ -86,10 +86,10 @@ internal sealed partial class LiveListener(
                 var notice = LiveNotice.Decode(text);
                 await LocalLiveEvents.SendAsync(hub, notice.MemberIds, notice.Name, notice.Payload, CancellationToken.None);
             }
-            catch (Exception ex) when (ex is System.Text.Json.JsonException or FormatException or KeyNotFoundException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                // Something else wrote on the channel; the events of the application are not held up by it.
-                LogUnreadable(logger, ex);
+                // A stranger's text on the channel, or a hub that refused one event: the ones after it still go out.
+                LogUndelivered(logger, ex);
             }
         }
     }
@@ -100,6 +100,6 @@ internal sealed partial class LiveListener(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The live events connection dropped; listening again in {Delay}")]
     private static partial void LogDropped(ILogger logger, TimeSpan delay, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A notification on the live events channel could not be read")]
-    private static partial void LogUnreadable(ILogger logger, Exception exception);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A notification on the live events channel could not be delivered")]
+    private static partial void LogUndelivered(ILogger logger, Exception exception);
 }
