@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications.Live;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 
