@@ -20,8 +20,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<Notifier>();
-        builder.Services.AddSignalR();
-        builder.Services.AddSingleton<ILiveEvents, LocalLiveEvents>();
+        builder.AddLive();
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<SmsSender>();
         builder.Services.AddHttpClient(nameof(SmsSender));

@@ -16,6 +16,7 @@ using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
+using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Shared.Calendar;
 
@@ -193,6 +194,7 @@ public static class Site
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseLiveHubTokens();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();
