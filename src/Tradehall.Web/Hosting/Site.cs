@@ -212,6 +212,7 @@ public static class Site
         app.MapBilling();
         app.MapDocuments();
         app.MapNotifications();
+        app.MapNetwork();
         app.MapRazorPages();
     }
 
