@@ -60,8 +60,9 @@ public sealed class Relations(AppDbContext db, Entitlements entitlements)
 
     public async Task<IReadOnlyDictionary<Guid, Badges>> BadgesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
-        var phones = await db.Users.Where(m => memberIds.Contains(m.Id)).Select(m => new { m.Id, m.PhoneNumberConfirmed }).ToListAsync(cancellationToken);
-        var paying = await entitlements.WithAnyActiveAsync(memberIds, cancellationToken);
+        var ids = memberIds.ToArray();
+        var phones = await db.Users.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.PhoneNumberConfirmed }).ToListAsync(cancellationToken);
+        var paying = await entitlements.WithAnyActiveAsync(ids, cancellationToken);
         return phones.ToDictionary(p => p.Id, p => new Badges(p.PhoneNumberConfirmed, paying.Contains(p.Id)));
     }
 }
