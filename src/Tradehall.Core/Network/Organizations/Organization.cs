@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Organizations;
 
@@ -18,7 +19,10 @@ public sealed class Organization
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public string? Country { get; set; }
 
+    /// <summary>Marked because a one-person business's city is where that person works.</summary>
+    [PersonalData("showing where the organization works", Retention.WhileAccountExists)]
     public string? City { get; set; }
+
     public string? Description { get; set; }
     public string? Website { get; set; }
     public string? LogoKey { get; set; }
