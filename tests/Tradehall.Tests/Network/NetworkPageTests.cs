@@ -83,6 +83,13 @@ public sealed class NetworkPageTests(NetworkSteps.App app) : IClassFixture<Netwo
         Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync($"/u/{alice.Handle}", "Accept request")).StatusCode);
         Assert.Contains(bob.Handle, (await a.GetAsync("/contacts")).Page.QuerySelector("#h-accepted")!.ParentElement!.InnerHtml, StringComparison.Ordinal);
 
+        // Carol knows Alice; on Bob's page she sees Alice as a mutual contact.
+        var carol = await MemberAsync(app);
+        await ConnectAsync(app, carol, alice);
+        using var c = await SignedInAsync(carol);
+        var mutual = (await c.GetAsync($"/u/{bob.Handle}")).Page.QuerySelector("#mutual-title")!.ParentElement!.InnerHtml;
+        Assert.Contains(alice.Handle, mutual, StringComparison.Ordinal);
+
         Assert.Equal(HttpStatusCode.Redirect, (await b.SubmitAsync($"/u/{alice.Handle}", "Block")).StatusCode);
         Assert.DoesNotContain(bob.Handle, (await a.GetAsync("/contacts")).Page.QuerySelector("#h-accepted")!.ParentElement!.InnerHtml, StringComparison.Ordinal);
         var (_, blockedView) = await a.GetAsync($"/u/{bob.Handle}");

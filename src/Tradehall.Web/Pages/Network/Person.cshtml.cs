@@ -19,6 +19,9 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
 
     public IReadOnlyList<CommentView> Comments { get; private set; } = [];
 
+    /// <summary>NET-04: contacts the viewer shares with the owner, when the owner's contacts are visible to them.</summary>
+    public IReadOnlyList<Tradehall.Core.Network.MemberCard> Mutual { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
@@ -67,6 +70,10 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
         {
             Person = await pages.ViewAsync(Handle, Viewer, cancellationToken);
             Comments = await comments.ListAsync(Handle, Viewer, cancellationToken);
+            if (Viewer is { } viewer && viewer != Person.Id && Person.ContactsCount is > 0)
+            {
+                Mutual = await contacts.MutualAsync(viewer, Handle, cancellationToken);
+            }
             return true;
         }
         catch (DomainException e) when (IsNotFound(e))
