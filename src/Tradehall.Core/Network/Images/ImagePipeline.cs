@@ -44,7 +44,7 @@ public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOpti
                 throw NotAnImage(field);
             }
             var output = Path.Combine(folder.FullName, "image.jpg");
-            if (!await ReencodeAsync(input, output, limits, cancellationToken) || !File.Exists(output))
+            if (!await ReencodeAsync(input, output, field, limits, cancellationToken) || !File.Exists(output))
             {
                 throw NotAnImage(field);
             }
@@ -76,7 +76,7 @@ public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOpti
         return jpeg || png || webp;
     }
 
-    private async Task<bool> ReencodeAsync(string input, string output, NetworkOptions limits, CancellationToken cancellationToken)
+    private async Task<bool> ReencodeAsync(string input, string output, string field, NetworkOptions limits, CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(limits.VipsThumbnail)
         {
@@ -103,7 +103,7 @@ public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOpti
         {
             process.Kill(entireProcessTree: true);
             LogTimedOut(logger, limits.ImageTimeout);
-            return false;
+            throw DomainException.Field("network.image_timeout", field, "The image took too long to process. Try a smaller one.");
         }
         if (process.ExitCode != 0)
         {
