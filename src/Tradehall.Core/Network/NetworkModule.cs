@@ -1,6 +1,16 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
+using Tradehall.Core.Network.Blocking;
+using Tradehall.Core.Network.Comments;
+using Tradehall.Core.Network.Contacts;
+using Tradehall.Core.Network.Directory;
+using Tradehall.Core.Network.Images;
+using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Shared;
 
@@ -8,10 +18,135 @@ namespace Tradehall.Core.Network;
 
 public static class NetworkModule
 {
+    /// <summary>Reads open to visitors that still know a signed-in viewer (by bearer token or session cookie), for field visibility.</summary>
+    public const string ReadPolicy = "network-read";
+
     public static void AddNetwork(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<INetwork, NetworkDirectory>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>, ProfileSetup>();
+        services.AddScoped<Relations>();
+        services.AddScoped<ImagePipeline>();
+        services.AddScoped<PersonalPages>();
+        services.AddScoped<PageComments>();
+        services.AddScoped<ContactBook>();
+        services.AddScoped<Blocks>();
+        services.AddScoped<Organizations.Organizations>();
+        services.AddScoped<DirectorySearch>();
+        services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p
+            .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerAuthentication.SchemeName)
+            .RequireAssertion(_ => true));
+    }
+
+    /// <summary>The signed-in viewer, or null for a visitor.</summary>
+    public static Guid? ViewerId(this ClaimsPrincipal user) => user.Identity?.IsAuthenticated == true ? user.MemberId() : null;
+
+    public static void MapNetwork(this IEndpointRouteBuilder app)
+    {
+        var read = app.MapGroup("/api/v1").WithTags("Network").RequireAuthorization(ReadPolicy);
+        read.MapGet("/people/{handle}", (string handle, HttpContext http, PersonalPages pages, CancellationToken ct) =>
+            pages.ViewAsync(handle, http.User.ViewerId(), ct));
+        read.MapGet("/people/{handle}/comments", (string handle, HttpContext http, PageComments comments, CancellationToken ct) =>
+            comments.ListAsync(handle, http.User.ViewerId(), ct));
+        read.MapGet("/organizations/{slug}", (string slug, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
+            organizations.ViewAsync(slug, http.User.ViewerId(), ct));
+        read.MapGet("/directory", (string? q, string? city, string? industry, string? kind, int? page, DirectorySearch directory, CancellationToken ct) =>
+            directory.SearchAsync(new DirectoryQuery(q, city, industry, kind, page), ct));
+
+        var member = app.MapGroup("/api/v1").WithTags("Network").RequireAuthorization(AccountsModule.ApiPolicy);
+        member.MapGet("/me/page", (HttpContext http, PersonalPages pages, CancellationToken ct) => pages.OwnAsync(http.User.MemberId(), ct));
+        member.MapPut("/me/page", (SavePageRequest request, HttpContext http, PersonalPages pages, CancellationToken ct) =>
+            pages.SaveAsync(http.User.MemberId(), request, ct));
+        member.MapDelete("/me/page/photo", async (HttpContext http, PersonalPages pages, CancellationToken ct) =>
+        {
+            await pages.RemovePhotoAsync(http.User.MemberId(), ct);
+            return TypedResults.NoContent();
+        });
+        member.MapPost("/people/{handle}/comments", async (string handle, AddCommentRequest request, HttpContext http, PageComments comments, CancellationToken ct) =>
+            TypedResults.Created($"/u/{handle}#comments", await comments.AddAsync(http.User.MemberId(), handle, request, ct)));
+        member.MapDelete("/comments/{id:guid}", async (Guid id, HttpContext http, PageComments comments, CancellationToken ct) =>
+        {
+            await comments.DeleteAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+
+        member.MapPost("/contacts", async (ContactRequest request, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+        {
+            var created = await contacts.RequestAsync(http.User.MemberId(), request, ct);
+            return TypedResults.Created($"/api/v1/contacts/{created.Id}", created);
+        });
+        member.MapGet("/contacts", (string? status, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+            contacts.ListAsync(http.User.MemberId(), status, ct));
+        member.MapPost("/contacts/{id:guid}/accept", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+        {
+            await contacts.AcceptAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapPost("/contacts/{id:guid}/decline", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+        {
+            await contacts.DeclineAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapDelete("/contacts/{id:guid}", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+        {
+            await contacts.RemoveAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapGet("/people/{handle}/mutual", (string handle, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+            contacts.MutualAsync(http.User.MemberId(), handle, ct));
+
+        member.MapGet("/blocks", (HttpContext http, Blocks blocks, CancellationToken ct) => blocks.ListAsync(http.User.MemberId(), ct));
+        member.MapPost("/blocks/{handleOrId}", async (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
+        {
+            await blocks.BlockAsync(http.User.MemberId(), handleOrId, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapDelete("/blocks/{handleOrId}", async (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
+        {
+            await blocks.UnblockAsync(http.User.MemberId(), handleOrId, ct);
+            return TypedResults.NoContent();
+        });
+
+        member.MapPost("/organizations", async (OrganizationRequest request, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
+        {
+            var created = await organizations.CreateAsync(http.User.MemberId(), request, ct);
+            return TypedResults.Created($"/api/v1/organizations/{created.Slug}", created);
+        });
+        member.MapPut("/organizations/{slug}", (string slug, OrganizationRequest request, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
+            organizations.UpdateAsync(http.User.MemberId(), slug, request, ct));
+        member.MapPost("/organizations/{slug}/members", async (string slug, OrganizationMemberRequest request, HttpContext http,
+            Organizations.Organizations organizations, CancellationToken ct) =>
+        {
+            await organizations.SetMemberAsync(http.User.MemberId(), slug, request, ct);
+            return TypedResults.NoContent();
+        });
+        member.MapDelete("/organizations/{slug}/members/{handleOrId}", async (string slug, string handleOrId, HttpContext http,
+            Organizations.Organizations organizations, CancellationToken ct) =>
+        {
+            await organizations.RemoveMemberAsync(http.User.MemberId(), slug, handleOrId, ct);
+            return TypedResults.NoContent();
+        });
+
+        // Images are reached by <img> on pages (session cookie) and by API clients (bearer) alike.
+        var media = app.MapGroup("").WithTags("Network").RequireAuthorization(ReadPolicy);
+        media.MapGet("/u/{handle}/photo", async (string handle, HttpContext http, PersonalPages pages, CancellationToken ct) =>
+            Image(http, await pages.OpenPhotoAsync(handle, http.User.ViewerId(), ct)));
+        media.MapGet("/o/{slug}/logo", async (string slug, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
+            Image(http, await organizations.OpenLogoAsync(slug, ct)));
+    }
+
+    /// <summary>SEC-07: stored images are always the re-encoded JPEG, sent with its type, inline, never sniffed.</summary>
+    private static IResult Image(HttpContext http, Stream? content)
+    {
+        if (content is null)
+        {
+            return TypedResults.NotFound();
+        }
+        http.Response.Headers.XContentTypeOptions = "nosniff";
+        http.Response.Headers.ContentDisposition = "inline; filename=\"image.jpg\"";
+        http.Response.Headers.CacheControl = "private, no-cache";
+        return TypedResults.Stream(content, ImagePipeline.ContentType);
     }
 }

@@ -214,6 +214,7 @@ public static class Site
         app.MapBilling();
         app.MapDocuments();
         app.MapNotifications();
+        app.MapNetwork();
         app.MapRazorPages();
     }
 

@@ -86,4 +86,12 @@ public sealed class Entitlements(AppDbContext db)
 {
     public Task<bool> HasActiveAsync(Guid memberId, string kindCode, CancellationToken cancellationToken) =>
         db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kindCode && s.Status == ServiceStatus.Active, cancellationToken);
+
+    /// <summary>NET-08: which of these members pay for at least one active service (the "subscriber" badge).</summary>
+    public async Task<IReadOnlySet<Guid>> WithAnyActiveAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var ids = memberIds.ToArray();
+        return (await db.Set<SubscribedService>().Where(s => ids.Contains(s.MemberId) && s.Status == ServiceStatus.Active)
+            .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    }
 }

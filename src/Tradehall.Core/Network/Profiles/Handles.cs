@@ -52,10 +52,13 @@ public static class Handles
     }
 
     /// <summary>The stem itself when free, otherwise the stem with the lowest free number (<c>ivan-petrov-2</c>).</summary>
-    public static async Task<string> FreeAsync(AppDbContext db, string stem, CancellationToken cancellationToken)
+    public static Task<string> FreeAsync(AppDbContext db, string stem, CancellationToken cancellationToken) =>
+        FreeAsync(db.Set<Profile>().Select(p => p.Handle), stem, cancellationToken);
+
+    /// <summary>The same choice among any set of addresses, such as organization slugs (NET-05).</summary>
+    public static async Task<string> FreeAsync(IQueryable<string> existing, string stem, CancellationToken cancellationToken)
     {
-        var taken = await db.Set<Profile>().Where(p => p.Handle == stem || p.Handle.StartsWith(stem + "-"))
-            .Select(p => p.Handle).ToListAsync(cancellationToken);
+        var taken = await existing.Where(h => h == stem || h.StartsWith(stem + "-")).ToListAsync(cancellationToken);
         var set = taken.ToHashSet(StringComparer.Ordinal);
         if (!set.Contains(stem))
         {

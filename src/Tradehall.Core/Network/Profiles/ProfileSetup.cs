@@ -12,6 +12,8 @@ public sealed class ProfileSetup(AppDbContext db, TimeProvider time) : IDomainEv
         var member = await db.Users.FindAsync([domainEvent.MemberId], cancellationToken)
             ?? throw new InvalidOperationException("The registered member is not in this unit of work.");
         var handle = await Handles.FreeAsync(db, Handles.Stem(member.FirstName, member.LastName), cancellationToken);
-        db.Set<Profile>().Add(new Profile { MemberId = member.Id, Handle = handle, CreatedAt = time.UtcNow() });
+        var profile = new Profile { MemberId = member.Id, Handle = handle, CreatedAt = time.UtcNow(), City = member.City };
+        profile.Index(member.FullName);
+        db.Set<Profile>().Add(profile);
     }
 }

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Network;
+using Tradehall.Core.Network.Blocking;
+using Tradehall.Core.Network.Contacts;
+
+namespace Tradehall.Web.Pages.Network;
+
+/// <summary>NET-04, NET-07: the member's requests, contacts and blocked members.</summary>
+[Authorize]
+public sealed class ContactsModel(ContactBook contacts, Blocks blocks) : NetworkPageModel
+{
+    public IReadOnlyList<ContactView> All { get; private set; } = [];
+
+    public IReadOnlyList<MemberCard> Blocked { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        All = await contacts.ListAsync(User.MemberId(), null, cancellationToken);
+        Blocked = await blocks.ListAsync(User.MemberId(), cancellationToken);
+    }
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => contacts.AcceptAsync(User.MemberId(), id, ct), L["You are now contacts."], ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => contacts.DeclineAsync(User.MemberId(), id, ct), L["Request declined."], ct);
+
+    public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => contacts.RemoveAsync(User.MemberId(), id, ct), L["Contact removed."], ct);
+
+    public Task<IActionResult> OnPostUnblockAsync(string handle, CancellationToken ct) =>
+        ActAsync(() => blocks.UnblockAsync(User.MemberId(), handle, ct), L["Member unblocked."], ct);
+
+    private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(action))
+        {
+            Notice(done);
+            return LocalRedirect("/contacts");
+        }
+        await OnGetAsync(cancellationToken);
+        return Page();
+    }
+}

@@ -1,0 +1,124 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Core.Data;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>
+/// NET-01, NET-04, NET-06 in a browser on a phone-sized window: a member fills in their page, another finds them in
+/// the directory and asks to connect, the first accepts. The network's pages are checked with axe on the way.
+/// </summary>
+public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    private async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    private async Task<(Dictionary<string, object?> Registration, string Token)> RegisterAsync(string firstName, string lastName)
+    {
+        var registration = Members.Registration();
+        registration["firstName"] = firstName;
+        registration["lastName"] = lastName;
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
+        return (registration, registered.GetProperty("token").GetString()!);
+    }
+
+    [Fact]
+    public async Task NET01_NET04_NET06_a_member_fills_in_their_page_another_finds_them_and_they_connect_on_a_phone()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5];
+        var (anna, annaToken) = await RegisterAsync("Анна", "Белова" + tag);
+        var (boris, _) = await RegisterAsync("Boris", "Sokolov" + tag);
+        var problems = new List<string>();
+
+        // Anna's organization, made through the API once her email and phone count as confirmed.
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            await db.Users.Where(m => m.Email == (string)anna["email"]!)
+                .ExecuteUpdateAsync(s => s.SetProperty(m => m.EmailConfirmed, true).SetProperty(m => m.PhoneNumberConfirmed, true));
+        }
+        string slug;
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", annaToken);
+            var created = await (await http.PostAsJsonAsync("/api/v1/organizations", new
+            {
+                name = "Беломорский лес " + tag, legalForm = "ООО", industry = "Лесозаготовка", country = "RU", city = "Архангельск",
+                description = "Пиломатериалы", website = "https://belomor.example",
+            })).Content.ReadFromJsonAsync<JsonElement>();
+            slug = created.GetProperty("slug").GetString()!;
+        }
+
+        var annaPage = await PhoneAsync();
+        await SignInAsync(annaPage, (string)anna["email"]!, (string)anna["password"]!);
+        await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
+        await annaPage.FillAsync("#City", "Архангельск");
+        await annaPage.FillAsync("#Position", "Timber buyer");
+        await annaPage.FillAsync("#About", "Buying sawn timber for export.");
+        await annaPage.SelectOptionAsync("#AboutVisibility", "Contacts");
+        await annaPage.GetByRole(AriaRole.Button, new() { Name = "Save my page" }).ClickAsync();
+        await annaPage.Locator("[role=status]").WaitForAsync();
+        await annaPage.GetByRole(AriaRole.Link, new() { Name = "View my page" }).ClickAsync();
+        await annaPage.WaitForURLAsync(url => url.Contains("/u/", StringComparison.Ordinal));
+        var annaUrl = annaPage.Url;
+        Assert.Contains("Timber buyer", await annaPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        var borisPage = await PhoneAsync();
+        await SignInAsync(borisPage, (string)boris["email"]!, (string)boris["password"]!);
+        await borisPage.GotoAsync(site.BaseUrl + "/people");
+        await borisPage.FillAsync("#q", "белова" + tag);
+        await borisPage.FillAsync("#city", "АРХАНГЕЛЬСК");
+        await borisPage.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
+        await borisPage.WaitForURLAsync(url => url.Contains("q=", StringComparison.Ordinal));
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "40-people-phone.png"), FullPage = true });
+        await borisPage.GetByRole(AriaRole.Link, new() { Name = "Анна Белова" + tag }).ClickAsync();
+        await borisPage.WaitForURLAsync(annaUrl);
+        // The text about Anna is for her contacts; Boris is not one yet.
+        Assert.DoesNotContain("Buying sawn timber", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.GetByRole(AriaRole.Button, new() { Name = "Add to contacts" }).ClickAsync();
+        await borisPage.Locator("[role=status]").WaitForAsync();
+        Assert.Contains("Request sent", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        await annaPage.GotoAsync(site.BaseUrl + "/contacts");
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "41-contacts-phone.png"), FullPage = true });
+        await annaPage.GetByRole(AriaRole.Button, new() { Name = "Accept Boris Sokolov" + tag }).ClickAsync();
+        await annaPage.Locator("[role=status]").WaitForAsync();
+        Assert.Contains("Boris Sokolov" + tag, await annaPage.Locator("section:has(#h-accepted)").InnerTextAsync(), StringComparison.Ordinal);
+
+        await borisPage.GotoAsync(annaUrl);
+        Assert.Contains("Buying sawn timber", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "42-person-phone.png"), FullPage = true });
+
+        await borisPage.GotoAsync(site.BaseUrl + $"/o/{slug}");
+        Assert.Contains("Лесозаготовка", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+        Assert.Empty(problems);
+    }
+}
