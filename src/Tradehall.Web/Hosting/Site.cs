@@ -14,6 +14,7 @@ using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
+using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
@@ -77,6 +78,7 @@ public static class Site
         builder.AddBilling();
         builder.AddDocuments();
         builder.AddNetwork();
+        builder.AddMessaging();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
@@ -212,6 +214,7 @@ public static class Site
         app.MapBilling();
         app.MapDocuments();
         app.MapNotifications();
+        app.MapMessaging();
         app.MapRazorPages();
     }
 
