@@ -29,10 +29,20 @@
     container.appendChild(document.createTextNode(text.slice(at)));
   }
 
+  // In the operator's time zone, as the server writes times on the page.
   function when(iso) {
     var date = new Date(iso);
-    return isNaN(date.getTime()) ? iso : date.toLocaleString(document.documentElement.lang || undefined,
-      { dateStyle: "short", timeStyle: "short" });
+    if (isNaN(date.getTime())) {
+      return iso;
+    }
+    var options = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit" };
+    try {
+      options.timeZone = (chat && chat.getAttribute("data-time-zone")) || undefined;
+      return date.toLocaleString(document.documentElement.lang || undefined, options);
+    } catch (e) {
+      delete options.timeZone;
+      return date.toLocaleString(document.documentElement.lang || undefined, options);
+    }
   }
 
   function setBadge(badge, count) {
