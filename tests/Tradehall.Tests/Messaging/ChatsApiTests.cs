@@ -38,6 +38,17 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task MSG01_two_members_writing_first_at_once_end_up_in_one_chat()
+    {
+        var a = await TrustedAsync(app);
+        var b = await TrustedAsync(app);
+        var both = await Task.WhenAll(StartAsync(app, a, b, "From a"), StartAsync(app, b, a, "From b"));
+        Assert.Equal(both[0].ChatId, both[1].ChatId);
+        using var client = app.Api(a.Token);
+        Assert.Equal(2, (await (await client.GetAsync($"/api/v1/chats/{both[0].ChatId}/messages")).JsonAsync()).GetProperty("items").GetArrayLength());
+    }
+
+    [Fact]
     public async Task MSG01_the_list_shows_the_other_participant_the_last_message_and_the_unread_count()
     {
         var a = await TrustedAsync(app);

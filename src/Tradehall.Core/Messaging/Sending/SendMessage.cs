@@ -33,6 +33,20 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
 
     public async Task<StartChatResponse> StartAsync(Guid memberId, StartChatRequest request, CancellationToken cancellationToken)
     {
+        try
+        {
+            return await StartOnceAsync(memberId, request, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Both members wrote first at the same moment: the other chat won the pair's unique key, so write into it.
+            db.ChangeTracker.Clear();
+            return await StartOnceAsync(memberId, request, cancellationToken);
+        }
+    }
+
+    private async Task<StartChatResponse> StartOnceAsync(Guid memberId, StartChatRequest request, CancellationToken cancellationToken)
+    {
         var text = CheckText(request.Text, attachment: false);
         var addressee = await AddresseeAsync(memberId, request.To, cancellationToken);
         var key = Chat.KeyOf(memberId, addressee.Id, request.ListingId);
