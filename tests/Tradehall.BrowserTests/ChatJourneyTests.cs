@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradehall.Core.Network;
@@ -34,10 +35,46 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
 
     private async Task<(string Email, Guid Id)> RegisterAsync()
     {
+        var registered = await RegisterWithTokenAsync();
+        return (registered.Email, registered.Id);
+    }
+
+    private async Task<(string Email, Guid Id, string Token)> RegisterWithTokenAsync()
+    {
         var registration = Members.Registration();
         using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
         var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
-        return ((string)registration["email"]!, registered.GetProperty("accountId").GetGuid());
+        return ((string)registration["email"]!, registered.GetProperty("accountId").GetGuid(), registered.GetProperty("token").GetString()!);
+    }
+
+    [Fact]
+    public async Task MSG04_the_server_takes_files_up_to_the_limit_through_the_api_and_refuses_larger_ones()
+    {
+        var a = await RegisterWithTokenAsync();
+        var b = await RegisterWithTokenAsync();
+        // Out of the sandbox, so files are allowed in the first messages (MSG-05).
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Tradehall.Core.Data.AppDbContext>();
+            var registered = site.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
+            await db.Users.Where(m => m.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered));
+        }
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", a.Token);
+        var started = await (await http.PostAsJsonAsync("/api/v1/chats", new { to = b.Id.ToString(), text = "Documents follow" })).Content.ReadFromJsonAsync<JsonElement>();
+        var chatId = started.GetProperty("chatId").GetGuid();
+
+        async Task<System.Net.HttpStatusCode> UploadAsync(int size)
+        {
+            var content = new byte[size];
+            "%PDF-1.4\n"u8.CopyTo(content);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", "scan.pdf" } };
+            return (await http.PostAsync($"/api/v1/chats/{chatId}/attachments", form)).StatusCode;
+        }
+
+        // Larger than the API's JSON body limit, within the file limit.
+        Assert.Equal(System.Net.HttpStatusCode.Created, await UploadAsync(3 * 1024 * 1024));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, await UploadAsync(11 * 1024 * 1024));
     }
 
     [Fact]
