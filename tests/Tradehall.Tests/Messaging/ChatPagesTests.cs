@@ -47,6 +47,9 @@ public sealed class ChatPagesTests(ChatApp app) : IClassFixture<ChatApp>
         var (_, chat) = await browserB.GetAsync(chatUrl);
         Assert.Equal(["Do you have oak?", "Yes, 40 m³"], chat.QuerySelectorAll(".chat-text").Select(t => t.TextContent).ToArray());
         Assert.Equal("polite", chat.QuerySelector("#chat-messages")!.GetAttribute("aria-live"));
+        // The report form chats.js adds under live messages carries its antiforgery token.
+        var template = (AngleSharp.Html.Dom.IHtmlTemplateElement)chat.QuerySelector("#chat-report-template")!;
+        Assert.NotNull(template.Content.QuerySelector("form input[name=__RequestVerificationToken]"));
         // Replying read the chat: no badge any more.
         var (_, after) = await browserB.GetAsync("/chats");
         Assert.Equal("0", after.QuerySelector($"a[href='{chatUrl}'] .chat-unread")!.GetAttribute("data-unread-count"));

@@ -31,9 +31,13 @@ public sealed class ChatModel(History history, SendMessage send, MarkRead markRe
     [BindProperty] public string? Text { get; set; }
     [BindProperty(Name = "File")] public IFormFile? Upload { get; set; }
 
+    /// <summary>An older page is shown: the send form and the newest messages are a link away.</summary>
+    public bool Paged { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string? before, CancellationToken cancellationToken)
     {
-        await LoadAsync(id, long.TryParse(before, out _) ? before : null, cancellationToken);
+        Paged = long.TryParse(before, out _);
+        await LoadAsync(id, Paged ? before : null, cancellationToken);
         return Page();
     }
 

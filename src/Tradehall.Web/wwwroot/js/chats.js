@@ -159,6 +159,16 @@
       p.appendChild(a);
       item.appendChild(p);
     });
+    var report = !mine && document.getElementById("chat-report-template");
+    if (report) {
+      // The same report form the server renders under the other participant's messages.
+      var details = report.content.firstElementChild.cloneNode(true);
+      details.querySelector("input[name=messageId]").value = String(message.id);
+      var reason = details.querySelector("textarea");
+      reason.id = "reason-" + message.id;
+      details.querySelector("label").htmlFor = reason.id;
+      item.appendChild(details);
+    }
     messages.appendChild(item);
     var empty = chat.querySelector(".empty");
     if (empty) {
