@@ -122,6 +122,28 @@ public sealed class ChatPagesTests(ChatApp app) : IClassFixture<ChatApp>
     }
 
     [Fact]
+    public async Task MSG03_the_chat_page_shows_the_newest_messages_and_links_to_older_ones()
+    {
+        var a = await TrustedAsync(app);
+        var b = await TrustedAsync(app);
+        var (chatId, _) = await StartAsync(app, a, b, "m0");
+        for (var i = 1; i < 35; i++)
+        {
+            await SendAsync(app, i % 2 == 0 ? a : b, chatId, $"m{i}");
+        }
+        using var browser = await SignedInAsync(a);
+        var (_, newest) = await browser.GetAsync($"/chats/{chatId}");
+        var texts = newest.QuerySelectorAll(".chat-text").Select(t => t.TextContent).ToList();
+        Assert.Equal(30, texts.Count);
+        Assert.Equal("m34", texts[^1]);
+        var older = newest.QuerySelector("a.chat-older")!.GetAttribute("href")!;
+        var (_, page) = await browser.GetAsync(older);
+        Assert.Equal(["m0", "m1", "m2", "m3", "m4"], page.QuerySelectorAll(".chat-text").Select(t => t.TextContent).ToArray());
+        Assert.Null(page.QuerySelector("a.chat-older"));
+        Assert.NotNull(page.QuerySelector($"a[href='/chats/{chatId}']"));
+    }
+
+    [Fact]
     public async Task MSG02_read_receipts_are_switched_off_on_the_settings_page()
     {
         var a = await TrustedAsync(app);
