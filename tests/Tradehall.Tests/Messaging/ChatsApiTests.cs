@@ -231,6 +231,8 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages", new { text = "" }), HttpStatusCode.BadRequest, "text");
         await AssertProblemAsync(await client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages", new { text = "x", role = "operator" }), HttpStatusCode.BadRequest);
         await AssertProblemAsync(await client.GetAsync("/api/v1/chats/search?q=%20%21"), HttpStatusCode.BadRequest, "q");
+        await AssertProblemAsync(await client.PutAsJsonAsync("/api/v1/me/chat-settings", new { }), HttpStatusCode.BadRequest, "readReceipts");
+        Assert.True((await (await client.GetAsync("/api/v1/me/chat-settings")).JsonAsync()).GetProperty("readReceipts").GetBoolean());
         Assert.Single((await (await client.GetAsync($"/api/v1/chats/{chatId}/messages")).JsonAsync()).GetProperty("items").EnumerateArray());
     }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Settings;
 
@@ -15,7 +16,7 @@ public sealed class ChatSettings
     public bool ReadReceipts { get; set; } = true;
 }
 
-public sealed record ChatSettingsRequest(bool ReadReceipts);
+public sealed record ChatSettingsRequest(bool? ReadReceipts);
 
 public sealed record ChatSettingsResponse(bool ReadReceipts);
 
@@ -27,12 +28,16 @@ public sealed class ChatPreferences(AppDbContext db)
 
     public async Task<ChatSettingsResponse> SaveAsync(Guid memberId, ChatSettingsRequest request, CancellationToken cancellationToken)
     {
+        if (request.ReadReceipts is not { } receipts)
+        {
+            throw DomainException.Field("messaging.read_receipts_required", "readReceipts", "Say whether read receipts are on.");
+        }
         var row = await db.Set<ChatSettings>().FindAsync([memberId], cancellationToken);
         if (row is null)
         {
             db.Set<ChatSettings>().Add(row = new ChatSettings { MemberId = memberId });
         }
-        row.ReadReceipts = request.ReadReceipts;
+        row.ReadReceipts = receipts;
         await db.SaveChangesAsync(cancellationToken);
         return new(row.ReadReceipts);
     }
