@@ -8,8 +8,12 @@
 #   scripts/bench.sh billing-run   the daily billing run (BIL-09) over BENCH_SERVICES services due on one day,
 #                                  seeded by `tradehall demo seed`, on SQLite and PostgreSQL; last line per engine:
 #                                  billing-run engine=E services=N seconds=S renewals_per_s=R
+#   scripts/bench.sh chat          live message latency (MSG-02, RUN-03): BENCH_CLIENTS (2000) SignalR clients,
+#                                  BENCH_RATE (500) messages/s, clients on the sending node and then on a second
+#                                  node, next to the bare LISTEN/NOTIFY round trip; last line:
+#                                  chat clients=N msgs_per_s=N p50_ms=X p99_ms=X p99_ms_two_nodes=X notify_rtt_ms=X
 #
-# BENCH_CLIENTS (4), BENCH_SECONDS (20) and BENCH_ACCOUNTS (1000) change the load;
+# BENCH_CLIENTS (4; 2000 for chat), BENCH_SECONDS (20; 30 for chat) and BENCH_ACCOUNTS (1000) change the load;
 # BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,8 +23,10 @@ usage() {
 usage: scripts/bench.sh NAME
   ledger        postings per second through Ledger.PostAsync, next to pgbench TPC-B on the same server
   billing-run   the daily billing run over BENCH_SERVICES (100000) due services, per engine in BENCH_ENGINES
+  chat          live message latency over BENCH_CLIENTS (2000) connections at BENCH_RATE (500) messages/s,
+                on one node and across two, next to LISTEN/NOTIFY; BENCH_SENDER http (the chat API) or live
 environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
-             BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"),
+             BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"), BENCH_RATE (500), BENCH_SENDER (http),
              BENCH_CONNECTION_OPTIONS (appended to the application's connection string)
 USAGE
   exit 2
@@ -123,8 +129,30 @@ billing_run() {
   return $status
 }
 
+chat() {
+  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
+  local work conn out line status=0
+  work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
+  trap 'scripts/pg.sh stop "'"$work"'/pg" >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
+  conn=$(scripts/pg.sh start "$work/pg")
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  echo "bench: building bench/Tradehall.Bench (Release)" >&2
+  dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
+  wait_quiet chat
+  # Node A runs in the benchmark program with the clients and the sender; it starts node B itself.
+  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll chat \
+    --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --clients "${BENCH_CLIENTS:-2000}" \
+    --rate "${BENCH_RATE:-500}" --seconds "${BENCH_SECONDS:-30}" --sender "${BENCH_SENDER:-http}") || status=$?
+  line=$(tail -n 1 <<<"$out")
+  [[ "$line" == chat\ clients=* ]] || { echo "$out" >&2; echo "bench: the chat benchmark printed no figures" >&2; exit 1; }
+  # A non-zero status with figures means some messages never arrived (said on standard error).
+  echo "$line"
+  return $status
+}
+
 case "${1:-}" in
   ledger) ledger ;;
   billing-run) billing_run ;;
+  chat) chat ;;
   *) usage ;;
 esac

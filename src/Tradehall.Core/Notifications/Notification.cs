@@ -43,6 +43,9 @@ public sealed class Notification
 
     public DateTime CreatedAt { get; set; }
     public DateTime? ReadAt { get; set; }
+
+    /// <summary>NTF-03: when a digest email took this chat message in, so no message is emailed twice.</summary>
+    public DateTime? DigestedAt { get; set; }
 }
 
 internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notification>
@@ -56,5 +59,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.Group).HasMaxLength(100);
         b.HasIndex(n => new { n.MemberId, n.CreatedAt });
         b.HasIndex(n => new { n.MemberId, n.Group, n.ReadAt });
+        // NTF-03: the digest job looks for chat messages neither read nor digested yet.
+        b.HasIndex(n => new { n.Type, n.DigestedAt, n.CreatedAt });
     }
 }

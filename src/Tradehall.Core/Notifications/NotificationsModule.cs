@@ -2,7 +2,10 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Notifications.Digests;
 using Tradehall.Core.Notifications.Live;
+using Tradehall.Core.Notifications.Preferences;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
@@ -17,14 +20,47 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddScoped<Outbox>();
         builder.Services.AddScoped<Notifier>();
-        builder.Services.AddSignalR();
-        builder.Services.AddSingleton<ILiveEvents, LocalLiveEvents>();
+        builder.AddLive();
         builder.Services.AddScoped<MailSender>();
         builder.Services.AddScoped<SmsSender>();
         builder.Services.AddHttpClient(nameof(SmsSender));
         builder.Services.AddSingleton<OutboxWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<OutboxWorker>());
+        builder.Services.AddSingleton<NotificationTexts>();
+        builder.Services.AddSingleton<NotificationMail>();
+        builder.Services.AddSingleton<UnreadCounts>();
+        builder.Services.AddSingleton<IInterceptor, NotificationSaveInterceptor>();
+        builder.Services.AddScoped<NotificationCentre>();
+        builder.Services.AddScoped<NotificationPreferences>();
+        builder.Services.AddScoped<Digest>();
+        builder.Services.AddHostedService<DigestWorker>();
     }
 
-    public static void MapNotifications(this IEndpointRouteBuilder app) => app.MapHub<LiveHub>(LiveHub.Path);
+    public static void MapNotifications(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<LiveHub>(LiveHub.Path);
+
+        // NTF-01: the centre and the preferences; every call sees only the caller's own entries.
+        var centre = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(AccountsModule.ApiPolicy);
+        centre.MapGet("", (HttpContext http, NotificationCentre notifications, bool? unreadOnly, int? page, CancellationToken ct) =>
+            notifications.ListAsync(http.User.MemberId(), unreadOnly ?? false, page, ct));
+        centre.MapGet("/unread-count", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
+            new UnreadCountResponse(await notifications.UnreadAsync(http.User.MemberId(), ct)));
+        centre.MapPost("/{id:guid}/read", async (Guid id, HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
+        {
+            await notifications.ReadAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+        centre.MapPost("/read-all", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
+        {
+            await notifications.ReadAllAsync(http.User.MemberId(), ct);
+            return TypedResults.NoContent();
+        });
+
+        var me = app.MapGroup("/api/v1/me").WithTags("Notifications").RequireAuthorization(AccountsModule.ApiPolicy);
+        me.MapGet("/notification-preferences", (HttpContext http, NotificationPreferences preferences, CancellationToken ct) =>
+            preferences.GetAsync(http.User.MemberId(), ct));
+        me.MapPut("/notification-preferences", (PreferencesRequest request, HttpContext http, NotificationPreferences preferences, CancellationToken ct) =>
+            preferences.UpdateAsync(http.User.MemberId(), request, ct));
+    }
 }

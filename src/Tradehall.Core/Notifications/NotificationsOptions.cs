@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications;
 
@@ -43,6 +44,30 @@ public sealed class NotificationsOptions : IValidatableObject
     public string? SmsGatewayUrl { get; set; }
     public string? SmsGatewayKey { get; set; }
 
+    /// <summary>NTF-01: which channels a member gets for each type until they choose otherwise.</summary>
+    [Required]
+    public NotificationDefaults Defaults { get; set; } = new();
+
+    /// <summary>NTF-01: entries per page of the notification centre.</summary>
+    [Range(5, 100)]
+    public int CentrePageSize { get; set; } = 20;
+
+    /// <summary>NTF-03: an unread chat message is emailed in a digest only after it has waited this long.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan DigestDelay { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>NTF-03: how often the digest job looks for messages that are due.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan DigestInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>NTF-03: excerpts quoted per chat in a digest; the rest are only counted.</summary>
+    [Range(1, 20)]
+    public int DigestExcerptsPerChat { get; set; } = 3;
+
+    /// <summary>NTF-03: members served per digest round, so one round stays short.</summary>
+    [Range(1, 10000)]
+    public int DigestBatchSize { get; set; } = 200;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (SmsDelivery == "http" && !Uri.TryCreate(SmsGatewayUrl, UriKind.Absolute, out _))
@@ -53,5 +78,49 @@ public sealed class NotificationsOptions : IValidatableObject
         {
             yield return new ValidationResult("Notifications:SmtpHost is required when Notifications:MailDelivery is 'smtp'.", [nameof(SmtpHost)]);
         }
+        if (!Defaults.Message.InApp)
+        {
+            // Chats read their unread state and digests from these entries.
+            yield return new ValidationResult("Notifications:Defaults:Message:InApp must be true: chat messages are always listed in the centre.", [nameof(Defaults)]);
+        }
     }
+}
+
+/// <summary>NTF-01: the channels a type goes to by default.</summary>
+public sealed class ChannelDefaults
+{
+    public bool InApp { get; set; } = true;
+    public bool Email { get; set; }
+    public bool Sms { get; set; }
+
+    public bool For(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.InApp => InApp,
+        NotificationChannel.Email => Email,
+        _ => Sms,
+    };
+}
+
+/// <summary>
+/// NTF-01: defaults per type. Everything about the member's own business reaches them by email;
+/// SMS only for billing, where a suspended service is urgent; marketing is opt-in on every channel.
+/// </summary>
+public sealed class NotificationDefaults
+{
+    public ChannelDefaults Message { get; set; } = new() { Email = true };
+    public ChannelDefaults ContactRequest { get; set; } = new() { Email = true };
+    public ChannelDefaults PageComment { get; set; } = new() { Email = true };
+    public ChannelDefaults Billing { get; set; } = new() { Email = true, Sms = true };
+    public ChannelDefaults ServiceNotice { get; set; } = new() { Email = true };
+    public ChannelDefaults Marketing { get; set; } = new() { InApp = false };
+
+    public ChannelDefaults For(NotificationType type) => type switch
+    {
+        NotificationType.Message => Message,
+        NotificationType.ContactRequest => ContactRequest,
+        NotificationType.PageComment => PageComment,
+        NotificationType.Billing => Billing,
+        NotificationType.ServiceNotice => ServiceNotice,
+        _ => Marketing,
+    };
 }

@@ -3,6 +3,7 @@ namespace Tradehall.Web.Hosting;
 /// <summary>SEC-08: the response headers every page and API answer carries.</summary>
 internal static class SecurityHeaders
 {
+    // connect-src 'self' also admits ws: and wss: to this host and port (CSP 3), which the live hub at /hubs/live uses.
     private const string Policy = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; " +
         "connect-src 'self'; font-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 

@@ -17,6 +17,7 @@ using Tradehall.Core.Legal;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
+using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Shared.Calendar;
 
@@ -195,6 +196,7 @@ public static class Site
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseLiveHubTokens();
         app.UseAuthentication();
         app.UseRateLimiter();
         app.UseAuthorization();

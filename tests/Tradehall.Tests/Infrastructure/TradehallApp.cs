@@ -40,6 +40,8 @@ public class TradehallApp : WebApplicationFactory<Program>
                 ["Notifications:PollInterval"] = "00:00:00.100",
                 // Tests start the day's billing run themselves, on the day they choose; resumption still runs on its own.
                 ["Billing:Run:Daily"] = "false",
+                // Digests are sent when a test asks for them, so a test that moves the clock gets no stray emails.
+                ["Notifications:DigestInterval"] = "1.00:00:00",
                 ["RateLimits:AuthPerMinute"] = "100000",
                 ["RateLimits:PhonePerMinute"] = "100000",
                 ["RateLimits:AnonymousPerMinute"] = "1000000",

@@ -8,6 +8,7 @@ namespace Tradehall.Core.Notifications.Live;
 /// <summary>
 /// MSG-02: one connection per open tab. The hub only puts a connection into its own member's group;
 /// what reaches the group is decided by the handler that published it, after its access checks.
+/// A browser signs in with the site cookie; other clients send a bearer token.
 /// </summary>
 [Authorize(AuthenticationSchemes = "Identity.Application," + BearerAuthentication.SchemeName)]
 public sealed class LiveHub : Hub
@@ -21,11 +22,4 @@ public sealed class LiveHub : Hub
         await Groups.AddToGroupAsync(Context.ConnectionId, GroupOf(Context.User!.MemberId()));
         await base.OnConnectedAsync();
     }
-}
-
-/// <summary>Delivers to the connections of this node.</summary>
-internal sealed class LocalLiveEvents(IHubContext<LiveHub> hub) : Shared.ILiveEvents
-{
-    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken) =>
-        hub.Clients.Groups(memberIds.Select(LiveHub.GroupOf).ToList()).SendAsync(name, payload, cancellationToken);
 }

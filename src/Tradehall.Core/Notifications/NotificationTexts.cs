@@ -1,0 +1,42 @@
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Notifications.Preferences;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Notifications;
+
+/// <summary>NTF-01: a notification's words, in the current culture, from its type, actor and excerpt.</summary>
+public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOptions<TradehallOptions> site)
+{
+    public string Headline(NotificationType type, string? actorName)
+    {
+        var actor = string.IsNullOrWhiteSpace(actorName) ? text["A member"].Value : actorName;
+        return type switch
+        {
+            NotificationType.Message => text["{0} wrote to you", actor],
+            NotificationType.ContactRequest => text["{0} asked to join your contacts", actor],
+            NotificationType.PageComment => text["{0} commented on your page", actor],
+            NotificationType.Billing => text["News about your personal account"],
+            NotificationType.ServiceNotice => text["A notice about the service"],
+            _ => text["News from {0}", site.Value.OperatorName],
+        };
+    }
+
+    /// <summary>The type as the preferences table names it.</summary>
+    public string TypeName(NotificationType type) => type switch
+    {
+        NotificationType.Message => text["New messages"],
+        NotificationType.ContactRequest => text["Contact requests"],
+        NotificationType.PageComment => text["Comments on your page"],
+        NotificationType.Billing => text["Personal account and payments"],
+        NotificationType.ServiceNotice => text["Service notices"],
+        _ => text["News and offers"],
+    };
+
+    public string ChannelName(NotificationChannel channel) => channel switch
+    {
+        NotificationChannel.InApp => text["On the site"],
+        NotificationChannel.Email => text["Email"],
+        _ => text["SMS"],
+    };
+}

@@ -1,0 +1,85 @@
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Data;
+using Tradehall.Core.Notifications;
+using Tradehall.Core.Shared;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.Tests.Notifications;
+
+/// <summary>The live pushes the app made, recorded at the SignalR boundary.</summary>
+public sealed class RecordingLiveEvents : ILiveEvents
+{
+    private readonly List<(Guid Member, string Name, object Payload)> events = [];
+
+    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
+    {
+        lock (events)
+        {
+            events.AddRange(memberIds.Select(m => (m, name, payload)));
+        }
+        return Task.CompletedTask;
+    }
+
+    public List<(string Name, object Payload)> For(Guid member)
+    {
+        lock (events)
+        {
+            return [.. events.Where(e => e.Member == member).Select(e => (e.Name, e.Payload))];
+        }
+    }
+}
+
+/// <summary>A test host whose digest job waits for the test to run it, recording live events.</summary>
+public sealed class NotificationsApp : TradehallApp
+{
+    public NotificationsApp()
+    {
+        Settings["Notifications:DigestDelay"] = "00:15:00";
+        Settings["Notifications:DigestInterval"] = "1.00:00:00";
+    }
+
+    public RecordingLiveEvents Live { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ILiveEvents>();
+            services.AddSingleton<ILiveEvents>(Live);
+        });
+    }
+}
+
+public static class NotificationSteps
+{
+    /// <summary>What another module does: adds a notification in its unit of work and saves.</summary>
+    public static async Task NotifyAsync(TradehallApp app, NotificationRequest request)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<Notifier>().Add(request);
+        await scope.ServiceProvider.GetRequiredService<AppDbContext>().SaveChangesAsync();
+    }
+
+    public static Task MessageAsync(TradehallApp app, Guid to, Guid chat, string from, string text) =>
+        NotifyAsync(app, new NotificationRequest(to, NotificationType.Message, $"/chats/{chat:N}", Guid.NewGuid(), from, text, $"chat:{chat:N}"));
+
+    public static async Task<int> RunDigestAsync(TradehallApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Core.Notifications.Digests.Digest>().RunDueAsync(CancellationToken.None);
+    }
+
+    /// <summary>The notification emails queued for a member (every one links to the preferences).</summary>
+    public static Task<List<OutboxMessage>> NotificationEmailsAsync(TradehallApp app, Guid member) =>
+        app.WithDb(db => db.Set<OutboxMessage>().AsNoTracking()
+            .Where(m => m.MemberId == member && m.Channel == Channel.Email && m.Body.Contains("/settings/notifications"))
+            .OrderBy(m => m.CreatedAt).ToListAsync());
+
+    public static Task SetCultureAsync(TradehallApp app, Guid member, string culture) =>
+        app.WithDb(db => db.Set<Member>().Where(m => m.Id == member).ExecuteUpdateAsync(s => s.SetProperty(m => m.Culture, culture)));
+}
