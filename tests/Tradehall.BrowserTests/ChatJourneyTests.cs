@@ -123,7 +123,11 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         await b.GotoAsync(site.BaseUrl + "/chats");
         await Assertions.Expect(b.Locator($"#chat-list a[href='{chatPath}'] .chat-unread")).ToBeHiddenAsync();
 
-        // The writer sees the reply and that their message was read.
+        // The writer's open page got the reply and the read tick live, without a reload.
+        await Assertions.Expect(a.Locator("#chat-messages .chat-message-theirs")).ToHaveCountAsync(1);
+        await Assertions.Expect(a.Locator(".chat-message-mine .chat-tick[data-read=true]")).ToHaveCountAsync(1);
+
+        // And after a reload, from the server.
         await a.ReloadAsync();
         await Assertions.Expect(a.Locator("#chat-messages .chat-message-theirs")).ToHaveCountAsync(1);
         Assert.Equal("true", await a.Locator(".chat-message-mine .chat-tick").GetAttributeAsync("data-read"));
