@@ -29,7 +29,7 @@ public static class MessagingModule
         services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<ChatAccess>();
         services.AddScoped<ChatPreferences>();
-        services.AddScoped<UnreadCounts>();
+        services.AddScoped<ChatUnreadCounts>();
         services.AddScoped<LiveChatEvents>();
         services.AddScoped<Sandbox>();
         services.AddScoped<SendMessage>();

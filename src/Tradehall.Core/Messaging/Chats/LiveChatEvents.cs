@@ -24,7 +24,7 @@ public sealed record UnreadEvent(Guid ChatId, int Count, int Total);
 /// MSG-02: what chats announce through <see cref="ILiveEvents"/>, always after the change is committed.
 /// Event names: <c>message</c>, <c>read</c>, <c>unread</c>.
 /// </summary>
-public sealed class LiveChatEvents(ILiveEvents live, UnreadCounts unread, IOptions<MessagingOptions> options)
+public sealed class LiveChatEvents(ILiveEvents live, ChatUnreadCounts unread, IOptions<MessagingOptions> options)
 {
     public const string MessageName = "message";
     public const string ReadName = "read";

@@ -10,7 +10,7 @@ public sealed record LastMessage(long Id, Guid SenderId, string Text, DateTime S
 public sealed record ChatSummary(Guid Id, Guid? ListingId, MemberCard With, LastMessage? LastMessage, int Unread);
 
 /// <summary>MSG-01, MSG-02: the member's chats, most recent first, with the other participant, the last message and unread counts.</summary>
-public sealed class ChatList(AppDbContext db, INetwork network, UnreadCounts unread)
+public sealed class ChatList(AppDbContext db, INetwork network, ChatUnreadCounts unread)
 {
     /// <summary>How much of the last message a list shows.</summary>
     public const int ExcerptLength = 200;

@@ -19,7 +19,7 @@ public sealed record HistoryMessage(long Id, Guid SenderId, string Text, DateTim
 public sealed record HistoryPage(Guid ChatId, Guid? ListingId, MemberCard With, IReadOnlyList<HistoryMessage> Items, long? Before, long? OtherReadUpTo, int Unread);
 
 /// <summary>MSG-03: paged history. <c>before</c> is a message id (exclusive) or an ISO 8601 instant; <c>limit</c> is capped by the options.</summary>
-public sealed class History(AppDbContext db, INetwork network, ChatAccess access, ChatPreferences preferences, UnreadCounts unread, IOptions<MessagingOptions> options)
+public sealed class History(AppDbContext db, INetwork network, ChatAccess access, ChatPreferences preferences, ChatUnreadCounts unread, IOptions<MessagingOptions> options)
 {
     public async Task<HistoryPage> HandleAsync(Guid memberId, Guid chatId, string? before, int? limit, CancellationToken cancellationToken)
     {

@@ -14,7 +14,7 @@ public sealed record MarkReadResponse(Guid ChatId, long UpTo, int Count, int Tot
 /// MSG-02: the member has read a chat up to a message (the newest when none is given). The chat's notifications
 /// are read with it; the other participant learns of it only when both have read receipts on.
 /// </summary>
-public sealed class MarkRead(AppDbContext db, ChatAccess access, ChatPreferences preferences, Notifier notifier, UnreadCounts unread,
+public sealed class MarkRead(AppDbContext db, ChatAccess access, ChatPreferences preferences, Notifier notifier, ChatUnreadCounts unread,
     LiveChatEvents live)
 {
     public async Task<MarkReadResponse> HandleAsync(Guid memberId, Guid chatId, MarkReadRequest request, CancellationToken cancellationToken)

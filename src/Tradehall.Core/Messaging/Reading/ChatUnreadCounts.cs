@@ -5,7 +5,7 @@ using Tradehall.Core.Messaging.Chats;
 namespace Tradehall.Core.Messaging.Reading;
 
 /// <summary>MSG-02: messages of the other participant after the point a member has read up to.</summary>
-public sealed class UnreadCounts(AppDbContext db)
+public sealed class ChatUnreadCounts(AppDbContext db)
 {
     private IQueryable<Message> Unread(Guid memberId) =>
         from member in db.Set<ChatMember>()
