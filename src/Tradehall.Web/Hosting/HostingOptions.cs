@@ -29,7 +29,8 @@ internal static class ApiBodyLimit
         if (Site.IsApi(http))
         {
             var limit = http.RequestServices.GetRequiredService<IOptions<HostingOptions>>().Value.MaxApiBodyBytes;
-            if (http.Request.ContentLength > limit)
+            // A file upload is held to its endpoint's own limit, which routing applies after this point.
+            if (http.Request.ContentLength > limit && !http.Request.HasFormContentType)
             {
                 throw new BadHttpRequestException("Request body too large.", StatusCodes.Status413PayloadTooLarge);
             }

@@ -14,6 +14,7 @@ using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
+using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Live;
@@ -78,6 +79,7 @@ public static class Site
         builder.AddBilling();
         builder.AddDocuments();
         builder.AddNetwork();
+        builder.AddMessaging();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
@@ -215,6 +217,7 @@ public static class Site
         app.MapDocuments();
         app.MapNotifications();
         app.MapNetwork();
+        app.MapMessaging();
         app.MapRazorPages();
     }
 

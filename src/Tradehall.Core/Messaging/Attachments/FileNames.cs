@@ -1,0 +1,27 @@
+using System.Text;
+
+namespace Tradehall.Core.Messaging.Attachments;
+
+/// <summary>The original name of an upload, made safe to show and to offer as a download name.</summary>
+public static class FileNames
+{
+    public const int MaxLength = 150;
+
+    public static string Sanitise(string? name)
+    {
+        // Only the last path segment, whichever separator the sender's system used.
+        var last = (name ?? "").Replace('\\', '/').Split('/').Last().Trim();
+        var clean = new StringBuilder(last.Length);
+        foreach (var c in last)
+        {
+            clean.Append(char.IsControl(c) || c is '"' or '<' or '>' or ':' or '*' or '?' or '|' ? '_' : c);
+        }
+        var result = clean.ToString().Trim('.', ' ');
+        if (result.Length > MaxLength)
+        {
+            var extension = Path.GetExtension(result);
+            result = result[..(MaxLength - extension.Length)] + extension;
+        }
+        return result.Length == 0 ? "file" : result;
+    }
+}

@@ -1,0 +1,13 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Messaging.Chats;
+
+/// <summary>MSG-01: the one check every chat path makes. Whoever is not a participant is told the chat does not exist (404).</summary>
+public sealed class ChatAccess(AppDbContext db)
+{
+    public async Task<ChatMember> MembershipAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken) =>
+        await db.Set<ChatMember>().FirstOrDefaultAsync(m => m.ChatId == chatId && m.MemberId == memberId, cancellationToken)
+            ?? throw DomainException.NotFound("messaging.chat_not_found", "There is no such chat.");
+}

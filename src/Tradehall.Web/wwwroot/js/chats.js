@@ -1,0 +1,296 @@
+// MSG-02: live chats. Every chat page works without this file (forms post and redirect; reload shows news).
+// With it: messages are sent without a reload, new ones appear as they arrive (when the SignalR client
+// is loaded), unread badges and read ticks follow the live events "message", "read" and "unread".
+(function () {
+  "use strict";
+
+  var chat = document.getElementById("chat");
+  var list = document.getElementById("chat-list");
+  if (!chat && !list) {
+    return;
+  }
+
+  var linkPattern = /https?:\/\/[^\s<>"'`]+[^\s<>"'`.,;:!?)\]]/gi;
+
+  // The same inert rendering as the server: text nodes only, http(s) addresses as links.
+  function renderText(container, text) {
+    var at = 0;
+    text.replace(linkPattern, function (url, index) {
+      container.appendChild(document.createTextNode(text.slice(at, index)));
+      var a = document.createElement("a");
+      a.href = url;
+      a.rel = "nofollow noopener noreferrer ugc";
+      a.target = "_blank";
+      a.textContent = url;
+      container.appendChild(a);
+      at = index + url.length;
+      return url;
+    });
+    container.appendChild(document.createTextNode(text.slice(at)));
+  }
+
+  // In the operator's time zone, as the server writes times on the page.
+  function when(iso) {
+    var date = new Date(iso);
+    if (isNaN(date.getTime())) {
+      return iso;
+    }
+    var options = { year: "numeric", month: "numeric", day: "numeric", hour: "numeric", minute: "2-digit" };
+    try {
+      options.timeZone = (chat && chat.getAttribute("data-time-zone")) || undefined;
+      return date.toLocaleString(document.documentElement.lang || undefined, options);
+    } catch (e) {
+      delete options.timeZone;
+      return date.toLocaleString(document.documentElement.lang || undefined, options);
+    }
+  }
+
+  function setBadge(badge, count) {
+    if (!badge) {
+      return;
+    }
+    badge.setAttribute("data-unread-count", String(count));
+    badge.hidden = count === 0;
+    badge.textContent = String(count) + " ";
+    var hidden = document.createElement("span");
+    hidden.className = "visually-hidden";
+    hidden.textContent = badge.getAttribute("data-label") || "";
+    badge.appendChild(hidden);
+  }
+
+  var chatId = chat && chat.getAttribute("data-chat-id");
+  var me = chat && chat.getAttribute("data-me");
+  var messages = document.getElementById("chat-messages");
+  var form = document.getElementById("chat-send-form");
+  var token = form && form.querySelector("input[name=__RequestVerificationToken]");
+
+  function post(handler, fields) {
+    var body = new FormData();
+    Object.keys(fields).forEach(function (key) {
+      body.append(key, fields[key]);
+    });
+    body.append("__RequestVerificationToken", token ? token.value : "");
+    return fetch("/chats/" + chatId + "?handler=" + handler, {
+      method: "POST", body: body, credentials: "same-origin", headers: { Accept: "application/json" }
+    });
+  }
+
+  function readUpTo() {
+    return Number(chat.getAttribute("data-read-up-to") || "0");
+  }
+
+  function updateTicks() {
+    var upTo = readUpTo();
+    if (!upTo) {
+      return;
+    }
+    chat.querySelectorAll(".chat-message-mine").forEach(function (item) {
+      var tick = item.querySelector(".chat-tick");
+      if (tick && Number(item.getAttribute("data-message-id")) <= upTo && tick.getAttribute("data-read") !== "true") {
+        tick.setAttribute("data-read", "true");
+        tick.textContent = chat.getAttribute("data-read-label");
+      }
+    });
+  }
+
+  var newest = 0;
+  function markRead() {
+    if (!chat || document.visibilityState !== "visible" || !window.fetch) {
+      return;
+    }
+    var last = messages && messages.lastElementChild;
+    var id = last ? Number(last.getAttribute("data-message-id")) : 0;
+    if (!id || id <= newest) {
+      return;
+    }
+    newest = id;
+    post("Read", { upTo: String(id) }).then(function (response) {
+      if (response.ok) {
+        var button = document.querySelector(".chat-mark-read");
+        if (button) {
+          button.remove();
+        }
+      }
+    }).catch(function () { /* the next visit or reply marks it read */ });
+  }
+
+  function appendMessage(message) {
+    if (!messages || document.getElementById("m-" + message.id)) {
+      return;
+    }
+    var mine = message.senderId === me;
+    var item = document.createElement("li");
+    item.id = "m-" + message.id;
+    item.className = "chat-message " + (mine ? "chat-message-mine" : "chat-message-theirs");
+    item.setAttribute("data-message-id", String(message.id));
+    var meta = document.createElement("p");
+    meta.className = "chat-meta";
+    var sender = document.createElement("span");
+    sender.className = "chat-sender";
+    sender.textContent = mine ? chat.getAttribute("data-you-label") : document.getElementById("chat-title").firstChild.textContent.trim();
+    var time = document.createElement("time");
+    time.dateTime = message.sentAt;
+    time.textContent = when(message.sentAt);
+    meta.appendChild(sender);
+    meta.appendChild(document.createTextNode(" "));
+    meta.appendChild(time);
+    if (mine) {
+      var tick = document.createElement("span");
+      tick.className = "chat-tick";
+      tick.setAttribute("data-read", "false");
+      tick.textContent = chat.getAttribute("data-sent-label");
+      meta.appendChild(document.createTextNode(" "));
+      meta.appendChild(tick);
+    }
+    item.appendChild(meta);
+    if (message.text) {
+      var text = document.createElement("div");
+      text.className = "chat-text";
+      renderText(text, message.text);
+      item.appendChild(text);
+    }
+    (message.attachments || []).forEach(function (file) {
+      var p = document.createElement("p");
+      p.className = "chat-file";
+      var a = document.createElement("a");
+      a.href = "/chats/" + chatId + "/attachments/" + file.id;
+      a.setAttribute("download", "");
+      a.textContent = file.name;
+      p.appendChild(a);
+      item.appendChild(p);
+    });
+    var report = !mine && document.getElementById("chat-report-template");
+    if (report) {
+      // The same report form the server renders under the other participant's messages.
+      var details = report.content.firstElementChild.cloneNode(true);
+      details.querySelector("input[name=messageId]").value = String(message.id);
+      var reason = details.querySelector("textarea");
+      reason.id = "reason-" + message.id;
+      details.querySelector("label").htmlFor = reason.id;
+      item.appendChild(details);
+    }
+    messages.appendChild(item);
+    var empty = chat.querySelector(".empty");
+    if (empty) {
+      empty.remove();
+    }
+    updateTicks();
+  }
+
+  function showErrors(problem) {
+    form.querySelectorAll(".field-error[data-live]").forEach(function (p) { p.remove(); });
+    var errors = (problem && problem.errors) || {};
+    var shown = false;
+    Object.keys(errors).forEach(function (key) {
+      var name = key.charAt(0).toUpperCase() + key.slice(1);
+      var field = form.querySelector("[name=" + name + "]");
+      if (field) {
+        var p = document.createElement("p");
+        p.className = "field-error";
+        p.setAttribute("data-live", "");
+        p.id = name + "-error";
+        p.setAttribute("role", "alert");
+        p.textContent = errors[key].join(" ");
+        field.insertAdjacentElement("afterend", p);
+        field.setAttribute("aria-invalid", "true");
+        field.setAttribute("aria-describedby", p.id);
+        shown = true;
+      }
+    });
+    if (!shown) {
+      var general = document.createElement("p");
+      general.className = "field-error";
+      general.setAttribute("data-live", "");
+      general.setAttribute("role", "alert");
+      general.textContent = (problem && problem.title) || chat.getAttribute("data-error-label");
+      form.insertBefore(general, form.firstChild);
+    }
+  }
+
+  if (form && window.fetch && window.FormData) {
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var button = form.querySelector("button[type=submit]");
+      button.disabled = true;
+      fetch(form.action, { method: "POST", body: new FormData(form), credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+        })
+        .then(function (result) {
+          if (!result.ok) {
+            showErrors(result.json);
+            return;
+          }
+          form.reset();
+          form.querySelectorAll(".field-error").forEach(function (p) { p.remove(); });
+          form.querySelectorAll("[aria-invalid]").forEach(function (f) { f.removeAttribute("aria-invalid"); });
+          appendMessage(result.json);
+          newest = Math.max(newest, result.json.id);
+        })
+        .catch(function () { showErrors(null); })
+        .then(function () {
+          button.disabled = false;
+          form.querySelector("textarea").focus();
+        });
+    });
+  }
+
+  if (chat) {
+    updateTicks();
+    if (Number(chat.getAttribute("data-unread") || "0") > 0) {
+      markRead();
+    }
+    document.addEventListener("visibilitychange", markRead);
+  }
+
+  // Live events need the SignalR client; without it the pages stay as they are until reloaded.
+  if (!window.signalR) {
+    return;
+  }
+  var connection = new window.signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect().build();
+
+  connection.on("message", function (event) {
+    if (chat && event.chatId === chatId) {
+      if (event.message.truncated) {
+        fetch("/chats/" + chatId + "?handler=Message&messageId=" + event.message.id,
+          { credentials: "same-origin", headers: { Accept: "application/json" } })
+          .then(function (response) { return response.json(); })
+          .then(function (message) { appendMessage(message); markRead(); });
+      } else {
+        appendMessage(event.message);
+        if (event.message.senderId !== me) {
+          markRead();
+        }
+      }
+    }
+    if (list) {
+      var row = list.querySelector("[data-chat-id='" + event.chatId + "']");
+      if (row) {
+        var excerpt = row.querySelector(".chat-excerpt");
+        if (excerpt && event.message.text) {
+          excerpt.textContent = event.message.text;
+        }
+        list.insertBefore(row, list.firstChild);
+      }
+    }
+  });
+
+  connection.on("read", function (event) {
+    if (chat && event.chatId === chatId) {
+      chat.setAttribute("data-read-up-to", String(Math.max(readUpTo(), event.upTo)));
+      updateTicks();
+    }
+  });
+
+  connection.on("unread", function (event) {
+    if (list) {
+      var row = list.querySelector("[data-chat-id='" + event.chatId + "']");
+      if (row) {
+        setBadge(row.querySelector(".chat-unread"), event.count);
+        row.classList.toggle("chat-item-unread", event.count > 0);
+      }
+    }
+  });
+
+  connection.start().catch(function () { /* no live updates; the page still works by reload */ });
+})();

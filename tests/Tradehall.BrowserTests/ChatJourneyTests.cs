@@ -1,0 +1,137 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Core.Network;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>
+/// MSG-01, MSG-02 in a phone-sized browser: a member writes to another through the pages, the other sees the
+/// chat with an unread badge, opens it and replies (sent by chats.js without a reload); axe checks both pages.
+/// </summary>
+public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    private async Task<IPage> PhoneAsync()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    private async Task SignInAsync(IPage page, string email)
+    {
+        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", Members.Password);
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
+    }
+
+    private async Task<(string Email, Guid Id)> RegisterAsync()
+    {
+        var registered = await RegisterWithTokenAsync();
+        return (registered.Email, registered.Id);
+    }
+
+    private async Task<(string Email, Guid Id, string Token)> RegisterWithTokenAsync()
+    {
+        var registration = Members.Registration();
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
+        return ((string)registration["email"]!, registered.GetProperty("accountId").GetGuid(), registered.GetProperty("token").GetString()!);
+    }
+
+    [Fact]
+    public async Task MSG04_the_server_takes_files_up_to_the_limit_through_the_api_and_refuses_larger_ones()
+    {
+        var a = await RegisterWithTokenAsync();
+        var b = await RegisterWithTokenAsync();
+        // Out of the sandbox, so files are allowed in the first messages (MSG-05).
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Tradehall.Core.Data.AppDbContext>();
+            var registered = site.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
+            await db.Users.Where(m => m.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered));
+        }
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", a.Token);
+        var started = await (await http.PostAsJsonAsync("/api/v1/chats", new { to = b.Id.ToString(), text = "Documents follow" })).Content.ReadFromJsonAsync<JsonElement>();
+        var chatId = started.GetProperty("chatId").GetGuid();
+
+        async Task<System.Net.HttpStatusCode> UploadAsync(int size)
+        {
+            var content = new byte[size];
+            "%PDF-1.4\n"u8.CopyTo(content);
+            using var form = new MultipartFormDataContent { { new ByteArrayContent(content), "file", "scan.pdf" } };
+            return (await http.PostAsync($"/api/v1/chats/{chatId}/attachments", form)).StatusCode;
+        }
+
+        // Larger than the API's JSON body limit, within the file limit.
+        Assert.Equal(System.Net.HttpStatusCode.Created, await UploadAsync(3 * 1024 * 1024));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, await UploadAsync(11 * 1024 * 1024));
+    }
+
+    [Fact]
+    public async Task MSG01_MSG02_a_member_writes_the_other_sees_the_unread_chat_and_replies_on_a_phone()
+    {
+        var (emailA, _) = await RegisterAsync();
+        var (emailB, idB) = await RegisterAsync();
+        string handleB;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            handleB = (await scope.ServiceProvider.GetRequiredService<INetwork>().FindMemberAsync(idB.ToString(), CancellationToken.None))!.Handle;
+        }
+        var problems = new List<string>();
+
+        var a = await PhoneAsync();
+        await SignInAsync(a, emailA);
+        await a.GotoAsync($"{site.BaseUrl}/chats/new?to={handleB}");
+        await a.FillAsync("#Text", "Good day! Do you have 40 m³ of pine boards?\nGrade A, delivery to Arkhangelsk.");
+        await a.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await a.WaitForURLAsync(new Regex("/chats/[0-9a-f-]{36}"));
+        var chatPath = new Uri(a.Url).AbsolutePath;
+        Assert.Equal(1, await a.Locator("#chat-messages .chat-message-mine").CountAsync());
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(a));
+        await a.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "50-chat-phone.png"), FullPage = true });
+
+        var b = await PhoneAsync();
+        await SignInAsync(b, emailB);
+        await b.GotoAsync(site.BaseUrl + "/chats");
+        var row = b.Locator($"#chat-list a[href='{chatPath}']");
+        await Assertions.Expect(row.Locator(".chat-unread")).ToBeVisibleAsync();
+        Assert.Equal("1", await row.Locator(".chat-unread").GetAttributeAsync("data-unread-count"));
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(b));
+        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "51-chats-list-phone.png"), FullPage = true });
+
+        await row.ClickAsync();
+        await b.WaitForURLAsync(new Regex(Regex.Escape(chatPath) + "$"));
+        Assert.Contains("Grade A, delivery to Arkhangelsk.", await b.Locator("#chat-messages").InnerTextAsync(), StringComparison.Ordinal);
+        await b.FillAsync("#Text", "Yes, we have it. Price on request.");
+        await b.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        // chats.js sends by fetch and appends the reply without leaving the page.
+        await Assertions.Expect(b.Locator("#chat-messages .chat-message-mine")).ToHaveCountAsync(1);
+        Assert.Equal("", await b.InputValueAsync("#Text"));
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(b));
+        await b.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "52-chat-reply-phone.png"), FullPage = true });
+
+        await b.GotoAsync(site.BaseUrl + "/chats");
+        await Assertions.Expect(b.Locator($"#chat-list a[href='{chatPath}'] .chat-unread")).ToBeHiddenAsync();
+
+        // The writer's open page got the reply and the read tick live, without a reload.
+        await Assertions.Expect(a.Locator("#chat-messages .chat-message-theirs")).ToHaveCountAsync(1);
+        await Assertions.Expect(a.Locator(".chat-message-mine .chat-tick[data-read=true]")).ToHaveCountAsync(1);
+
+        // And after a reload, from the server.
+        await a.ReloadAsync();
+        await Assertions.Expect(a.Locator("#chat-messages .chat-message-theirs")).ToHaveCountAsync(1);
+        Assert.Equal("true", await a.Locator(".chat-message-mine .chat-tick").GetAttributeAsync("data-read"));
+
+        Assert.True(problems.Count == 0, "Accessibility problems:\n" + string.Join("\n", problems.Distinct()));
+    }
+}

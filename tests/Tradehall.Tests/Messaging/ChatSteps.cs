@@ -1,0 +1,99 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Tradehall.Core.Network.Profiles;
+using Tradehall.Core.Shared;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.Tests.Messaging;
+
+/// <summary>One live event as a chat handler published it.</summary>
+public sealed record Published(IReadOnlyCollection<Guid> To, string Name, JsonElement Payload);
+
+/// <summary>
+/// Stands in for the real-time transport at its boundary: records what chats publish, in the JSON the
+/// hub would send, so the tests check names, recipients and payloads.
+/// </summary>
+public sealed class RecordingLiveEvents : ILiveEvents
+{
+    public ConcurrentQueue<Published> Events { get; } = new();
+
+    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
+    {
+        Events.Enqueue(new Published(memberIds.ToList(), name, JsonSerializer.SerializeToElement(payload, payload.GetType(), JsonSerializerOptions.Web)));
+        return Task.CompletedTask;
+    }
+
+    public IReadOnlyList<Published> For(Guid chatId, string name) =>
+        Events.Where(e => e.Name == name && e.Payload.GetProperty("chatId").GetGuid() == chatId).ToList();
+}
+
+public class ChatApp : TradehallApp
+{
+    public RecordingLiveEvents Live { get; } = new();
+
+    protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<ILiveEvents>();
+            services.AddSingleton<ILiveEvents>(Live);
+        });
+    }
+}
+
+public static class ChatSteps
+{
+    /// <summary>A member out of the sandbox (MSG-05): phone confirmed and registered a month before the clock's now.</summary>
+    public static async Task<TestMember> TrustedAsync(TradehallApp app)
+    {
+        var member = await Members.RegisterAsync(app);
+        var registered = app.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
+        await app.WithDb(db => db.Users.Where(m => m.Id == member.Id)
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered)));
+        return member;
+    }
+
+    public static Task<string> HandleAsync(TradehallApp app, Guid memberId) =>
+        app.WithDb(db => db.Set<Profile>().Where(p => p.MemberId == memberId).Select(p => p.Handle).FirstAsync());
+
+    public static async Task<(Guid ChatId, long MessageId)> StartAsync(TradehallApp app, TestMember from, TestMember to, string text = "Hello, do you sell pine boards?")
+    {
+        using var client = app.Api(from.Token);
+        var response = await client.PostAsJsonAsync("/api/v1/chats", new { to = to.Id.ToString(), text });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        var json = JsonDocument.Parse(body).RootElement;
+        return (json.GetProperty("chatId").GetGuid(), json.GetProperty("messageId").GetInt64());
+    }
+
+    public static async Task<long> SendAsync(TradehallApp app, TestMember from, Guid chatId, string text)
+    {
+        using var client = app.Api(from.Token);
+        var response = await client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages", new { text });
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.Created, body);
+        return JsonDocument.Parse(body).RootElement.GetProperty("id").GetInt64();
+    }
+
+    public static async Task AssertProblemAsync(HttpResponseMessage response, HttpStatusCode status, string? field = null, string? code = null)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"{(int)response.StatusCode}: {body}");
+        var json = JsonDocument.Parse(body).RootElement;
+        if (field is not null)
+        {
+            Assert.True(json.GetProperty("errors").TryGetProperty(field, out _), body);
+        }
+        if (code is not null)
+        {
+            Assert.Equal(code, json.GetProperty("code").GetString());
+        }
+    }
+}
