@@ -116,7 +116,7 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         await b.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
         // chats.js sends by fetch and appends the reply without leaving the page.
         await Assertions.Expect(b.Locator("#chat-messages .chat-message-mine")).ToHaveCountAsync(1);
-        Assert.Equal("", await b.InputValueAsync("#Text"));
+        await Assertions.Expect(b.Locator("#Text")).ToHaveValueAsync("");
         problems.AddRange(await Accessibility.SeriousViolationsAsync(b));
         await b.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "52-chat-reply-phone.png"), FullPage = true });
 
@@ -133,5 +133,64 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         Assert.Equal("true", await a.Locator(".chat-message-mine .chat-tick").GetAttributeAsync("data-read"));
 
         Assert.True(problems.Count == 0, "Accessibility problems:\n" + string.Join("\n", problems.Distinct()));
+    }
+
+    /// <summary>
+    /// MSG-02 in two browsers at once: what one member sends appears in the other's open pages without a reload —
+    /// the chat list's unread badge, the header's notification count, the message itself — and the read tick
+    /// reaches the writer only while the reader keeps read receipts on.
+    /// </summary>
+    [Fact]
+    public async Task MSG02_messages_badges_and_receipts_arrive_live_and_receipts_stop_when_switched_off()
+    {
+        var writer = await RegisterWithTokenAsync();
+        var reader = await RegisterWithTokenAsync();
+        using var api = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        api.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", writer.Token);
+        var started = await (await api.PostAsJsonAsync("/api/v1/chats", new { to = reader.Id.ToString(), text = "Offer: 20 t of cement" })).Content.ReadFromJsonAsync<JsonElement>();
+        var chatPath = "/chats/" + started.GetProperty("chatId").GetGuid();
+
+        var a = await PhoneAsync();
+        await SignInAsync(a, writer.Email);
+        await a.GotoAsync(site.BaseUrl + chatPath);
+        var b = await PhoneAsync();
+        await SignInAsync(b, reader.Email);
+        await b.GotoAsync(site.BaseUrl + "/chats");
+        var row = b.Locator($"#chat-list a[href='{chatPath}']");
+        Assert.Equal("1", await row.Locator(".chat-unread").GetAttributeAsync("data-unread-count"));
+        await Assertions.Expect(b.Locator("#notifications-link .badge")).ToHaveAttributeAsync("data-unread", "1");
+
+        await a.FillAsync("#Text", "Delivery next week");
+        await a.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(row.Locator(".chat-unread")).ToHaveAttributeAsync("data-unread-count", "2");
+        await Assertions.Expect(b.Locator("#notifications-link .badge")).ToHaveAttributeAsync("data-unread", "2");
+
+        // Opening the chat reads it; the writer's ticks turn read live.
+        await row.ClickAsync();
+        await Assertions.Expect(a.Locator(".chat-message-mine .chat-tick[data-read=true]")).ToHaveCountAsync(2);
+        await Assertions.Expect(b.Locator("#notifications-link .badge")).ToHaveCountAsync(0);
+
+        // With receipts off, the reader still gets the message live and reads it, but the writer sees no tick.
+        using var readerApi = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        readerApi.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", reader.Token);
+        (await readerApi.PutAsJsonAsync("/api/v1/me/chat-settings", new { readReceipts = false })).EnsureSuccessStatusCode();
+        await a.FillAsync("#Text", "Price holds until Friday");
+        await a.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await Assertions.Expect(b.Locator("#chat-messages .chat-message-theirs")).ToHaveCountAsync(3);
+        for (var tries = 0; ; tries++)
+        {
+            var list = await (await readerApi.GetAsync("/api/v1/chats")).Content.ReadFromJsonAsync<JsonElement>();
+            if (list[0].GetProperty("unread").GetInt32() == 0)
+            {
+                break;
+            }
+            Assert.True(tries < 100, "The reader's open page did not read the live message.");
+            await Task.Delay(100);
+        }
+        Assert.Equal(2, await a.Locator(".chat-message-mine .chat-tick[data-read=true]").CountAsync());
+        Assert.Equal("false", await a.Locator(".chat-message-mine .chat-tick").Last.GetAttributeAsync("data-read"));
+        // Receipts switched off hide the reader's reads from the writer altogether, earlier ones too.
+        await a.ReloadAsync();
+        await Assertions.Expect(a.Locator(".chat-message-mine .chat-tick[data-read=false]")).ToHaveCountAsync(3);
     }
 }

@@ -7,6 +7,9 @@ namespace Tradehall.Core.Data;
 public static class DatabaseLockKeys
 {
     public const long Archive = 0x54480001;
+
+    /// <summary>Choosing a free page handle or organization slug, so two people of one name never pick the same.</summary>
+    public const long Addresses = 0x54480002;
 }
 
 /// <summary>

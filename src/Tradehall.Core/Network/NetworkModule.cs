@@ -1,8 +1,11 @@
 using System.Security.Claims;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Network.Blocking;
@@ -59,6 +62,21 @@ public static class NetworkModule
         member.MapGet("/me/page", (HttpContext http, PersonalPages pages, CancellationToken ct) => pages.OwnAsync(http.User.MemberId(), ct));
         member.MapPut("/me/page", (SavePageRequest request, HttpContext http, PersonalPages pages, CancellationToken ct) =>
             pages.SaveAsync(http.User.MemberId(), request, ct));
+        // Uploads take bearer tokens only, so no cookie rides along and there is no cross-site request to forge;
+        // the body may hold the largest image and its form, and the image's own limit answers with a field error.
+        var uploadLimit = new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<NetworkOptions>>().Value.ImageMaxBytes * 2);
+        member.MapPut("/me/page/photo", async (IFormFile? photo, HttpContext http, PersonalPages pages, CancellationToken ct) =>
+        {
+            await using var content = photo?.OpenReadStream() ?? Stream.Null;
+            await pages.SetPhotoAsync(http.User.MemberId(), content, photo?.Length ?? 0, ct);
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().WithMetadata(uploadLimit);
+        member.MapPut("/organizations/{slug}/logo", async (string slug, IFormFile? logo, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
+        {
+            await using var content = logo?.OpenReadStream() ?? Stream.Null;
+            await organizations.SetLogoAsync(http.User.MemberId(), slug, content, logo?.Length ?? 0, ct);
+            return TypedResults.NoContent();
+        }).DisableAntiforgery().WithMetadata(uploadLimit);
         member.MapDelete("/me/page/photo", async (HttpContext http, PersonalPages pages, CancellationToken ct) =>
         {
             await pages.RemovePhotoAsync(http.User.MemberId(), ct);

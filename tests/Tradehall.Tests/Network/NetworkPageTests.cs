@@ -192,6 +192,29 @@ public sealed class NetworkPageTests(NetworkSteps.App app) : IClassFixture<Netwo
         Assert.True((await logo.Content.ReadAsByteArrayAsync()).AsSpan().IndexOf("GPS-MARK"u8) < 0);
     }
 
+    [Fact]
+    public async Task NET02_NET05_photo_and_logo_upload_through_the_api_with_field_errors_for_bad_files()
+    {
+        var owner = await MemberAsync(app, confirmed: true);
+        using var client = app.Api(owner.Token);
+        static MultipartFormDataContent Form(string field, string name, byte[] content) => new() { { new ByteArrayContent(content), field, name } };
+
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsync("/api/v1/me/page/photo", Form("photo", "me.jpg", JpegWithGps()))).StatusCode);
+        var photo = await app.Api().GetAsync($"/u/{owner.Handle}/photo");
+        Assert.True((await photo.Content.ReadAsByteArrayAsync()).AsSpan().IndexOf("GPS-MARK"u8) < 0);
+
+        var refused = await client.PutAsync("/api/v1/me/page/photo", Form("photo", "me.jpg", Encoding.UTF8.GetBytes("<script>alert(1)</script>")));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.True((await refused.JsonAsync()).GetProperty("errors").TryGetProperty("photo", out _));
+
+        var slug = (await (await client.PostAsJsonAsync("/api/v1/organizations", new { name = "Api logo " + owner.Handle })).JsonAsync()).GetProperty("slug").GetString()!;
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PutAsync($"/api/v1/organizations/{slug}/logo", Form("logo", "logo.png", JpegWithGps()))).StatusCode);
+        var outsider = await MemberAsync(app);
+        using var other = app.Api(outsider.Token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await other.PutAsync($"/api/v1/organizations/{slug}/logo", Form("logo", "logo.jpg", JpegWithGps()))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Api().PutAsync("/api/v1/me/page/photo", Form("photo", "me.jpg", JpegWithGps()))).StatusCode);
+    }
+
     /// <summary>A real JPEG made by libvips, with an APP1 Exif segment holding a GPS IFD spliced in after SOI.</summary>
     internal static byte[] JpegWithGps()
     {

@@ -46,6 +46,17 @@ public sealed class OrganizationsApiTests(NetworkSteps.App app) : IClassFixture<
     }
 
     [Fact]
+    public async Task NET05_organizations_of_one_name_created_at_once_get_different_slugs()
+    {
+        var founder = await MemberAsync(app, confirmed: true);
+        using var f = app.Api(founder.Token);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => f.PostAsJsonAsync("/api/v1/organizations", Body("Twin Timber"))));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.Created, a.StatusCode));
+        var slugs = await Task.WhenAll(answers.Select(async a => (await a.JsonAsync()).GetProperty("slug").GetString()));
+        Assert.Equal(6, slugs.Distinct().Count());
+    }
+
+    [Fact]
     public async Task NET05_admins_edit_and_manage_people_and_one_admin_always_stays()
     {
         var admin = await MemberAsync(app, confirmed: true);

@@ -40,6 +40,8 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
             throw DomainException.Forbidden("network.confirmation_required", "Confirm your email and phone before creating an organization.");
         }
         Validate(request);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.LockForTransactionAsync(DatabaseLockKeys.Addresses, cancellationToken);
         var slug = await Handles.FreeAsync(db.Set<Organization>().Select(o => o.Slug), Handles.Stem(request.Name!), cancellationToken);
         var organization = new Organization { Slug = slug, Name = request.Name!.Trim(), CreatedBy = memberId, CreatedAt = time.UtcNow() };
         Apply(organization, request);
@@ -49,6 +51,7 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
             OrganizationId = organization.Id, MemberId = memberId, Role = OrganizationRole.Admin, AddedAt = time.UtcNow(),
         });
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new OrganizationCreated(organization.Id, slug);
     }
 

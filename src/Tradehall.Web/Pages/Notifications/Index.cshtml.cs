@@ -28,6 +28,13 @@ public sealed class IndexModel(NotificationCentre centre) : TradehallPageModel
         return Page();
     }
 
+    /// <summary>The unread count for a tab whose live connection (re)started, so nothing missed meanwhile stays shown.</summary>
+    public async Task<IActionResult> OnGetCountAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(new UnreadCountResponse(await centre.UnreadAsync(User.MemberId(), cancellationToken)));
+    }
+
     public async Task<IActionResult> OnPostOpenAsync(Guid id, CancellationToken cancellationToken)
     {
         var link = await centre.ReadAsync(User.MemberId(), id, cancellationToken);

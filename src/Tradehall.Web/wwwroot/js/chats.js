@@ -243,11 +243,11 @@
     document.addEventListener("visibilitychange", markRead);
   }
 
-  // Live events need the SignalR client; without it the pages stay as they are until reloaded.
-  if (!window.signalR) {
+  // Live events come through the tab's one connection (live.js); without it the pages stay as they are until reloaded.
+  var connection = window.tradehallLive;
+  if (!connection) {
     return;
   }
-  var connection = new window.signalR.HubConnectionBuilder().withUrl("/hubs/live").withAutomaticReconnect().build();
 
   connection.on("message", function (event) {
     if (chat && event.chatId === chatId) {
@@ -291,6 +291,4 @@
       }
     }
   });
-
-  connection.start().catch(function () { /* no live updates; the page still works by reload */ });
 })();
