@@ -46,7 +46,7 @@ public sealed class NotificationCentre(AppDbContext db, TimeProvider time, Notif
         {
             entry.ReadAt = time.UtcNow();
             await db.SaveChangesAsync(cancellationToken);
-            await unreadCounts.ChangedAsync(db, [memberId], cancellationToken);
+            unreadCounts.Changed(db, [memberId]);
         }
         return entry.Link;
     }
@@ -58,7 +58,7 @@ public sealed class NotificationCentre(AppDbContext db, TimeProvider time, Notif
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
         if (marked > 0)
         {
-            await unreadCounts.ChangedAsync(db, [memberId], cancellationToken);
+            unreadCounts.Changed(db, [memberId]);
         }
     }
 }

@@ -94,13 +94,13 @@ internal sealed class NotificationSaveInterceptor(
             ? throw new InvalidOperationException("Save notifications with SaveChangesAsync: their preferences are read from the database.")
             : result;
 
-    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    public ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
         if (eventData.Context is { } context && context.Database.CurrentTransaction is null)
         {
-            await unreadCounts.FlushAsync(context, cancellationToken);
+            unreadCounts.Flush(context);
         }
-        return result;
+        return ValueTask.FromResult(result);
     }
 
     public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
@@ -112,20 +112,17 @@ internal sealed class NotificationSaveInterceptor(
         return Task.CompletedTask;
     }
 
-    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context)
-        {
-            await unreadCounts.FlushAsync(context, cancellationToken);
-        }
+        TransactionCommitted(transaction, eventData);
+        return Task.CompletedTask;
     }
 
     public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData)
     {
         if (eventData.Context is { } context)
         {
-            // A synchronous commit cannot wait for the push; it goes on without holding the caller.
-            _ = unreadCounts.FlushAsync(context, CancellationToken.None);
+            unreadCounts.Flush(context);
         }
     }
 

@@ -29,6 +29,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<NotificationTexts>();
         builder.Services.AddSingleton<NotificationMail>();
         builder.Services.AddSingleton<UnreadCounts>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<UnreadCounts>());
         builder.Services.AddSingleton<IInterceptor, NotificationSaveInterceptor>();
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddScoped<NotificationPreferences>();

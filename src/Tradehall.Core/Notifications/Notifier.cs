@@ -45,7 +45,7 @@ public sealed class Notifier(AppDbContext db, TimeProvider time, UnreadCounts un
             .ExecuteUpdateAsync(s => s.SetProperty(n => n.ReadAt, now), cancellationToken);
         if (marked > 0)
         {
-            await unreadCounts.ChangedAsync(db, [memberId], cancellationToken);
+            unreadCounts.Changed(db, [memberId]);
         }
         return marked;
     }

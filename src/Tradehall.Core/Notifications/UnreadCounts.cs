@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -14,18 +15,26 @@ public sealed record UnreadCountResponse(int Unread);
 /// NTF-01, MSG-02: tells a member's open tabs their new unread count once a change to it is committed —
 /// at once when no transaction is open, else when the caller's transaction commits (never after a rollback).
 /// </summary>
-public sealed partial class UnreadCounts(IServiceScopeFactory scopes, ILiveEvents live, ILogger<UnreadCounts> logger)
+public sealed partial class UnreadCounts(IServiceScopeFactory scopes, ILiveEvents live, ILogger<UnreadCounts> logger) : BackgroundService
 {
+    /// <summary>Members counted in one query at most.</summary>
+    private const int BatchSize = 500;
+
+    private readonly System.Threading.Channels.Channel<Guid> queue = System.Threading.Channels.Channel.CreateUnbounded<Guid>(new System.Threading.Channels.UnboundedChannelOptions { SingleReader = true });
+
     /// <summary>The live event's name; its payload is <see cref="UnreadCountResponse"/>, <c>{unread}</c>.</summary>
     public const string EventName = "notifications";
 
     private readonly ConditionalWeakTable<DbContext, HashSet<Guid>> pending = new();
 
     /// <summary>The unread counts of <paramref name="memberIds"/> changed through <paramref name="context"/>.</summary>
-    public Task ChangedAsync(DbContext context, IEnumerable<Guid> memberIds, CancellationToken cancellationToken)
+    public void Changed(DbContext context, IEnumerable<Guid> memberIds)
     {
         Track(context, memberIds);
-        return context.Database.CurrentTransaction is null ? FlushAsync(context, cancellationToken) : Task.CompletedTask;
+        if (context.Database.CurrentTransaction is null)
+        {
+            Flush(context);
+        }
     }
 
     internal void Track(DbContext context, IEnumerable<Guid> memberIds)
@@ -37,36 +46,55 @@ public sealed partial class UnreadCounts(IServiceScopeFactory scopes, ILiveEvent
         }
     }
 
-    internal Task FlushAsync(DbContext context, CancellationToken cancellationToken)
+    internal void Flush(DbContext context)
     {
         if (!pending.TryGetValue(context, out var members))
         {
-            return Task.CompletedTask;
+            return;
         }
         pending.Remove(context);
-        Guid[] list;
         lock (members)
         {
-            list = [.. members];
+            foreach (var member in members)
+            {
+                queue.Writer.TryWrite(member);
+            }
         }
-        return list.Length == 0 ? Task.CompletedTask : PublishAsync(list, cancellationToken);
     }
 
     internal void Discard(DbContext context) => pending.Remove(context);
 
-    /// <summary>Counts from committed data, in a unit of work of its own; a failed push never fails the change that caused it.</summary>
-    public async Task PublishAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    /// <summary>
+    /// Counts are read and pushed here, apart from the request: the request may still hold its database connection
+    /// when it commits, and asking the pool for a second one from inside it would starve the pool under load.
+    /// Members queued meanwhile are counted together in one query.
+    /// </summary>
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (await queue.Reader.WaitToReadAsync(stoppingToken))
+        {
+            var batch = new HashSet<Guid>();
+            while (batch.Count < BatchSize && queue.Reader.TryRead(out var member))
+            {
+                batch.Add(member);
+            }
+            await PublishAsync(batch, stoppingToken);
+        }
+    }
+
+    private async Task PublishAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
         try
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var ids = memberIds.ToArray();
             var counts = await db.Set<Notification>().AsNoTracking()
-                .Where(n => memberIds.Contains(n.MemberId) && n.ReadAt == null)
+                .Where(n => ids.Contains(n.MemberId) && n.ReadAt == null)
                 .GroupBy(n => n.MemberId)
                 .Select(g => new { g.Key, Count = g.Count() })
                 .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-            foreach (var member in memberIds)
+            foreach (var member in ids)
             {
                 await live.PublishAsync([member], EventName, new UnreadCountResponse(counts.GetValueOrDefault(member)), cancellationToken);
             }

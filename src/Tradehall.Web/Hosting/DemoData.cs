@@ -1,6 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts;
+using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Messaging.Sending;
+using Tradehall.Core.Network;
+using Tradehall.Core.Network.Contacts;
+using Tradehall.Core.Network.Organizations;
+using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
@@ -56,5 +62,36 @@ internal static class DemoData
             await services.GetRequiredService<DomainEvents>().PublishAsync(new MemberRegistered(member.Id), cancellationToken);
         }
         await services.GetRequiredService<AppDbContext>().SaveChangesAsync(cancellationToken);
+        await EnsureNetworkAsync(services, cancellationToken);
+    }
+
+    /// <summary>A filled page, a company with an employee, a contact and a chat, made through the same handlers as the site.</summary>
+    private static async Task EnsureNetworkAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Set<Organization>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var users = services.GetRequiredService<UserManager<Member>>();
+        var anna = (await users.FindByEmailAsync(Members[0].Email))!.Id;
+        var ivan = (await users.FindByEmailAsync(Members[1].Email))!.Id;
+        await services.GetRequiredService<PersonalPages>().SaveAsync(anna, new SavePageRequest(
+            "Arkhangelsk", Visibility.Public, "Sales director", "Northern Timber", Visibility.Public, "Northern (Arctic) Federal University", Visibility.Contacts,
+            "Sawn softwood from the White Sea region: pine and spruce boards, beams, export packaging.", Visibility.Public, Visibility.Public, Visibility.Public),
+            cancellationToken);
+        var company = await services.GetRequiredService<Organizations>().CreateAsync(anna, new OrganizationRequest(
+            "Northern Timber", "LLC", "Timber and sawmilling", "RU", "Arkhangelsk",
+            "Sawmill and timber trader: kiln-dried pine and spruce, FSC certified, delivery by rail and sea.", "https://timber.demo.tradehall.local"),
+            cancellationToken);
+        var ivanCard = (await services.GetRequiredService<INetwork>().CardsAsync([ivan], cancellationToken))[ivan];
+        await services.GetRequiredService<Organizations>().SetMemberAsync(anna, company.Slug, new OrganizationMemberRequest(ivanCard.Handle, "employee"), cancellationToken);
+        var contacts = services.GetRequiredService<ContactBook>();
+        var request = await contacts.RequestAsync(ivan, new ContactRequest(anna.ToString()), cancellationToken);
+        await contacts.AcceptAsync(anna, request.Id, cancellationToken);
+        var maria = (await users.FindByEmailAsync(Members[2].Email))!.Id;
+        await services.GetRequiredService<SendMessage>().StartAsync(maria, new StartChatRequest(anna.ToString(), null,
+            "Good afternoon! We need 40 m³ of kiln-dried pine boards, 50×150, grade AB, delivered to Saint Petersburg in March. Can you quote?"),
+            cancellationToken);
     }
 }

@@ -31,6 +31,21 @@ public sealed class RecordingLiveEvents : ILiveEvents
             return [.. events.Where(e => e.Member == member).Select(e => (e.Name, e.Payload))];
         }
     }
+
+    /// <summary>The member's newest event once it is the expected one; counts are pushed apart from the request.</summary>
+    public async Task<(string Name, object Payload)> LatestAsync(Guid member, object expected)
+    {
+        for (var tries = 0; ; tries++)
+        {
+            var all = For(member);
+            if (all.Count > 0 && Equals(all[^1].Payload, expected))
+            {
+                return all[^1];
+            }
+            Assert.True(tries < 100, $"The newest live event is {(all.Count > 0 ? all[^1].Payload : "none")}, not {expected}.");
+            await Task.Delay(50);
+        }
+    }
 }
 
 /// <summary>A test host whose digest job waits for the test to run it, recording live events.</summary>
