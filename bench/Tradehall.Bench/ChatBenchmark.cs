@@ -214,25 +214,7 @@ internal static class ChatBenchmark
         for (var n = 0; n < count; n++)
         {
             var email = $"chat{n}@bench.tradehall.local";
-            var member = new Member
-            {
-                Id = Guid.CreateVersion7(),
-                UserName = email,
-                NormalizedUserName = email.ToUpperInvariant(),
-                Email = email,
-                NormalizedEmail = email.ToUpperInvariant(),
-                EmailConfirmed = true,
-                PhoneNumber = $"+7991{n:D7}",
-                PhoneNumberConfirmed = true,
-                FirstName = "Chat",
-                LastName = $"No. {n}",
-                City = "Vologda",
-                DateOfBirth = new DateOnly(1980, 1, 1).AddDays(n % 7000),
-                RegisteredAt = now,
-                LockoutEnabled = true,
-                SecurityStamp = Guid.NewGuid().ToString("N"),
-                ConcurrencyStamp = Guid.NewGuid().ToString(),
-            };
+            var member = DemoSeed.LoadMember(email, $"+7991{n:D7}", "Chat", n, now);
             members.Add(member);
             profiles.Add(new Profile { MemberId = member.Id, Handle = $"bench-chat-{n}", CreatedAt = now });
             var secret = ApiTokens.SecretPrefix + SecureTokens.NewToken();

@@ -22,15 +22,6 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         return await context.NewPageAsync();
     }
 
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", password);
-        await page.Locator("main form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
-    }
-
     /// <summary>An operator with a second factor, made the way `admin create` makes one, signed in on <paramref name="page"/>.</summary>
     private async Task OperatorSignInAsync(IPage page, string email)
     {
@@ -44,7 +35,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             key = (await users.GetAuthenticatorKeyAsync(op))!;
             await users.SetTwoFactorEnabledAsync(op, true);
         }
-        await SignInAsync(page, email, password);
+        await site.SignInAsync(page, email, password);
         await page.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
         await page.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
         await page.Locator("main form button[type=submit]").Last.ClickAsync();
@@ -124,7 +115,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
 
         // The subscriber sees the money and orders market analytics.
         var member = await PageAsync();
-        await SignInAsync(member, (string)registration["email"]!, Members.Password);
+        await site.SignInAsync(member, (string)registration["email"]!, Members.Password);
         await member.GotoAsync(site.BaseUrl + "/billing");
         var account = await member.Locator("main").InnerTextAsync();
         Assert.Contains("5,000.00 RUB", account, StringComparison.Ordinal);

@@ -15,24 +15,6 @@ namespace Tradehall.BrowserTests;
 /// </summary>
 public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
-        });
-        return await context.NewPageAsync();
-    }
-
-    private async Task SignInAsync(IPage page, string email)
-    {
-        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", Members.Password);
-        await page.Locator("main form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
-    }
-
     private async Task<(string Email, Guid Id)> RegisterAsync()
     {
         var registered = await RegisterWithTokenAsync();
@@ -89,8 +71,8 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         }
         var problems = new List<string>();
 
-        var a = await PhoneAsync();
-        await SignInAsync(a, emailA);
+        var a = await site.PhoneAsync();
+        await site.SignInAsync(a, emailA, Members.Password);
         await a.GotoAsync($"{site.BaseUrl}/chats/new?to={handleB}");
         await a.FillAsync("#Text", "Good day! Do you have 40 m³ of pine boards?\nGrade A, delivery to Arkhangelsk.");
         await a.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
@@ -100,8 +82,8 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         problems.AddRange(await Accessibility.SeriousViolationsAsync(a));
         await a.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "50-chat-phone.png"), FullPage = true });
 
-        var b = await PhoneAsync();
-        await SignInAsync(b, emailB);
+        var b = await site.PhoneAsync();
+        await site.SignInAsync(b, emailB, Members.Password);
         await b.GotoAsync(site.BaseUrl + "/chats");
         var row = b.Locator($"#chat-list a[href='{chatPath}']");
         await Assertions.Expect(row.Locator(".chat-unread")).ToBeVisibleAsync();
@@ -150,11 +132,11 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         var started = await (await api.PostAsJsonAsync("/api/v1/chats", new { to = reader.Id.ToString(), text = "Offer: 20 t of cement" })).Content.ReadFromJsonAsync<JsonElement>();
         var chatPath = "/chats/" + started.GetProperty("chatId").GetGuid();
 
-        var a = await PhoneAsync();
-        await SignInAsync(a, writer.Email);
+        var a = await site.PhoneAsync();
+        await site.SignInAsync(a, writer.Email, Members.Password);
         await a.GotoAsync(site.BaseUrl + chatPath);
-        var b = await PhoneAsync();
-        await SignInAsync(b, reader.Email);
+        var b = await site.PhoneAsync();
+        await site.SignInAsync(b, reader.Email, Members.Password);
         await b.GotoAsync(site.BaseUrl + "/chats");
         var row = b.Locator($"#chat-list a[href='{chatPath}']");
         Assert.Equal("1", await row.Locator(".chat-unread").GetAttributeAsync("data-unread-count"));

@@ -15,24 +15,6 @@ namespace Tradehall.BrowserTests;
 /// </summary>
 public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
 {
-    private async Task<IPage> PhoneAsync()
-    {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
-        });
-        return await context.NewPageAsync();
-    }
-
-    private async Task SignInAsync(IPage page, string email, string password)
-    {
-        await page.GotoAsync(site.BaseUrl + "/account/sign-in");
-        await page.FillAsync("#Email", email);
-        await page.FillAsync("#Password", password);
-        await page.Locator("main form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
-    }
-
     private async Task<(Dictionary<string, object?> Registration, string Token)> RegisterAsync(string firstName, string lastName)
     {
         var registration = Members.Registration();
@@ -70,8 +52,8 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             slug = created.GetProperty("slug").GetString()!;
         }
 
-        var annaPage = await PhoneAsync();
-        await SignInAsync(annaPage, (string)anna["email"]!, (string)anna["password"]!);
+        var annaPage = await site.PhoneAsync();
+        await site.SignInAsync(annaPage, (string)anna["email"]!, (string)anna["password"]!);
         await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
         await annaPage.FillAsync("#City", "Архангельск");
         await annaPage.FillAsync("#Position", "Timber buyer");
@@ -84,8 +66,8 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         var annaUrl = annaPage.Url;
         Assert.Contains("Timber buyer", await annaPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
 
-        var borisPage = await PhoneAsync();
-        await SignInAsync(borisPage, (string)boris["email"]!, (string)boris["password"]!);
+        var borisPage = await site.PhoneAsync();
+        await site.SignInAsync(borisPage, (string)boris["email"]!, (string)boris["password"]!);
         await borisPage.GotoAsync(site.BaseUrl + "/people");
         await borisPage.FillAsync("#q", "белова" + tag);
         await borisPage.FillAsync("#city", "АРХАНГЕЛЬСК");

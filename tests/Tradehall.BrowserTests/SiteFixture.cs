@@ -90,6 +90,26 @@ public sealed class SiteFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>A fresh browser context the size of a phone (a page of its own: cookies are not shared).</summary>
+    public async Task<IPage> PhoneAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Signs in through the sign-in form and waits to leave it.</summary>
+    public async Task SignInAsync(IPage page, string email, string password)
+    {
+        await page.GotoAsync(BaseUrl + "/account/sign-in");
+        await page.FillAsync("#Email", email);
+        await page.FillAsync("#Password", password);
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
+    }
+
     public async Task<string> SmsCodeAsync(string phone, int after = 0)
     {
         var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");

@@ -52,25 +52,7 @@ internal static class DemoSeed
             {
                 var n = first + i;
                 var email = $"member{n}@load.tradehall.local";
-                var member = new Member
-                {
-                    Id = Guid.CreateVersion7(),
-                    UserName = email,
-                    NormalizedUserName = email.ToUpperInvariant(),
-                    Email = email,
-                    NormalizedEmail = email.ToUpperInvariant(),
-                    EmailConfirmed = true,
-                    PhoneNumber = $"+7990{n:D7}",
-                    PhoneNumberConfirmed = true,
-                    FirstName = "Member",
-                    LastName = $"No. {n}",
-                    City = "Vologda",
-                    DateOfBirth = new DateOnly(1980, 1, 1).AddDays(n % 7000),
-                    RegisteredAt = now,
-                    LockoutEnabled = true,
-                    SecurityStamp = Guid.NewGuid().ToString("N"),
-                    ConcurrencyStamp = Guid.NewGuid().ToString(),
-                };
+                var member = LoadMember(email, $"+7990{n:D7}", "Member", n, now);
                 member.PasswordHash = members.Count == 0 ? hasher.HashPassword(member, DemoData.Password) : members[0].PasswordHash;
                 members.Add(member);
                 var number = BillingAccounts.NumberFor(99_999_999 - numbered - i);
@@ -107,4 +89,25 @@ internal static class DemoSeed
         }
         return seeded;
     }
+
+    /// <summary>A member as registration leaves one — confirmed, in Vologda — for bulk loads; the caller adds the rest.</summary>
+    internal static Member LoadMember(string email, string phone, string firstName, int n, DateTime now) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        UserName = email,
+        NormalizedUserName = email.ToUpperInvariant(),
+        Email = email,
+        NormalizedEmail = email.ToUpperInvariant(),
+        EmailConfirmed = true,
+        PhoneNumber = phone,
+        PhoneNumberConfirmed = true,
+        FirstName = firstName,
+        LastName = $"No. {n}",
+        City = "Vologda",
+        DateOfBirth = new DateOnly(1980, 1, 1).AddDays(n % 7000),
+        RegisteredAt = now,
+        LockoutEnabled = true,
+        SecurityStamp = Guid.NewGuid().ToString("N"),
+        ConcurrencyStamp = Guid.NewGuid().ToString(),
+    };
 }

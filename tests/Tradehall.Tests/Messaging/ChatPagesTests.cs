@@ -171,31 +171,11 @@ public sealed class ChatPagesTests(ChatApp app) : IClassFixture<ChatApp>
         using var member = await SignedInAsync(a);
         Assert.NotEqual(HttpStatusCode.OK, (await member.GetAsync("/operator/complaints")).Response.StatusCode);
 
-        using var operatorBrowser = await OperatorBrowserAsync();
+        using var operatorBrowser = await Operators.ConsoleBrowserAsync(app);
         var (response, console) = await operatorBrowser.GetAsync("/operator/complaints");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var row = console.QuerySelectorAll("tr.complaint").Single(r => r.TextContent.Contains(marker, StringComparison.Ordinal));
         Assert.Contains("Unsolicited advertising", row.TextContent, StringComparison.Ordinal);
     }
 
-    private async Task<Browser> OperatorBrowserAsync()
-    {
-        const string password = "Operator pass phrase 2026";
-        var email = $"ops.{Guid.NewGuid():N}@operator.example.org";
-        string key;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, password);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-            var op = (await users.FindByEmailAsync(email))!;
-            await users.ResetAuthenticatorKeyAsync(op);
-            key = (await users.GetAuthenticatorKeyAsync(op))!;
-            await users.SetTwoFactorEnabledAsync(op, true);
-        }
-        var browser = new Browser(app);
-        var step = await browser.SubmitAsync("/account/sign-in", "Sign in", new() { ["Email"] = email, ["Password"] = password });
-        var done = await browser.SubmitAsync(step.Headers.Location!.ToString(), "Continue", new() { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
-        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        return browser;
-    }
 }

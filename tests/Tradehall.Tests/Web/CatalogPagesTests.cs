@@ -16,36 +16,13 @@ namespace Tradehall.Tests.Web;
 /// <summary>BIL-06, BIL-07: the console pages of the catalogue and of confirmations, driven through their forms.</summary>
 public sealed class CatalogPagesTests(PaymentsApiTests.App app) : IClassFixture<PaymentsApiTests.App>
 {
-    private const string Password = "Operator pass phrase 2026";
-
-    /// <summary>An operator with an authenticator, signed in with both factors, as the console requires (SEC-05).</summary>
-    private async Task<Browser> OperatorBrowserAsync()
-    {
-        var email = $"ops.{Guid.NewGuid():N}@operator.example.org";
-        string key;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, Password);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-            var op = (await users.FindByEmailAsync(email))!;
-            await users.ResetAuthenticatorKeyAsync(op);
-            key = (await users.GetAuthenticatorKeyAsync(op))!;
-            await users.SetTwoFactorEnabledAsync(op, true);
-        }
-        var browser = new Browser(app);
-        var step = await browser.SubmitAsync("/account/sign-in", "Sign in", new() { ["Email"] = email, ["Password"] = Password });
-        var done = await browser.SubmitAsync(step.Headers.Location!.ToString(), "Continue", new() { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
-        Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        return browser;
-    }
-
     private static async Task<IHtmlDocument> ParseAsync(HttpResponseMessage response) =>
         await new HtmlParser().ParseDocumentAsync(await response.Content.ReadAsStringAsync());
 
     [Fact]
     public async Task BIL06_operator_adds_a_kind_and_a_tariff_through_the_console_with_errors_beside_the_fields()
     {
-        using var browser = await OperatorBrowserAsync();
+        using var browser = await Operators.ConsoleBrowserAsync(app);
         var (console, start) = await browser.GetAsync("/operator");
         Assert.Equal(HttpStatusCode.OK, console.StatusCode);
         Assert.NotNull(start.QuerySelector("a[href='/operator/catalog']"));
@@ -105,7 +82,7 @@ public sealed class CatalogPagesTests(PaymentsApiTests.App app) : IClassFixture<
         using var _ = client;
         var service = (await (await OrderAsync(client, tariff)).JsonAsync()).GetProperty("id").GetGuid();
 
-        using var browser = await OperatorBrowserAsync();
+        using var browser = await Operators.ConsoleBrowserAsync(app);
         var (response, page) = await browser.GetAsync("/operator/confirmations");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var id = service.ToString();
