@@ -14,6 +14,7 @@ using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
+using Tradehall.Core.Marketplace;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
@@ -79,6 +80,7 @@ public static class Site
         builder.AddBilling();
         builder.AddDocuments();
         builder.AddNetwork();
+        builder.AddMarketplace();
         builder.AddMessaging();
 
         services.AddScoped<DomainEvents>();
@@ -217,6 +219,7 @@ public static class Site
         app.MapDocuments();
         app.MapNotifications();
         app.MapNetwork();
+        app.MapMarketplace();
         app.MapMessaging();
         app.MapRazorPages();
     }

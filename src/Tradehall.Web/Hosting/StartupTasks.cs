@@ -3,12 +3,13 @@ using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
+using Tradehall.Core.Marketplace;
 
 namespace Tradehall.Web.Hosting;
 
 /// <summary>
 /// Before the site takes requests: migrate when configured to (Development), make sure the staff
-/// roles and the first Terms and Privacy Policy exist, and in Development add the demo data.
+/// roles, the first Terms and Privacy Policy and the listing taxonomy exist, and in Development add the demo data.
 /// </summary>
 internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> database, IHostEnvironment environment, TimeProvider time) : IHostedService
 {
@@ -23,6 +24,7 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await scope.ServiceProvider.GetRequiredService<Staff>().EnsureRolesAsync();
         await LegalModule.EnsurePublishedAsync(db, time, cancellationToken);
         await BillingModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
+        await MarketplaceModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
         if (environment.IsDevelopment())
         {
             await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
