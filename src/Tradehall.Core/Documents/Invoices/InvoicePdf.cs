@@ -98,9 +98,9 @@ public static class InvoicePdf
         g.DrawString(amount, normal, XBrushes.Black, new XRect(cols[4], ly, cols[5] - cols[4] - 4, lineHeight), XStringFormats.CenterRight);
         y = ly + lineHeight + 14;
 
-        y = Total(g, "Итого / Total:", $"{amount} {invoice.Currency}", bold, y);
-        y = Total(g, "Без НДС / No VAT", "—", bold, y);
-        y = Total(g, "Всего к оплате / Total due:", $"{amount} {invoice.Currency}", bold, y);
+        y = RightAlignedLine(g, "Итого / Total:", $"{amount} {invoice.Currency}", bold, y);
+        y = RightAlignedLine(g, "Без НДС / No VAT", "—", bold, y);
+        y = RightAlignedLine(g, "Всего к оплате / Total due:", $"{amount} {invoice.Currency}", bold, y);
         y += 10;
         g.DrawString($"Всего наименований 1, на сумму {amount} {invoice.Currency}. Цены включают налоги, НДС не облагается.", normal, XBrushes.Black, Left, y);
         y += 13;
@@ -131,7 +131,7 @@ public static class InvoicePdf
         return y + height + 6;
     }
 
-    private static double Total(XGraphics g, string label, string value, XFont font, double y)
+    private static double RightAlignedLine(XGraphics g, string label, string value, XFont font, double y)
     {
         g.DrawString(label, font, XBrushes.Black, new XRect(Left, y - 10, 390, 14), XStringFormats.CenterRight);
         g.DrawString(value, font, XBrushes.Black, new XRect(Left + 395, y - 10, Width - 395, 14), XStringFormats.CenterRight);

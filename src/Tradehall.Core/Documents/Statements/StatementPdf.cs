@@ -52,10 +52,10 @@ public static class StatementPdf
             g.DrawLine(new XPen(XColors.Black, 1.2), Left, y, Left + Width, y);
             y += 8;
 
-            y = Summary(g, text["Opening balance"], Amount(statement.OpeningBalance, statement, c), normal, y);
-            y = Summary(g, text["Total in"], Amount(statement.TotalIn, statement, c), normal, y);
-            y = Summary(g, text["Total out"], Amount(-statement.TotalOut, statement, c), normal, y);
-            y = Summary(g, text["Closing balance"], Amount(statement.ClosingBalance, statement, c), bold, y);
+            y = LabelledLine(g, text["Opening balance"], Amount(statement.OpeningBalance, statement, c), normal, y);
+            y = LabelledLine(g, text["Total in"], Amount(statement.TotalIn, statement, c), normal, y);
+            y = LabelledLine(g, text["Total out"], Amount(-statement.TotalOut, statement, c), normal, y);
+            y = LabelledLine(g, text["Closing balance"], Amount(statement.ClosingBalance, statement, c), bold, y);
             y += 10;
 
             string[] heads = [text["Date"], text["Kind"], text["Description"], text["Amount"], text["Balance after"]];
@@ -111,7 +111,7 @@ public static class StatementPdf
 
     private static DateTime Local(DateTime utc, Context c) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), c.Zone);
 
-    private static double Summary(XGraphics g, string label, string value, XFont font, double y)
+    private static double LabelledLine(XGraphics g, string label, string value, XFont font, double y)
     {
         g.DrawString(label, font, XBrushes.Black, Left, y + 10);
         g.DrawString(value, font, XBrushes.Black, new XRect(Left + 200, y, 150, 14), XStringFormats.CenterRight);

@@ -40,17 +40,13 @@ public sealed class LiveChatEvents(ILiveEvents live, ChatUnreadCounts unread, IO
         var payload = new MessageEvent(message.ChatId, new LiveMessage(message.Id, message.SenderId, fits ? message.Text : null, !fits, message.SentAt,
             attachments.Select(a => new AttachmentView(a.Id, a.FileName, a.ContentType, a.Size)).ToList()));
         await live.PublishAsync([message.SenderId, recipientId], MessageName, payload, cancellationToken);
-        await UnreadAsync(recipientId, message.ChatId, cancellationToken);
+        await UnreadAsync(recipientId, await unread.CountsAsync(recipientId, message.ChatId, cancellationToken), cancellationToken);
     }
 
     public Task ReadAsync(Guid chatId, Guid readerId, long upTo, Guid otherId, CancellationToken cancellationToken) =>
         live.PublishAsync([otherId], ReadName, new ReadEvent(chatId, readerId, upTo), cancellationToken);
 
     /// <summary>The member's counters for one chat and in total, so every open tab shows the same badges.</summary>
-    public async Task UnreadAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken)
-    {
-        var count = await unread.InChatAsync(memberId, chatId, cancellationToken);
-        var total = await unread.TotalAsync(memberId, cancellationToken);
-        await live.PublishAsync([memberId], UnreadName, new UnreadEvent(chatId, count, total), cancellationToken);
-    }
+    public Task UnreadAsync(Guid memberId, UnreadEvent counts, CancellationToken cancellationToken) =>
+        live.PublishAsync([memberId], UnreadName, counts, cancellationToken);
 }

@@ -14,17 +14,21 @@ public sealed class ChatUnreadCounts(AppDbContext db)
         where message.Id > member.ReadUpTo && message.SenderId != memberId
         select message;
 
-    public Task<int> TotalAsync(Guid memberId, CancellationToken cancellationToken) =>
-        Unread(memberId).CountAsync(cancellationToken);
-
     public Task<int> InChatAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken) =>
         Unread(memberId).CountAsync(u => u.ChatId == chatId, cancellationToken);
 
+    /// <summary>Unread in one chat and in all the member's chats, in one query.</summary>
+    public async Task<UnreadEvent> CountsAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken)
+    {
+        var byChat = await ByChat(Unread(memberId)).ToListAsync(cancellationToken);
+        return new UnreadEvent(chatId, byChat.Where(c => c.ChatId == chatId).Sum(c => c.Count), byChat.Sum(c => c.Count));
+    }
+
     public async Task<Dictionary<Guid, int>> ByChatAsync(Guid memberId, IReadOnlyCollection<Guid> chatIds, CancellationToken cancellationToken) =>
-        await (from member in db.Set<ChatMember>()
-               where member.MemberId == memberId && chatIds.Contains(member.ChatId)
-               join message in db.Set<Message>() on member.ChatId equals message.ChatId
-               where message.Id > member.ReadUpTo && message.SenderId != memberId
-               group message by message.ChatId into g
-               select new { ChatId = g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.ChatId, g => g.Count, cancellationToken);
+        await ByChat(Unread(memberId).Where(m => chatIds.Contains(m.ChatId))).ToDictionaryAsync(g => g.ChatId, g => g.Count, cancellationToken);
+
+    private static IQueryable<ChatCount> ByChat(IQueryable<Message> unread) =>
+        unread.GroupBy(m => m.ChatId).Select(g => new ChatCount(g.Key, g.Count()));
+
+    private sealed record ChatCount(Guid ChatId, int Count);
 }

@@ -32,16 +32,15 @@ public sealed class MarkRead(AppDbContext db, ChatAccess access, ChatPreferences
         {
             await notifier.MarkGroupReadAsync(memberId, LiveChatEvents.GroupOf(chatId), cancellationToken);
         }
-        var count = await unread.InChatAsync(memberId, chatId, cancellationToken);
-        var total = await unread.TotalAsync(memberId, cancellationToken);
+        var counts = await unread.CountsAsync(memberId, chatId, cancellationToken);
         if (moved)
         {
             if (await preferences.ReceiptsOnAsync(memberId, cancellationToken) && await preferences.ReceiptsOnAsync(membership.OtherId, cancellationToken))
             {
                 await live.ReadAsync(chatId, memberId, upTo, membership.OtherId, cancellationToken);
             }
-            await live.UnreadAsync(memberId, chatId, cancellationToken);
+            await live.UnreadAsync(memberId, counts, cancellationToken);
         }
-        return new MarkReadResponse(chatId, membership.ReadUpTo, count, total);
+        return new MarkReadResponse(chatId, membership.ReadUpTo, counts.Count, counts.Total);
     }
 }
