@@ -2,17 +2,27 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Categories;
+using Tradehall.Core.Marketplace.Currencies;
+using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Core.Marketplace;
 
 public static class MarketplaceModule
 {
-    public static void AddMarketplace(this WebApplicationBuilder builder) =>
-        builder.Services.AddScoped<CategoryTree>();
+    public static void AddMarketplace(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<MarketplaceOptions>().BindConfiguration(MarketplaceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<CategoryTree>();
+        services.AddScoped<ExchangeRates>();
+        services.AddScoped<SearchIndex>();
+    }
 
-    /// <summary>MKT-01: the taxonomy is public, like the listings it sorts.</summary>
-    public static void MapMarketplace(this IEndpointRouteBuilder app) =>
+    public static void MapMarketplace(this IEndpointRouteBuilder app)
+    {
+        // MKT-01: the taxonomy is public, like the listings it sorts.
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
+    }
 
     public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
         services.GetRequiredService<CategoryTree>().EnsureSeededAsync(cancellationToken);
