@@ -49,4 +49,20 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the currency prices are normalised to for price sorts, ranges and analytics.</summary>
     [Required, RegularExpression("^[A-Z]{3}$")]
     public string BaseCurrency { get; set; } = "RUB";
+
+    /// <summary>MKT-08: how long a quote stays open when the quoting member names no date.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "365.00:00:00")]
+    public TimeSpan QuoteValidity { get; set; } = TimeSpan.FromDays(14);
+
+    /// <summary>MKT-08: the furthest a quote may be held open.</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan QuoteMaxValidity { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>MKT-08: the longest named place of delivery, in characters.</summary>
+    [Range(10, 500)]
+    public int DeliveryPlaceMaxLength { get; set; } = 200;
+
+    /// <summary>MKT-08: the longest comment under a quote, in characters.</summary>
+    [Range(10, 10_000)]
+    public int QuoteCommentMaxLength { get; set; } = 1000;
 }

@@ -33,6 +33,7 @@ public static class MessagingModule
         services.AddScoped<LiveChatEvents>();
         services.AddScoped<Sandbox>();
         services.AddScoped<SendMessage>();
+        services.AddScoped<IMessaging, MessagingApi>();
         services.AddScoped<ChatList>();
         services.AddScoped<History>();
         services.AddScoped<MarkRead>();

@@ -13,6 +13,9 @@ public enum NotificationType
     Billing = 4,
     ServiceNotice = 5,
     Marketing = 6,
+
+    /// <summary>MKT-08: the other side of a chat accepted or declined the member's quote.</summary>
+    QuoteAnswered = 7,
 }
 
 /// <summary>

@@ -61,7 +61,7 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
                 new ChatMember { ChatId = chat.Id, MemberId = memberId, OtherId = addressee.Id },
                 new ChatMember { ChatId = chat.Id, MemberId = addressee.Id, OtherId = memberId });
         }
-        var sent = await AppendAsync(chat, memberId, addressee.Id, text, null, cancellationToken);
+        var sent = await AppendAsync(chat, memberId, addressee.Id, text, null, null, cancellationToken);
         return new StartChatResponse(chat.Id, sent.Id);
     }
 
@@ -69,7 +69,15 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
         await SendAsync(memberId, chatId, request.Text, null, cancellationToken);
 
     /// <summary>A message with a file and an optional text (MSG-04).</summary>
-    public async Task<SentMessage> SendAsync(Guid memberId, Guid chatId, string? text, Upload? upload, CancellationToken cancellationToken)
+    public async Task<SentMessage> SendAsync(Guid memberId, Guid chatId, string? text, Upload? upload, CancellationToken cancellationToken) =>
+        await SendAsync(memberId, chatId, text, upload, null, cancellationToken);
+
+    /// <summary>
+    /// As above; <paramref name="alongside"/> adds rows that belong to the message (another module's record of it)
+    /// once its id is known, so they are committed in the message's transaction or not at all.
+    /// </summary>
+    public async Task<SentMessage> SendAsync(Guid memberId, Guid chatId, string? text, Upload? upload, Action<long>? alongside,
+        CancellationToken cancellationToken)
     {
         var membership = await access.MembershipAsync(memberId, chatId, cancellationToken);
         var clean = CheckText(text, attachment: upload is not null);
@@ -78,7 +86,7 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
             throw Blocked();
         }
         var chat = await db.Set<Chat>().FirstAsync(c => c.Id == chatId, cancellationToken);
-        return await AppendAsync(chat, memberId, membership.OtherId, clean, upload, cancellationToken);
+        return await AppendAsync(chat, memberId, membership.OtherId, clean, upload, alongside, cancellationToken);
     }
 
     private async Task<MemberCard> AddresseeAsync(Guid memberId, string? to, CancellationToken cancellationToken)
@@ -118,7 +126,8 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
         return clean;
     }
 
-    private async Task<SentMessage> AppendAsync(Chat chat, Guid senderId, Guid recipientId, string text, Upload? upload, CancellationToken cancellationToken)
+    private async Task<SentMessage> AppendAsync(Chat chat, Guid senderId, Guid recipientId, string text, Upload? upload, Action<long>? alongside,
+        CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
         await sandbox.CheckRateAsync(senderId, now, cancellationToken);
@@ -147,6 +156,7 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
                 };
                 db.Set<Attachment>().Add(attachment);
             }
+            alongside?.Invoke(message.Id);
             // The writer has read what they wrote.
             await db.Set<ChatMember>().Where(m => m.ChatId == chat.Id && m.MemberId == senderId)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.ReadUpTo, message.Id), cancellationToken);

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+using Tradehall.Core.Messaging.Chats;
+using Tradehall.Core.Messaging.Sending;
+
+namespace Tradehall.Core.Messaging;
+
+/// <summary>A chat as seen by one of its two participants; <see cref="Group"/> is its notification group (NTF-01).</summary>
+public sealed record ChatParticipants(Guid ChatId, Guid MemberId, Guid OtherId, Guid? ListingId, string Group);
+
+public sealed record PostedMessage(long Id, DateTime SentAt);
+
+/// <summary>The messaging module's public surface for other modules (quotes in a chat, MKT-08).</summary>
+public interface IMessaging
+{
+    /// <summary>The chat as <paramref name="memberId"/> takes part in it; anyone else is told it does not exist (404, MSG-01).</summary>
+    Task<ChatParticipants> ParticipantsAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Writes a message with every check and effect of a member's own message (block, sandbox, notification, live event).
+    /// <paramref name="alongside"/> adds the caller's rows for the message once its id is known, in the message's transaction.
+    /// </summary>
+    Task<PostedMessage> PostAsync(Guid senderId, Guid chatId, string text, Action<long>? alongside, CancellationToken cancellationToken);
+}
+
+internal sealed class MessagingApi(AppDbContext db, ChatAccess access, SendMessage send) : IMessaging
+{
+    public async Task<ChatParticipants> ParticipantsAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken)
+    {
+        var membership = await access.MembershipAsync(memberId, chatId, cancellationToken);
+        var listingId = await db.Set<Chat>().Where(c => c.Id == chatId).Select(c => c.ListingId).FirstAsync(cancellationToken);
+        return new ChatParticipants(chatId, memberId, membership.OtherId, listingId, LiveChatEvents.GroupOf(chatId));
+    }
+
+    public async Task<PostedMessage> PostAsync(Guid senderId, Guid chatId, string text, Action<long>? alongside, CancellationToken cancellationToken)
+    {
+        var sent = await send.SendAsync(senderId, chatId, text, null, alongside, cancellationToken);
+        return new PostedMessage(sent.Id, sent.SentAt);
+    }
+}
