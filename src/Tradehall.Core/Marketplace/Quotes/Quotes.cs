@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
@@ -24,8 +25,11 @@ public sealed record QuoteView(Guid Id, Guid ChatId, long MessageId, Guid FromId
     string Unit, decimal Quantity, decimal Total, string Incoterms, string DeliveryPlace, DateOnly ValidUntil, string? Comment, QuoteStatus Status,
     DateTime CreatedAt, DateTime? AnsweredAt, Guid? DealId);
 
-/// <summary>MKT-08: what tabs of both participants learn when a quote is made or answered (event name <c>quote</c>).</summary>
-public sealed record QuoteEvent(Guid ChatId, Guid QuoteId, long MessageId, QuoteStatus Status);
+/// <summary>
+/// MKT-08: what tabs of both participants learn when a quote is made or answered (event name <c>quote</c>);
+/// the status as the API names it (<c>pending</c>, <c>accepted</c>, ...).
+/// </summary>
+public sealed record QuoteEvent(Guid ChatId, Guid QuoteId, long MessageId, string Status);
 
 /// <summary>
 /// MKT-08: quotes in a trade chat. Making one writes a chat message (its terms in words, in the quoting member's
@@ -168,7 +172,8 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
     }
 
     private Task AnnounceAsync(Quote quote, CancellationToken cancellationToken) =>
-        live.PublishAsync([quote.FromId, quote.ToId], EventName, new QuoteEvent(quote.ChatId, quote.Id, quote.MessageId, quote.StatusOn(Today)),
+        live.PublishAsync([quote.FromId, quote.ToId], EventName, new QuoteEvent(quote.ChatId, quote.Id, quote.MessageId,
+            JsonNamingPolicy.CamelCase.ConvertName(quote.StatusOn(Today).ToString())),
             cancellationToken);
 
     private async Task<(Quote Quote, ChatParticipants Chat)> VisibleAsync(Guid memberId, Guid quoteId, CancellationToken cancellationToken)
