@@ -244,7 +244,7 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
         long price = 0;
         if (request.Price is not { } amount || amount <= 0)
         {
-            errors.Add(nameof(request.Price), "The price must be more than zero.");
+            errors.Add(nameof(request.Price), "Give a price greater than zero.");
         }
         else if (Money.ToMinor(amount) is not { } minor)
         {
@@ -270,7 +270,7 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
         }
         if (request.Quantity is not { } quantity || quantity <= 0)
         {
-            errors.Add(nameof(request.Quantity), "The quantity must be more than zero.");
+            errors.Add(nameof(request.Quantity), "Give a quantity greater than zero.");
         }
         else if (decimal.Round(quantity, 3) != quantity)
         {

@@ -1,7 +1,10 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using System.Globalization;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Marketplace;
+using Tradehall.Core.Marketplace.Quotes;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Complaints;
 using Tradehall.Core.Messaging.Reading;
@@ -18,13 +21,38 @@ namespace Tradehall.Web.Pages.Chats;
 /// </summary>
 [Authorize]
 public sealed class ChatModel(History history, SendMessage send, MarkRead markRead, ReportMessage report, ChatPreferences preferences,
-    IOptions<MessagingOptions> options) : ChatPageModel
+    Quotes quotes, IOptions<MessagingOptions> options, IOptions<MarketplaceOptions> marketplace) : ChatPageModel
 {
+    /// <summary>The quote form's fields in page order (errors beside each, the summary in this order).</summary>
+    private static readonly string[] QuoteFields = ["Price", "Currency", "Unit", "Quantity", "Incoterms", "DeliveryPlace", "ValidUntil", "Comment"];
+
     public HistoryPage Chat { get; private set; } = null!;
 
     public bool ReceiptsOn { get; private set; }
 
     public MessagingOptions Limits => options.Value;
+
+    public MarketplaceOptions Market => marketplace.Value;
+
+    /// <summary>MKT-08: the quotes the shown messages carry, drawn as cards instead of their text.</summary>
+    public IReadOnlyDictionary<long, QuoteView> QuotesByMessage { get; private set; } = new Dictionary<long, QuoteView>();
+
+    /// <summary>The quote form is open: it was sent with errors.</summary>
+    public bool QuoteOpen { get; private set; }
+
+    public DateOnly DefaultValidUntil => quotes.DefaultValidUntil;
+
+    public DateOnly Today => quotes.Today;
+
+    // Numbers are bound as text: a phone's keyboard gives "120,50" in Russian and "120.50" in English; both are read.
+    [BindProperty] public string? Price { get; set; }
+    [BindProperty] public string? Currency { get; set; }
+    [BindProperty] public string? Unit { get; set; }
+    [BindProperty] public string? Quantity { get; set; }
+    [BindProperty] public string? Incoterms { get; set; }
+    [BindProperty] public string? DeliveryPlace { get; set; }
+    [BindProperty] public string? ValidUntil { get; set; }
+    [BindProperty] public string? Comment { get; set; }
 
     public Guid Me => User.MemberId();
 
@@ -94,9 +122,90 @@ public sealed class ChatModel(History history, SendMessage send, MarkRead markRe
         return LocalRedirect($"/chats/{id}#m-{messageId}");
     }
 
+    /// <summary>MKT-08: a quote to the other participant, posted as a message with its terms.</summary>
+    public async Task<IActionResult> OnPostQuoteAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        QuoteCreated created;
+        try
+        {
+            created = await quotes.CreateAsync(User.MemberId(), id, new QuoteRequest(Number(Price), Currency, Unit, Number(Quantity), Incoterms,
+                DeliveryPlace, Day(ValidUntil), Comment), cancellationToken);
+        }
+        catch (DomainException e) when (e.Status != StatusCodes.Status404NotFound)
+        {
+            ShowErrors(e, QuoteFields);
+            QuoteOpen = true;
+            await LoadAsync(id, null, cancellationToken);
+            return Page();
+        }
+        return LocalRedirect($"/chats/{id}#m-{created.MessageId}");
+    }
+
+    public Task<IActionResult> OnPostAcceptQuoteAsync(Guid id, Guid quoteId, CancellationToken cancellationToken) =>
+        AnswerAsync(id, quoteId, () => quotes.AcceptAsync(User.MemberId(), quoteId, cancellationToken), L["You accepted the quote. The deal is on your deals list."],
+            cancellationToken);
+
+    public Task<IActionResult> OnPostDeclineQuoteAsync(Guid id, Guid quoteId, CancellationToken cancellationToken) =>
+        AnswerAsync(id, quoteId, () => quotes.DeclineAsync(User.MemberId(), quoteId, cancellationToken), L["You declined the quote."], cancellationToken);
+
+    public Task<IActionResult> OnPostWithdrawQuoteAsync(Guid id, Guid quoteId, CancellationToken cancellationToken) =>
+        AnswerAsync(id, quoteId, () => quotes.WithdrawAsync(User.MemberId(), quoteId, cancellationToken), L["You withdrew the quote."], cancellationToken);
+
+    /// <summary>One quote's card, for chats.js to redraw it when the quote is made or answered (live or by this tab).</summary>
+    public async Task<IActionResult> OnGetQuoteCardAsync(Guid id, Guid quoteId, CancellationToken cancellationToken)
+    {
+        var quote = await quotes.GetAsync(User.MemberId(), quoteId, cancellationToken);
+        return quote.ChatId == id ? Partial("_QuoteCard", new QuoteCard(quote, User.MemberId())) : NotFound();
+    }
+
+    private async Task<IActionResult> AnswerAsync(Guid id, Guid quoteId, Func<Task> answer, string done, CancellationToken cancellationToken)
+    {
+        var quote = await quotes.GetAsync(User.MemberId(), quoteId, cancellationToken);
+        if (quote.ChatId != id)
+        {
+            return NotFound();
+        }
+        try
+        {
+            await answer();
+        }
+        catch (DomainException e) when (e.Status != StatusCodes.Status404NotFound)
+        {
+            if (WantsJson)
+            {
+                return Problem(e);
+            }
+            ModelState.Clear();
+            ShowErrors(e);
+            await LoadAsync(id, null, cancellationToken);
+            return Page();
+        }
+        if (WantsJson)
+        {
+            return new JsonResult(await quotes.GetAsync(User.MemberId(), quoteId, cancellationToken));
+        }
+        Notice(done);
+        return LocalRedirect($"/chats/{id}#m-{quote.MessageId}");
+    }
+
+    /// <summary>"120,50", "120.50" or "1 200.5": a decimal comma or point, spaces as thousands separators; null when it is no number.</summary>
+    private static decimal? Number(string? text)
+    {
+        var clean = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
+            .Replace(',', '.');
+        return decimal.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
+    }
+
+    /// <summary>The date field's ISO day; anything else is a day long past, which the handler refuses beside the field.</summary>
+    private static DateOnly? Day(string? text) =>
+        string.IsNullOrWhiteSpace(text) ? null
+            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MinValue;
+
     private async Task LoadAsync(Guid id, string? before, CancellationToken cancellationToken)
     {
         Chat = await history.HandleAsync(User.MemberId(), id, before, null, cancellationToken);
         ReceiptsOn = await preferences.ReceiptsOnAsync(User.MemberId(), cancellationToken);
+        QuotesByMessage = await quotes.ByMessageAsync(User.MemberId(), id, Chat.Items.Select(m => m.Id).ToList(), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 // MSG-02: live chats. Every chat page works without this file (forms post and redirect; reload shows news).
 // With it: messages are sent without a reload, new ones appear as they arrive (when the SignalR client
-// is loaded), unread badges and read ticks follow the live events "message", "read" and "unread".
+// is loaded), unread badges and read ticks follow the live events "message", "read" and "unread"; quote cards
+// (MKT-08) are answered without a reload and redrawn when the live event "quote" says a quote was made or answered.
 (function () {
   "use strict";
 
@@ -235,6 +236,66 @@
     });
   }
 
+  // MKT-08: a quote's card as the server draws it for this member, in place of the message's text or older card.
+  function showQuote(quoteId, messageId) {
+    if (!window.fetch) {
+      return Promise.resolve();
+    }
+    return fetch("/chats/" + chatId + "?handler=QuoteCard&quoteId=" + encodeURIComponent(quoteId), { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        var item = html && document.getElementById("m-" + messageId);
+        if (!item) {
+          return;
+        }
+        var holder = document.createElement("div");
+        holder.innerHTML = html;
+        var card = holder.querySelector(".quote-card");
+        var old = item.querySelector(".quote-card") || item.querySelector(".chat-text");
+        if (!card) {
+          return;
+        }
+        if (old) {
+          old.replaceWith(card);
+        } else {
+          item.querySelector(".chat-meta").insertAdjacentElement("afterend", card);
+        }
+      })
+      .catch(function () { /* a reload shows the card */ });
+  }
+
+  if (messages && window.fetch && window.FormData) {
+    messages.addEventListener("submit", function (event) {
+      var action = event.target.closest && event.target.closest("form.quote-action");
+      if (!action) {
+        return;
+      }
+      event.preventDefault();
+      var card = action.closest(".quote-card");
+      card.querySelectorAll("button").forEach(function (b) { b.disabled = true; });
+      fetch(action.action, { method: "POST", body: new FormData(action), credentials: "same-origin", headers: { Accept: "application/json" } })
+        .then(function (response) {
+          return response.json().then(function (json) { return { ok: response.ok, json: json }; });
+        })
+        .then(function (result) {
+          var messageId = card.getAttribute("data-message-id");
+          // The card is redrawn either way: a refusal (answered meanwhile, expired) shows the quote as it is now, with the reason.
+          return showQuote(card.getAttribute("data-quote-id"), messageId).then(function () {
+            if (!result.ok) {
+              var error = document.createElement("p");
+              error.className = "field-error";
+              error.setAttribute("role", "alert");
+              error.textContent = (result.json && result.json.title) || chat.getAttribute("data-quote-error-label");
+              document.getElementById("m-" + messageId).querySelector(".quote-card").appendChild(error);
+            }
+          });
+        })
+        .catch(function () {
+          card.querySelectorAll("button").forEach(function (b) { b.disabled = false; });
+        });
+    });
+  }
+
   if (chat) {
     updateTicks();
     if (Number(chat.getAttribute("data-unread") || "0") > 0) {
@@ -272,6 +333,12 @@
         }
         list.insertBefore(row, list.firstChild);
       }
+    }
+  });
+
+  connection.on("quote", function (event) {
+    if (chat && event.chatId === chatId) {
+      showQuote(event.quoteId, event.messageId);
     }
   });
 
