@@ -326,7 +326,7 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
     }
 
     /// <summary>The quote in words, as the chat message carrying it reads (and chat search and notifications quote it).</summary>
-    public string Summary(Quote quote)
+    private string Summary(Quote quote)
     {
         var culture = CultureInfo.CurrentCulture;
         var unit = UnitSymbol(quote.Unit);
