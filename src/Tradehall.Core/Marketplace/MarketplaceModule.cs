@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
+using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Core.Marketplace;
@@ -16,12 +17,14 @@ public static class MarketplaceModule
         services.AddScoped<CategoryTree>();
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();
+        services.AddListings();
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         // MKT-01: the taxonomy is public, like the listings it sorts.
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
+        app.MapListings();
     }
 
     public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>

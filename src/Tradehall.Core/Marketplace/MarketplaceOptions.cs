@@ -49,4 +49,16 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the currency prices are normalised to for price sorts, ranges and analytics.</summary>
     [Required, RegularExpression("^[A-Z]{3}$")]
     public string BaseCurrency { get; set; } = "RUB";
+
+    /// <summary>MKT-06: the longest reason a member may give when reporting a listing.</summary>
+    [Range(10, 10_000)]
+    public int ComplaintReasonMaxLength { get; set; } = 2000;
+
+    /// <summary>MKT-01: how often one node of the cluster expires listings, warns owners and refreshes highlighting.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>ANL-04: a viewer opening the same listing again within this time is not counted twice.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ViewRepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 }

@@ -13,6 +13,15 @@ public enum NotificationType
     Billing = 4,
     ServiceNotice = 5,
     Marketing = 6,
+
+    /// <summary>MKT-01: a listing is about to expire and may be renewed.</summary>
+    ListingExpiring = 7,
+
+    /// <summary>MKT-01: a listing expired and left the search.</summary>
+    ListingExpired = 8,
+
+    /// <summary>MKT-06: moderation took a listing down.</summary>
+    ListingBlocked = 9,
 }
 
 /// <summary>

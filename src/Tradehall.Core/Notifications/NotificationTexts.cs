@@ -18,6 +18,9 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.PageComment => text["{0} commented on your page", actor],
             NotificationType.Billing => text["News about your personal account"],
             NotificationType.ServiceNotice => text["A notice about the service"],
+            NotificationType.ListingExpiring => text["Your listing expires soon; renew it to keep it visible"],
+            NotificationType.ListingExpired => text["Your listing expired and is no longer shown"],
+            NotificationType.ListingBlocked => text["Your listing was taken down by moderation"],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -30,6 +33,9 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.PageComment => text["Comments on your page"],
         NotificationType.Billing => text["Personal account and payments"],
         NotificationType.ServiceNotice => text["Service notices"],
+        NotificationType.ListingExpiring => text["Listings about to expire"],
+        NotificationType.ListingExpired => text["Expired listings"],
+        NotificationType.ListingBlocked => text["Listings taken down"],
         _ => text["News and offers"],
     };
 

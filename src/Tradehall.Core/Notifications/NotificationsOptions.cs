@@ -113,6 +113,9 @@ public sealed class NotificationDefaults
     public ChannelDefaults Billing { get; set; } = new() { Email = true, Sms = true };
     public ChannelDefaults ServiceNotice { get; set; } = new() { Email = true };
     public ChannelDefaults Marketing { get; set; } = new() { InApp = false };
+    public ChannelDefaults ListingExpiring { get; set; } = new() { Email = true };
+    public ChannelDefaults ListingExpired { get; set; } = new() { Email = true };
+    public ChannelDefaults ListingBlocked { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -121,6 +124,9 @@ public sealed class NotificationDefaults
         NotificationType.PageComment => PageComment,
         NotificationType.Billing => Billing,
         NotificationType.ServiceNotice => ServiceNotice,
+        NotificationType.ListingExpiring => ListingExpiring,
+        NotificationType.ListingExpired => ListingExpired,
+        NotificationType.ListingBlocked => ListingBlocked,
         _ => Marketing,
     };
 }
