@@ -31,9 +31,10 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
         db.Set<Block>().AnyAsync(b => b.BlockerId == blocker && b.BlockedId == blocked, cancellationToken);
 
     public async Task<IReadOnlyList<OrganizationCard>> OrganizationsOfAsync(Guid memberId, CancellationToken cancellationToken) =>
-        await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.MemberId == memberId)
-            .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new OrganizationCard(o.Id, o.Slug, o.Name))
-            .OrderBy(o => o.Name).ToListAsync(cancellationToken);
+        (await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.MemberId == memberId)
+            .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Slug, o.Name })
+            .ToListAsync(cancellationToken))
+            .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
 
     public async Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
     {
