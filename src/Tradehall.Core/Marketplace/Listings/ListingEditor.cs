@@ -88,7 +88,8 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
     public async Task WithdrawAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
     {
         var listing = await OwnAsync(memberId, id, cancellationToken);
-        if (listing.Status == ListingStatus.Withdrawn)
+        // A blocked listing stays blocked, so moderation's decision is not undone by withdrawing.
+        if (listing.Status is ListingStatus.Withdrawn or ListingStatus.Blocked)
         {
             return;
         }
