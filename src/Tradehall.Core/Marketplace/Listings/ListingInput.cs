@@ -56,16 +56,13 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         var limits = options.Value;
         var errors = new FieldErrors();
 
-        ListingType type = default;
-        if (request.Type?.Trim().ToLowerInvariant() is "offer")
+        ListingType? type = request.Type?.Trim().ToLowerInvariant() switch
         {
-            type = ListingType.Offer;
-        }
-        else if (request.Type?.Trim().ToLowerInvariant() is "request")
-        {
-            type = ListingType.Request;
-        }
-        else
+            "offer" => ListingType.Offer,
+            "request" => ListingType.Request,
+            _ => null,
+        };
+        if (type is null)
         {
             errors.Add("type", "Choose whether you offer or request.");
         }
@@ -166,7 +163,7 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         }
 
         errors.ThrowIfAny("marketplace.listing_invalid", "Some fields of the listing are not valid.");
-        return new ListingValues(type, title, description, request.CategoryId!.Value, price, currency, unit, quantity, country, region,
+        return new ListingValues(type!.Value, title, description, request.CategoryId!.Value, price, currency, unit, quantity, country, region,
             request.OrganizationId);
     }
 
