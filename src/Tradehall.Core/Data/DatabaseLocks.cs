@@ -10,6 +10,9 @@ public static class DatabaseLockKeys
 
     /// <summary>Choosing a free page handle or organization slug, so two people of one name never pick the same.</summary>
     public const long Addresses = 0x54480002;
+
+    /// <summary>MKT-05: counting a free member's active listings and adding one, so racing posts never pass the limit.</summary>
+    public const long ListingLimit = 0x54480010;
 }
 
 /// <summary>

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Quotes;
+using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Core.Marketplace;
@@ -18,6 +19,7 @@ public static class MarketplaceModule
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();
         QuoteEndpoints.AddQuotes(services);
+        services.AddListings();
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
@@ -25,6 +27,7 @@ public static class MarketplaceModule
         // MKT-01: the taxonomy is public, like the listings it sorts.
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
         QuoteEndpoints.MapQuotes(app);
+        app.MapListings();
     }
 
     public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>

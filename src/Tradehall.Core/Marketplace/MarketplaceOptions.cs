@@ -65,4 +65,15 @@ public sealed class MarketplaceOptions
     /// <summary>MKT-08: the longest comment under a quote, in characters.</summary>
     [Range(10, 10_000)]
     public int QuoteCommentMaxLength { get; set; } = 1000;
+    /// <summary>MKT-06: the longest reason a member may give when reporting a listing.</summary>
+    [Range(10, 10_000)]
+    public int ComplaintReasonMaxLength { get; set; } = 2000;
+
+    /// <summary>MKT-01: how often one node of the cluster expires listings, warns owners and refreshes highlighting.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan ExpiryInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>ANL-04: a viewer opening the same listing again within this time is not counted twice.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
+    public TimeSpan ViewRepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 }

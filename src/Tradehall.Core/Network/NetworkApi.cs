@@ -3,6 +3,9 @@ namespace Tradehall.Core.Network;
 /// <summary>How other modules see a member: the public handle and the display name.</summary>
 public sealed record MemberCard(Guid Id, string Handle, string Name);
 
+/// <summary>How other modules see an organization: its page address and name.</summary>
+public sealed record OrganizationCard(Guid Id, string Slug, string Name);
+
 /// <summary>The network's public surface for other modules (chats, marketplace, notifications).</summary>
 public interface INetwork
 {
@@ -14,4 +17,10 @@ public interface INetwork
 
     /// <summary>NET-07: whether <paramref name="blocker"/> has blocked <paramref name="blocked"/>.</summary>
     Task<bool> HasBlockedAsync(Guid blocker, Guid blocked, CancellationToken cancellationToken);
+
+    /// <summary>NET-05: the organizations <paramref name="memberId"/> works at, by name (a listing may be posted on their behalf).</summary>
+    Task<IReadOnlyList<OrganizationCard>> OrganizationsOfAsync(Guid memberId, CancellationToken cancellationToken);
+
+    /// <summary>Cards of the given organizations that exist, keyed by id.</summary>
+    Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
 }

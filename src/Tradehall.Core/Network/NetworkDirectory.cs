@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
+using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
 
 namespace Tradehall.Core.Network;
@@ -28,6 +29,19 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
 
     public Task<bool> HasBlockedAsync(Guid blocker, Guid blocked, CancellationToken cancellationToken) =>
         db.Set<Block>().AnyAsync(b => b.BlockerId == blocker && b.BlockedId == blocked, cancellationToken);
+
+    public async Task<IReadOnlyList<OrganizationCard>> OrganizationsOfAsync(Guid memberId, CancellationToken cancellationToken) =>
+        (await db.Set<OrganizationMember>().AsNoTracking().Where(m => m.MemberId == memberId)
+            .Join(db.Set<Organization>(), m => m.OrganizationId, o => o.Id, (m, o) => new { o.Id, o.Slug, o.Name })
+            .ToListAsync(cancellationToken))
+            .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).OrderBy(o => o.Name, StringComparer.CurrentCulture).ToList();
+
+    public async Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
+    {
+        var ids = organizationIds.ToArray();
+        return await db.Set<Organization>().AsNoTracking().Where(o => ids.Contains(o.Id))
+            .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);
+    }
 
     /// <summary>Filters before the projection: EF cannot translate a filter on a record built in the query.</summary>
     private IQueryable<MemberCard> Cards(Expression<Func<Profile, bool>> filter) =>

@@ -14,8 +14,17 @@ public enum NotificationType
     ServiceNotice = 5,
     Marketing = 6,
 
+    /// <summary>MKT-01: a listing is about to expire and may be renewed.</summary>
+    ListingExpiring = 7,
+
+    /// <summary>MKT-01: a listing expired and left the search.</summary>
+    ListingExpired = 8,
+
+    /// <summary>MKT-06: moderation took a listing down.</summary>
+    ListingBlocked = 9,
+
     /// <summary>MKT-08: the other side of a chat accepted or declined the member's quote.</summary>
-    QuoteAnswered = 7,
+    QuoteAnswered = 10,
 }
 
 /// <summary>

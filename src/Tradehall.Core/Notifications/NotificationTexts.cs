@@ -19,6 +19,9 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.Billing => text["News about your personal account"],
             NotificationType.ServiceNotice => text["A notice about the service"],
             NotificationType.QuoteAnswered => text["{0} answered your quote", actor],
+            NotificationType.ListingExpiring => text["Your listing expires soon; renew it to keep it visible"],
+            NotificationType.ListingExpired => text["Your listing expired and is no longer shown"],
+            NotificationType.ListingBlocked => text["Your listing was taken down by moderation"],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -32,6 +35,9 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.Billing => text["Personal account and payments"],
         NotificationType.ServiceNotice => text["Service notices"],
         NotificationType.QuoteAnswered => text["Answers to your quotes"],
+        NotificationType.ListingExpiring => text["Listings about to expire"],
+        NotificationType.ListingExpired => text["Expired listings"],
+        NotificationType.ListingBlocked => text["Listings taken down"],
         _ => text["News and offers"],
     };
 

@@ -114,6 +114,9 @@ public sealed class NotificationDefaults
     public ChannelDefaults ServiceNotice { get; set; } = new() { Email = true };
     public ChannelDefaults Marketing { get; set; } = new() { InApp = false };
     public ChannelDefaults QuoteAnswered { get; set; } = new() { Email = true };
+    public ChannelDefaults ListingExpiring { get; set; } = new() { Email = true };
+    public ChannelDefaults ListingExpired { get; set; } = new() { Email = true };
+    public ChannelDefaults ListingBlocked { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -123,6 +126,9 @@ public sealed class NotificationDefaults
         NotificationType.Billing => Billing,
         NotificationType.ServiceNotice => ServiceNotice,
         NotificationType.QuoteAnswered => QuoteAnswered,
+        NotificationType.ListingExpiring => ListingExpiring,
+        NotificationType.ListingExpired => ListingExpired,
+        NotificationType.ListingBlocked => ListingBlocked,
         _ => Marketing,
     };
 }

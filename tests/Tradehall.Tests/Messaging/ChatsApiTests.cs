@@ -26,7 +26,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         // The addressee writing back by the API's "start" reaches the same chat.
         Assert.Equal(chatId, (await StartAsync(app, b, a, "Reply")).ChatId);
 
-        var listing = Guid.NewGuid();
+        var listing = await Marketplace.ListingSteps.PostedAsync(app, b);
         var inquiry = await (await client.PostAsJsonAsync("/api/v1/chats", new { to = b.Id.ToString(), listingId = listing, text = "About your listing" })).JsonAsync();
         var inquiryId = inquiry.GetProperty("chatId").GetGuid();
         Assert.NotEqual(chatId, inquiryId);

@@ -94,4 +94,12 @@ public sealed class Entitlements(AppDbContext db)
         return (await db.Set<SubscribedService>().Where(s => ids.Contains(s.MemberId) && s.Status == ServiceStatus.Active)
             .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
+
+    /// <summary>MKT-05: which of these members have an active service of <paramref name="kindCode"/> (highlighted listings).</summary>
+    public async Task<IReadOnlySet<Guid>> WithActiveAsync(string kindCode, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
+    {
+        var ids = memberIds.ToArray();
+        return (await db.Set<SubscribedService>().Where(s => ids.Contains(s.MemberId) && s.KindCode == kindCode && s.Status == ServiceStatus.Active)
+            .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+    }
 }

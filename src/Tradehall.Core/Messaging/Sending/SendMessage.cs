@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Reading;
@@ -16,6 +17,9 @@ public sealed record StartChatResponse(Guid ChatId, long MessageId);
 
 public sealed record SendMessageRequest(string? Text);
 
+/// <summary>MKT-03, ANL-04: a new chat about a listing was committed; the marketplace counts it as an inquiry.</summary>
+public sealed record InquiryStarted(Guid ChatId, Guid ListingId, Guid MemberId);
+
 public sealed record SentMessage(long Id, DateTime SentAt, Guid? AttachmentId = null);
 
 /// <summary>A file as the client sent it; its name is only a display name, its type is sniffed (MSG-04).</summary>
@@ -26,8 +30,8 @@ public sealed record Upload(string FileName, long Length, Func<Stream> Open);
 /// a chat. Every message is checked (block, rate, sandbox, size), committed with the recipient's notification,
 /// and only then announced live to both participants.
 /// </summary>
-public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess access, Sandbox sandbox, IFileStore files, Notifier notifier,
-    LiveChatEvents live, IOptions<MessagingOptions> options, TimeProvider time)
+public sealed class SendMessage(AppDbContext db, INetwork network, IMarketplace marketplace, DomainEvents events, ChatAccess access, Sandbox sandbox,
+    IFileStore files, Notifier notifier, LiveChatEvents live, IOptions<MessagingOptions> options, TimeProvider time)
 {
     private MessagingOptions Limits => options.Value;
 
@@ -51,8 +55,13 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
         var addressee = await AddresseeAsync(memberId, request.To, cancellationToken);
         var key = Chat.KeyOf(memberId, addressee.Id, request.ListingId);
         var chat = await db.Set<Chat>().FirstOrDefaultAsync(c => c.PairKey == key, cancellationToken);
+        var isNew = chat is null;
         if (chat is null)
         {
+            if (request.ListingId is { } listingId)
+            {
+                await CheckListingAsync(listingId, addressee.Id, cancellationToken);
+            }
             await sandbox.CheckNewChatAsync(memberId, cancellationToken);
             var now = time.UtcNow();
             chat = new Chat { PairKey = key, ListingId = request.ListingId, StartedBy = memberId, CreatedAt = now, LastMessageAt = now };
@@ -62,7 +71,21 @@ public sealed class SendMessage(AppDbContext db, INetwork network, ChatAccess ac
                 new ChatMember { ChatId = chat.Id, MemberId = addressee.Id, OtherId = memberId });
         }
         var sent = await AppendAsync(chat, memberId, addressee.Id, text, null, null, cancellationToken);
+        if (isNew && chat.ListingId is { } about)
+        {
+            await events.PublishAsync(new InquiryStarted(chat.Id, about, memberId), cancellationToken);
+        }
         return new StartChatResponse(chat.Id, sent.Id);
+    }
+
+    /// <summary>MKT-03: an inquiry is about an active listing of the addressee.</summary>
+    private async Task CheckListingAsync(Guid listingId, Guid addresseeId, CancellationToken cancellationToken)
+    {
+        var card = (await marketplace.CardsAsync([listingId], cancellationToken)).GetValueOrDefault(listingId);
+        if (card is not { Active: true } || card.OwnerId != addresseeId)
+        {
+            throw DomainException.Field("messaging.listing_invalid", "listingId", "The listing is not open to inquiries to this member.");
+        }
     }
 
     public async Task<SentMessage> SendAsync(Guid memberId, Guid chatId, SendMessageRequest request, CancellationToken cancellationToken) =>

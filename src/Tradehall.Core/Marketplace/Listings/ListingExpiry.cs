@@ -1,0 +1,147 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Services;
+using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace.Search;
+using Tradehall.Core.Notifications;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Marketplace.Listings;
+
+/// <summary>
+/// MKT-01, MKT-05: the marketplace's housekeeping — owners are warned once before a listing expires, listings past
+/// their validity expire and leave the search, and search entries follow their owners' subscriptions (highlighted
+/// while the marketplace subscription is active).
+/// </summary>
+public sealed class ListingExpiry(AppDbContext db, SearchIndex index, Notifier notifier, Entitlements entitlements, IOptions<MarketplaceOptions> options,
+    TimeProvider time)
+{
+    public const string JobName = "marketplace-expiry";
+
+    /// <summary>Listings handled per save, so one round never holds a huge unit of work.</summary>
+    private const int Batch = 200;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        await WarnAsync(cancellationToken);
+        await ExpireAsync(cancellationToken);
+        await RefreshHighlightsAsync(cancellationToken);
+    }
+
+    private async Task WarnAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.UtcNow();
+            var horizon = now + options.Value.ExpiryWarning;
+            var due = await db.Set<Listing>()
+                .Where(l => l.Status == ListingStatus.Active && l.ExpiryWarnedAt == null && l.ExpiresAt > now && l.ExpiresAt <= horizon)
+                .OrderBy(l => l.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
+            foreach (var listing in due)
+            {
+                listing.ExpiryWarnedAt = now;
+                notifier.Add(new NotificationRequest(listing.OwnerId, NotificationType.ListingExpiring, $"/listings/{listing.Id}", Excerpt: listing.Title));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (due.Count < Batch)
+            {
+                return;
+            }
+        }
+    }
+
+    private async Task ExpireAsync(CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.UtcNow();
+            var due = await db.Set<Listing>().Where(l => l.Status == ListingStatus.Active && l.ExpiresAt <= now)
+                .OrderBy(l => l.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
+            foreach (var listing in due)
+            {
+                listing.Status = ListingStatus.Expired;
+                listing.UpdatedAt = now;
+                await index.StageAsync(listing, highlighted: false, cancellationToken);
+                notifier.Add(new NotificationRequest(listing.OwnerId, NotificationType.ListingExpired, $"/listings/{listing.Id}", Excerpt: listing.Title));
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            if (due.Count < Batch)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>MKT-05: entries of owners whose subscription started or ended since the last round get the new mark.</summary>
+    private async Task RefreshHighlightsAsync(CancellationToken cancellationToken)
+    {
+        var owners = await db.Set<ListingSearchEntry>().Select(e => e.OwnerId).Distinct().ToListAsync(cancellationToken);
+        foreach (var chunk in owners.Chunk(500))
+        {
+            var subscribers = (await entitlements.WithActiveAsync(ServiceCatalog.Marketplace, chunk, cancellationToken)).ToArray();
+            var others = chunk.Except(subscribers).ToArray();
+            await db.Set<ListingSearchEntry>().Where(e => subscribers.Contains(e.OwnerId) && !e.Highlighted)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Highlighted, true), cancellationToken);
+            await db.Set<ListingSearchEntry>().Where(e => others.Contains(e.OwnerId) && e.Highlighted)
+                .ExecuteUpdateAsync(s => s.SetProperty(e => e.Highlighted, false), cancellationToken);
+        }
+    }
+}
+
+/// <summary>MKT-01, RUN-03: every <see cref="MarketplaceOptions.ExpiryInterval"/> one node of the cluster, holding the lease, runs <see cref="ListingExpiry"/>.</summary>
+public sealed partial class ListingExpiryWorker(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<MarketplaceOptions> options, ILogger<ListingExpiryWorker> logger) : BackgroundService
+{
+    /// <summary>Long enough for one round; a node that dies holding it is waited out at most this long.</summary>
+    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(options.Value.ExpiryInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                await CycleAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                LogCycleFailed(logger, ex);
+            }
+        }
+    }
+
+    private async Task CycleAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+        if (!await leases.TryAcquireAsync(ListingExpiry.JobName, Lease, cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await scope.ServiceProvider.GetRequiredService<ListingExpiry>().RunAsync(cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(ListingExpiry.JobName, null, CancellationToken.None);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Listing expiry cycle failed; it tries again at the next one")]
+    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Data;
+using Tradehall.Core.Messaging.Sending;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Marketplace.Listings;
+
+/// <summary>The marketplace as other modules see it: listing cards (<see cref="IMarketplace"/>).</summary>
+internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace
+{
+    public async Task<IReadOnlyDictionary<Guid, ListingCard>> CardsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
+    {
+        var ids = listingIds.ToArray();
+        return await db.Set<Listing>().AsNoTracking().Where(l => ids.Contains(l.Id))
+            .Select(l => new ListingCard(l.Id, l.Type, l.Title, l.OwnerId, l.OrganizationId, l.Status == ListingStatus.Active))
+            .ToDictionaryAsync(c => c.Id, cancellationToken);
+    }
+}
+
+/// <summary>ANL-04: a chat started about a listing is one inquiry, counted by a single increment.</summary>
+internal sealed class InquiryCounter(AppDbContext db) : IDomainEventSubscriber<InquiryStarted>
+{
+    public Task HandleAsync(InquiryStarted domainEvent, CancellationToken cancellationToken) =>
+        db.Set<Listing>().Where(l => l.Id == domainEvent.ListingId)
+            .ExecuteUpdateAsync(s => s.SetProperty(l => l.Inquiries, l => l.Inquiries + 1), cancellationToken);
+}

@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Marketplace.Listings;
+
+namespace Tradehall.Web.Pages.Marketplace;
+
+/// <summary>MKT-01, MKT-05, ANL-04: the member's listings with status, expiry, views and inquiries, and the plan's limit.</summary>
+[Authorize]
+public sealed class MineModel(ListingReader reader, ListingEditor editor) : TradehallPageModel
+{
+    public OwnListings Listings { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => Listings = await reader.OwnAsync(User.MemberId(), cancellationToken);
+
+    public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (await TryAsync(() => editor.RenewAsync(User.MemberId(), id, cancellationToken)))
+        {
+            Notice(L["The listing is renewed."]);
+            return LocalRedirect("/my/listings");
+        }
+        Listings = await reader.OwnAsync(User.MemberId(), cancellationToken);
+        return Page();
+    }
+}
