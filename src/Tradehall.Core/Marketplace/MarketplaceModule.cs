@@ -16,14 +16,19 @@ public static class MarketplaceModule
         services.AddScoped<CategoryTree>();
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();
+        MarketData.AddMarketData(services);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         // MKT-01: the taxonomy is public, like the listings it sorts.
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
+        MarketData.MapMarketData(app);
     }
 
-    public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<CategoryTree>().EnsureSeededAsync(cancellationToken);
+    public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<CategoryTree>().EnsureSeededAsync(cancellationToken);
+        await services.GetRequiredService<ExchangeRateAdmin>().EnsureStartingRatesAsync(cancellationToken);
+    }
 }

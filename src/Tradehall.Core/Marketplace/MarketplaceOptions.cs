@@ -49,4 +49,20 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the currency prices are normalised to for price sorts, ranges and analytics.</summary>
     [Required, RegularExpression("^[A-Z]{3}$")]
     public string BaseCurrency { get; set; } = "RUB";
+
+    /// <summary>
+    /// ANL-03: base-currency units per unit of each currency, entered once when the rate table is empty, so a fresh
+    /// site normalises prices before the operator sets the first rates.
+    /// </summary>
+    public Dictionary<string, decimal> StartingRates { get; set; } = new()
+    {
+        ["EUR"] = 95m,
+        ["USD"] = 85m,
+        ["CNY"] = 11.8m,
+        ["BYN"] = 27m,
+        ["KZT"] = 0.17m,
+    };
+
+    /// <summary>ANL-03: the day the starting rates are valid from; early, so listings of past months are normalised too.</summary>
+    public DateOnly StartingRatesFrom { get; set; } = new(2000, 1, 1);
 }
