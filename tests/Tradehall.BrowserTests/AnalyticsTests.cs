@@ -3,7 +3,6 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
@@ -35,7 +34,10 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync($"cashier.{Guid.NewGuid():N}@operator.example.org", "Operator pass phrase 2026");
+            // Postings run in a transaction of the caller, as the credit endpoint's idempotency wrapper opens one.
+            await using var transaction = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.BeginTransactionAsync();
             await scope.ServiceProvider.GetRequiredService<TopUps>().CreditByOperatorAsync(number, new CreditRequest(10_000m, "Prepayment"), op.Id, CancellationToken.None);
+            await transaction.CommitAsync();
         }
         var catalog = await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/catalog");
         foreach (var kind in new[] { "analytics", "price-review" })
