@@ -31,5 +31,10 @@ public static class AnalyticsModule
             var (content, fileName) = await reviews.PdfAsync(http.User.MemberId(), id, ct);
             return TypedResults.File(content, "application/pdf", fileName);
         });
+
+        // ANL-02: the operator makes (or completes) a month's reviews on demand, e.g. after correcting rates; existing ones stay.
+        app.MapPost("/api/v1/operator/price-reviews", async (GenerateReviewsRequest request, PriceReviews reviews, CancellationToken ct) =>
+                TypedResults.Ok(new { created = await reviews.GenerateOnDemandAsync(request, ct) }))
+            .WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
     }
 }

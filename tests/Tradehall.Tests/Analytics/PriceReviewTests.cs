@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Analytics.Reviews;
@@ -174,5 +175,26 @@ public sealed class PriceReviewJobTests(AnalyticsApp app) : IClassFixture<Analyt
         // Missed months are caught up: nothing ran in May or June, so July's run reviews April to June.
         app.Clock.Set(new DateTimeOffset(2026, 7, 2, 9, 0, 0, TimeSpan.Zero));
         Assert.Equal([new DateOnly(2026, 4, 1), new DateOnly(2026, 5, 1), new DateOnly(2026, 6, 1)], await RunAsync());
+    }
+}
+
+public sealed class PriceReviewOnDemandTests(AnalyticsApp app) : IClassFixture<AnalyticsApp>
+{
+    [Fact]
+    public async Task ANL02_the_operator_makes_a_past_months_reviews_on_demand_but_not_of_a_running_month()
+    {
+        var tree = await AnalyticsSteps.TreeAsync(app);
+        await AnalyticsSteps.ListAsync(app, (Offer, tree[0].Id, 100m, "RUB", "2026-01-10T09:00:00Z", "Tver", Active));
+        using var client = app.Api(await Operators.TokenAsync(app));
+        var running = await client.PostAsJsonAsync("/api/v1/operator/price-reviews", new { month = "2026-03" });
+        Assert.Equal(HttpStatusCode.BadRequest, running.StatusCode);
+        Assert.True((await running.JsonAsync()).GetProperty("errors").TryGetProperty("month", out _));
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostAsJsonAsync("/api/v1/operator/price-reviews", new { month = "January" })).StatusCode);
+        var made = await client.PostAsJsonAsync("/api/v1/operator/price-reviews", new { month = "2026-01" });
+        Assert.Equal(1, (await made.JsonAsync()).GetProperty("created").GetInt32());
+        Assert.Equal(0, (await (await client.PostAsJsonAsync("/api/v1/operator/price-reviews", new { month = "2026-01" })).JsonAsync()).GetProperty("created").GetInt32());
+        var member = await Members.RegisterAsync(app);
+        using var plain = app.Api(member.Token);
+        Assert.Equal(HttpStatusCode.Forbidden, (await plain.PostAsJsonAsync("/api/v1/operator/price-reviews", new { month = "2026-01" })).StatusCode);
     }
 }

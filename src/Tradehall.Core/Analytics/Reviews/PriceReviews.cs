@@ -15,6 +15,9 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Analytics.Reviews;
 
+/// <summary>The month to review, as YYYY-MM.</summary>
+public sealed record GenerateReviewsRequest(string? Month);
+
 /// <summary>An entry of the archive: <c>GET /api/v1/price-reviews</c>.</summary>
 public sealed record PriceReviewEntry(Guid Id, string Month, string Category, string PdfUrl);
 
@@ -72,6 +75,23 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
         {
             await leases.ReleaseAsync(JobName, completed, CancellationToken.None);
         }
+    }
+
+    /// <summary>
+    /// The operator's way to make a past month's reviews now. A month that has not ended is refused: its reviews would
+    /// be frozen with part of the month and the 1st's run would find them already made.
+    /// </summary>
+    public Task<int> GenerateOnDemandAsync(GenerateReviewsRequest request, CancellationToken cancellationToken)
+    {
+        if (!DateOnly.TryParseExact(request.Month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        {
+            throw DomainException.Field("analytics.month_invalid", "month", "Enter a month as YYYY-MM.");
+        }
+        if (month >= PricePoints.MonthOf(time.Today(site.Value.Zone)))
+        {
+            throw DomainException.Field("analytics.month_not_over", "month", "Only a month that has ended can be reviewed.");
+        }
+        return GenerateAsync(month, cancellationToken);
     }
 
     /// <summary>Makes the reviews of <paramref name="month"/> that do not exist yet; answers how many were made.</summary>
