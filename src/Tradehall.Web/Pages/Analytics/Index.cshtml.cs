@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
@@ -5,7 +6,7 @@ using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace;
-using Tradehall.Core.Shared;
+using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Analytics;
 
@@ -40,7 +41,7 @@ public sealed class IndexModel(PriceAnalytics analytics, Entitlements entitlemen
         }
         var tree = await market.CategoriesAsync(cancellationToken);
         var flat = new List<(int, string, int)>();
-        void Walk(IEnumerable<Tradehall.Core.Marketplace.Categories.CategoryNode> nodes, int depth)
+        void Walk(IEnumerable<CategoryNode> nodes, int depth)
         {
             foreach (var node in nodes)
             {
@@ -50,7 +51,7 @@ public sealed class IndexModel(PriceAnalytics analytics, Entitlements entitlemen
         }
         Walk(tree, 0);
         Categories = flat;
-        Category ??= tree.Count > 0 ? tree[0].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        Category ??= tree.Count > 0 ? tree[0].Id.ToString(CultureInfo.InvariantCulture) : null;
         Currency ??= marketplace.Value.BaseCurrency;
         Interval ??= PriceAnalytics.Month;
         await TryAsync(async () => Series = await analytics.SeriesAsync(new PriceQuery(Category, Currency, From, To, Interval, Country, Region), cancellationToken),
@@ -59,8 +60,8 @@ public sealed class IndexModel(PriceAnalytics analytics, Entitlements entitlemen
         {
             CategoryName = flat.FirstOrDefault(c => c.Item1 == series.Category).Item2 ?? "";
             // The inputs show the range as understood, so an empty form comes back filled in.
-            From = series.From.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-            To = series.To.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            From = series.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            To = series.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             Chart = PriceChart.For([.. series.Periods.Select(p => new ChartPeriod(p.Period, p.Offers, p.Requests, p.SupplyDemandRatio))]);
         }
     }

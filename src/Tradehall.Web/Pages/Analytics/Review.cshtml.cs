@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Analytics.Reviews;
 
 namespace Tradehall.Web.Pages.Analytics;
@@ -18,7 +19,7 @@ public sealed class ReviewModel(PriceReviews reviews) : TradehallPageModel
         }
         Review = await reviews.ViewAsync(User.MemberId(), id, cancellationToken);
         Chart = PriceChart.For([.. Review.Figures.Trend.Select(m => new ChartPeriod(m.Month, m.Offers, m.Requests,
-            Tradehall.Core.Analytics.Prices.Quartiles.Ratio(m.Offers.Count, m.Requests.Count)))]);
+            Quartiles.Ratio(m.Offers.Count, m.Requests.Count)))]);
         return Page();
     }
 
