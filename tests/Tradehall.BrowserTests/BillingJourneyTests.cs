@@ -2,10 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using Tradehall.Core.Accounts;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
@@ -22,26 +19,6 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         return await context.NewPageAsync();
     }
 
-    /// <summary>An operator with a second factor, made the way `admin create` makes one, signed in on <paramref name="page"/>.</summary>
-    private async Task OperatorSignInAsync(IPage page, string email)
-    {
-        const string password = "Operator pass phrase 2026";
-        string key;
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, password);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-            await users.ResetAuthenticatorKeyAsync(op);
-            key = (await users.GetAuthenticatorKeyAsync(op))!;
-            await users.SetTwoFactorEnabledAsync(op, true);
-        }
-        await site.SignInAsync(page, email, password);
-        await page.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
-        await page.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
-        await page.Locator("main form button[type=submit]").Last.ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
-    }
-
     [Fact]
     public async Task BIL03_BIL06_the_operator_console_imports_a_statement_and_edits_the_catalogue_on_a_phone()
     {
@@ -50,7 +27,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
         });
         var console = await context.NewPageAsync();
-        await OperatorSignInAsync(console, "phone@operator.example.org");
+        await site.OperatorSignInAsync(console, "phone@operator.example.org");
         var problems = new List<string>();
 
         // BIL-03 (b): a statement whose payment names no account is held in suspense.
@@ -102,7 +79,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         }
 
         var console = await PageAsync();
-        await OperatorSignInAsync(console, "console@operator.example.org");
+        await site.OperatorSignInAsync(console, "console@operator.example.org");
         await console.GotoAsync(site.BaseUrl + "/operator/credit");
         await console.FillAsync("#AccountNumber", number);
         await console.FillAsync("#Amount", "5000.00");

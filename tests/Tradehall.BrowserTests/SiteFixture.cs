@@ -1,8 +1,11 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Tradehall.Core.Accounts;
 using Tradehall.Tests.Infrastructure;
 using Tradehall.Web.Hosting;
 
@@ -98,6 +101,26 @@ public sealed class SiteFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 390, Height = 844 }, IsMobile = true, HasTouch = true, BypassCSP = true, Locale = "en-GB",
         });
         return await context.NewPageAsync();
+    }
+
+    /// <summary>An operator with a second factor, made the way `admin create` makes one, signed in on <paramref name="page"/>.</summary>
+    public async Task OperatorSignInAsync(IPage page, string email)
+    {
+        const string password = "Operator pass phrase 2026";
+        string key;
+        await using (var scope = Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, password);
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+            await users.ResetAuthenticatorKeyAsync(op);
+            key = (await users.GetAuthenticatorKeyAsync(op))!;
+            await users.SetTwoFactorEnabledAsync(op, true);
+        }
+        await SignInAsync(page, email, password);
+        await page.WaitForURLAsync(new Regex("/account/sign-in/second-factor"));
+        await page.FillAsync("#Code", Totp.Code(key, Clock.GetUtcNow()));
+        await page.Locator("main form button[type=submit]").Last.ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
     }
 
     /// <summary>Signs in through the sign-in form and waits to leave it.</summary>

@@ -20,6 +20,7 @@ public static class MarketplaceModule
         services.AddScoped<SearchIndex>();
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();
+        MarketData.AddMarketData(services);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
@@ -28,8 +29,12 @@ public static class MarketplaceModule
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
         QuoteEndpoints.MapQuotes(app);
         app.MapListings();
+        MarketData.MapMarketData(app);
     }
 
-    public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>
-        services.GetRequiredService<CategoryTree>().EnsureSeededAsync(cancellationToken);
+    public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.GetRequiredService<CategoryTree>().EnsureSeededAsync(cancellationToken);
+        await services.GetRequiredService<ExchangeRateAdmin>().EnsureStartingRatesAsync(cancellationToken);
+    }
 }

@@ -65,6 +65,7 @@ public sealed class MarketplaceOptions
     /// <summary>MKT-08: the longest comment under a quote, in characters.</summary>
     [Range(10, 10_000)]
     public int QuoteCommentMaxLength { get; set; } = 1000;
+
     /// <summary>MKT-06: the longest reason a member may give when reporting a listing.</summary>
     [Range(10, 10_000)]
     public int ComplaintReasonMaxLength { get; set; } = 2000;
@@ -76,4 +77,20 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-04: a viewer opening the same listing again within this time is not counted twice.</summary>
     [Range(typeof(TimeSpan), "00:00:00", "1.00:00:00")]
     public TimeSpan ViewRepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>
+    /// ANL-03: base-currency units per unit of each currency, entered once when the rate table is empty, so a fresh
+    /// site normalises prices before the operator sets the first rates.
+    /// </summary>
+    public Dictionary<string, decimal> StartingRates { get; set; } = new()
+    {
+        ["EUR"] = 95m,
+        ["USD"] = 85m,
+        ["CNY"] = 11.8m,
+        ["BYN"] = 27m,
+        ["KZT"] = 0.17m,
+    };
+
+    /// <summary>ANL-03: the day the starting rates are valid from; early, so listings of past months are normalised too.</summary>
+    public DateOnly StartingRatesFrom { get; set; } = new(2000, 1, 1);
 }

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Analytics;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
@@ -82,6 +83,7 @@ public static class Site
         builder.AddNetwork();
         builder.AddMarketplace();
         builder.AddMessaging();
+        builder.AddAnalytics();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
@@ -221,6 +223,7 @@ public static class Site
         app.MapNetwork();
         app.MapMarketplace();
         app.MapMessaging();
+        app.MapAnalytics();
         app.MapRazorPages();
     }
 

@@ -16,6 +16,45 @@ public sealed class ExchangeRates(AppDbContext db, IOptions<MarketplaceOptions> 
         latest[options.Value.BaseCurrency] = 1m;
         return new RateTable(options.Value.BaseCurrency, latest);
     }
+
+    /// <summary>Every rate valid up to <paramref name="until"/>, to normalise prices of many days with one read.</summary>
+    public async Task<RateHistory> HistoryAsync(DateOnly until, CancellationToken cancellationToken)
+    {
+        var rows = await db.Set<ExchangeRate>().AsNoTracking().Where(r => r.ValidFrom <= until)
+            .Select(r => new { r.Currency, r.ValidFrom, r.Rate }).ToListAsync(cancellationToken);
+        var byCurrency = rows.GroupBy(r => r.Currency)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<(DateOnly From, decimal Rate)>)g.OrderBy(r => r.ValidFrom).Select(r => (r.ValidFrom, r.Rate)).ToList());
+        return new RateHistory(options.Value.BaseCurrency, byCurrency);
+    }
+}
+
+/// <summary>ANL-03: the rates of many days; a day uses the newest rate that started on or before it.</summary>
+public sealed class RateHistory(string baseCurrency, IReadOnlyDictionary<string, IReadOnlyList<(DateOnly From, decimal Rate)>> rates)
+{
+    public string BaseCurrency { get; } = baseCurrency;
+
+    /// <summary>Base units per unit of <paramref name="currency"/> on <paramref name="day"/>, or null when none was set yet.</summary>
+    public decimal? Rate(string currency, DateOnly day)
+    {
+        if (currency == BaseCurrency)
+        {
+            return 1m;
+        }
+        if (!rates.TryGetValue(currency, out var list))
+        {
+            return null;
+        }
+        decimal? found = null;
+        foreach (var (from, rate) in list)
+        {
+            if (from > day)
+            {
+                break;
+            }
+            found = rate;
+        }
+        return found;
+    }
 }
 
 /// <summary>Rates of one day. A currency without a rate has no base price and is left out of cross-currency figures.</summary>

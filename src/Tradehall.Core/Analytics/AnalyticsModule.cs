@@ -1,0 +1,40 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Analytics.Prices;
+using Tradehall.Core.Analytics.Reviews;
+
+namespace Tradehall.Core.Analytics;
+
+public static class AnalyticsModule
+{
+    public static void AddAnalytics(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<PriceAnalytics>();
+        services.AddScoped<PriceReviews>();
+        services.AddHostedService<PriceReviewWorker>();
+    }
+
+    public static void MapAnalytics(this IEndpointRouteBuilder app)
+    {
+        var member = app.MapGroup("/api/v1").WithTags("Analytics").RequireAuthorization(AccountsModule.ApiPolicy);
+        // ANL-01: the route and answer shape are fixed by SPEC §15.
+        member.MapGet("/analytics/prices", (HttpContext http, PriceAnalytics analytics, string? category, string? currency, string? from, string? to,
+                string? interval, string? country, string? region, CancellationToken ct) =>
+            analytics.PricesAsync(http.User.MemberId(), new PriceQuery(category, currency, from, to, interval, country, region), ct));
+        member.MapGet("/price-reviews", (HttpContext http, PriceReviews reviews, CancellationToken ct) => reviews.ListAsync(http.User.MemberId(), ct));
+        member.MapGet("/price-reviews/{id:guid}/pdf", async (Guid id, HttpContext http, PriceReviews reviews, CancellationToken ct) =>
+        {
+            var (content, fileName) = await reviews.PdfAsync(http.User.MemberId(), id, ct);
+            return TypedResults.File(content, "application/pdf", fileName);
+        });
+
+        // ANL-02: the operator makes (or completes) a month's reviews on demand, e.g. after correcting rates; existing ones stay.
+        app.MapPost("/api/v1/operator/price-reviews", async (GenerateReviewsRequest request, PriceReviews reviews, CancellationToken ct) =>
+                TypedResults.Ok(new { created = await reviews.GenerateOnDemandAsync(request, ct) }))
+            .WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+    }
+}

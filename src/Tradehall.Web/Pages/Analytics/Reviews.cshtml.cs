@@ -1,0 +1,24 @@
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Analytics.Reviews;
+using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Services;
+
+namespace Tradehall.Web.Pages.Analytics;
+
+/// <summary>ANL-02: the archive of price reviews by month and category for subscribers; others see what it offers.</summary>
+public sealed class ReviewsModel(PriceReviews reviews, Entitlements entitlements) : TradehallPageModel
+{
+    public bool Subscriber { get; private set; }
+    public IReadOnlyList<IGrouping<string, PriceReviewEntry>> Months { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        Subscriber = User.Identity?.IsAuthenticated == true
+            && await entitlements.HasActiveAsync(User.MemberId(), ServiceCatalog.PriceReview, cancellationToken);
+        if (Subscriber)
+        {
+            Months = [.. (await reviews.ListAsync(User.MemberId(), cancellationToken)).GroupBy(r => r.Month)];
+        }
+    }
+}

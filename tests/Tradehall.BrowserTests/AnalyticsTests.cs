@@ -1,0 +1,126 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Analytics.Reviews;
+using Tradehall.Core.Billing.TopUps;
+using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace;
+using Tradehall.Core.Marketplace.Listings;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>ANL-01..03 in a browser: a subscriber reads the analytics charts and a price review; the operator sets a rate.</summary>
+public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    /// <summary>A member with legal data, money from the operator and both analytics subscriptions, made through the API.</summary>
+    private async Task<(string Email, string Password)> SubscriberAsync()
+    {
+        var registration = Members.Registration();
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered.GetProperty("token").GetString());
+        (await http.PutAsJsonAsync("/api/v1/me/legal", new
+        {
+            type = "individual", resident = true, country = "RU", notificationPhone = registration["phone"], email = registration["email"],
+            lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
+        })).EnsureSuccessStatusCode();
+        var number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync($"cashier.{Guid.NewGuid():N}@operator.example.org", "Operator pass phrase 2026");
+            // Postings run in a transaction of the caller, as the credit endpoint's idempotency wrapper opens one.
+            await using var transaction = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.BeginTransactionAsync();
+            await scope.ServiceProvider.GetRequiredService<TopUps>().CreditByOperatorAsync(number, new CreditRequest(10_000m, "Prepayment"), op.Id, CancellationToken.None);
+            await transaction.CommitAsync();
+        }
+        var catalog = await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/catalog");
+        foreach (var kind in new[] { "analytics", "price-review" })
+        {
+            var tariff = catalog.EnumerateArray().Single(k => k.GetProperty("kind").GetString() == kind).GetProperty("tariffs")[0].GetProperty("id").GetGuid();
+            using var order = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/services") { Content = JsonContent.Create(new { tariffId = tariff, autoRenew = true }) };
+            order.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            (await http.SendAsync(order)).EnsureSuccessStatusCode();
+        }
+        return ((string)registration["email"]!, Members.Password);
+    }
+
+    /// <summary>Last month's listings in the first main category, and its review.</summary>
+    private async Task<(int Category, DateOnly Month)> MarketAsync()
+    {
+        await using var scope = site.Services.CreateAsyncScope();
+        var tree = await scope.ServiceProvider.GetRequiredService<IMarketPrices>().CategoriesAsync(CancellationToken.None);
+        var today = DateOnly.FromDateTime(site.Clock.GetUtcNow().UtcDateTime);
+        var month = new DateOnly(today.Year, today.Month, 1).AddMonths(-1);
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var prices = new[] { (ListingType.Offer, 4_200m, "RUB"), (ListingType.Offer, 5_100m, "RUB"), (ListingType.Offer, 60m, "EUR"), (ListingType.Request, 3_900m, "RUB"), (ListingType.Request, 4_400m, "RUB") };
+        for (var back = 0; back < 3; back++)
+        {
+            foreach (var (type, price, currency) in prices)
+            {
+                var posted = month.AddMonths(-back).AddDays(9 + back).ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc);
+                db.Add(new Listing
+                {
+                    Type = type, Status = ListingStatus.Expired, OwnerId = Guid.NewGuid(), Title = "Spruce logs", Description = "Spruce logs",
+                    CategoryId = tree[0].Children[0].Id, Price = (long)((price + back * 150) * 100), Currency = currency, Unit = "m3", Quantity = 100,
+                    Country = "RU", Region = "Arkhangelsk", PostedAt = posted, UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
+                });
+            }
+        }
+        await db.SaveChangesAsync();
+        await scope.ServiceProvider.GetRequiredService<PriceReviews>().GenerateAsync(month, CancellationToken.None);
+        return (tree[0].Id, month);
+    }
+
+    [Fact]
+    public async Task ANL01_ANL02_a_subscriber_reads_the_analytics_chart_and_a_price_review_on_a_phone()
+    {
+        var (email, password) = await SubscriberAsync();
+        var (category, month) = await MarketAsync();
+        var page = await site.PhoneAsync();
+        await site.SignInAsync(page, email, password);
+        var problems = new List<string>();
+
+        var from = month.AddMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        await page.GotoAsync($"{site.BaseUrl}/analytics?category={category}&currency=RUB&from={from}");
+        var chart = page.Locator("svg[role=img]").First;
+        await chart.WaitForAsync();
+        Assert.True(await chart.IsVisibleAsync());
+        Assert.True(await page.Locator("svg[role=img] path.chart-line-offer").First.GetAttributeAsync("d") is { Length: > 0 });
+        Assert.Contains(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.Locator("table.data-table").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "60-analytics-phone.png"), FullPage = true });
+
+        await page.GotoAsync(site.BaseUrl + "/price-reviews");
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
+        await page.Locator("main .review-list a").First.ClickAsync();
+        await page.WaitForURLAsync(new Regex("/price-reviews/[0-9a-f-]{36}$"));
+        Assert.True(await page.Locator("svg[role=img]").First.IsVisibleAsync());
+        Assert.Contains("Price review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "61-price-review-phone.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task ANL03_the_operator_sets_an_exchange_rate_in_the_console()
+    {
+        var page = await site.PhoneAsync();
+        await site.OperatorSignInAsync(page, "rates@operator.example.org");
+        await page.GotoAsync(site.BaseUrl + "/operator/exchange-rates");
+        var problems = (await Accessibility.SeriousViolationsAsync(page)).ToList();
+        await page.SelectOptionAsync("#Currency", "CNY");
+        await page.FillAsync("#Rate", "12.0345");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Set the rate" }).ClickAsync();
+        await page.Locator("[role=status]").WaitForAsync();
+        Assert.Contains("12.0345", await page.Locator("main table").First.InnerTextAsync(), StringComparison.Ordinal);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "62-exchange-rates-phone.png"), FullPage = true });
+        Assert.Empty(problems);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Marketplace;
+using Tradehall.Core.Marketplace.Categories;
+using Tradehall.Core.Marketplace.Listings;
+using Tradehall.Tests.Billing;
+using Tradehall.Tests.Infrastructure;
+
+namespace Tradehall.Tests.Analytics;
+
+/// <summary>The real app with payments for subscriptions; price reviews are made when a test asks, not by the worker.</summary>
+public sealed class AnalyticsApp : TradehallApp
+{
+    public AnalyticsApp()
+    {
+        Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
+        Settings["Analytics:Reviews"] = "false";
+    }
+}
+
+public static class AnalyticsSteps
+{
+    /// <summary>A member with an active subscription of the kind ("analytics", "price-review").</summary>
+    public static async Task<TestMember> SubscriberAsync(TradehallApp app, string kind)
+    {
+        var s = await Subscribers.CreateAsync(app, 10_000m, kind: kind);
+        await Subscribers.OrderFirstAsync(app, s.Member, kind);
+        return s.Member;
+    }
+
+    public static async Task<IReadOnlyList<CategoryNode>> TreeAsync(TradehallApp app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<IMarketPrices>().CategoriesAsync(CancellationToken.None);
+    }
+
+    /// <summary>Listings inserted as rows: what the create API would store, with the price in whole units.</summary>
+    public static Task ListAsync(TradehallApp app, params (ListingType Type, int Category, decimal Price, string Currency, string Posted, string Region, ListingStatus Status)[] rows) =>
+        app.WithDb(async db =>
+        {
+            foreach (var r in rows)
+            {
+                var posted = DateTime.Parse(r.Posted, System.Globalization.CultureInfo.InvariantCulture,
+                    System.Globalization.DateTimeStyles.AdjustToUniversal | System.Globalization.DateTimeStyles.AssumeUniversal);
+                db.Add(new Listing
+                {
+                    Type = r.Type, Status = r.Status, OwnerId = Guid.NewGuid(), Title = "Lot", Description = "Lot", CategoryId = r.Category,
+                    Price = (long)(r.Price * 100), Currency = r.Currency, Unit = "m3", Quantity = 1, Country = "RU", Region = r.Region,
+                    PostedAt = posted, UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
+                });
+            }
+            await db.SaveChangesAsync();
+        });
+
+    public static async Task SetRateAsync(TradehallApp app, string operatorToken, string currency, decimal rate, string validFrom)
+    {
+        using var client = app.Api(operatorToken);
+        var response = await client.PostAsJsonAsync("/api/v1/operator/exchange-rates", new { currency, rate, validFrom });
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Subjects of the emails delivered to <paramref name="to"/> so far.</summary>
+    public static IReadOnlyList<string> Subjects(TradehallApp app, string to)
+    {
+        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)).Select(t => Eml.Parse(t).Subject)]
+            : [];
+    }
+
+    /// <summary>Waits for the outbox worker to deliver an email whose subject starts so, and answers its body.</summary>
+    public static async Task<string> EmailAsync(TradehallApp app, string to, string subjectStart)
+    {
+        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
+        for (var i = 0; i < 100; i++)
+        {
+            if (Directory.Exists(folder))
+            {
+                foreach (var text in Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)))
+                {
+                    var (subject, body) = Eml.Parse(text);
+                    if (subject.StartsWith(subjectStart, StringComparison.Ordinal))
+                    {
+                        return body;
+                    }
+                }
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email \"{subjectStart}…\" reached {to}.");
+    }
+}
