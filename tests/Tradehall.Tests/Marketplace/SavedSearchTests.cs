@@ -5,11 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Notifications;
+using Tradehall.Tests.Billing;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 
-public sealed class SavedSearchTests(TradehallApp app) : IClassFixture<TradehallApp>
+public sealed class SavedSearchTests(PaymentsApiTests.App app) : IClassFixture<PaymentsApiTests.App>
 {
     private async Task<TestMember> SubscriberAsync()
     {
@@ -26,6 +27,14 @@ public sealed class SavedSearchTests(TradehallApp app) : IClassFixture<Tradehall
 
     private Task<List<Notification>> AlertsAsync(Guid memberId) => app.WithDb(db => db.Set<Notification>().AsNoTracking()
         .Where(n => n.MemberId == memberId && n.Type == NotificationType.SavedSearch).OrderBy(n => n.CreatedAt).ToListAsync());
+
+    private int MailCount(string to)
+    {
+        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
+        return Directory.Exists(folder)
+            ? Directory.GetFiles(folder, "*.eml").Count(f => File.ReadAllText(f).Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+            : 0;
+    }
 
     [Fact]
     public async Task MKT04_a_member_without_the_marketplace_subscription_cannot_save_a_search()
@@ -90,6 +99,7 @@ public sealed class SavedSearchTests(TradehallApp app) : IClassFixture<Tradehall
         await RunAlertsAsync();
         Assert.Empty(await AlertsAsync(member.Id));
 
+        var mailsBefore = MailCount(member.Email);
         app.Clock.Advance(TimeSpan.FromMinutes(20));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking 28x140", "Kiln dried.", ListingType.Offer, 20, "RU", "RUB", 320_000, 0));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking, Finland", "Kiln dried.", ListingType.Offer, 20, "FI", "EUR", 3_000, 0));
@@ -113,7 +123,7 @@ public sealed class SavedSearchTests(TradehallApp app) : IClassFixture<Tradehall
         Assert.NotEqual(Guid.Empty, old);
 
         // The alert is emailed too, as the preferences for saved-search alerts say by default.
-        var (subject, _) = await app.LastEmailAsync(member.Email);
+        var (subject, _) = await app.LastEmailAsync(member.Email, after: mailsBefore + 1);
         Assert.Contains("Larch", subject, StringComparison.Ordinal);
     }
 }
