@@ -18,7 +18,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.PageComment => text["{0} commented on your page", actor],
             NotificationType.Billing => text["News about your personal account"],
             NotificationType.ServiceNotice => text["A notice about the service"],
-            NotificationType.SavedSearch => text["New listings for your saved search “{0}”", actorName ?? ""],
+            NotificationType.SavedSearch => text["New listings for your saved search: {0}", actorName ?? ""],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }

@@ -61,9 +61,9 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
 
     public string RecentFirst => "marketplace_listing_search_fts.rowid DESC";
 
-    // Each word quoted (it holds only letters and digits): "spruce" "kiln dried" "pell"*
+    // Each term quoted (its words hold only letters and digits): "spruce" "kiln dried"
     public string Query(IReadOnlyList<SearchTerm> terms) =>
-        string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Words) + "\"" + (t.Prefix ? "*" : "")));
+        string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Words) + "\""));
 
     // A unary plus keeps SQLite from choosing that column's index.
     public string Unindexed(string column) => "+" + column;
@@ -80,7 +80,7 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
     public string RecentFirst => "s.\"Id\" DESC";
 
     public string Query(IReadOnlyList<SearchTerm> terms) =>
-        string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + (t.Prefix ? ":*" : "") + ")"));
+        string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
 
     public string Unindexed(string column) => column;
 }

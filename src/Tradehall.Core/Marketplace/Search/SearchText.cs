@@ -4,23 +4,20 @@ using System.Text.RegularExpressions;
 
 namespace Tradehall.Core.Marketplace.Search;
 
-/// <summary>One required term of a query: a word, or the words of a quoted phrase in order; the last bare word may be a prefix.</summary>
-public sealed record SearchTerm(IReadOnlyList<string> Words, bool Prefix)
-{
-    public bool IsPhrase => Words.Count > 1;
-}
+/// <summary>One required term of a query: a word, or the words of a quoted phrase in order.</summary>
+public sealed record SearchTerm(IReadOnlyList<string> Words);
 
 /// <summary>
 /// MKT-02: what the words of a search box mean, the same on every engine. Words are runs of letters and digits (any
 /// script), lower-cased; everything else only separates them, so quotes of the engines' own syntax, operators and
 /// SQL-looking text never reach a MATCH or to_tsquery as syntax. Diacritics are kept in the query: FTS5 folds them on both
-/// sides (ё = е), PostgreSQL's 'simple' configuration matches them as written. "Quoted words" form a phrase; every term is required;
-/// the last bare word, when at least <see cref="PrefixMinLength"/> letters long, also matches longer words ("pell" → pellets).
+/// sides (ё = е), PostgreSQL's 'simple' configuration matches them as written. "Quoted words" form a phrase; every term is
+/// required. Words match whole words only: a prefix query must merge the lists of every word it starts, which on a common
+/// prefix costs a full pass over the index on both engines.
 /// </summary>
 public static partial class SearchText
 {
     public const int MaxTerms = 8;
-    public const int PrefixMinLength = 3;
 
     public static IReadOnlyList<SearchTerm> Parse(string? text)
     {
@@ -31,7 +28,6 @@ public static partial class SearchText
         }
         // Odd quotes: the last one opens nothing, so its words are bare words.
         var parts = text.Split('"');
-        var lastBare = -1;
         for (var i = 0; i < parts.Length; i++)
         {
             var quoted = i % 2 == 1 && i < parts.Length - 1;
@@ -40,24 +36,14 @@ public static partial class SearchText
             {
                 if (words.Count > 0)
                 {
-                    terms.Add(new SearchTerm(words, false));
+                    terms.Add(new SearchTerm(words));
                 }
                 continue;
             }
-            foreach (var word in words)
-            {
-                terms.Add(new SearchTerm([word], false));
-                lastBare = terms.Count - 1;
-            }
+            terms.AddRange(words.Select(word => new SearchTerm([word])));
         }
-        if (lastBare >= 0 && lastBare == terms.Count - 1 && terms[lastBare].Words[0].Length >= PrefixMinLength)
-        {
-            terms[lastBare] = terms[lastBare] with { Prefix = true };
-        }
-        return terms.DistinctBy(Key).Take(MaxTerms).ToList();
+        return terms.DistinctBy(t => string.Join(' ', t.Words)).Take(MaxTerms).ToList();
     }
-
-    private static string Key(SearchTerm term) => string.Join(' ', term.Words) + (term.Prefix ? "*" : "");
 
     /// <summary>The words of a text as the index sees them: lower case, diacritics removed (FTS5 remove_diacritics 2).</summary>
     public static List<string> Words(string text) =>
@@ -85,7 +71,7 @@ public static partial class SearchText
         var score = 0;
         foreach (var term in terms)
         {
-            if (Holds(words, term with { Words = term.Words.Select(Fold).ToList() }))
+            if (Holds(words, term.Words.Select(Fold).ToList()))
             {
                 score++;
             }
@@ -93,17 +79,11 @@ public static partial class SearchText
         return score;
     }
 
-    private static bool Holds(List<string> words, SearchTerm term)
+    private static bool Holds(List<string> words, List<string> phrase)
     {
-        for (var start = 0; start + term.Words.Count <= words.Count; start++)
+        for (var start = 0; start + phrase.Count <= words.Count; start++)
         {
-            var all = true;
-            for (var k = 0; k < term.Words.Count && all; k++)
-            {
-                var last = k == term.Words.Count - 1;
-                all = term.Prefix && last ? words[start + k].StartsWith(term.Words[k], StringComparison.Ordinal) : words[start + k] == term.Words[k];
-            }
-            if (all)
+            if (words.Skip(start).Take(phrase.Count).SequenceEqual(phrase, StringComparer.Ordinal))
             {
                 return true;
             }
