@@ -266,7 +266,7 @@ public sealed class ListingSearch(
         var conditions = new List<string> { "s.\"Count\" > 0" };
         Dimensions(c, command, conditions, name => "s.\"" + name + "\"");
         command.Sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT s."Type", s."CategoryId", s."Country", SUM(s."Count") FROM marketplace_listing_search_counts s
+            SELECT s."Type", s."CategoryId", s."Country", CAST(SUM(s."Count") AS BIGINT) FROM marketplace_listing_search_counts s
             WHERE {string.Join(" AND ", conditions)} GROUP BY s."Type", s."CategoryId", s."Country"
             """);
         return Counted.From(await GroupsAsync(connection, command, cancellationToken), exact: true, 0);
