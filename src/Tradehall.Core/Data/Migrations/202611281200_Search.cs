@@ -18,6 +18,8 @@ public sealed class AddSearch : Migration
         migrationBuilder.AddColumn<string>(name: "Unit", table: "marketplace_listing_search", maxLength: 20, nullable: false, defaultValue: "");
         migrationBuilder.AddColumn<Guid>(name: "OrganizationId", table: "marketplace_listing_search", nullable: true);
         migrationBuilder.CreateIndex(name: "IX_marketplace_listing_search_Currency_Price", table: "marketplace_listing_search", columns: ["Currency", "Price"]);
+        migrationBuilder.CreateIndex(name: "IX_marketplace_listing_search_recent", table: "marketplace_listing_search",
+            columns: ["PostedAt", "Id", "Type", "CategoryId", "Country", "Currency", "PriceBase", "Price"]);
 
         migrationBuilder.CreateTable(
             name: "marketplace_listing_search_counts",
@@ -134,6 +136,7 @@ public sealed class AddSearch : Migration
         }
         migrationBuilder.DropTable(name: "marketplace_saved_searches");
         migrationBuilder.DropTable(name: "marketplace_listing_search_counts");
+        migrationBuilder.DropIndex(name: "IX_marketplace_listing_search_recent", table: "marketplace_listing_search");
         migrationBuilder.DropIndex(name: "IX_marketplace_listing_search_Currency_Price", table: "marketplace_listing_search");
         migrationBuilder.DropColumn(name: "OrganizationId", table: "marketplace_listing_search");
         migrationBuilder.DropColumn(name: "Unit", table: "marketplace_listing_search");

@@ -65,5 +65,7 @@ internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration
         b.HasIndex(e => e.PriceBase);
         b.Property(e => e.Unit).HasMaxLength(20);
         b.HasIndex(e => new { e.Currency, e.Price });
+        // MKT-02: newest first with every filter column at hand, so counting a window of recent matches reads no table rows.
+        b.HasIndex(e => new { e.PostedAt, e.Id, e.Type, e.CategoryId, e.Country, e.Currency, e.PriceBase, e.Price }).HasDatabaseName("IX_marketplace_listing_search_recent");
     }
 }
