@@ -53,28 +53,32 @@ public sealed class AddSearch : Migration
         // The full-text index (Search/ListingSearch.cs) and the count triggers lie outside the EF model.
         if (migrationBuilder.ActiveProvider == Postgres)
         {
-            // 'simple': no stemming, the same words match as on SQLite; titles weigh A, bodies B for ts_rank.
+            // 'simple': no stemming, so the same words match as on SQLite; titles weigh A, bodies B.
             migrationBuilder.Sql("""
                 CREATE INDEX "IX_marketplace_listing_search_fulltext" ON marketplace_listing_search
                 USING GIN ((setweight(to_tsvector('simple', "Title"), 'A') || setweight(to_tsvector('simple', "Body"), 'B')));
 
                 CREATE FUNCTION marketplace_listing_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
+                    -- Once per statement over its transition tables: a bulk load touches each count row once, not once per listing.
                     IF TG_OP IN ('DELETE', 'UPDATE') THEN
-                        UPDATE marketplace_listing_search_counts SET "Count" = "Count" - 1
-                        WHERE "Type" = OLD."Type" AND "CategoryId" = OLD."CategoryId" AND "Country" = OLD."Country" AND "Currency" = OLD."Currency";
+                        UPDATE marketplace_listing_search_counts c SET "Count" = c."Count" - o.n
+                        FROM (SELECT "Type", "CategoryId", "Country", "Currency", COUNT(*) AS n FROM old_rows GROUP BY 1, 2, 3, 4) o
+                        WHERE c."Type" = o."Type" AND c."CategoryId" = o."CategoryId" AND c."Country" = o."Country" AND c."Currency" = o."Currency";
                     END IF;
                     IF TG_OP IN ('INSERT', 'UPDATE') THEN
                         INSERT INTO marketplace_listing_search_counts ("Type", "CategoryId", "Country", "Currency", "Count")
-                        VALUES (NEW."Type", NEW."CategoryId", NEW."Country", NEW."Currency", 1)
-                        ON CONFLICT ("Type", "CategoryId", "Country", "Currency") DO UPDATE SET "Count" = marketplace_listing_search_counts."Count" + 1;
+                        SELECT "Type", "CategoryId", "Country", "Currency", COUNT(*) FROM new_rows GROUP BY 1, 2, 3, 4
+                        ON CONFLICT ("Type", "CategoryId", "Country", "Currency") DO UPDATE SET "Count" = marketplace_listing_search_counts."Count" + EXCLUDED."Count";
                     END IF;
                     RETURN NULL;
                 END $$;
-                CREATE TRIGGER marketplace_listing_search_count_insert AFTER INSERT OR DELETE ON marketplace_listing_search
-                    FOR EACH ROW EXECUTE FUNCTION marketplace_listing_search_count();
-                CREATE TRIGGER marketplace_listing_search_count_update AFTER UPDATE OF "Type", "CategoryId", "Country", "Currency" ON marketplace_listing_search
-                    FOR EACH ROW EXECUTE FUNCTION marketplace_listing_search_count();
+                CREATE TRIGGER marketplace_listing_search_count_insert AFTER INSERT ON marketplace_listing_search
+                    REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION marketplace_listing_search_count();
+                CREATE TRIGGER marketplace_listing_search_count_delete AFTER DELETE ON marketplace_listing_search
+                    REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION marketplace_listing_search_count();
+                CREATE TRIGGER marketplace_listing_search_count_update AFTER UPDATE ON marketplace_listing_search
+                    REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION marketplace_listing_search_count();
                 """);
         }
         else
@@ -119,6 +123,7 @@ public sealed class AddSearch : Migration
         {
             migrationBuilder.Sql("""
                 DROP TRIGGER marketplace_listing_search_count_update ON marketplace_listing_search;
+                DROP TRIGGER marketplace_listing_search_count_delete ON marketplace_listing_search;
                 DROP TRIGGER marketplace_listing_search_count_insert ON marketplace_listing_search;
                 DROP FUNCTION marketplace_listing_search_count();
                 DROP INDEX "IX_marketplace_listing_search_fulltext";

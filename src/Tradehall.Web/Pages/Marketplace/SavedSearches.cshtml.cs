@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
@@ -17,8 +18,9 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
     [BindProperty] public string? Type { get; set; }
     [BindProperty] public int? Category { get; set; }
     [BindProperty] public string? Country { get; set; }
-    [BindProperty] public decimal? MinPrice { get; set; }
-    [BindProperty] public decimal? MaxPrice { get; set; }
+    // Prices arrive as the search page wrote them (invariant digits), whatever the visitor's language.
+    [BindProperty] public string? MinPrice { get; set; }
+    [BindProperty] public string? MaxPrice { get; set; }
     [BindProperty] public string? Currency { get; set; }
     [BindProperty] public DateOnly? Since { get; set; }
     [BindProperty] public string? Sort { get; set; }
@@ -29,7 +31,7 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var criteria = new SearchCriteria(Q, Type, Category, Country, MinPrice, MaxPrice, Currency, Since, Sort);
+        var criteria = new SearchCriteria(Q, Type, Category, Country, Amount(MinPrice), Amount(MaxPrice), Currency, Since, Sort);
         if (await TryAsync(() => saved.SaveAsync(User.MemberId(), new SaveSearchRequest(Name, criteria, Alerts), cancellationToken), "Name"))
         {
             Notice(L["The search is saved."]);
@@ -52,6 +54,9 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
         Notice(L["The saved search is deleted."]);
         return RedirectToPage();
     }
+
+    private static decimal? Amount(string? text) =>
+        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
