@@ -21,6 +21,7 @@ public static class MarketplaceModule
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();
         MarketData.AddMarketData(services);
+        SearchEndpoints.AddSearch(services);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
@@ -30,6 +31,7 @@ public static class MarketplaceModule
         QuoteEndpoints.MapQuotes(app);
         app.MapListings();
         MarketData.MapMarketData(app);
+        SearchEndpoints.MapSearch(app);
     }
 
     public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)

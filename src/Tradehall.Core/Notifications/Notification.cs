@@ -25,6 +25,9 @@ public enum NotificationType
 
     /// <summary>MKT-08: the other side of a chat accepted or declined the member's quote.</summary>
     QuoteAnswered = 10,
+
+    /// <summary>MKT-04: new listings match a saved search.</summary>
+    SavedSearch = 11,
 }
 
 /// <summary>

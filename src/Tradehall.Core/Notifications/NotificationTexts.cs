@@ -22,6 +22,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.ListingExpiring => text["Your listing expires soon; renew it to keep it visible"],
             NotificationType.ListingExpired => text["Your listing expired and is no longer shown"],
             NotificationType.ListingBlocked => text["Your listing was taken down by moderation"],
+            NotificationType.SavedSearch => text["New listings for your saved search: {0}", actorName ?? ""],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -38,6 +39,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.ListingExpiring => text["Listings about to expire"],
         NotificationType.ListingExpired => text["Expired listings"],
         NotificationType.ListingBlocked => text["Listings taken down"],
+        NotificationType.SavedSearch => text["Saved search alerts"],
         _ => text["News and offers"],
     };
 

@@ -117,6 +117,7 @@ public sealed class NotificationDefaults
     public ChannelDefaults ListingExpiring { get; set; } = new() { Email = true };
     public ChannelDefaults ListingExpired { get; set; } = new() { Email = true };
     public ChannelDefaults ListingBlocked { get; set; } = new() { Email = true };
+    public ChannelDefaults SavedSearch { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -129,6 +130,7 @@ public sealed class NotificationDefaults
         NotificationType.ListingExpiring => ListingExpiring,
         NotificationType.ListingExpired => ListingExpired,
         NotificationType.ListingBlocked => ListingBlocked,
+        NotificationType.SavedSearch => SavedSearch,
         _ => Marketing,
     };
 }
