@@ -139,7 +139,6 @@ internal sealed class DemoMarket
         var quantity = Quantity(product);
         var listing = new Listing
         {
-            Id = Guid.CreateVersion7(new DateTimeOffset(postedAt, TimeSpan.Zero)),
             Type = type,
             OwnerId = owner.MemberId,
             OrganizationId = owner.OrganizationId is not null && random.NextDouble() < 0.75 ? owner.OrganizationId : null,

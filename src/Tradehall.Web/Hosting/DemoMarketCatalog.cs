@@ -144,7 +144,7 @@ internal static class DemoMarketCatalog
         P(14, 10, "m3", 21_000, ["Pine battens", "Spruce laths", "Roof battens, treated"], ["Рейка сосновая", "Брусок еловый", "Брусок кровельный, антисептированный"], BeamSpecs),
         P(15, 10, "m3", 11_000, ["Unedged pine boards", "Unedged spruce boards"], ["Доска необрезная сосна", "Доска необрезная ель"], BoardSpecs),
         P(16, 10, "m3", 40_000, ["Hardwood lumber, oak and ash", "Sawn hardwood"], ["Лиственные пиломатериалы, дуб и ясень", "Пиломатериалы твёрдых пород"], BoardSpecs),
-        P(17, 10, "m3", 85_000, ["Oak boards, kiln-dried", "Oak lumber, FAS"], ["Доска дубовая, сухая", "Пиломатериалы из дуба, сорт FAS"], BoardSpecs),
+        P(17, 10, "m3", 85_000, ["Oak boards, kiln-dried", "Oak lumber, square-edged"], ["Доска дубовая, сухая", "Пиломатериалы из дуба обрезные"], BoardSpecs),
         P(18, 10, "m3", 30_000, ["Birch boards, kiln-dried", "Birch lumber"], ["Доска берёзовая, сухая", "Пиломатериалы из берёзы"], BoardSpecs),
         P(19, 10, "m3", 27_000, ["Planed and profiled timber", "Planed softwood, S4S"], ["Строганый погонаж", "Строганые пиломатериалы, 4 стороны"], BoardSpecs),
         P(20, 10, "m", 450, ["Larch decking", "Thermo-pine decking"], ["Террасная доска лиственница", "Террасная доска термососна"],
@@ -279,7 +279,7 @@ internal static class DemoMarketCatalog
         T("certificate of origin", "сертификат происхождения"),
     ];
 
-    public static readonly Text[] RequestPrefixes = [T("Wanted: ", "Куплю: "), T("Buying ", "Закупаем: "), T("We buy ", "Требуется: ")];
+    public static readonly Text[] RequestPrefixes = [T("Wanted: ", "Куплю: "), T("Buying: ", "Закупаем: "), T("Request: ", "Требуется: ")];
 
     public static readonly string[] OrganizationStemsRu = ["Север", "Тайга", "Помор", "Кедр", "Онега", "Двина", "Ангара", "Вятка", "Сибирь", "Вага", "Сухона", "Ладога"];
     public static readonly string[] OrganizationEndsRu = ["лес", "лесэкспорт", "лесопром", "вуд", "древ", "пеллет", "лесторг"];
