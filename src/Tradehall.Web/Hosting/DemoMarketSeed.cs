@@ -30,7 +30,7 @@ internal static class DemoMarketSeed
     private const int ListingsPerTransaction = 10_000;
 
     /// <param name="featured">Existing members who get every <c>featuredEvery</c>th listing, so their pages show some.</param>
-    public static async Task<MarketSeeded> RunAsync(IServiceProvider services, int listingCount, int seed, IProgress<JobProgress> progress,
+    public static async Task<MarketSeeded> RunAsync(IServiceProvider services, int listingCount, int seed, IProgress<JobProgress>? progress,
         CancellationToken cancellationToken, IReadOnlyList<MarketOwner>? featured = null, int featuredEvery = 30)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
@@ -52,7 +52,7 @@ internal static class DemoMarketSeed
         var rates = await services.GetRequiredService<ExchangeRates>().OnAsync(DateOnly.FromDateTime(now), cancellationToken);
 
         var active = 0;
-        progress.Report(new JobProgress("listings", 0, listingCount));
+        progress?.Report(new JobProgress("listings", 0, listingCount));
         for (var start = 0; start < listingCount; start += ListingsPerTransaction)
         {
             var listings = new List<Listing>(ListingsPerTransaction);
@@ -79,7 +79,7 @@ internal static class DemoMarketSeed
             }
             await transaction.CommitAsync(cancellationToken);
             active += entries.Count;
-            progress.Report(new JobProgress("listings", start + listings.Count, listingCount));
+            progress?.Report(new JobProgress("listings", start + listings.Count, listingCount));
         }
         return new MarketSeeded(owners.Count, owners.Count(o => o.OrganizationId is not null), listingCount, active, clock.Elapsed);
     }
@@ -99,7 +99,7 @@ internal static class DemoMarketSeed
 
     /// <summary>Confirmed members with a page each (as registration leaves them), every eighth the admin of a company.</summary>
     private static async Task<List<MarketOwner>> AddTradersAsync(IServiceProvider services, DemoMarket market, int count, DateTime now,
-        IProgress<JobProgress> progress, CancellationToken cancellationToken)
+        IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AppDbContext>();
         var hasher = services.GetRequiredService<IPasswordHasher<Member>>();
@@ -107,7 +107,7 @@ internal static class DemoMarketSeed
         var registeredAt = market.FirstMonth.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(-30);
         var owners = new List<MarketOwner>(count);
         string? passwordHash = null;
-        progress.Report(new JobProgress("traders", 0, count));
+        progress?.Report(new JobProgress("traders", 0, count));
         for (var start = 0; start < count; start += MembersPerTransaction)
         {
             var members = new List<Member>();
@@ -163,7 +163,7 @@ internal static class DemoMarketSeed
                 await db.LoadEntitiesAsync(staff, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
-            progress.Report(new JobProgress("traders", start + members.Count, count));
+            progress?.Report(new JobProgress("traders", start + members.Count, count));
         }
         return owners;
     }
