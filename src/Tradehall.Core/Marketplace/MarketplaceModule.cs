@@ -16,12 +16,14 @@ public static class MarketplaceModule
         services.AddScoped<CategoryTree>();
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();
+        SearchEndpoints.AddSearch(services);
     }
 
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         // MKT-01: the taxonomy is public, like the listings it sorts.
         app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
+        SearchEndpoints.MapSearch(app);
     }
 
     public static Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken) =>

@@ -49,4 +49,34 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the currency prices are normalised to for price sorts, ranges and analytics.</summary>
     [Required, RegularExpression("^[A-Z]{3}$")]
     public string BaseCurrency { get; set; } = "RUB";
+
+    /// <summary>
+    /// MKT-02: a search with words, a price range or a day counts and ranks at most this many of its most recent matches,
+    /// so a query matching half the market costs what a narrow one does; above it the total is "at least".
+    /// </summary>
+    [Range(100, 100_000)]
+    public int SearchWindow { get; set; } = 1_000;
+
+    /// <summary>MKT-02, MKT-07: the deepest result reachable by paging (page × page size); deeper asks are refused.</summary>
+    [Range(100, 1_000_000)]
+    public int SearchMaxResults { get; set; } = 10_000;
+
+    [Range(1, 100)]
+    public int SearchPageSize { get; set; } = 20;
+
+    /// <summary>MKT-02: the largest page a client may ask for.</summary>
+    [Range(1, 1_000)]
+    public int SearchMaxPageSize { get; set; } = 100;
+
+    /// <summary>MKT-04: saved searches one subscriber may keep.</summary>
+    [Range(1, 1_000)]
+    public int SavedSearchesPerMember { get; set; } = 20;
+
+    /// <summary>MKT-04: how often new listings are matched against saved searches with alerts.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan SavedSearchAlertInterval { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>MKT-04: new listings named in one alert; the rest are counted.</summary>
+    [Range(1, 50)]
+    public int SavedSearchAlertListings { get; set; } = 5;
 }

@@ -13,6 +13,9 @@ public enum NotificationType
     Billing = 4,
     ServiceNotice = 5,
     Marketing = 6,
+
+    /// <summary>MKT-04: new listings match a saved search.</summary>
+    SavedSearch = 7,
 }
 
 /// <summary>

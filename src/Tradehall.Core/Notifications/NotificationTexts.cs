@@ -18,6 +18,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.PageComment => text["{0} commented on your page", actor],
             NotificationType.Billing => text["News about your personal account"],
             NotificationType.ServiceNotice => text["A notice about the service"],
+            NotificationType.SavedSearch => text["New listings for your saved search: {0}", actorName ?? ""],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -30,6 +31,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.PageComment => text["Comments on your page"],
         NotificationType.Billing => text["Personal account and payments"],
         NotificationType.ServiceNotice => text["Service notices"],
+        NotificationType.SavedSearch => text["Saved search alerts"],
         _ => text["News and offers"],
     };
 

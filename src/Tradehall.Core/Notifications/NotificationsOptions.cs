@@ -113,6 +113,7 @@ public sealed class NotificationDefaults
     public ChannelDefaults Billing { get; set; } = new() { Email = true, Sms = true };
     public ChannelDefaults ServiceNotice { get; set; } = new() { Email = true };
     public ChannelDefaults Marketing { get; set; } = new() { InApp = false };
+    public ChannelDefaults SavedSearch { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -121,6 +122,7 @@ public sealed class NotificationDefaults
         NotificationType.PageComment => PageComment,
         NotificationType.Billing => Billing,
         NotificationType.ServiceNotice => ServiceNotice,
+        NotificationType.SavedSearch => SavedSearch,
         _ => Marketing,
     };
 }

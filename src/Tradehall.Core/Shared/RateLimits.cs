@@ -8,4 +8,7 @@ public static class RateLimits
 
     /// <summary>Sending and checking SMS codes: per client address (the per-number cooldown is a rule of its own).</summary>
     public const string Phone = "phone";
+
+    /// <summary>MKT-07: listing search, stricter for visitors than for members (anti-scraping).</summary>
+    public const string Search = "search";
 }

@@ -21,6 +21,14 @@ public sealed class RateLimitOptions
     /// <summary>Every request of a client that is not signed in (anti-scraping).</summary>
     [Range(1, 1_000_000)]
     public int AnonymousPerMinute { get; set; } = 600;
+
+    /// <summary>MKT-07: searches (page or API) of a client address that is not signed in.</summary>
+    [Range(1, 1_000_000)]
+    public int AnonymousSearchPerMinute { get; set; } = 60;
+
+    /// <summary>MKT-07: searches of an address calling the API with a token; members signed in on the site are not limited here.</summary>
+    [Range(1, 1_000_000)]
+    public int TokenSearchPerMinute { get; set; } = 600;
 }
 
 internal static class RateLimiting
@@ -35,6 +43,11 @@ internal static class RateLimiting
             // Reading a sign-in or code page costs nothing; submitting it is what is counted.
             o.AddPolicy(RateLimits.Auth, http => IsRead(http) ? Unlimited : PerAddress(http, RateLimits.Auth, Limits(http).AuthPerMinute));
             o.AddPolicy(RateLimits.Phone, http => IsRead(http) ? Unlimited : PerAddress(http, RateLimits.Phone, Limits(http).PhonePerMinute));
+            o.AddPolicy(RateLimits.Search, http => http.User.Identity?.IsAuthenticated == true
+                ? Unlimited
+                : http.Request.Headers.Authorization.Count > 0
+                    ? PerAddress(http, RateLimits.Search + ":token", Limits(http).TokenSearchPerMinute)
+                    : PerAddress(http, RateLimits.Search, Limits(http).AnonymousSearchPerMinute));
             o.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(http =>
                 http.User.Identity?.IsAuthenticated == true || http.Request.Headers.Authorization.Count > 0
                     ? RateLimitPartition.GetNoLimiter("members")

@@ -23,7 +23,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         var member = await Members.RegisterAsync(app);
         using var api = app.Api(member.Token);
         var preferences = await (await api.GetAsync("/api/v1/me/notification-preferences")).JsonAsync();
-        Assert.Equal(6, preferences.GetProperty("preferences").GetArrayLength());
+        Assert.Equal(7, preferences.GetProperty("preferences").GetArrayLength());
 
         var marketing = Preference(preferences, "marketing");
         Assert.False(marketing.GetProperty("inApp").GetBoolean());
@@ -103,7 +103,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         var (response, page) = await browser.GetAsync("/settings/notifications");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var boxes = page.QuerySelectorAll("table input[type=checkbox]").OfType<IHtmlInputElement>().ToList();
-        Assert.Equal(18, boxes.Count);
+        Assert.Equal(21, boxes.Count);
         foreach (var box in boxes)
         {
             var label = page.QuerySelector($"label[for='{box.Id}']");

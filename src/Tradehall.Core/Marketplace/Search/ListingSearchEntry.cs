@@ -37,6 +37,12 @@ public sealed class ListingSearchEntry
 
     public required string Title { get; set; }
 
+    /// <summary>The unit the price is for, so a result page needs no second table.</summary>
+    public string Unit { get; set; } = "";
+
+    /// <summary>The organization the listing is posted on behalf of, shown as its owner in results.</summary>
+    public Guid? OrganizationId { get; set; }
+
     /// <summary>The description as plain words (Markdown marks removed), for the full-text index.</summary>
     public required string Body { get; set; }
 }
@@ -57,5 +63,7 @@ internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration
         b.HasIndex(e => new { e.Type, e.PostedAt });
         b.HasIndex(e => new { e.Country, e.PostedAt });
         b.HasIndex(e => e.PriceBase);
+        b.Property(e => e.Unit).HasMaxLength(20);
+        b.HasIndex(e => new { e.Currency, e.Price });
     }
 }

@@ -51,6 +51,8 @@ public sealed class SearchIndex(AppDbContext db, ExchangeRates rates, TimeProvid
         entry.PostedAt = listing.PostedAt;
         entry.Highlighted = highlighted;
         entry.Title = listing.Title;
+        entry.Unit = listing.Unit;
+        entry.OrganizationId = listing.OrganizationId;
         entry.Body = PlainText(listing.Description);
     }
 

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Core.Marketplace.Search;
+
+/// <summary>MKT-02, MKT-04, MKT-07: listing search and saved searches — services and API routes.</summary>
+public static class SearchEndpoints
+{
+    public static void AddSearch(IServiceCollection services)
+    {
+        services.AddScoped<SearchCriteriaRules>();
+        services.AddScoped<ListingSearch>();
+        services.AddScoped<SavedSearches>();
+        services.AddScoped<SavedSearchAlerts>();
+        services.AddScoped<IListingSearchEngine>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
+            ? new PostgresListingSearchEngine()
+            : new SqliteListingSearchEngine());
+        services.AddHostedService<SavedSearchAlertWorker>();
+    }
+
+    public static void MapSearch(IEndpointRouteBuilder app)
+    {
+        // Public: visitors may search, within the search rate limit (MKT-07).
+        app.MapGet("/api/v1/listings/search", async ([AsParameters] SearchQueryString query, ListingSearch search, CancellationToken ct) =>
+        {
+            var errors = new FieldErrors();
+            var criteria = SearchCriteriaRules.FromQuery(query, errors);
+            var page = SearchCriteriaRules.WholeNumber(query.Page, "page", errors);
+            var pageSize = SearchCriteriaRules.WholeNumber(query.PageSize, "pageSize", errors);
+            errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
+            return await search.SearchAsync(criteria, page, pageSize, ct);
+        }).WithTags("Marketplace").AllowAnonymous().RequireRateLimiting(RateLimits.Search);
+
+        var saved = app.MapGroup("/api/v1/saved-searches").WithTags("Marketplace").RequireAuthorization(AccountsModule.ApiPolicy);
+        saved.MapGet("", (HttpContext http, SavedSearches searches, CancellationToken ct) => searches.ListAsync(http.User.MemberId(), ct));
+        saved.MapPost("", async (SaveSearchRequest request, HttpContext http, SavedSearches searches, CancellationToken ct) =>
+        {
+            var view = await searches.SaveAsync(http.User.MemberId(), request, ct);
+            return TypedResults.Created($"/api/v1/saved-searches/{view.Id}", view);
+        });
+        saved.MapPut("/{id:guid}/alerts", async (Guid id, SavedSearchAlertsRequest request, HttpContext http, SavedSearches searches, CancellationToken ct) =>
+        {
+            await searches.SetAlertsAsync(http.User.MemberId(), id, request.Alerts, ct);
+            return TypedResults.NoContent();
+        });
+        saved.MapDelete("/{id:guid}", async (Guid id, HttpContext http, SavedSearches searches, CancellationToken ct) =>
+        {
+            await searches.DeleteAsync(http.User.MemberId(), id, ct);
+            return TypedResults.NoContent();
+        });
+    }
+}
+
+/// <summary>The search page's address for criteria: every filter in the query string, so a link reproduces the search.</summary>
+public static class SearchLinks
+{
+    public const string PagePath = "/listings";
+
+    public static string Page(SearchCriteria c, int? page = null)
+    {
+        var parts = new List<string>();
+        void Add(string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value))
+            {
+                parts.Add(name + "=" + Uri.EscapeDataString(value));
+            }
+        }
+        Add("q", c.Q);
+        Add("type", c.Type);
+        Add("category", c.Category?.ToString(CultureInfo.InvariantCulture));
+        Add("country", c.Country);
+        Add("minPrice", c.MinPrice?.ToString(CultureInfo.InvariantCulture));
+        Add("maxPrice", c.MaxPrice?.ToString(CultureInfo.InvariantCulture));
+        Add("currency", c.Currency);
+        Add("since", c.Since?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Add("sort", c.Sort);
+        Add("page", page is > 1 ? page.Value.ToString(CultureInfo.InvariantCulture) : null);
+        return parts.Count == 0 ? PagePath : PagePath + "?" + string.Join('&', parts);
+    }
+}
