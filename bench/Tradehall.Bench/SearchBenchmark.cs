@@ -216,16 +216,29 @@ internal static class SearchBenchmark
         {
             using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = settings.Users * 2 }) { BaseAddress = url };
             var failures = 0;
+            var perQuery = Queries.Select(_ => new List<double>()).ToArray();
             var figures = await LoadAsync(settings, async (i, ct) =>
             {
+                var started = Stopwatch.GetTimestamp();
                 using var response = await http.GetAsync("/api/v1/listings/search?" + Queries[i % Queries.Length], HttpCompletionOption.ResponseContentRead, ct);
                 if (response.StatusCode != HttpStatusCode.OK && Interlocked.Increment(ref failures) <= 5)
                 {
                     await Console.Error.WriteLineAsync($"search: {engine}: {Queries[i % Queries.Length]} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
                 }
+                var mine = perQuery[i % Queries.Length];
+                lock (mine)
+                {
+                    mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                }
                 return response.StatusCode == HttpStatusCode.OK;
             }, cancellationToken);
             Report(engine, "api", figures);
+            // Which queries cost most, warm-up included: where to look when the percentiles move.
+            foreach (var (query, times) in Queries.Zip(perQuery).Where(q => q.Second.Count > 0).OrderByDescending(q => Percentile([.. q.Second.Order()], 0.5)).Take(8))
+            {
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"search: {engine}: api: {query}: calls={times.Count} p50={Percentile([.. times.Order()], 0.5):F1} ms"));
+            }
             return figures;
         }
 
