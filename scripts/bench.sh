@@ -12,6 +12,10 @@
 #                                  BENCH_RATE (500) messages/s, clients on the sending node and then on a second
 #                                  node, next to the bare LISTEN/NOTIFY round trip; last line:
 #                                  chat clients=N msgs_per_s=N p50_ms=X p99_ms=X p99_ms_two_nodes=X notify_rtt_ms=X
+#   scripts/bench.sh search        listing search (MKT-02): BENCH_LISTINGS (1000000) demo listings on SQLite and on PostgreSQL,
+#                                  BENCH_USERS (20) clients on GET /api/v1/listings/search for BENCH_SECONDS (60), next to the
+#                                  bare full-text SQL; the SQLite market is cached in BENCH_CACHE (/tmp/tradehall-bench-cache);
+#                                  last line: search listings=N p50_ms_sqlite=X p95_ms_sqlite=X p50_ms_postgres=X p95_ms_postgres=X ...
 #
 # BENCH_CLIENTS (4; 2000 for chat), BENCH_SECONDS (20; 30 for chat) and BENCH_ACCOUNTS (1000) change the load;
 # BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
@@ -25,9 +29,12 @@ usage: scripts/bench.sh NAME
   billing-run   the daily billing run over BENCH_SERVICES (100000) due services, per engine in BENCH_ENGINES
   chat          live message latency over BENCH_CLIENTS (2000) connections at BENCH_RATE (500) messages/s,
                 on one node and across two, next to LISTEN/NOTIFY; BENCH_SENDER http (the chat API) or live
+  search        listing search latency over BENCH_LISTINGS (1000000) listings with BENCH_USERS (20) clients,
+                SQLite and PostgreSQL, next to the bare full-text SQL
 environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
              BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"), BENCH_RATE (500), BENCH_SENDER (http),
-             BENCH_CONNECTION_OPTIONS (appended to the application's connection string)
+             BENCH_CONNECTION_OPTIONS (appended to the application's connection string),
+             BENCH_LISTINGS (1000000), BENCH_USERS (20), BENCH_CACHE (/tmp/tradehall-bench-cache)
 USAGE
   exit 2
 }
@@ -150,9 +157,30 @@ chat() {
   return $status
 }
 
+search() {
+  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
+  local work conn out line status=0
+  work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
+  trap 'scripts/pg.sh stop "'"$work"'/pg" >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
+  conn=$(scripts/pg.sh start "$work/pg")
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  echo "bench: building bench/Tradehall.Bench (Release)" >&2
+  dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
+  wait_quiet search
+  # Both engines run in one program, one after the other, each with its own site on a loopback port.
+  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll search \
+    --postgres "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --listings "${BENCH_LISTINGS:-1000000}" \
+    --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-60}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}") || status=$?
+  line=$(tail -n 1 <<<"$out")
+  [[ "$line" == search\ listings=* ]] || { echo "$out" >&2; echo "bench: the search benchmark printed no figures" >&2; exit 1; }
+  echo "$line"
+  return $status
+}
+
 case "${1:-}" in
   ledger) ledger ;;
   billing-run) billing_run ;;
   chat) chat ;;
+  search) search ;;
   *) usage ;;
 esac

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
@@ -148,23 +149,45 @@ public static class Cli
         var demo = new Command("demo", "Demo and load data.");
         var count = new Option<int>("--services") { Description = "How many subscriptions to create (two per member).", DefaultValueFactory = _ => 1_000 };
         var dueOn = new Option<DateOnly?>("--due-on") { Description = "The day the subscriptions fall due (YYYY-MM-DD); today by default." };
-        var seed = new Command("seed", "Add members with personal accounts, balances and subscriptions due on one day, with a progress bar.") { count, dueOn };
+        var listings = new Option<int?>("--listings") { Description = "Seed a market of this many listings over the last 18 months, with traders and companies (no subscriptions unless --services is given too)." };
+        var marketSeed = new Option<int>("--seed") { Description = "The market generator's seed: the same seed gives the same market.", DefaultValueFactory = _ => 2026 };
+        var seed = new Command("seed", "Add members with personal accounts, balances and subscriptions due on one day, or a market of listings, with a progress bar.")
+        {
+            count, dueOn, listings, marketSeed,
+        };
         seed.SetAction(async (parse, ct) =>
         {
             var services = parse.GetValue(count);
+            var market = parse.GetValue(listings);
             if (services is < 1 or > 10_000_000)
             {
                 await Console.Error.WriteLineAsync("--services must be between 1 and 10000000.");
+                return 2;
+            }
+            if (market is < 1 or > 10_000_000)
+            {
+                await Console.Error.WriteLineAsync("--listings must be between 1 and 10000000.");
                 return 2;
             }
             await using var app = Tool();
             await DataModule.MigrateAsync(app.Services, app.Services.GetRequiredService<TimeProvider>(), ct);
             await using var scope = app.Services.CreateAsyncScope();
             await BillingModule.EnsureSeededAsync(scope.ServiceProvider, ct);
+            await MarketplaceModule.EnsureSeededAsync(scope.ServiceProvider, ct);
+            if (market is { } n)
+            {
+                var seeded = await DemoMarketSeed.RunAsync(scope.ServiceProvider, n, parse.GetValue(marketSeed), new ConsoleProgress(), ct);
+                await Console.Out.WriteLineAsync(FormattableString.Invariant(
+                    $"seeded market listings={seeded.Listings} active={seeded.Active} members={seeded.Members} organizations={seeded.Organizations} seconds={seeded.Elapsed.TotalSeconds:0.0}"));
+                if (parse.GetResult(count) is null or { Implicit: true })
+                {
+                    return 0;
+                }
+            }
             var site = scope.ServiceProvider.GetRequiredService<IOptions<TradehallOptions>>().Value;
             var day = parse.GetValue(dueOn) ?? app.Services.GetRequiredService<TimeProvider>().Today(site.Zone);
-            var seeded = await DemoSeed.RunAsync(scope.ServiceProvider, services, day, new ConsoleProgress(), ct);
-            await Console.Out.WriteLineAsync(FormattableString.Invariant($"seeded {seeded} services due on {day:yyyy-MM-dd}"));
+            var subscriptions = await DemoSeed.RunAsync(scope.ServiceProvider, services, day, new ConsoleProgress(), ct);
+            await Console.Out.WriteLineAsync(FormattableString.Invariant($"seeded {subscriptions} services due on {day:yyyy-MM-dd}"));
             return 0;
         });
         demo.Subcommands.Add(seed);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Contacts;
@@ -16,6 +17,8 @@ internal static class DemoData
 {
     public const string Password = "Demo-Tradehall-2026";
     public const string OperatorEmail = "operator@demo.tradehall.local";
+    private const int MarketListings = 300;
+    private const int MarketSeed = 2026;
 
     private static readonly (string Email, string First, string Last, Gender Gender, string City, string Phone)[] Members =
     [
@@ -63,6 +66,26 @@ internal static class DemoData
         }
         await services.GetRequiredService<AppDbContext>().SaveChangesAsync(cancellationToken);
         await EnsureNetworkAsync(services, cancellationToken);
+        await EnsureMarketAsync(services, cancellationToken);
+    }
+
+    /// <summary>Listings of the 18 months before the first start, some of them Anna's, Ivan's (for Northern Timber) and Maria's.</summary>
+    private static async Task EnsureMarketAsync(IServiceProvider services, CancellationToken cancellationToken)
+    {
+        var db = services.GetRequiredService<AppDbContext>();
+        if (await db.Set<Listing>().AnyAsync(cancellationToken))
+        {
+            return;
+        }
+        var users = services.GetRequiredService<UserManager<Member>>();
+        var company = await db.Set<Organization>().AsNoTracking().Where(o => o.Name == "Northern Timber").Select(o => (Guid?)o.Id).FirstOrDefaultAsync(cancellationToken);
+        var featured = new List<MarketOwner>();
+        foreach (var (m, organization) in new[] { (Members[0], company), (Members[1], company), (Members[2], null) })
+        {
+            var id = (await users.FindByEmailAsync(m.Email))!.Id;
+            featured.Add(new MarketOwner(id, organization, DemoMarketCatalog.Places.First(p => p.Place.City == m.City).Place, Russian: m.City != "Saint Petersburg"));
+        }
+        await DemoMarketSeed.RunAsync(services, MarketListings, MarketSeed, progress: null, cancellationToken, featured);
     }
 
     /// <summary>A filled page, a company with an employee, a contact and a chat, made through the same handlers as the site.</summary>
