@@ -269,7 +269,7 @@ internal static class SearchBenchmark
 
     private const string PostgresMatch = """
         SELECT s."Id" FROM marketplace_listing_search s
-        WHERE (setweight(to_tsvector('simple', s."Title"), 'A') || setweight(to_tsvector('simple', s."Body"), 'B')) @@ to_tsquery('simple', @q)
+        WHERE s."Words" @@ to_tsquery('simple', @q)
         ORDER BY s."Id" DESC LIMIT 1000
         """;
 

@@ -37,7 +37,7 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
                 Price = 1_000_000 * day, Currency = "RUB", Unit = "m3", Quantity = 5, Country = country, Region = "", PostedAt = posted,
                 UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
             };
-            var entry = new ListingSearchEntry { Country = country, Currency = "RUB", Title = title, Body = "" };
+            var entry = new ListingSearchEntry { Country = country, Currency = "RUB", Title = title, Description = "" };
             SearchIndex.Fill(entry, listing, highlighted, rates);
             db.AddRange(listing, entry);
         }

@@ -66,7 +66,7 @@ internal static class DemoMarketSeed
                 listings.Add(listing);
                 if (listing.Status == ListingStatus.Active)
                 {
-                    var entry = new ListingSearchEntry { Country = listing.Country, Currency = listing.Currency, Title = listing.Title, Body = "" };
+                    var entry = new ListingSearchEntry { Country = listing.Country, Currency = listing.Currency, Title = listing.Title, Description = "" };
                     SearchIndex.Fill(entry, listing, highlighted: false, rates);
                     entries.Add(entry);
                 }

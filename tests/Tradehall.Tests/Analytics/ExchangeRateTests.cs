@@ -60,7 +60,7 @@ public sealed class ExchangeRateTests(AnalyticsApp app) : IClassFixture<Analytic
                 db.Add(new ListingSearchEntry
                 {
                     ListingId = Guid.NewGuid(), OwnerId = Guid.NewGuid(), Type = ListingType.Offer, CategoryId = 1, Country = "RU",
-                    Currency = currency, Price = price, PriceBase = price, PostedAt = app.Clock.GetUtcNow().UtcDateTime, Title = "Lot", Body = "Lot",
+                    Currency = currency, Price = price, PriceBase = price, PostedAt = app.Clock.GetUtcNow().UtcDateTime, Title = "Lot", Description = "Lot",
                 });
             }
             await db.SaveChangesAsync();

@@ -48,7 +48,7 @@ public sealed class ListingsApiTests(ListingSteps.App app) : IClassFixture<Listi
         Assert.NotNull(entry);
         Assert.False(entry.Highlighted);
         Assert.Equal(1850050, entry.Price);
-        Assert.DoesNotContain("**", entry.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain("**", entry.Description, StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/listings/{Guid.NewGuid()}")).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/listings", Body(category))).StatusCode);

@@ -27,7 +27,7 @@ public static class SearchData
             Price = seed.Price, Currency = seed.Currency, Unit = "m3", Quantity = 10, Country = seed.Country, Region = "", PostedAt = posted,
             UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
         };
-        var entry = new ListingSearchEntry { Country = seed.Country, Currency = seed.Currency, Title = seed.Title, Body = "" };
+        var entry = new ListingSearchEntry { Country = seed.Country, Currency = seed.Currency, Title = seed.Title, Description = "" };
         SearchIndex.Fill(entry, listing, seed.Highlighted, Rates);
         db.Add(listing);
         db.Add(entry);

@@ -70,7 +70,7 @@ public sealed class AddListings : Migration
                 PostedAt = table.Column<DateTime>(nullable: false),
                 Highlighted = table.Column<bool>(nullable: false),
                 Title = table.Column<string>(maxLength: 500, nullable: false),
-                Body = table.Column<string>(nullable: false),
+                Description = table.Column<string>(nullable: false),
             },
             constraints: table => table.PrimaryKey("PK_marketplace_listing_search", x => x.Id));
         migrationBuilder.CreateIndex(name: "IX_marketplace_listing_search_ListingId", table: "marketplace_listing_search", column: "ListingId", unique: true);

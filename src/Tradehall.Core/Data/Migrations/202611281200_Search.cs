@@ -53,10 +53,12 @@ public sealed class AddSearch : Migration
         // The full-text index (Search/ListingSearch.cs) and the count triggers lie outside the EF model.
         if (migrationBuilder.ActiveProvider == Postgres)
         {
-            // 'simple': no stemming, so the same words match as on SQLite; titles weigh A, bodies B.
+            // 'simple': no stemming, so the same words match as on SQLite; titles weigh A, descriptions B. The vector is
+            // stored, because phrases and rechecks would otherwise parse every candidate's text again.
             migrationBuilder.Sql("""
-                CREATE INDEX "IX_marketplace_listing_search_fulltext" ON marketplace_listing_search
-                USING GIN ((setweight(to_tsvector('simple', "Title"), 'A') || setweight(to_tsvector('simple', "Body"), 'B')));
+                ALTER TABLE marketplace_listing_search ADD COLUMN "Words" tsvector
+                    GENERATED ALWAYS AS (setweight(to_tsvector('simple', "Title"), 'A') || setweight(to_tsvector('simple', "Description"), 'B')) STORED;
+                CREATE INDEX "IX_marketplace_listing_search_fulltext" ON marketplace_listing_search USING GIN ("Words");
 
                 CREATE FUNCTION marketplace_listing_search_count() RETURNS trigger LANGUAGE plpgsql AS $$
                 BEGIN
@@ -84,22 +86,22 @@ public sealed class AddSearch : Migration
         else
         {
             migrationBuilder.Sql("""
-                CREATE VIRTUAL TABLE marketplace_listing_search_fts USING fts5("Title", "Body", content='marketplace_listing_search', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
+                CREATE VIRTUAL TABLE marketplace_listing_search_fts USING fts5("Title", "Description", content='marketplace_listing_search', content_rowid='Id', tokenize='unicode61 remove_diacritics 2');
                 INSERT INTO marketplace_listing_search_fts(marketplace_listing_search_fts) VALUES ('rebuild');
                 CREATE TRIGGER marketplace_listing_search_fts_insert AFTER INSERT ON marketplace_listing_search BEGIN
-                    INSERT INTO marketplace_listing_search_fts(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+                    INSERT INTO marketplace_listing_search_fts(rowid, "Title", "Description") VALUES (new."Id", new."Title", new."Description");
                     INSERT INTO marketplace_listing_search_counts ("Type", "CategoryId", "Country", "Currency", "Count")
                     VALUES (new."Type", new."CategoryId", new."Country", new."Currency", 1)
                     ON CONFLICT ("Type", "CategoryId", "Country", "Currency") DO UPDATE SET "Count" = "Count" + 1;
                 END;
                 CREATE TRIGGER marketplace_listing_search_fts_delete AFTER DELETE ON marketplace_listing_search BEGIN
-                    INSERT INTO marketplace_listing_search_fts(marketplace_listing_search_fts, rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
+                    INSERT INTO marketplace_listing_search_fts(marketplace_listing_search_fts, rowid, "Title", "Description") VALUES ('delete', old."Id", old."Title", old."Description");
                     UPDATE marketplace_listing_search_counts SET "Count" = "Count" - 1
                     WHERE "Type" = old."Type" AND "CategoryId" = old."CategoryId" AND "Country" = old."Country" AND "Currency" = old."Currency";
                 END;
-                CREATE TRIGGER marketplace_listing_search_fts_update AFTER UPDATE OF "Title", "Body" ON marketplace_listing_search BEGIN
-                    INSERT INTO marketplace_listing_search_fts(marketplace_listing_search_fts, rowid, "Title", "Body") VALUES ('delete', old."Id", old."Title", old."Body");
-                    INSERT INTO marketplace_listing_search_fts(rowid, "Title", "Body") VALUES (new."Id", new."Title", new."Body");
+                CREATE TRIGGER marketplace_listing_search_fts_update AFTER UPDATE OF "Title", "Description" ON marketplace_listing_search BEGIN
+                    INSERT INTO marketplace_listing_search_fts(marketplace_listing_search_fts, rowid, "Title", "Description") VALUES ('delete', old."Id", old."Title", old."Description");
+                    INSERT INTO marketplace_listing_search_fts(rowid, "Title", "Description") VALUES (new."Id", new."Title", new."Description");
                 END;
                 CREATE TRIGGER marketplace_listing_search_fts_count_update AFTER UPDATE OF "Type", "CategoryId", "Country", "Currency" ON marketplace_listing_search BEGIN
                     UPDATE marketplace_listing_search_counts SET "Count" = "Count" - 1
@@ -127,6 +129,7 @@ public sealed class AddSearch : Migration
                 DROP TRIGGER marketplace_listing_search_count_insert ON marketplace_listing_search;
                 DROP FUNCTION marketplace_listing_search_count();
                 DROP INDEX "IX_marketplace_listing_search_fulltext";
+                ALTER TABLE marketplace_listing_search DROP COLUMN "Words";
                 """);
         }
         else

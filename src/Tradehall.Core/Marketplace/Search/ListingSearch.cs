@@ -71,7 +71,7 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
 
 internal sealed class PostgresListingSearchEngine : IListingSearchEngine
 {
-    private const string Vector = "(setweight(to_tsvector('simple', s.\"Title\"), 'A') || setweight(to_tsvector('simple', s.\"Body\"), 'B'))";
+    private const string Vector = "s.\"Words\"";
 
     public string From(bool text) => "marketplace_listing_search s";
 

@@ -44,7 +44,7 @@ public sealed class ListingSearchEntry
     public Guid? OrganizationId { get; set; }
 
     /// <summary>The description as plain words (Markdown marks removed), for the full-text index.</summary>
-    public required string Body { get; set; }
+    public required string Description { get; set; }
 }
 
 internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration<ListingSearchEntry>

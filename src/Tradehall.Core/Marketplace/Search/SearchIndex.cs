@@ -32,7 +32,7 @@ public sealed class SearchIndex(AppDbContext db, ExchangeRates rates, TimeProvid
         var table = await rates.OnAsync(DateOnly.FromDateTime(time.UtcNow()), cancellationToken);
         entry ??= db.Set<ListingSearchEntry>().Add(new ListingSearchEntry
         {
-            ListingId = listing.Id, Country = listing.Country, Currency = listing.Currency, Title = listing.Title, Body = "",
+            ListingId = listing.Id, Country = listing.Country, Currency = listing.Currency, Title = listing.Title, Description = "",
         }).Entity;
         Fill(entry, listing, highlighted, table);
     }
@@ -53,7 +53,7 @@ public sealed class SearchIndex(AppDbContext db, ExchangeRates rates, TimeProvid
         entry.Title = listing.Title;
         entry.Unit = listing.Unit;
         entry.OrganizationId = listing.OrganizationId;
-        entry.Body = PlainText(listing.Description);
+        entry.Description = PlainText(listing.Description);
     }
 
     /// <summary>The words of a Markdown description without its marks, so "**spruce**" is found by "spruce".</summary>

@@ -10,8 +10,6 @@ using Tradehall.Core.Network;
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>One category of the select, with its depth in the tree for indentation.</summary>
-public sealed record CategoryOption(int Id, string Name, int Depth);
-
 /// <summary>MKT-01: the listing form shared by the new and edit pages; the same handler checks it as the API does.</summary>
 public abstract class ListingFormModel(CategoryTree categories, INetwork network, IOptions<MarketplaceOptions> options) : TradehallPageModel
 {
@@ -38,18 +36,7 @@ public abstract class ListingFormModel(CategoryTree categories, INetwork network
 
     protected async Task LoadChoicesAsync(CancellationToken cancellationToken)
     {
-        var tree = await categories.TreeAsync(cancellationToken);
-        var flat = new List<CategoryOption>();
-        void Walk(IEnumerable<CategoryNode> nodes, int depth)
-        {
-            foreach (var node in nodes)
-            {
-                flat.Add(new CategoryOption(node.Id, node.Name, depth));
-                Walk(node.Children, depth + 1);
-            }
-        }
-        Walk(tree, 0);
-        Categories = flat;
+        Categories = CategoryOption.Flatten(await categories.TreeAsync(cancellationToken));
         Organizations = await network.OrganizationsOfAsync(User.MemberId(), cancellationToken);
     }
 

@@ -11,8 +11,6 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>A category as the filter lists it: indented by depth, with the matches of it and everything below it.</summary>
-public sealed record CategoryOption(int Id, string Name, int Depth, long Count, IReadOnlyList<int> Path);
-
 /// <summary>MKT-02, MKT-07: the public listing search; every filter lives in the query string, so links reproduce a search.</summary>
 [EnableRateLimiting(RateLimits.Search)]
 public sealed class SearchModel(ListingSearch search, CategoryTree categories, SavedSearches saved, IOptions<MarketplaceOptions> options)
@@ -56,31 +54,11 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
             errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
             Results = await search.SearchAsync(Criteria, page, size, cancellationToken);
         }, Fields);
-        CategoryOptions = Flatten(tree, Results?.Facets.Category ?? new Dictionary<int, long>());
+        CategoryOptions = CategoryOption.Flatten(tree, Results?.Facets.Category);
         if (User.Identity?.IsAuthenticated == true)
         {
             MaySave = await saved.MayUseAsync(User.MemberId(), cancellationToken);
         }
-    }
-
-    /// <summary>The tree in reading order; a node's count adds up its own matches and its descendants'.</summary>
-    private static List<CategoryOption> Flatten(IReadOnlyList<CategoryNode> roots, IReadOnlyDictionary<int, long> facet)
-    {
-        var result = new List<CategoryOption>();
-        long Walk(CategoryNode node, int depth, IReadOnlyList<int> path)
-        {
-            var at = result.Count;
-            result.Add(null!);
-            var here = path.Append(node.Id).ToList();
-            var count = facet.GetValueOrDefault(node.Id) + node.Children.Sum(c => Walk(c, depth + 1, here));
-            result[at] = new CategoryOption(node.Id, node.Name, depth, count, here);
-            return count;
-        }
-        foreach (var root in roots)
-        {
-            Walk(root, 0, []);
-        }
-        return result;
     }
 
     /// <summary>The facet links to show for categories: the roots, and below the chosen category its children.</summary>
