@@ -119,11 +119,16 @@ public sealed class ExchangeRateAdmin(AppDbContext db, ExchangeRates rates, Evid
         }
         else
         {
-            // SQLite has no decimal type; a double keeps the 15 significant digits a base price needs.
-            var factor = (double)r;
-            await db.Database.ExecuteSqlAsync(
-                $"""UPDATE marketplace_listing_search SET "PriceBase" = CAST(ROUND("Price" * {factor}) AS INTEGER) WHERE "Currency" = {currency}""",
-                cancellationToken);
+            // SQLite has no decimal type and a double would round some half-units the wrong way: each distinct price is
+            // converted here with decimals and written through the (Currency, Price) index.
+            var table = new RateTable(options.Value.BaseCurrency, new Dictionary<string, decimal> { [currency] = r });
+            var prices = await db.Set<ListingSearchEntry>().Where(e => e.Currency == currency).Select(e => e.Price).Distinct().ToListAsync(cancellationToken);
+            foreach (var price in prices)
+            {
+                var converted = table.ToBase(price, currency);
+                await db.Set<ListingSearchEntry>().Where(e => e.Currency == currency && e.Price == price)
+                    .ExecuteUpdateAsync(s => s.SetProperty(e => e.PriceBase, converted), cancellationToken);
+            }
         }
     }
 
