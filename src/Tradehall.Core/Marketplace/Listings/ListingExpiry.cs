@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing.Catalog;
@@ -95,53 +94,13 @@ public sealed class ListingExpiry(AppDbContext db, SearchIndex index, Notifier n
 }
 
 /// <summary>MKT-01, RUN-03: every <see cref="MarketplaceOptions.ExpiryInterval"/> one node of the cluster, holding the lease, runs <see cref="ListingExpiry"/>.</summary>
-public sealed partial class ListingExpiryWorker(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<MarketplaceOptions> options, ILogger<ListingExpiryWorker> logger) : BackgroundService
+public sealed class ListingExpiryWorker(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<MarketplaceOptions> options, ILogger<ListingExpiryWorker> logger)
+    : PeriodicJobWorker<ListingExpiry>(scopes, time, logger)
 {
-    /// <summary>Long enough for one round; a node that dies holding it is waited out at most this long.</summary>
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(10);
+    protected override TimeSpan Interval => options.Value.ExpiryInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.ExpiryInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await CycleAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCycleFailed(logger, ex);
-            }
-        }
-    }
+    protected override (string Name, TimeSpan Duration)? Lease => (ListingExpiry.JobName, TimeSpan.FromMinutes(10));
 
-    private async Task CycleAsync(CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-        if (!await leases.TryAcquireAsync(ListingExpiry.JobName, Lease, cancellationToken))
-        {
-            return;
-        }
-        try
-        {
-            await scope.ServiceProvider.GetRequiredService<ListingExpiry>().RunAsync(cancellationToken);
-        }
-        finally
-        {
-            await leases.ReleaseAsync(ListingExpiry.JobName, null, CancellationToken.None);
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Listing expiry cycle failed; it tries again at the next one")]
-    private static partial void LogCycleFailed(ILogger logger, Exception exception);
+    protected override Task RunAsync(ListingExpiry job, CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
 }

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
@@ -77,47 +76,13 @@ public sealed class SavedSearchAlerts(
 }
 
 /// <summary>MKT-04, RUN-03: every <see cref="MarketplaceOptions.SavedSearchAlertInterval"/> one node, holding the lease, sends alerts.</summary>
-public sealed partial class SavedSearchAlertWorker(
-    IServiceScopeFactory scopes, TimeProvider time, IOptions<MarketplaceOptions> options, ILogger<SavedSearchAlertWorker> logger) : BackgroundService
+public sealed class SavedSearchAlertWorker(
+    IServiceScopeFactory scopes, TimeProvider time, IOptions<MarketplaceOptions> options, ILogger<SavedSearchAlertWorker> logger)
+    : PeriodicJobWorker<SavedSearchAlerts>(scopes, time, logger)
 {
-    private static readonly TimeSpan Lease = TimeSpan.FromMinutes(5);
+    protected override TimeSpan Interval => options.Value.SavedSearchAlertInterval;
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await Task.Delay(options.Value.SavedSearchAlertInterval, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-            try
-            {
-                await using var scope = scopes.CreateAsyncScope();
-                var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
-                if (!await leases.TryAcquireAsync(SavedSearchAlerts.JobName, Lease, stoppingToken))
-                {
-                    continue;
-                }
-                try
-                {
-                    await scope.ServiceProvider.GetRequiredService<SavedSearchAlerts>().RunAsync(stoppingToken);
-                }
-                finally
-                {
-                    await leases.ReleaseAsync(SavedSearchAlerts.JobName, null, CancellationToken.None);
-                }
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogRoundFailed(logger, ex);
-            }
-        }
-    }
+    protected override (string Name, TimeSpan Duration)? Lease => (SavedSearchAlerts.JobName, TimeSpan.FromMinutes(5));
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Saved-search alert round failed; it tries again at the next one")]
-    private static partial void LogRoundFailed(ILogger logger, Exception exception);
+    protected override Task RunAsync(SavedSearchAlerts job, CancellationToken cancellationToken) => job.RunAsync(cancellationToken);
 }

@@ -1,0 +1,77 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Tradehall.Core.Data;
+
+/// <summary>
+/// RUN-03: every <see cref="Interval"/> runs one round of <typeparamref name="TJob"/> in a fresh scope. A round that fails
+/// is logged and the next one tries again. With a <see cref="Lease"/>, only the node holding it runs the round, so the
+/// job runs once per cluster; without one the job coordinates itself.
+/// </summary>
+public abstract class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
+    where TJob : notnull
+{
+    protected abstract TimeSpan Interval { get; }
+
+    /// <summary>The lease's name and how long it is held: long enough for one round; a node that dies holding it is waited out.</summary>
+    protected virtual (string Name, TimeSpan Duration)? Lease => null;
+
+    /// <summary>Whether this node runs the job at all.</summary>
+    protected virtual bool Enabled => true;
+
+    protected abstract Task RunAsync(TJob job, CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (Enabled && !stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(Interval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            try
+            {
+                await RoundAsync(stoppingToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                JobLog.RoundFailed(logger, typeof(TJob).Name, ex);
+            }
+        }
+    }
+
+    private async Task RoundAsync(CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var job = scope.ServiceProvider.GetRequiredService<TJob>();
+        if (Lease is not { } lease)
+        {
+            await RunAsync(job, cancellationToken);
+            return;
+        }
+        var leases = scope.ServiceProvider.GetRequiredService<JobLeases>();
+        if (!await leases.TryAcquireAsync(lease.Name, lease.Duration, cancellationToken))
+        {
+            return;
+        }
+        try
+        {
+            await RunAsync(job, cancellationToken);
+        }
+        finally
+        {
+            await leases.ReleaseAsync(lease.Name, null, CancellationToken.None);
+        }
+    }
+}
+
+internal static partial class JobLog
+{
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of {Job} failed; it tries again at the next one")]
+    public static partial void RoundFailed(ILogger logger, string job, Exception exception);
+}
