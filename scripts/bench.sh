@@ -136,16 +136,22 @@ billing_run() {
   return $status
 }
 
-chat() {
+# A benchmark of the program in bench/: a private PostgreSQL (stopped on exit) in $conn, the program built, a quiet machine.
+bench_program() {
   if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
-  local work conn out line status=0
+  local work
   work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
   trap 'scripts/pg.sh stop "'"$work"'/pg" >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
   conn=$(scripts/pg.sh start "$work/pg")
   export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
   echo "bench: building bench/Tradehall.Bench (Release)" >&2
   dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
-  wait_quiet chat
+  wait_quiet "$1"
+}
+
+chat() {
+  local out line status=0
+  bench_program chat
   # Node A runs in the benchmark program with the clients and the sender; it starts node B itself.
   out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll chat \
     --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --clients "${BENCH_CLIENTS:-2000}" \
@@ -158,15 +164,8 @@ chat() {
 }
 
 search() {
-  if ! ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1; then scripts/install-deps.sh; fi
-  local work conn out line status=0
-  work=$(mktemp -d /tmp/tradehall-bench.XXXXXX)
-  trap 'scripts/pg.sh stop "'"$work"'/pg" >/dev/null 2>&1 || true; rm -rf "'"$work"'"' EXIT
-  conn=$(scripts/pg.sh start "$work/pg")
-  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
-  echo "bench: building bench/Tradehall.Bench (Release)" >&2
-  dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
-  wait_quiet search
+  local out line status=0
+  bench_program search
   # Both engines run in one program, one after the other, each with its own site on a loopback port.
   out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll search \
     --postgres "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --listings "${BENCH_LISTINGS:-1000000}" \
