@@ -263,7 +263,7 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
     public async Task<(byte[] Content, string FileName)> PdfAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
     {
         var view = await ViewAsync(memberId, id, cancellationToken);
-        var pdf = PriceReviewPdf.Render(view, new PriceReviewPdf.Context(site.Value.OperatorName, CultureInfo.CurrentCulture, text));
+        var pdf = ReviewPdf.Render(view, new ReviewPdf.Context(site.Value.OperatorName, CultureInfo.CurrentCulture, text));
         return (pdf, $"price-review-{view.Month:yyyy-MM}-{view.Id:N}.pdf");
     }
 }

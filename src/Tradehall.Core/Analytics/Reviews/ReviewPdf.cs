@@ -7,7 +7,7 @@ using Tradehall.Core.Documents;
 namespace Tradehall.Core.Analytics.Reviews;
 
 /// <summary>ANL-02: a price review as an A4 PDF in the reader's language — figures, a trend chart, subcategories and regions.</summary>
-public static class PriceReviewPdf
+public static class ReviewPdf
 {
     public sealed record Context(string OperatorName, CultureInfo Culture, IStringLocalizer Text);
 
