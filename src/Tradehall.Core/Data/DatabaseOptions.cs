@@ -13,6 +13,13 @@ public sealed class DatabaseOptions : IValidatableObject
     /// <summary>Apply pending migrations when the site starts (Development); production runs <c>db migrate</c>.</summary>
     public bool MigrateOnStart { get; set; }
 
+    /// <summary>
+    /// SQLite: how much of the database file each connection reads through a memory map instead of read calls (bytes;
+    /// SQLite caps it at its build's maximum, 0 turns it off). Searches over a large market read many pages per call.
+    /// </summary>
+    [Range(0, long.MaxValue)]
+    public long SqliteMemoryMap { get; set; } = 2L * 1024 * 1024 * 1024;
+
     public bool IsPostgres => string.Equals(Provider, "postgres", StringComparison.OrdinalIgnoreCase);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)

@@ -15,6 +15,7 @@ public static class MarketplaceModule
     {
         var services = builder.Services;
         services.AddOptions<MarketplaceOptions>().BindConfiguration(MarketplaceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CategoryShape>();
         services.AddScoped<CategoryTree>();
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();

@@ -47,7 +47,10 @@ public interface IListingSearchEngine
     /// <summary>The terms in the engine's query language.</summary>
     string Query(IReadOnlyList<SearchTerm> terms);
 
-    /// <summary>A filter column the planner should not pick an index for, because the sort's index is the better path.</summary>
+    /// <summary>
+    /// A column as an expression no index serves, so the planner takes the index <see cref="ListingSearch"/> chose: the
+    /// sort's, or the filters'.
+    /// </summary>
     string Unindexed(string column);
 }
 
@@ -65,7 +68,7 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(' ', terms.Select(t => "\"" + string.Join(' ', t.Words) + "\""));
 
-    // A unary plus keeps SQLite from choosing that column's index.
+    // A unary plus keeps SQLite from choosing that column's index, for a filter and for an order alike.
     public string Unindexed(string column) => "+" + column;
 }
 
@@ -82,7 +85,8 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
 
-    public string Unindexed(string column) => column;
+    // The planner sees through no function call; COALESCE of a column with itself keeps its type, value and nulls.
+    public string Unindexed(string column) => "COALESCE(" + column + ", " + column + ")";
 }
 
 /// <summary>
@@ -94,7 +98,10 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
 /// <see cref="MarketplaceOptions.SearchWindow"/> most recent matches, and a fuller set says so (<see cref="SearchResult.TotalExact"/>).</item>
 /// <item>With words, the window's matches are also what is sorted: relevance ranks by the query terms found in the title
 /// (a title match above a description-only match), then highlighted listings, newest, id — computed here, so both engines
-/// rank alike. Without words, sorts run on the indexes over every match.</item>
+/// rank alike. The window is read narrow (what counting and sorting need); the page's rows are read by key afterwards.</item>
+/// <item>Without words, sorts run on the indexes over every match. Which index drives is chosen here from the exact counts,
+/// not left to the planner's guesses: walking the sort's index costs about the rows needed times the share of listings
+/// that match, reading the filters' matches and sorting them costs about the matches.</item>
 /// <item>Facets count the matches of all filters, each dimension included (drill-down): a facet link narrows the search.</item>
 /// </list>
 /// </summary>
@@ -105,6 +112,17 @@ public sealed class ListingSearch(
         s."Id", s."ListingId", s."OwnerId", s."OrganizationId", s."Type", s."CategoryId", s."Country", s."Currency", s."Price",
         s."PriceBase", s."PostedAt", s."Highlighted", s."Title", s."Unit"
         """;
+
+    /// <summary>What counting and sorting a window of matches read; the title only when relevance needs it.</summary>
+    private const string HitColumns = """
+        s."Id", s."Type", s."CategoryId", s."Country", s."Price", s."PriceBase", s."PostedAt", s."Highlighted"
+        """;
+
+    /// <summary>
+    /// How many index entries a walk may read for each match a filter-driven plan reads: the latter looks each match up
+    /// in the table and sorts it, the former only steps along a covering index.
+    /// </summary>
+    private const long LookupCostInIndexSteps = 8;
 
     public async Task<SearchResult> SearchAsync(SearchCriteria criteria, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -139,6 +157,7 @@ public sealed class ListingSearch(
     public async Task<SearchResult> RunAsync(ResolvedCriteria c, int page, int pageSize, CancellationToken cancellationToken)
     {
         var window = options.Value.SearchWindow;
+        var offset = (page - 1) * pageSize;
         var connection = db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -147,17 +166,19 @@ public sealed class ListingSearch(
             Counted counted;
             if (c.HasText)
             {
-                // One read of the window answers the count, the facets and the page.
-                var all = await ReadAsync(connection, Select(c, Columns, engine.RecentFirst, window, 0, text: true), cancellationToken);
-                counted = Counted.From(all.Select(r => (r.Type, r.CategoryId, r.Country, 1L)), all.Count < window, window);
-                rows = Sort(all, c).Skip((page - 1) * pageSize).Take(pageSize).ToList();
+                // One narrow read of the window answers the count, the facets and the page's keys.
+                var hits = await HitsAsync(connection, c, window, cancellationToken);
+                counted = Counted.From(Tally.Of(hits), hits.Count < window, window);
+                rows = await RowsAsync(connection, Sort(hits, c).Skip(offset).Take(pageSize).Select(h => h.Id).ToList(), cancellationToken);
             }
             else
             {
+                var dimensions = await DimensionsAsync(connection, c, cancellationToken);
                 counted = c.MinPrice is null && c.MaxPrice is null && c.Since is null && c.AfterId is null
-                    ? await CountAllAsync(connection, c, cancellationToken)
-                    : await CountWindowAsync(connection, c, window, cancellationToken);
-                rows = await ReadAsync(connection, Select(c, Columns, Order(c), pageSize, (page - 1) * pageSize, text: false), cancellationToken);
+                    ? Counted.From(dimensions.Tallies, exact: true, 0)
+                    : await CountWindowAsync(connection, c, window, dimensions.Walk(window) ? ["PostedAt"] : dimensions.Driver, cancellationToken);
+                var command = Select(c, Columns, pageSize, offset, dimensions.Walk(offset + pageSize) ? SortColumns(c) : dimensions.Driver);
+                rows = await ReadAsync(connection, command, ReadRow, cancellationToken);
             }
             var owners = await network.CardsAsync(rows.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
             var items = rows.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
@@ -179,69 +200,104 @@ public sealed class ListingSearch(
         return (result.Total, result.Items);
     }
 
-    private static IEnumerable<Row> Sort(List<Row> rows, ResolvedCriteria c) => c.Sort switch
+    private static IEnumerable<Hit> Sort(List<Hit> hits, ResolvedCriteria c)
     {
-        SearchSort.Newest => rows.OrderByDescending(r => r.PostedAt).ThenByDescending(r => r.Id),
-        SearchSort.Price when c.Currency is not null => rows.OrderBy(r => r.Price).ThenBy(r => r.Id),
-        SearchSort.PriceDesc when c.Currency is not null => rows.OrderByDescending(r => r.Price).ThenByDescending(r => r.Id),
-        SearchSort.Price => rows.OrderBy(r => r.PriceBase is null).ThenBy(r => r.PriceBase).ThenBy(r => r.Id),
-        SearchSort.PriceDesc => rows.OrderBy(r => r.PriceBase is null).ThenByDescending(r => r.PriceBase).ThenByDescending(r => r.Id),
-        _ => rows.Select(r => (Row: r, Score: SearchText.TitleScore(c.Terms, r.Title)))
-            .OrderByDescending(x => x.Score).ThenByDescending(x => x.Row.Highlighted).ThenByDescending(x => x.Row.PostedAt)
-            .ThenByDescending(x => x.Row.Id).Select(x => x.Row),
+        switch (c.Sort)
+        {
+            case SearchSort.Newest:
+                return hits.OrderByDescending(h => h.PostedAt).ThenByDescending(h => h.Id);
+            case SearchSort.Price when c.Currency is not null:
+                return hits.OrderBy(h => h.Price).ThenBy(h => h.Id);
+            case SearchSort.PriceDesc when c.Currency is not null:
+                return hits.OrderByDescending(h => h.Price).ThenByDescending(h => h.Id);
+            case SearchSort.Price:
+                return hits.OrderBy(h => h.PriceBase is null).ThenBy(h => h.PriceBase).ThenBy(h => h.Id);
+            case SearchSort.PriceDesc:
+                return hits.OrderBy(h => h.PriceBase is null).ThenByDescending(h => h.PriceBase).ThenByDescending(h => h.Id);
+            default:
+                var terms = SearchText.FoldTerms(c.Terms);
+                return hits.Select(h => (Hit: h, Score: SearchText.TitleScore(terms, h.Title!)))
+                    .OrderByDescending(x => x.Score).ThenByDescending(x => x.Hit.Highlighted).ThenByDescending(x => x.Hit.PostedAt)
+                    .ThenByDescending(x => x.Hit.Id).Select(x => x.Hit);
+        }
+    }
+
+    /// <summary>The index columns a sort walks, in the order the index holds them.</summary>
+    private static string[] SortColumns(ResolvedCriteria c) => c.Sort switch
+    {
+        SearchSort.Price or SearchSort.PriceDesc when c.Currency is not null => ["Currency", "Price"],
+        SearchSort.Price or SearchSort.PriceDesc => ["PriceBase"],
+        _ => ["PostedAt"],
     };
 
-    private static string Order(ResolvedCriteria c) => c.Sort switch
+    private static string Order(ResolvedCriteria c, Func<string, string> column) => c.Sort switch
     {
-        SearchSort.Price when c.Currency is not null => "s.\"Price\", s.\"Id\"",
-        SearchSort.PriceDesc when c.Currency is not null => "s.\"Price\" DESC, s.\"Id\" DESC",
-        SearchSort.Price => "s.\"PriceBase\" NULLS LAST, s.\"Id\"",
-        SearchSort.PriceDesc => "s.\"PriceBase\" DESC NULLS LAST, s.\"Id\" DESC",
-        _ => "s.\"PostedAt\" DESC, s.\"Id\" DESC",
+        SearchSort.Price when c.Currency is not null => $"{column("Price")}, s.\"Id\"",
+        SearchSort.PriceDesc when c.Currency is not null => $"{column("Price")} DESC, s.\"Id\" DESC",
+        SearchSort.Price => $"{column("PriceBase")} NULLS LAST, s.\"Id\"",
+        SearchSort.PriceDesc => $"{column("PriceBase")} DESC NULLS LAST, s.\"Id\" DESC",
+        _ => $"{column("PostedAt")} DESC, s.\"Id\" DESC",
     };
 
-    private Command Select(ResolvedCriteria c, string columns, string order, int limit, int offset, bool text)
+    /// <summary>A page of matches without words, along the index of <paramref name="driving"/>'s columns.</summary>
+    private Command Select(ResolvedCriteria c, string columns, int limit, int offset, string[] driving)
     {
         var command = new Command();
-        var where = Where(c, command, text, Driving(c, text));
+        var column = Column(driving);
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {columns} FROM {engine.From(text)} WHERE {where} ORDER BY {order} LIMIT {command.Add(limit, DbType.Int32)} OFFSET {command.Add(offset, DbType.Int32)}");
+            $"SELECT {columns} FROM {engine.From(false)} WHERE {Where(c, command, false, column)} ORDER BY {Order(c, column)} LIMIT {command.Add(limit, DbType.Int32)} OFFSET {command.Add(offset, DbType.Int32)}");
         return command;
     }
 
-    /// <summary>
-    /// The columns whose index should drive a query; the planner is kept off the others' indexes, so a sort streams from
-    /// its index and stops at the page instead of sorting every match of a filter. With words, the text index drives.
-    /// </summary>
-    private static string[] Driving(ResolvedCriteria c, bool text) => text
-        ? []
-        : c.Sort switch
-        {
-            SearchSort.Price or SearchSort.PriceDesc when c.Currency is not null => ["Currency", "Price"],
-            SearchSort.Price or SearchSort.PriceDesc => ["PriceBase"],
-            _ => ["Type", "CategoryId", "Country", "Currency", "PostedAt"],
-        };
+    /// <summary>The most recent matches of words and filters, narrow: the text index drives, every filter is checked on its rows.</summary>
+    private async Task<List<Hit>> HitsAsync(DbConnection connection, ResolvedCriteria c, int window, CancellationToken cancellationToken)
+    {
+        var command = new Command();
+        var title = c.Sort is SearchSort.Relevance;
+        command.Sql.Append(CultureInfo.InvariantCulture,
+            $"SELECT {HitColumns}{(title ? ", s.\"Title\"" : "")} FROM {engine.From(true)} WHERE {Where(c, command, true, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(window, DbType.Int32)}");
+        return await ReadAsync(connection, command, r => new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3),
+            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetDateTime(6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
+    }
 
-    private string Where(ResolvedCriteria c, Command command, bool text, string[] driving)
+    /// <summary>The rows of <paramref name="ids"/>, in that order.</summary>
+    private static async Task<List<Row>> RowsAsync(DbConnection connection, List<long> ids, CancellationToken cancellationToken)
+    {
+        if (ids.Count == 0)
+        {
+            return [];
+        }
+        var command = new Command();
+        // The keys come from the index table itself, never from the request's text.
+        command.Sql.Append(CultureInfo.InvariantCulture,
+            $"SELECT {Columns} FROM marketplace_listing_search s WHERE s.\"Id\" IN ({string.Join(", ", ids.Select(i => i.ToString(CultureInfo.InvariantCulture)))})");
+        var rows = (await ReadAsync(connection, command, ReadRow, cancellationToken)).ToDictionary(r => r.Id);
+        // An entry removed between the two reads is left out.
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
+
+    private Func<string, string> Column(string[] driving) =>
+        name => driving.Contains(name) ? "s.\"" + name + "\"" : engine.Unindexed("s.\"" + name + "\"");
+
+    private string Where(ResolvedCriteria c, Command command, bool text, Func<string, string> column)
     {
         var conditions = new List<string>();
-        string Col(string name) => driving.Contains(name) ? "s.\"" + name + "\"" : engine.Unindexed("s.\"" + name + "\"");
         if (text)
         {
             conditions.Add(engine.Match(command.Add(engine.Query(c.Terms), DbType.String)));
         }
-        Dimensions(c, command, conditions, Col);
+        conditions.AddRange(Filters(c, command, column).Select(f => f.Condition));
         if (c.MinPrice is { } min)
         {
-            conditions.Add(Col(c.Currency is null ? "PriceBase" : "Price") + " >= " + command.Add(min, DbType.Int64));
+            conditions.Add(column(c.Currency is null ? "PriceBase" : "Price") + " >= " + command.Add(min, DbType.Int64));
         }
         if (c.MaxPrice is { } max)
         {
-            conditions.Add(Col(c.Currency is null ? "PriceBase" : "Price") + " <= " + command.Add(max, DbType.Int64));
+            conditions.Add(column(c.Currency is null ? "PriceBase" : "Price") + " <= " + command.Add(max, DbType.Int64));
         }
         if (c.Since is { } since)
         {
-            conditions.Add("s.\"PostedAt\" >= " + command.Add(since, DbType.DateTime));
+            conditions.Add(column("PostedAt") + " >= " + command.Add(since, DbType.DateTime));
         }
         if (c.AfterId is { } after)
         {
@@ -250,101 +306,169 @@ public sealed class ListingSearch(
         return conditions.Count == 0 ? "1 = 1" : string.Join(" AND ", conditions);
     }
 
-    /// <summary>The filters both the entries and the count table have.</summary>
-    private static void Dimensions(ResolvedCriteria c, Command command, List<string> conditions, Func<string, string> column)
+    /// <summary>The filters both the entries and the count table have, each with the column it tests.</summary>
+    private static List<(string Column, string Condition)> Filters(ResolvedCriteria c, Command command, Func<string, string> column)
     {
+        var filters = new List<(string, string)>();
         if (c.Type is { } type)
         {
-            conditions.Add(column("Type") + " = " + command.Add((int)type, DbType.Int32));
+            filters.Add(("Type", column("Type") + " = " + command.Add((int)type, DbType.Int32)));
         }
         if (c.Categories is { } categories)
         {
             // Ids come from the category table, never from the request's text.
-            conditions.Add(column("CategoryId") + " IN (" + string.Join(", ", categories.Select(i => i.ToString(CultureInfo.InvariantCulture))) + ")");
+            filters.Add(("CategoryId", column("CategoryId") + " IN (" + string.Join(", ", categories.Select(i => i.ToString(CultureInfo.InvariantCulture))) + ")"));
         }
         if (c.Country is { } country)
         {
-            conditions.Add(column("Country") + " = " + command.Add(country, DbType.StringFixedLength));
+            filters.Add(("Country", column("Country") + " = " + command.Add(country, DbType.StringFixedLength)));
         }
         if (c.Currency is { } currency)
         {
-            conditions.Add(column("Currency") + " = " + command.Add(currency, DbType.StringFixedLength));
+            filters.Add(("Currency", column("Currency") + " = " + command.Add(currency, DbType.StringFixedLength)));
         }
+        return filters;
     }
 
-    private static async Task<Counted> CountAllAsync(DbConnection connection, ResolvedCriteria c, CancellationToken cancellationToken)
+    /// <summary>
+    /// Matches per category, per country and per type of the rows <paramref name="from"/> names <c>s</c>, one query: rows
+    /// of (dimension, number key, text key, count), <see cref="Tally"/>'s shape.
+    /// </summary>
+    private static string TallySql(string from, string where, string count) => $"""
+        SELECT {Tally.Category}, s."CategoryId", '', {count} FROM {from} WHERE {where} GROUP BY s."CategoryId"
+        UNION ALL SELECT {Tally.Country}, 0, s."Country", {count} FROM {from} WHERE {where} GROUP BY s."Country"
+        UNION ALL SELECT {Tally.Type}, s."Type", '', {count} FROM {from} WHERE {where} GROUP BY s."Type"
+        """;
+
+    private const string CountSum = "CAST(SUM(s.\"Count\") AS BIGINT)";
+
+    /// <summary>
+    /// From the count table: the facets of the type, category, country and currency filters, the entries of the whole
+    /// index, and each filter's matches alone — which filter's index would read the fewest rows.
+    /// </summary>
+    private static async Task<DimensionCounts> DimensionsAsync(DbConnection connection, ResolvedCriteria c, CancellationToken cancellationToken)
     {
         var command = new Command();
-        var conditions = new List<string> { "s.\"Count\" > 0" };
-        Dimensions(c, command, conditions, name => "s.\"" + name + "\"");
-        command.Sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT s."Type", s."CategoryId", s."Country", CAST(SUM(s."Count") AS BIGINT) FROM marketplace_listing_search_counts s
-            WHERE {string.Join(" AND ", conditions)} GROUP BY s."Type", s."CategoryId", s."Country"
-            """);
-        return Counted.From(await GroupsAsync(connection, command, cancellationToken), exact: true, 0);
+        var filters = Filters(c, command, name => "s.\"" + name + "\"");
+        var sql = new StringBuilder(TallySql("marketplace_listing_search_counts s",
+            string.Join(" AND ", filters.Select(f => f.Condition).Prepend("s.\"Count\" > 0")), CountSum));
+        sql.Append(CultureInfo.InvariantCulture,
+            $"\nUNION ALL SELECT {DimensionCounts.Entries}, 0, '', COALESCE({CountSum}, 0) FROM marketplace_listing_search_counts s");
+        for (var i = 0; i < filters.Count; i++)
+        {
+            sql.Append(CultureInfo.InvariantCulture,
+                $"\nUNION ALL SELECT {DimensionCounts.Alone}, {i}, '', COALESCE({CountSum}, 0) FROM marketplace_listing_search_counts s WHERE {filters[i].Condition}");
+        }
+        command.Sql.Append(sql);
+        var rows = await TalliesAsync(connection, command, cancellationToken);
+        var alone = rows.Where(r => r.Dimension == DimensionCounts.Alone).ToDictionary(r => r.Key, r => r.Count);
+        var tallies = rows.Where(r => r.Dimension < DimensionCounts.Entries).ToList();
+        var entries = rows.Single(r => r.Dimension == DimensionCounts.Entries).Count;
+        if (filters.Count == 0)
+        {
+            return new DimensionCounts(tallies, entries, [], entries);
+        }
+        var fewest = Enumerable.Range(0, filters.Count).MinBy(i => alone[i]);
+        return new DimensionCounts(tallies, entries, [filters[fewest].Column], alone[fewest]);
     }
 
-    private async Task<Counted> CountWindowAsync(DbConnection connection, ResolvedCriteria c, int window, CancellationToken cancellationToken)
+    /// <summary>Facets over the <paramref name="window"/> most recent matches, along the index of <paramref name="driving"/>'s columns.</summary>
+    private async Task<Counted> CountWindowAsync(DbConnection connection, ResolvedCriteria c, int window, string[] driving, CancellationToken cancellationToken)
     {
         var command = new Command();
-        // Newest first along the posting-day index, which covers every filter column: no table reads while counting.
-        var where = Where(c, command, text: false, ["PostedAt"]);
+        var column = Column(driving);
+        // Walking newest first, the posting-day index covers every filter column: no table rows are read while counting.
         command.Sql.Append(CultureInfo.InvariantCulture, $"""
-            SELECT w."Type", w."CategoryId", w."Country", COUNT(*) FROM (
-                SELECT s."Type", s."CategoryId", s."Country" FROM marketplace_listing_search s WHERE {where}
-                ORDER BY s."PostedAt" DESC, s."Id" DESC LIMIT {command.Add(window, DbType.Int32)}) w
-            GROUP BY w."Type", w."CategoryId", w."Country"
+            WITH w AS (
+                SELECT s."Type", s."CategoryId", s."Country" FROM marketplace_listing_search s WHERE {Where(c, command, false, column)}
+                ORDER BY {column("PostedAt")} DESC, s."Id" DESC LIMIT {command.Add(window, DbType.Int32)})
+            {TallySql("w s", "1 = 1", "CAST(COUNT(*) AS BIGINT)")}
             """);
-        var groups = await GroupsAsync(connection, command, cancellationToken);
-        return Counted.From(groups, groups.Sum(g => g.Count) < window, window);
+        var tallies = await TalliesAsync(connection, command, cancellationToken);
+        var total = tallies.Where(t => t.Dimension == Tally.Type).Sum(t => t.Count);
+        return Counted.From(tallies, total < window, window);
     }
 
-    private static async Task<List<(ListingType, int, string, long Count)>> GroupsAsync(DbConnection connection, Command command, CancellationToken cancellationToken)
+    private static async Task<List<Tally>> TalliesAsync(DbConnection connection, Command command, CancellationToken cancellationToken) =>
+        await ReadAsync(connection, command, r => new Tally(r.GetInt32(0), r.GetInt32(1), r.GetString(2), r.GetInt64(3)), cancellationToken);
+
+    private static async Task<List<T>> ReadAsync<T>(DbConnection connection, Command command, Func<DbDataReader, T> read, CancellationToken cancellationToken)
     {
         await using var cmd = command.Create(connection);
         await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var groups = new List<(ListingType, int, string, long)>();
+        var rows = new List<T>();
         while (await reader.ReadAsync(cancellationToken))
         {
-            groups.Add(((ListingType)reader.GetInt32(0), reader.GetInt32(1), reader.GetString(2), reader.GetInt64(3)));
-        }
-        return groups;
-    }
-
-    private static async Task<List<Row>> ReadAsync(DbConnection connection, Command command, CancellationToken cancellationToken)
-    {
-        await using var cmd = command.Create(connection);
-        await using var reader = await cmd.ExecuteReaderAsync(cancellationToken);
-        var rows = new List<Row>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            rows.Add(new Row(reader.GetInt64(0), reader.GetGuid(1), reader.GetGuid(2), reader.IsDBNull(3) ? null : reader.GetGuid(3),
-                (ListingType)reader.GetInt32(4), reader.GetInt32(5), reader.GetString(6), reader.GetString(7), reader.GetInt64(8),
-                reader.IsDBNull(9) ? null : reader.GetInt64(9), DateTime.SpecifyKind(reader.GetDateTime(10), DateTimeKind.Utc),
-                reader.GetBoolean(11), reader.GetString(12), reader.GetString(13)));
+            rows.Add(read(reader));
         }
         return rows;
     }
+
+    private static Row ReadRow(DbDataReader r) => new(r.GetInt64(0), r.GetGuid(1), r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3),
+        (ListingType)r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), r.GetInt64(8),
+        r.IsDBNull(9) ? null : r.GetInt64(9), DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc),
+        r.GetBoolean(11), r.GetString(12), r.GetString(13));
 
     private sealed record Row(
         long Id, Guid ListingId, Guid OwnerId, Guid? OrganizationId, ListingType Type, int CategoryId, string Country, string Currency,
         long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string Title, string Unit);
 
+    /// <summary>A match as counting and sorting a window see it.</summary>
+    private sealed record Hit(
+        long Id, ListingType Type, int CategoryId, string Country, long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string? Title);
+
+    /// <summary>Matches of one value of one dimension: a category (<see cref="Key"/>), a country (<see cref="Text"/>) or a type (<see cref="Key"/>).</summary>
+    private sealed record Tally(int Dimension, int Key, string Text, long Count)
+    {
+        public const int Category = 0;
+        public const int Country = 1;
+        public const int Type = 2;
+
+        public static IEnumerable<Tally> Of(List<Hit> hits) =>
+            hits.CountBy(h => h.CategoryId).Select(g => new Tally(Category, g.Key, "", g.Value))
+                .Concat(hits.CountBy(h => h.Country).Select(g => new Tally(Country, 0, g.Key, g.Value)))
+                .Concat(hits.CountBy(h => h.Type).Select(g => new Tally(Type, (int)g.Key, "", g.Value)));
+    }
+
+    /// <summary>The count table's answer for the filters: the facets, the entries of the whole index, and the index to read few matches by.</summary>
+    private sealed record DimensionCounts(List<Tally> Tallies, long EntryCount, string[] Driver, long DriverMatches)
+    {
+        public const int Entries = 3;
+        public const int Alone = 4;
+
+        private long Matches => Tallies.Where(t => t.Dimension == Tally.Type).Sum(t => t.Count);
+
+        /// <summary>
+        /// Whether finding <paramref name="needed"/> matches costs less walking a sort index — about needed × entries ÷
+        /// matches steps — than reading the driving filter's matches through its index and sorting those that pass the rest.
+        /// </summary>
+        public bool Walk(int needed) =>
+            Matches > 0 && (Driver.Length == 0 || needed * EntryCount < LookupCostInIndexSteps * DriverMatches * Matches);
+    }
+
     private sealed record Counted(long Total, bool Exact, SearchFacets Facets)
     {
-        public static Counted From(IEnumerable<(ListingType Type, int CategoryId, string Country, long Count)> groups, bool exact, int window)
+        public static Counted From(IEnumerable<Tally> tallies, bool exact, int window)
         {
             var category = new SortedDictionary<int, long>();
             var country = new SortedDictionary<string, long>(StringComparer.Ordinal);
             var type = new Dictionary<string, long> { ["offer"] = 0, ["request"] = 0 };
-            long total = 0;
-            foreach (var g in groups)
+            foreach (var t in tallies)
             {
-                total += g.Count;
-                category[g.CategoryId] = category.GetValueOrDefault(g.CategoryId) + g.Count;
-                country[g.Country] = country.GetValueOrDefault(g.Country) + g.Count;
-                type[g.Type == ListingType.Offer ? "offer" : "request"] += g.Count;
+                switch (t.Dimension)
+                {
+                    case Tally.Category:
+                        category[t.Key] = t.Count;
+                        break;
+                    case Tally.Country:
+                        country[t.Text] = t.Count;
+                        break;
+                    default:
+                        type[(ListingType)t.Key == ListingType.Offer ? "offer" : "request"] = t.Count;
+                        break;
+                }
             }
+            var total = type.Values.Sum();
             return new Counted(exact ? total : Math.Max(total, window), exact, new SearchFacets(category, country, type));
         }
     }

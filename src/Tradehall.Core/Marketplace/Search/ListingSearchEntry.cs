@@ -58,7 +58,6 @@ internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration
         b.Property(e => e.Title).HasMaxLength(500);
         b.HasIndex(e => e.ListingId).IsUnique();
         b.HasIndex(e => e.OwnerId);
-        b.HasIndex(e => e.PostedAt);
         b.HasIndex(e => new { e.CategoryId, e.PostedAt });
         b.HasIndex(e => new { e.Type, e.PostedAt });
         b.HasIndex(e => new { e.Country, e.PostedAt });

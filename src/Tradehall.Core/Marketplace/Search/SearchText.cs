@@ -45,18 +45,36 @@ public static partial class SearchText
         return terms.DistinctBy(t => string.Join(' ', t.Words)).Take(MaxTerms).ToList();
     }
 
-    /// <summary>The words of a text as the index sees them: lower case, diacritics removed (FTS5 remove_diacritics 2).</summary>
-    public static List<string> Words(string text) =>
-        Word().Matches(Fold(text)).Select(m => m.Value).ToList();
-
     /// <summary>Lower case without combining marks, so "Café" and "cafe", "ёлка" and "елка" are the same word.</summary>
     public static string Fold(string text)
     {
-        var decomposed = text.ToLowerInvariant().Normalize(NormalizationForm.FormD);
+        var lower = text.ToLowerInvariant();
+        return Plain(lower) is { } plain ? plain : Decomposed(lower);
+    }
+
+    /// <summary>
+    /// The fold without Unicode normalization, for the usual text: ASCII and Latin-1 signs, the Russian alphabet (where
+    /// only й and ё carry a mark) and signs such as × or –; null when another letter, digit or mark might decompose.
+    /// </summary>
+    private static string? Plain(string lower)
+    {
+        foreach (var c in lower)
+        {
+            if (c >= '\u00c0' && (c < 'а' || c > 'я') && c != 'ё' && (char.IsLetterOrDigit(c) || IsMark(c)))
+            {
+                return null;
+            }
+        }
+        return lower.Replace('й', 'и').Replace('ё', 'е');
+    }
+
+    private static string Decomposed(string lower)
+    {
+        var decomposed = lower.Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            if (!IsMark(c))
             {
                 kept.Append(c);
             }
@@ -64,31 +82,36 @@ public static partial class SearchText
         return kept.ToString().Normalize(NormalizationForm.FormC);
     }
 
-    /// <summary>How many of <paramref name="terms"/> a title holds: what relevance ranks by (see <see cref="ListingSearch"/>).</summary>
-    public static int TitleScore(IReadOnlyList<SearchTerm> terms, string title)
-    {
-        var words = Words(title);
-        var score = 0;
-        foreach (var term in terms)
-        {
-            if (Holds(words, term.Words.Select(Fold).ToList()))
-            {
-                score++;
-            }
-        }
-        return score;
-    }
+    private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
-    private static bool Holds(List<string> words, List<string> phrase)
+    /// <summary>Each term's words folded and joined by single spaces, as <see cref="TitleScore"/> looks for them.</summary>
+    public static IReadOnlyList<string> FoldTerms(IReadOnlyList<SearchTerm> terms) =>
+        terms.Select(t => " " + string.Join(' ', t.Words.Select(Fold)) + " ").ToList();
+
+    /// <summary>How many of the <see cref="FoldTerms"/> a title holds: what relevance ranks by (see <see cref="ListingSearch"/>).</summary>
+    public static int TitleScore(IReadOnlyList<string> foldedTerms, string title)
     {
-        for (var start = 0; start + phrase.Count <= words.Count; start++)
+        // The title's words between single spaces (what Word() matches, anything else a gap): a term is held when its
+        // words stand there side by side.
+        var folded = Fold(title);
+        var words = new StringBuilder(folded.Length + 2).Append(' ');
+        foreach (var c in folded)
         {
-            if (words.Skip(start).Take(phrase.Count).SequenceEqual(phrase, StringComparer.Ordinal))
+            if (char.IsLetter(c) || char.IsNumber(c))
             {
-                return true;
+                words.Append(c);
+            }
+            else if (words[^1] != ' ')
+            {
+                words.Append(' ');
             }
         }
-        return false;
+        if (words[^1] != ' ')
+        {
+            words.Append(' ');
+        }
+        var spaced = words.ToString();
+        return foldedTerms.Count(term => spaced.Contains(term, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
