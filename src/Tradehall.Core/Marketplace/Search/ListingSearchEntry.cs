@@ -61,9 +61,11 @@ internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration
         b.HasIndex(e => new { e.CategoryId, e.PostedAt });
         b.HasIndex(e => new { e.Type, e.PostedAt });
         b.HasIndex(e => new { e.Country, e.PostedAt });
-        b.HasIndex(e => e.PriceBase);
         b.Property(e => e.Unit).HasMaxLength(20);
-        b.HasIndex(e => new { e.Currency, e.Price });
+        // Cheapest first in a currency and across currencies, each with every filter column at hand: a walk along a
+        // price checks filters without reading table rows.
+        b.HasIndex(e => new { e.Currency, e.Price, e.Id, e.Type, e.CategoryId, e.Country, e.PostedAt }).HasDatabaseName("IX_marketplace_listing_search_price");
+        b.HasIndex(e => new { e.PriceBase, e.Id, e.Type, e.CategoryId, e.Country, e.Currency, e.PostedAt }).HasDatabaseName("IX_marketplace_listing_search_price_base");
         // MKT-02: newest first with every filter column at hand, so counting a window of recent matches reads no table rows.
         b.HasIndex(e => new { e.PostedAt, e.Id, e.Type, e.CategoryId, e.Country, e.Currency, e.PriceBase, e.Price }).HasDatabaseName("IX_marketplace_listing_search_recent");
     }
