@@ -46,26 +46,32 @@ public static partial class SearchText
     }
 
     /// <summary>Lower case without combining marks, so "Café" and "cafe", "ёлка" and "елка" are the same word.</summary>
-    public static string Fold(string text)
-    {
-        var lower = text.ToLowerInvariant();
-        return Plain(lower) is { } plain ? plain : Decomposed(lower);
-    }
+    public static string Fold(string text) => Plain(text) ?? Decomposed(text.ToLowerInvariant());
 
     /// <summary>
-    /// The fold without Unicode normalization, for the usual text: ASCII and Latin-1 signs, the Russian alphabet (where
-    /// only й and ё carry a mark) and signs such as × or –; null when another letter, digit or mark might decompose.
+    /// The fold without Unicode tables, for the usual text: ASCII and Latin-1 signs, the Russian alphabet (where only й
+    /// and ё carry a mark) and signs such as × or –; null when another letter, digit or mark might change.
     /// </summary>
-    private static string? Plain(string lower)
+    private static string? Plain(string text)
     {
-        foreach (var c in lower)
+        // A NUL marks a character this fold cannot answer for.
+        var folded = string.Create(text.Length, text, (span, source) =>
         {
-            if (c >= '\u00c0' && (c < 'а' || c > 'я') && c != 'ё' && (char.IsLetterOrDigit(c) || IsMark(c)))
+            for (var i = 0; i < source.Length; i++)
             {
-                return null;
+                var c = source[i];
+                span[i] = c switch
+                {
+                    'Й' or 'й' => 'и',
+                    'Ё' or 'ё' => 'е',
+                    >= 'A' and <= 'Z' or >= 'А' and <= 'Я' => (char)(c + 32),
+                    < '\u00c0' or >= 'а' and <= 'я' => c,
+                    _ when !char.IsLetterOrDigit(c) && !IsMark(c) => c,
+                    _ => '\0',
+                };
             }
-        }
-        return lower.Replace('й', 'и').Replace('ё', 'е');
+        });
+        return folded.Contains('\0') ? null : folded;
     }
 
     private static string Decomposed(string lower)
