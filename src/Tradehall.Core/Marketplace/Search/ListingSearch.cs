@@ -49,7 +49,7 @@ public interface IListingSearchEngine
 
     /// <summary>
     /// A column as an expression no index serves, so the planner takes the index <see cref="ListingSearch"/> chose: the
-    /// sort's, or the filters'.
+    /// sort's, or the filters'. Where the planner chooses well from statistics of its own, the column as it is.
     /// </summary>
     string Unindexed(string column);
 }
@@ -85,8 +85,9 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
 
-    // The planner sees through no function call; COALESCE of a column with itself keeps its type, value and nulls.
-    public string Unindexed(string column) => "COALESCE(" + column + ", " + column + ")";
+    // PostgreSQL plans from column statistics, which a wrapped column would lose (it then takes every filter for a rare
+    // one and sorts); with every walked index covering the filters, its own choice is the right one.
+    public string Unindexed(string column) => column;
 }
 
 /// <summary>
@@ -99,9 +100,9 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
 /// <item>With words, the window's matches are also what is sorted: relevance ranks by the query terms found in the title
 /// (a title match above a description-only match), then highlighted listings, newest, id — computed here, so both engines
 /// rank alike. The window is read narrow (what counting and sorting need); the page's rows are read by key afterwards.</item>
-/// <item>Without words, sorts run on the indexes over every match. Which index drives is chosen here from the exact counts,
-/// not left to the planner's guesses: walking the sort's index costs about the rows needed times the share of listings
-/// that match, reading the filters' matches and sorting them costs about the matches.</item>
+/// <item>Without words, sorts run on the indexes over every match. Which index drives is chosen here from the exact counts
+/// where the engine keeps no statistics (SQLite): walking the sort's index costs about the rows needed times the share of
+/// listings that match, reading the filters' matches and sorting them costs about the matches.</item>
 /// <item>Facets count the matches of all filters, each dimension included (drill-down): a facet link narrows the search.</item>
 /// </list>
 /// </summary>
