@@ -326,14 +326,22 @@ public sealed class ListingSearch(
         }
         if (c.Country is { } country)
         {
-            filters.Add(("Country", column("Country") + " = " + command.Add(country, DbType.StringFixedLength)));
+            filters.Add(("Country", column("Country") + " = " + Fixed(command.Add(country, DbType.StringFixedLength), 2)));
         }
         if (c.Currency is { } currency)
         {
-            filters.Add(("Currency", column("Currency") + " = " + command.Add(currency, DbType.StringFixedLength)));
+            filters.Add(("Currency", column("Currency") + " = " + Fixed(command.Add(currency, DbType.StringFixedLength), 3)));
         }
         return filters;
     }
+
+    /// <summary>
+    /// A parameter as the fixed-length text of the code columns: PostgreSQL receives string parameters as <c>text</c>,
+    /// and comparing a <c>char(n)</c> column with text converts the column — no index on it could serve the filter.
+    /// SQLite reads the cast as text affinity, a no-op.
+    /// </summary>
+    private static string Fixed(string parameter, int length) =>
+        string.Create(CultureInfo.InvariantCulture, $"CAST({parameter} AS CHAR({length}))");
 
     /// <summary>
     /// Matches per category, per country and per type of the rows <paramref name="from"/> names <c>s</c>, one query: rows
