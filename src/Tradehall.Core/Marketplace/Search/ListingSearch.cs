@@ -41,8 +41,11 @@ public interface IListingSearchEngine
     /// <summary>The condition that the entry holds every term of the parameter's query.</summary>
     string Match(string parameter);
 
-    /// <summary>The most recently indexed matches first, in the order the text index yields them cheaply.</summary>
-    string RecentFirst { get; }
+    /// <summary>
+    /// The most recently indexed matches first, in the order the text index yields them cheaply; <paramref name="filtered"/>
+    /// when other filters narrow the words' matches.
+    /// </summary>
+    string RecentFirst(bool filtered);
 
     /// <summary>The terms in the engine's query language.</summary>
     string Query(IReadOnlyList<SearchTerm> terms);
@@ -62,7 +65,7 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
 
     public string Match(string parameter) => "marketplace_listing_search_fts MATCH " + parameter;
 
-    public string RecentFirst => "marketplace_listing_search_fts.rowid DESC";
+    public string RecentFirst(bool filtered) => "marketplace_listing_search_fts.rowid DESC";
 
     // Each term quoted (its words hold only letters and digits): "spruce" "kiln dried"
     public string Query(IReadOnlyList<SearchTerm> terms) =>
@@ -80,7 +83,10 @@ internal sealed class PostgresListingSearchEngine : IListingSearchEngine
 
     public string Match(string parameter) => Vector + " @@ to_tsquery('simple', " + parameter + ")";
 
-    public string RecentFirst => "s.\"Id\" DESC";
+    // Unfiltered, walking the key backwards stops after the window for a common word. Under filters the walk reads every
+    // entry until enough pass them all (a second for a word in one country), while reading the word's matches from the
+    // GIN index costs its matches whatever the filters: an expression in the order keeps the planner off the key.
+    public string RecentFirst(bool filtered) => filtered ? "s.\"Id\" + 0 DESC" : "s.\"Id\" DESC";
 
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
@@ -260,7 +266,7 @@ public sealed class ListingSearch(
         var command = new Command();
         var title = c.Sort is SearchSort.Relevance;
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {HitColumns}{(title ? ", s.\"Title\"" : "")} FROM {engine.From(true)} WHERE {Where(c, command, true, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(window, DbType.Int32)}");
+            $"SELECT {HitColumns}{(title ? ", s.\"Title\"" : "")} FROM {engine.From(true)} WHERE {Where(c, command, true, Column([]))} ORDER BY {engine.RecentFirst(c.HasFilters)} LIMIT {command.Add(window, DbType.Int32)}");
         return await ReadAsync(connection, command, r => new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3),
             r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetDateTime(6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
     }

@@ -33,6 +33,10 @@ public sealed record ResolvedCriteria(
     string? Currency, DateTime? Since, SearchSort Sort, long? AfterId = null)
 {
     public bool HasText => Terms.Count > 0;
+
+    /// <summary>Whether anything besides the words narrows the matches.</summary>
+    public bool HasFilters => Type is not null || Categories is not null || Country is not null || MinPrice is not null
+        || MaxPrice is not null || Currency is not null || Since is not null || AfterId is not null;
 }
 
 /// <summary>Checks criteria against the allow-lists (types, sorts, currencies, countries, categories) and resolves them.</summary>
