@@ -127,7 +127,7 @@ public sealed class ListingSearch(
 
     /// <summary>
     /// How many index entries a walk may read for each match a filter-driven plan reads: the latter looks each match up
-    /// in the table and sorts it, the former only steps along a covering index (measured on both engines over a million
+    /// in the table and sorts it, the former only steps along a covering index (measured on SQLite over a million
     /// listings: a table lookup costs 15 to 25 steps).
     /// </summary>
     private const long LookupCostInIndexSteps = 16;
