@@ -149,31 +149,30 @@ bench_program() {
   wait_quiet "$1"
 }
 
-chat() {
-  local out line status=0
-  bench_program chat
-  # Node A runs in the benchmark program with the clients and the sender; it starts node B itself.
-  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll chat \
-    --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --clients "${BENCH_CLIENTS:-2000}" \
-    --rate "${BENCH_RATE:-500}" --seconds "${BENCH_SECONDS:-30}" --sender "${BENCH_SENDER:-http}") || status=$?
+# Runs `tradehall-bench NAME ARGS...` and prints its figures (the last line, starting with NAME); a non-zero status with
+# figures (some work failed, said on standard error) is kept.
+bench_run() {
+  local name=$1 out line status=0
+  shift
+  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll "$name" "$@") || status=$?
   line=$(tail -n 1 <<<"$out")
-  [[ "$line" == chat\ clients=* ]] || { echo "$out" >&2; echo "bench: the chat benchmark printed no figures" >&2; exit 1; }
-  # A non-zero status with figures means some messages never arrived (said on standard error).
+  [[ "$line" == "$name "* ]] || { echo "$out" >&2; echo "bench: the $name benchmark printed no figures" >&2; exit 1; }
   echo "$line"
   return $status
 }
 
+chat() {
+  bench_program chat
+  # Node A runs in the benchmark program with the clients and the sender; it starts node B itself.
+  bench_run chat --connection "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --clients "${BENCH_CLIENTS:-2000}" \
+    --rate "${BENCH_RATE:-500}" --seconds "${BENCH_SECONDS:-30}" --sender "${BENCH_SENDER:-http}"
+}
+
 search() {
-  local out line status=0
   bench_program search
   # Both engines run in one program, one after the other, each with its own site on a loopback port.
-  out=$(dotnet bench/Tradehall.Bench/bin/Release/net10.0/tradehall-bench.dll search \
-    --postgres "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --listings "${BENCH_LISTINGS:-1000000}" \
-    --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-60}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}") || status=$?
-  line=$(tail -n 1 <<<"$out")
-  [[ "$line" == search\ listings=* ]] || { echo "$out" >&2; echo "bench: the search benchmark printed no figures" >&2; exit 1; }
-  echo "$line"
-  return $status
+  bench_run search --postgres "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --listings "${BENCH_LISTINGS:-1000000}" \
+    --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-60}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}"
 }
 
 case "${1:-}" in

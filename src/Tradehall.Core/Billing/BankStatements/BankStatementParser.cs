@@ -320,7 +320,7 @@ public static partial class BankStatementParser
     private static DateOnly? ParseDate(string value) =>
         DateOnly.TryParseExact(value, DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
-    /// <summary>"1 500,50", "1500.50", "1500": exact minor units through decimal, never a binary float.</summary>
+    /// <summary>"1 500,50", "1500.50", "1500": exact minor units through decimal arithmetic, with no binary rounding.</summary>
     public static long? ParseAmount(string value)
     {
         var compact = value.Replace(" ", "", StringComparison.Ordinal).Replace("\u00A0", "", StringComparison.Ordinal).Replace("\u202F", "", StringComparison.Ordinal);

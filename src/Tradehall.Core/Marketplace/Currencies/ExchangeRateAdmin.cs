@@ -119,7 +119,7 @@ public sealed class ExchangeRateAdmin(AppDbContext db, ExchangeRates rates, Evid
         }
         else
         {
-            // SQLite has no decimal type and a double would round some half-units the wrong way: each distinct price is
+            // SQLite has no decimal type and its binary REAL arithmetic would round some half-units the wrong way: each distinct price is
             // converted here with decimals and written through the (Currency, Price) index.
             var table = new RateTable(options.Value.BaseCurrency, new Dictionary<string, decimal> { [currency] = r });
             var prices = await db.Set<ListingSearchEntry>().Where(e => e.Currency == currency).Select(e => e.Price).Distinct().ToListAsync(cancellationToken);
