@@ -67,6 +67,7 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         Assert.Contains("Found: 2", await page.Locator("#results-title").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(["Spruce boards kiln dried", "Spruce beams 150x150"], await page.Locator(".results h3 a").AllInnerTextsAsync());
         Assert.Equal(1, await page.Locator(".result-highlighted").CountAsync());
+        Assert.Contains("/ m³", await page.Locator(".results li").First.InnerTextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "60-listing-search-phone.png"), FullPage = true });
         problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
 

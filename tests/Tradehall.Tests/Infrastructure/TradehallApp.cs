@@ -124,32 +124,52 @@ public class TradehallApp : WebApplicationFactory<Program>
     /// <summary>The newest email to <paramref name="to"/> with its body decoded, waiting for delivery.</summary>
     public async Task<(string Subject, string Body)> LastEmailAsync(string to, int after = 0)
     {
-        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
         for (var i = 0; i < 100; i++)
         {
-            if (Directory.Exists(folder))
+            var mails = Mails(to);
+            if (mails.Count > after)
             {
-                var mails = Directory.GetFiles(folder, "*.eml")
-                    .Select(f => (File: f, Text: File.ReadAllText(f), Time: File.GetLastWriteTimeUtc(f)))
-                    .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-                    .OrderBy(m => m.Time)
-                    .ToList();
-                if (mails.Count > after)
-                {
-                    return Eml.Parse(mails[^1].Text);
-                }
+                return mails[^1];
             }
             await Task.Delay(100);
         }
         throw new TimeoutException($"No email #{after + 1} reached {to}.");
     }
 
+    /// <summary>
+    /// The token of the newest mail to <paramref name="to"/> holding a <paramref name="path"/> link, once more than
+    /// <paramref name="after"/> mails reached them: mails sent moments apart may be written out of order.
+    /// </summary>
     public async Task<string> EmailLinkTokenAsync(string to, string path, int after = 0)
     {
-        var (_, body) = await LastEmailAsync(to, after);
-        var match = Regex.Match(body, Regex.Escape(path) + @"\?token=([^\s&]+)");
-        Assert.True(match.Success, $"No {path} link in: {body}");
-        return Uri.UnescapeDataString(match.Groups[1].Value);
+        var pattern = new Regex(Regex.Escape(path) + @"\?token=([^\s&]+)");
+        List<(string Subject, string Body)> mails = [];
+        for (var i = 0; i < 100; i++)
+        {
+            mails = Mails(to);
+            var match = mails.Count > after ? mails.Select(m => pattern.Match(m.Body)).LastOrDefault(m => m.Success) : null;
+            if (match is not null)
+            {
+                return Uri.UnescapeDataString(match.Groups[1].Value);
+            }
+            await Task.Delay(100);
+        }
+        Assert.Fail($"No {path} link in: {(mails.Count == 0 ? "(no mail)" : mails[^1].Body)}");
+        return "";
+    }
+
+    /// <summary>The mails written to <paramref name="to"/> so far, oldest first.</summary>
+    private List<(string Subject, string Body)> Mails(string to)
+    {
+        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
+        return !Directory.Exists(folder)
+            ? []
+            : Directory.GetFiles(folder, "*.eml")
+                .Select(f => (Text: File.ReadAllText(f), Time: File.GetLastWriteTimeUtc(f)))
+                .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
+                .OrderBy(m => m.Time)
+                .Select(m => Eml.Parse(m.Text))
+                .ToList();
     }
 }
 
