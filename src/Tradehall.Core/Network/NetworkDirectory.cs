@@ -22,9 +22,11 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
 
     public async Task<IReadOnlyDictionary<Guid, MemberCard>> CardsAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
-        // An array, because EF cannot translate every collection type a caller may pass (a collection expression's, for one).
+        // An array, because EF cannot translate every collection type a caller may pass (a collection expression's, for one);
+        // bound as one parameter, so the SQL is the same for any number of ids and EF does not rebuild it on every call
+        // (cards are read for every page of search results).
         var ids = memberIds.ToArray();
-        return await Cards(p => ids.Contains(p.MemberId)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        return await Cards(p => EF.Parameter(ids).Contains(p.MemberId)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
     public Task<bool> HasBlockedAsync(Guid blocker, Guid blocked, CancellationToken cancellationToken) =>
@@ -39,7 +41,7 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
     public async Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
     {
         var ids = organizationIds.ToArray();
-        return await db.Set<Organization>().AsNoTracking().Where(o => ids.Contains(o.Id))
+        return await db.Set<Organization>().AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);
     }
 

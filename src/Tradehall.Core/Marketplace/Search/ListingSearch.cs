@@ -359,36 +359,44 @@ public sealed class ListingSearch(
         UNION ALL SELECT {Tally.Type}, s."Type", '', {count} FROM {from} WHERE {where} GROUP BY s."Type"
         """;
 
-    private const string CountSum = "CAST(SUM(s.\"Count\") AS BIGINT)";
-
     /// <summary>
     /// From the count table: the facets of the type, category, country and currency filters, the entries of the whole
-    /// index, and each filter's matches alone — which filter's index would read the fewest rows.
+    /// index, and each filter's matches alone — which filter's index would read the fewest rows. Two passes over the
+    /// table: its rows that match every filter (counted per dimension), and all of its rows.
     /// </summary>
     private static async Task<DimensionCounts> DimensionsAsync(DbConnection connection, ResolvedCriteria c, CancellationToken cancellationToken)
     {
         var command = new Command();
         var filters = Filters(c, command, name => "s.\"" + name + "\"");
-        var sql = new StringBuilder(TallySql("marketplace_listing_search_counts s",
-            string.Join(" AND ", filters.Select(f => f.Condition).Prepend("s.\"Count\" > 0")), CountSum));
-        sql.Append(CultureInfo.InvariantCulture,
-            $"\nUNION ALL SELECT {DimensionCounts.Entries}, 0, '', COALESCE({CountSum}, 0) FROM marketplace_listing_search_counts s");
-        for (var i = 0; i < filters.Count; i++)
+        // With one filter its matches alone are the matches: only two or more need a sum each.
+        var alone = filters.Count > 1 ? filters.Select((f, i) => $", SUM(CASE WHEN {f.Condition} THEN s.\"Count\" ELSE 0 END) AS a{i}") : [];
+        command.Sql.Append(CultureInfo.InvariantCulture, $"""
+            WITH m AS MATERIALIZED (
+                SELECT s."Type", s."CategoryId", s."Country", s."Count" FROM marketplace_listing_search_counts s
+                WHERE {string.Join(" AND ", filters.Select(f => f.Condition).Prepend("s.\"Count\" > 0"))}),
+            a AS MATERIALIZED (SELECT SUM(s."Count") AS e{string.Concat(alone)} FROM marketplace_listing_search_counts s)
+            {TallySql("m s", "1 = 1", "CAST(SUM(s.\"Count\") AS BIGINT)")}
+            UNION ALL SELECT {DimensionCounts.Entries}, 0, '', COALESCE(CAST(e AS BIGINT), 0) FROM a
+            """);
+        for (var i = 0; i < filters.Count && filters.Count > 1; i++)
         {
-            sql.Append(CultureInfo.InvariantCulture,
-                $"\nUNION ALL SELECT {DimensionCounts.Alone}, {i}, '', COALESCE({CountSum}, 0) FROM marketplace_listing_search_counts s WHERE {filters[i].Condition}");
+            command.Sql.Append(CultureInfo.InvariantCulture,
+                $"\nUNION ALL SELECT {DimensionCounts.Alone}, {i}, '', COALESCE(CAST(a{i} AS BIGINT), 0) FROM a");
         }
-        command.Sql.Append(sql);
         var rows = await TalliesAsync(connection, command, cancellationToken);
-        var alone = rows.Where(r => r.Dimension == DimensionCounts.Alone).ToDictionary(r => r.Key, r => r.Count);
         var tallies = rows.Where(r => r.Dimension < DimensionCounts.Entries).ToList();
         var entries = rows.Single(r => r.Dimension == DimensionCounts.Entries).Count;
         if (filters.Count == 0)
         {
             return new DimensionCounts(tallies, entries, [], entries);
         }
-        var fewest = Enumerable.Range(0, filters.Count).MinBy(i => alone[i]);
-        return new DimensionCounts(tallies, entries, [filters[fewest].Column], alone[fewest]);
+        if (filters.Count == 1)
+        {
+            return new DimensionCounts(tallies, entries, [filters[0].Column], Tally.Matches(tallies));
+        }
+        var matches = rows.Where(r => r.Dimension == DimensionCounts.Alone).ToDictionary(r => r.Key, r => r.Count);
+        var fewest = Enumerable.Range(0, filters.Count).MinBy(i => matches[i]);
+        return new DimensionCounts(tallies, entries, [filters[fewest].Column], matches[fewest]);
     }
 
     /// <summary>Facets over the <paramref name="window"/> most recent matches, along the index of <paramref name="driving"/>'s columns.</summary>
@@ -404,7 +412,7 @@ public sealed class ListingSearch(
             {TallySql("w s", "1 = 1", "CAST(COUNT(*) AS BIGINT)")}
             """);
         var tallies = await TalliesAsync(connection, command, cancellationToken);
-        var total = tallies.Where(t => t.Dimension == Tally.Type).Sum(t => t.Count);
+        var total = Tally.Matches(tallies);
         return Counted.From(tallies, total < window, window);
     }
 
@@ -443,6 +451,9 @@ public sealed class ListingSearch(
         public const int Country = 1;
         public const int Type = 2;
 
+        /// <summary>Every match has one type: the type counts add up to the matches.</summary>
+        public static long Matches(IEnumerable<Tally> tallies) => tallies.Where(t => t.Dimension == Type).Sum(t => t.Count);
+
         public static IEnumerable<Tally> Of(List<Hit> hits) =>
             hits.CountBy(h => h.CategoryId).Select(g => new Tally(Category, g.Key, "", g.Value))
                 .Concat(hits.CountBy(h => h.Country).Select(g => new Tally(Country, 0, g.Key, g.Value)))
@@ -455,7 +466,7 @@ public sealed class ListingSearch(
         public const int Entries = 3;
         public const int Alone = 4;
 
-        private long Matches => Tallies.Where(t => t.Dimension == Tally.Type).Sum(t => t.Count);
+        private long Matches => Tally.Matches(Tallies);
 
         /// <summary>
         /// Whether finding <paramref name="needed"/> matches costs less walking a sort index — about needed × entries ÷
