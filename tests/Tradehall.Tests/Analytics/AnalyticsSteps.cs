@@ -67,26 +67,4 @@ public static class AnalyticsSteps
             ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)).Select(t => Eml.Parse(t).Subject)]
             : [];
     }
-
-    /// <summary>Waits for the outbox worker to deliver an email whose subject starts so, and answers its body.</summary>
-    public static async Task<string> EmailAsync(TradehallApp app, string to, string subjectStart)
-    {
-        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var text in Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)))
-                {
-                    var (subject, body) = Eml.Parse(text);
-                    if (subject.StartsWith(subjectStart, StringComparison.Ordinal))
-                    {
-                        return body;
-                    }
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email \"{subjectStart}…\" reached {to}.");
-    }
 }

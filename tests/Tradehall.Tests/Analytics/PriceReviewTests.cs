@@ -76,7 +76,7 @@ public sealed class PriceReviewTests(AnalyticsApp app) : IClassFixture<Analytics
 
         // A second run adds nothing and sends nothing.
         Assert.Equal(0, await GenerateAsync(new DateOnly(2025, 11, 15)));
-        var body = await AnalyticsSteps.EmailAsync(app, subscriber.Email, "Price reviews for November 2025");
+        var body = await app.EmailAsync(subscriber.Email, "Price reviews for November 2025");
         Assert.Contains($"/price-reviews/{review.Id}", body);
         Assert.Single(AnalyticsSteps.Subjects(app, subscriber.Email), s => s.StartsWith("Price reviews", StringComparison.Ordinal));
 
@@ -168,7 +168,7 @@ public sealed class PriceReviewJobTests(AnalyticsApp app) : IClassFixture<Analyt
         Assert.Equal([], await RunAsync());
         Assert.Equal(2, await app.WithDb(db => db.Set<PriceReview>().CountAsync()));
 
-        await AnalyticsSteps.EmailAsync(app, subscriber.Email, "Price reviews for March 2026");
+        await app.EmailAsync(subscriber.Email, "Price reviews for March 2026");
         await Task.Delay(500);
         Assert.Single(AnalyticsSteps.Subjects(app, subscriber.Email), s => s.StartsWith("Price reviews", StringComparison.Ordinal));
 

@@ -52,21 +52,6 @@ internal static class CatalogueSteps
         return null;
     }
 
-    /// <summary>The email with <paramref name="subject"/>, once the outbox worker has delivered it after the earlier ones.</summary>
-    public static async Task<string> EmailAsync(TradehallApp app, string to, string subject)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var (latest, body) = await app.LastEmailAsync(to);
-            if (latest == subject)
-            {
-                return body;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email '{subject}' reached {to}.");
-    }
-
     public static async Task<string[]> ErrorFieldsAsync(HttpResponseMessage response)
     {
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

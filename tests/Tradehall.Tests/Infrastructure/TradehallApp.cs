@@ -137,6 +137,24 @@ public class TradehallApp : WebApplicationFactory<Program>
     }
 
     /// <summary>
+    /// The body of the newest email to <paramref name="to"/> whose subject starts with <paramref name="subjectStart"/>, once
+    /// the outbox worker has delivered it; mails sent moments apart may be written in either order.
+    /// </summary>
+    public async Task<string> EmailAsync(string to, string subjectStart)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            var found = Mails(to).LastOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal));
+            if (found.Body is not null)
+            {
+                return found.Body;
+            }
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"No email '{subjectStart}' reached {to}.");
+    }
+
+    /// <summary>
     /// The token of the newest mail to <paramref name="to"/> holding a <paramref name="path"/> link, once more than
     /// <paramref name="after"/> mails reached them: mails sent moments apart may be written out of order.
     /// </summary>

@@ -189,7 +189,7 @@ public sealed partial class BankStatements(
     {
         var held = db.Set<BankPayment>().AsNoTracking().Where(p => p.Status == BankPaymentStatus.Held);
         var total = await held.CountAsync(cancellationToken);
-        var rows = await held.OrderBy(p => p.ImportedAt).ThenBy(p => p.Id).Take(Import.SuspenseShown).ToListAsync(cancellationToken);
+        var rows = await held.OrderBy(p => p.ImportedAt).ThenBy(p => p.DocumentDate).ThenBy(p => p.Number).ThenBy(p => p.Id).Take(Import.SuspenseShown).ToListAsync(cancellationToken);
         var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
         var balance = await db.Set<LedgerEntry>().Where(e => e.AccountId == suspense).SumAsync(e => (long?)e.Amount, cancellationToken) ?? 0;
         return new SuspenseList(Money.ToAmount(balance), options.Value.Currency, total, rows.Select(View).ToList());
