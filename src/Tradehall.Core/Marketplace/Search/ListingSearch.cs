@@ -369,7 +369,8 @@ public sealed class ListingSearch(
         var command = new Command();
         var filters = Filters(c, command, name => "s.\"" + name + "\"");
         // With one filter its matches alone are the matches: only two or more need a sum each.
-        var alone = filters.Count > 1 ? filters.Select((f, i) => $", SUM(CASE WHEN {f.Condition} THEN s.\"Count\" ELSE 0 END) AS a{i}") : [];
+        var sums = filters.Count > 1 ? filters.Count : 0;
+        var alone = filters.Take(sums).Select((f, i) => $", SUM(CASE WHEN {f.Condition} THEN s.\"Count\" ELSE 0 END) AS a{i}");
         command.Sql.Append(CultureInfo.InvariantCulture, $"""
             WITH m AS MATERIALIZED (
                 SELECT s."Type", s."CategoryId", s."Country", s."Count" FROM marketplace_listing_search_counts s
@@ -378,7 +379,7 @@ public sealed class ListingSearch(
             {TallySql("m s", "1 = 1", "CAST(SUM(s.\"Count\") AS BIGINT)")}
             UNION ALL SELECT {DimensionCounts.Entries}, 0, '', COALESCE(CAST(e AS BIGINT), 0) FROM a
             """);
-        for (var i = 0; i < filters.Count && filters.Count > 1; i++)
+        for (var i = 0; i < sums; i++)
         {
             command.Sql.Append(CultureInfo.InvariantCulture,
                 $"\nUNION ALL SELECT {DimensionCounts.Alone}, {i}, '', COALESCE(CAST(a{i} AS BIGINT), 0) FROM a");
