@@ -60,11 +60,5 @@ public static class AnalyticsSteps
     }
 
     /// <summary>Subjects of the emails delivered to <paramref name="to"/> so far.</summary>
-    public static IReadOnlyList<string> Subjects(TradehallApp app, string to)
-    {
-        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
-        return Directory.Exists(folder)
-            ? [.. Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText).Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)).Select(t => Eml.Parse(t).Subject)]
-            : [];
-    }
+    public static IReadOnlyList<string> Subjects(TradehallApp app, string to) => [.. app.Mails(to).Select(m => m.Subject)];
 }

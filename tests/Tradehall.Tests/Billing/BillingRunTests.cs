@@ -156,8 +156,7 @@ public sealed class BillingRunTests
         {
             // The outbox delivers within a poll interval (100 ms in tests).
             await Task.Delay(500);
-            return Directory.GetFiles(Path.Combine(app.Database.DataPath, "outbox", "mail"), "*.eml")
-                .Count(f => File.ReadAllText(f).Contains($"To: {s.Member.Email}", StringComparison.OrdinalIgnoreCase));
+            return app.Mails(s.Member.Email).Count;
         }
         await RunAsync(app, new DateOnly(2026, 5, 1));
         Assert.Equal(1, await EmailsAsync());

@@ -124,16 +124,10 @@ public class TradehallApp : WebApplicationFactory<Program>
     /// <summary>The newest email to <paramref name="to"/> with its body decoded, waiting for delivery.</summary>
     public async Task<(string Subject, string Body)> LastEmailAsync(string to, int after = 0)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            var mails = Mails(to);
-            if (mails.Count > after)
-            {
-                return mails[^1];
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email #{after + 1} reached {to}.");
+        List<(string Subject, string Body)> mails = [];
+        return await DeliveredAsync(() => (mails = Mails(to)).Count > after)
+            ? mails[^1]
+            : throw new TimeoutException($"No email #{after + 1} reached {to}.");
     }
 
     /// <summary>
@@ -142,16 +136,10 @@ public class TradehallApp : WebApplicationFactory<Program>
     /// </summary>
     public async Task<string> EmailAsync(string to, string subjectStart)
     {
-        for (var i = 0; i < 100; i++)
-        {
-            var found = Mails(to).LastOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal));
-            if (found.Body is not null)
-            {
-                return found.Body;
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email '{subjectStart}' reached {to}.");
+        string? body = null;
+        return await DeliveredAsync(() => (body = Mails(to).LastOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)).Body) is not null)
+            ? body!
+            : throw new TimeoutException($"No email '{subjectStart}' reached {to}.");
     }
 
     /// <summary>
@@ -162,22 +150,32 @@ public class TradehallApp : WebApplicationFactory<Program>
     {
         var pattern = new Regex(Regex.Escape(path) + @"\?token=([^\s&]+)");
         List<(string Subject, string Body)> mails = [];
-        for (var i = 0; i < 100; i++)
+        Match? link = null;
+        if (await DeliveredAsync(() => (mails = Mails(to)).Count > after
+            && (link = mails.Select(m => pattern.Match(m.Body)).LastOrDefault(m => m.Success)) is not null))
         {
-            mails = Mails(to);
-            var match = mails.Count > after ? mails.Select(m => pattern.Match(m.Body)).LastOrDefault(m => m.Success) : null;
-            if (match is not null)
-            {
-                return Uri.UnescapeDataString(match.Groups[1].Value);
-            }
-            await Task.Delay(100);
+            return Uri.UnescapeDataString(link!.Groups[1].Value);
         }
         Assert.Fail($"No {path} link in: {(mails.Count == 0 ? "(no mail)" : mails[^1].Body)}");
         return "";
     }
 
+    /// <summary>Whether <paramref name="found"/> came true within ten seconds: the outbox worker delivers in the background.</summary>
+    private static async Task<bool> DeliveredAsync(Func<bool> found)
+    {
+        for (var i = 0; i < 100; i++)
+        {
+            if (found())
+            {
+                return true;
+            }
+            await Task.Delay(100);
+        }
+        return false;
+    }
+
     /// <summary>The mails written to <paramref name="to"/> so far, oldest first.</summary>
-    private List<(string Subject, string Body)> Mails(string to)
+    public List<(string Subject, string Body)> Mails(string to)
     {
         var folder = Path.Combine(Database.DataPath, "outbox", "mail");
         return !Directory.Exists(folder)

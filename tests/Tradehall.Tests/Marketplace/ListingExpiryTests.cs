@@ -35,7 +35,7 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         Assert.False(await IndexedAsync(id));
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpired));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/api/v1/listings/{id}")).StatusCode);
-        var email = await EmailWithAsync(owner.Email, "Your listing expired");
+        var email = await app.EmailAsync(owner.Email, "Your listing expired");
         Assert.Contains($"/listings/{id}", email, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         await RunExpiryAsync(app);
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpiring));
         Assert.Equal(ListingStatus.Active, await StatusAsync(id));
-        var email = await EmailWithAsync(owner.Email, "Your listing expires soon");
+        var email = await app.EmailAsync(owner.Email, "Your listing expires soon");
         Assert.Contains("Pellets ENplus A1, big bags", email, StringComparison.Ordinal);
         using var client = app.Api(owner.Token);
         var mine = (await (await client.GetAsync("/api/v1/me/listings")).JsonAsync()).GetProperty("items")[0];
@@ -130,26 +130,5 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
             .ExecuteUpdateAsync(s => s.SetProperty(x => x.Status, ServiceStatus.Suspended)));
         await RunExpiryAsync(app);
         Assert.False(await HighlightedAsync());
-    }
-
-    /// <summary>The body of the newest email to <paramref name="to"/> whose subject starts with <paramref name="subject"/>.</summary>
-    private async Task<string> EmailWithAsync(string to, string subject)
-    {
-        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                var mine = Directory.GetFiles(folder, "*.eml").Select(File.ReadAllText)
-                    .Where(t => t.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase)).Select(Eml.Parse)
-                    .Where(m => m.Subject.StartsWith(subject, StringComparison.Ordinal)).ToList();
-                if (mine.Count > 0)
-                {
-                    return mine[^1].Body;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No email '{subject}' reached {to}.");
     }
 }

@@ -28,14 +28,6 @@ public sealed class SavedSearchTests(PaymentsApiTests.App app) : IClassFixture<P
     private Task<List<Notification>> AlertsAsync(Guid memberId) => app.WithDb(db => db.Set<Notification>().AsNoTracking()
         .Where(n => n.MemberId == memberId && n.Type == NotificationType.SavedSearch).OrderBy(n => n.CreatedAt).ToListAsync());
 
-    private int MailCount(string to)
-    {
-        var folder = Path.Combine(app.Database.DataPath, "outbox", "mail");
-        return Directory.Exists(folder)
-            ? Directory.GetFiles(folder, "*.eml").Count(f => File.ReadAllText(f).Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-            : 0;
-    }
-
     [Fact]
     public async Task MKT04_a_member_without_the_marketplace_subscription_cannot_save_a_search()
     {
@@ -99,7 +91,7 @@ public sealed class SavedSearchTests(PaymentsApiTests.App app) : IClassFixture<P
         await RunAlertsAsync();
         Assert.Empty(await AlertsAsync(member.Id));
 
-        var mailsBefore = MailCount(member.Email);
+        var mailsBefore = app.Mails(member.Email).Count;
         app.Clock.Advance(TimeSpan.FromMinutes(20));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking 28x140", "Kiln dried.", ListingType.Offer, 20, "RU", "RUB", 320_000, 0));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking, Finland", "Kiln dried.", ListingType.Offer, 20, "FI", "EUR", 3_000, 0));
