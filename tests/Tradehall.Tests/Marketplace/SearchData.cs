@@ -16,7 +16,8 @@ public static class SearchData
     /// <summary>Rates of the dataset: one euro is 100 roubles; BYN has no rate, so it has no base price.</summary>
     public static readonly RateTable Rates = new("RUB", new Dictionary<string, decimal> { ["RUB"] = 1m, ["EUR"] = 100m });
 
-    public static async Task<Guid> AddAsync(TradehallApp app, Guid ownerId, SeedListing seed)
+    /// <summary>Adds the listing; its index entry takes <paramref name="entryId"/> when given, as entries indexed long apart do.</summary>
+    public static async Task<Guid> AddAsync(TradehallApp app, Guid ownerId, SeedListing seed, long entryId = 0)
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
@@ -27,7 +28,7 @@ public static class SearchData
             Price = seed.Price, Currency = seed.Currency, Unit = "m3", Quantity = 10, Country = seed.Country, Region = "", PostedAt = posted,
             UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
         };
-        var entry = new ListingSearchEntry { Country = seed.Country, Currency = seed.Currency, Title = seed.Title, Description = "" };
+        var entry = new ListingSearchEntry { Id = entryId, Country = seed.Country, Currency = seed.Currency, Title = seed.Title, Description = "" };
         SearchIndex.Fill(entry, listing, seed.Highlighted, Rates);
         db.Add(listing);
         db.Add(entry);

@@ -41,11 +41,8 @@ public interface IListingSearchEngine
     /// <summary>The condition that the entry holds every term of the parameter's query.</summary>
     string Match(string parameter);
 
-    /// <summary>
-    /// The most recently indexed matches first, in the order the text index yields them cheaply; <paramref name="filtered"/>
-    /// when other filters narrow the words' matches.
-    /// </summary>
-    string RecentFirst(bool filtered);
+    /// <summary>The most recently indexed matches first, in the order the text index yields them cheaply.</summary>
+    string RecentFirst { get; }
 
     /// <summary>The terms in the engine's query language.</summary>
     string Query(IReadOnlyList<SearchTerm> terms);
@@ -57,6 +54,27 @@ public interface IListingSearchEngine
     string Unindexed(string column);
 }
 
+/// <summary>
+/// A text index that yields its matches in table order, each visited before they can be sorted (PostgreSQL's GIN bitmap):
+/// it also answers which block of entry ids an entry lies in, and the type, country and currency filters, so
+/// the window of most recent matches is read block range by block range from the newest, each read costing only the
+/// matches in its range that pass the filters.
+/// </summary>
+public interface IBlockedTextIndex
+{
+    /// <summary>How many low bits of an entry id its block spans.</summary>
+    int BlockBits { get; }
+
+    /// <summary>
+    /// The index's query for entries in blocks <paramref name="from"/> up to (not including) <paramref name="to"/>, or in any
+    /// block when <paramref name="from"/> is null, that pass the filters it holds; empty when that asks for nothing.
+    /// </summary>
+    string Tags(ResolvedCriteria c, long? from, long to);
+
+    /// <summary>The condition that the entry matches the parameter's <see cref="Tags"/> query.</summary>
+    string HasTags(string parameter);
+}
+
 internal sealed class SqliteListingSearchEngine : IListingSearchEngine
 {
     public string From(bool text) => text
@@ -65,7 +83,8 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
 
     public string Match(string parameter) => "marketplace_listing_search_fts MATCH " + parameter;
 
-    public string RecentFirst(bool filtered) => "marketplace_listing_search_fts.rowid DESC";
+    // FTS5 yields matches in rowid order, newest first here, and stops when the window is full.
+    public string RecentFirst => "marketplace_listing_search_fts.rowid DESC";
 
     // Each term quoted (its words hold only letters and digits): "spruce" "kiln dried"
     public string Query(IReadOnlyList<SearchTerm> terms) =>
@@ -75,18 +94,65 @@ internal sealed class SqliteListingSearchEngine : IListingSearchEngine
     public string Unindexed(string column) => "+" + column;
 }
 
-internal sealed class PostgresListingSearchEngine : IListingSearchEngine
+public sealed class PostgresListingSearchEngine : IListingSearchEngine, IBlockedTextIndex
 {
+    /// <summary>
+    /// 4,096 entries a block: a common word fills the window within a few blocks. The <c>"Tags"</c> vector of migration
+    /// <c>SearchBlocks</c> holds <c>b</c> and the id shifted by this many bits, and <c>g</c> and the id shifted by
+    /// <see cref="GroupBits"/>: the GIN index's cost grows with the terms of a query, so a range is asked for in groups
+    /// of 16 blocks where it can.
+    /// </summary>
+    public const int BlockBits = 12;
+
+    public const int GroupBits = 16;
+
+    private const long BlocksAGroup = 1L << (GroupBits - BlockBits);
+
     private const string Vector = "s.\"Words\"";
+
+    int IBlockedTextIndex.BlockBits => BlockBits;
 
     public string From(bool text) => "marketplace_listing_search s";
 
     public string Match(string parameter) => Vector + " @@ to_tsquery('simple', " + parameter + ")";
 
-    // Unfiltered, walking the key backwards stops after the window for a common word. Under filters the walk reads every
-    // entry until enough pass them all (a second for a word in one country), while reading the word's matches from the
-    // GIN index costs its matches whatever the filters: an expression in the order keeps the planner off the key.
-    public string RecentFirst(bool filtered) => filtered ? "s.\"Id\" + 0 DESC" : "s.\"Id\" DESC";
+    // The matches come from the GIN bitmap of a block range: an expression in the order keeps the planner off walking the
+    // key, which reads every entry of a range until enough pass.
+    public string RecentFirst => "s.\"Id\" + 0 DESC";
+
+    // Hidden terms of a vector no word query reaches: b<block>, g<group of blocks>, t<type>, c<country>, m<currency>. A category
+    // subtree would be one term per category, and each term of an either-or costs the index about as much as a table row
+    // visit of every match it saves.
+    public string Tags(ResolvedCriteria c, long? from, long to)
+    {
+        var all = new List<string>();
+        if (from is { } first)
+        {
+            var blocks = new List<string>();
+            for (var b = first; b < to;)
+            {
+                var group = b % BlocksAGroup == 0 && b + BlocksAGroup <= to;
+                blocks.Add(group ? "g" + (b / BlocksAGroup).ToString(CultureInfo.InvariantCulture) : "b" + b.ToString(CultureInfo.InvariantCulture));
+                b += group ? BlocksAGroup : 1;
+            }
+            all.Add("(" + string.Join(" | ", blocks) + ")");
+        }
+        if (c.Type is { } type)
+        {
+            all.Add("t" + ((int)type).ToString(CultureInfo.InvariantCulture));
+        }
+        if (c.Country is { } country)
+        {
+            all.Add("c" + country.ToLowerInvariant());
+        }
+        if (c.Currency is { } currency)
+        {
+            all.Add("m" + currency.ToLowerInvariant());
+        }
+        return string.Join(" & ", all);
+    }
+
+    public string HasTags(string parameter) => "s.\"Tags\" @@ CAST(" + parameter + " AS tsquery)";
 
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
@@ -131,6 +197,15 @@ public sealed class ListingSearch(
     /// listings: a table lookup costs 15 to 25 steps).
     /// </summary>
     private const long LookupCostInIndexSteps = 16;
+
+    /// <summary>
+    /// Blocks a window read starts with on a <see cref="IBlockedTextIndex"/>: 16,384 entries, where a word in one listing of
+    /// twenty fills a window of 1,000 at once.
+    /// </summary>
+    private const long FirstBlocks = 4;
+
+    /// <summary>Past this many blocks a range query grows long, and the matches of every older block are read at once.</summary>
+    private const long MaxBlocksARead = 64;
 
     public async Task<SearchResult> SearchAsync(SearchCriteria criteria, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -260,13 +335,72 @@ public sealed class ListingSearch(
         return command;
     }
 
-    /// <summary>The most recent matches of words and filters, narrow: the text index drives, every filter is checked on its rows.</summary>
+    /// <summary>
+    /// The <paramref name="window"/> most recent matches of words and filters, narrow: the text index drives, every filter
+    /// is checked on its rows. An index that yields matches in table order is read by block ranges from the newest: the
+    /// first few blocks, then as many as the matches found so far say the rest of the window needs, and every older block at once when that range grows past <see cref="MaxBlocksARead"/>.
+    /// </summary>
     private async Task<List<Hit>> HitsAsync(DbConnection connection, ResolvedCriteria c, int window, CancellationToken cancellationToken)
+    {
+        if (engine is not IBlockedTextIndex blocked)
+        {
+            return await HitsInAsync(connection, c, window, null, cancellationToken);
+        }
+        var last = new Command();
+        last.Sql.Append("SELECT MAX(\"Id\") FROM marketplace_listing_search");
+        var newest = (await ReadAsync(connection, last, r => r.IsDBNull(0) ? -1 : r.GetInt64(0), cancellationToken))[0];
+        var lowest = c.AfterId is { } after ? (after + 1) >> blocked.BlockBits : 0;
+        var top = (newest >> blocked.BlockBits) + 1;
+        var hits = new List<Hit>();
+        var span = FirstBlocks;
+        while (hits.Count < window && top > lowest)
+        {
+            var from = Math.Max(lowest, top - span);
+            var all = top - from > MaxBlocksARead;
+            hits.AddRange(await HitsInAsync(connection, c, window - hits.Count, (blocked, all ? null : from, top), cancellationToken));
+            if (all)
+            {
+                break;
+            }
+            // The density of matches so far sizes the next range, with a quarter to spare, and at least as many blocks as were
+            // read (so older, sparser matches take few reads); none yet, four times the blocks read.
+            var read = (newest >> blocked.BlockBits) + 1 - from;
+            var needed = (window - hits.Count) * read / Math.Max(1, hits.Count);
+            span = hits.Count == 0 ? 4 * read : Math.Max(read, needed + needed / 4 + 1);
+            top = from;
+        }
+        return hits;
+    }
+
+    /// <summary>
+    /// The most recent matches of words and filters; within blocks [from, top) of a <see cref="IBlockedTextIndex"/> when
+    /// given, every block below top when from is null.
+    /// </summary>
+    private async Task<List<Hit>> HitsInAsync(
+        DbConnection connection, ResolvedCriteria c, int limit, (IBlockedTextIndex Index, long? From, long Top)? blocks, CancellationToken cancellationToken)
     {
         var command = new Command();
         var title = c.Sort is SearchSort.Relevance;
+        var columns = HitColumns + (title ? ", s.\"Title\"" : "");
+        var from = engine.From(true);
+        if (blocks is var (index, first, top))
+        {
+            // The index answers the words, the blocks and the filters it holds; the rest are checked on the rows it finds.
+            // The subquery (OFFSET 0 keeps it whole) leaves the planner no other index to combine with it.
+            var conditions = new List<string> { engine.Match(command.Add(engine.Query(c.Terms), DbType.String)) };
+            var tags = index.Tags(c, first, top);
+            if (tags.Length > 0)
+            {
+                conditions.Add(index.HasTags(command.Add(tags, DbType.String)));
+            }
+            if (first is null)
+            {
+                conditions.Add("s.\"Id\" < " + command.Add(top << index.BlockBits, DbType.Int64));
+            }
+            from = $"(SELECT {columns}, s.\"Currency\" FROM {from} WHERE {string.Join(" AND ", conditions)} OFFSET 0) s";
+        }
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {HitColumns}{(title ? ", s.\"Title\"" : "")} FROM {engine.From(true)} WHERE {Where(c, command, true, Column([]))} ORDER BY {engine.RecentFirst(c.HasFilters)} LIMIT {command.Add(window, DbType.Int32)}");
+            $"SELECT {columns} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
         return await ReadAsync(connection, command, r => new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3),
             r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetDateTime(6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
     }
