@@ -7,7 +7,7 @@ namespace Tradehall.Tests.Marketplace;
 
 /// <summary>
 /// A market whose matching entries were indexed far apart — hundreds of thousands of entries between some — searched with
-/// the smallest window of most recent matches, 100.
+/// the smallest window of most recent matches, 100; the newest few rank by relevance.
 /// </summary>
 public sealed class SearchWindowFixture : TradehallApp
 {
@@ -29,6 +29,13 @@ public sealed class SearchWindowFixture : TradehallApp
     private static IEnumerable<(long Entry, string Country)> Larch =>
         new (long, string)[] { (1, "RU"), (2, "DE"), (5_000, "FI"), (70_000, "RU"), (150_000, "FI") }.Concat(Recent.Select(e => (e, "RU")));
 
+    private static readonly (long Entry, string Title, string Body)[] Sleepers =
+    [
+        (301_000, "Pine sleepers", "Untreated."),
+        (301_001, "Railway sleepers, OAK", "Creosoted; the pine ones are sold."),
+        (301_002, "Oak beams", "Railway sleepers on request."),
+    ];
+
     public async Task<Dictionary<long, Guid>> IdsAsync()
     {
         await gate.WaitAsync();
@@ -44,8 +51,11 @@ public sealed class SearchWindowFixture : TradehallApp
                         DaysAgo: 30 - (int)(entry / 10_000));
                     made[entry] = await SearchData.AddAsync(this, owner.Id, seed, entry);
                 }
-                // The newest entry of all matches no word of the searches.
-                await SearchData.AddAsync(this, owner.Id, new SeedListing("Pine sleepers", "Untreated.", ListingType.Offer, 12, "RU", "EUR", 3_000, 0), 301_000);
+                // The newest entries match no larch search; relevance ranks them by the terms their titles hold.
+                foreach (var (entry, title, body) in Sleepers)
+                {
+                    made[entry] = await SearchData.AddAsync(this, owner.Id, new SeedListing(title, body, ListingType.Offer, 12, "RU", "EUR", 3_000, 0), entry);
+                }
                 ids = made;
             }
             return ids;
@@ -109,5 +119,15 @@ public sealed class SearchWindowTests(SearchWindowFixture app) : IClassFixture<S
 
         var older = await SearchAsync("q=larch&category=12&sort=newest&page=2&pageSize=50");
         Assert.Equal(SearchWindowFixture.Recent.Skip(50).Append(150_000L), older.Entries);
+    }
+
+    [Fact]
+    public async Task MKT02_relevance_counts_the_terms_and_phrases_a_title_holds()
+    {
+        // Both titles hold oak; only the older one also holds sleepers, so it ranks first.
+        Assert.Equal([301_001L, 301_002L], (await SearchAsync("q=oak+sleepers")).Entries);
+        Assert.Equal([301_001L, 301_002L], (await SearchAsync("q=%22railway+sleepers%22+oak")).Entries);
+        Assert.Equal([301_000L, 301_001L], (await SearchAsync("q=Sleepers+PINE")).Entries);
+        Assert.Equal([301_002L, 301_001L], (await SearchAsync("q=oak+sleepers&sort=newest")).Entries);
     }
 }

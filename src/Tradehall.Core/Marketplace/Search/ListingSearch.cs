@@ -114,7 +114,8 @@ public sealed class PostgresListingSearchEngine : IListingSearchEngine, IBlocked
 
     public string From(bool text) => "marketplace_listing_search s";
 
-    public string Match(string parameter) => Vector + " @@ to_tsquery('simple', " + parameter + ")";
+    // A query parsed in a subquery is parsed once; in the condition itself, again for every row the bitmap rechecks.
+    public string Match(string parameter) => Vector + " @@ (SELECT to_tsquery('simple', " + parameter + "))";
 
     // The matches come from the GIN bitmap of a block range: an expression in the order keeps the planner off walking the
     // key, which reads every entry of a range until enough pass.
@@ -152,7 +153,7 @@ public sealed class PostgresListingSearchEngine : IListingSearchEngine, IBlocked
         return string.Join(" & ", all);
     }
 
-    public string HasTags(string parameter) => "s.\"Tags\" @@ CAST(" + parameter + " AS tsquery)";
+    public string HasTags(string parameter) => "s.\"Tags\" @@ (SELECT CAST(" + parameter + " AS tsquery))";
 
     public string Query(IReadOnlyList<SearchTerm> terms) =>
         string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
