@@ -576,8 +576,8 @@ public sealed class ListingSearch(
         long Id, Guid ListingId, Guid OwnerId, Guid? OrganizationId, ListingType Type, int CategoryId, string Country, string Currency,
         long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string Title, string Unit);
 
-    /// <summary>A match as counting and sorting a window see it.</summary>
-    private sealed record Hit(
+    /// <summary>A match as counting and sorting a window see it (a value: a window holds a thousand).</summary>
+    private readonly record struct Hit(
         long Id, ListingType Type, int CategoryId, string Country, long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string? Title);
 
     /// <summary>Matches of one value of one dimension: a category (<see cref="Key"/>), a country (<see cref="Text"/>) or a type (<see cref="Key"/>).</summary>

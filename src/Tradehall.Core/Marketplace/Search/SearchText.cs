@@ -46,32 +46,37 @@ public static partial class SearchText
     }
 
     /// <summary>Lower case without combining marks, so "Café" and "cafe", "ёлка" and "елка" are the same word.</summary>
-    public static string Fold(string text) => Plain(text) ?? Decomposed(text.ToLowerInvariant());
+    public static string Fold(string text)
+    {
+        var folded = new char[text.Length];
+        return Plain(text, folded) ? new string(folded) : Decomposed(text.ToLowerInvariant());
+    }
 
     /// <summary>
     /// The fold without Unicode tables, for the usual text: ASCII and Latin-1 signs, the Russian alphabet (where only й
-    /// and ё carry a mark) and signs such as × or –; null when another letter, digit or mark might change.
+    /// and ё carry a mark) and signs such as × or –, one character for one into <paramref name="folded"/>; false when
+    /// another letter, digit or mark might change.
     /// </summary>
-    private static string? Plain(string text)
+    private static bool Plain(ReadOnlySpan<char> text, Span<char> folded)
     {
-        // A NUL marks a character this fold cannot answer for.
-        var folded = string.Create(text.Length, text, (span, source) =>
+        for (var i = 0; i < text.Length; i++)
         {
-            for (var i = 0; i < source.Length; i++)
+            var c = text[i];
+            folded[i] = c switch
             {
-                var c = source[i];
-                span[i] = c switch
-                {
-                    'Й' or 'й' => 'и',
-                    'Ё' or 'ё' => 'е',
-                    >= 'A' and <= 'Z' or >= 'А' and <= 'Я' => (char)(c + 32),
-                    < '\u00c0' or >= 'а' and <= 'я' => c,
-                    _ when !char.IsLetterOrDigit(c) && !IsMark(c) => c,
-                    _ => '\0',
-                };
+                'Й' or 'й' => 'и',
+                'Ё' or 'ё' => 'е',
+                >= 'A' and <= 'Z' or >= 'А' and <= 'Я' => (char)(c + 32),
+                < '\u00c0' or >= 'а' and <= 'я' => c,
+                _ when !char.IsLetterOrDigit(c) && !IsMark(c) => c,
+                _ => '\0',
+            };
+            if (folded[i] == '\0')
+            {
+                return false;
             }
-        });
-        return folded.Contains('\0') ? null : folded;
+        }
+        return true;
     }
 
     private static string Decomposed(string lower)
@@ -97,27 +102,40 @@ public static partial class SearchText
     /// <summary>How many of the <see cref="FoldTerms"/> a title holds: what relevance ranks by (see <see cref="ListingSearch"/>).</summary>
     public static int TitleScore(IReadOnlyList<string> foldedTerms, string title)
     {
+        // Ranking folds every title of a window: the usual title is folded on the stack, without a string of its own.
+        const int OnStack = 256;
+        Span<char> plain = title.Length <= OnStack ? stackalloc char[title.Length] : new char[title.Length];
+        ReadOnlySpan<char> folded = Plain(title, plain) ? plain : Decomposed(title.ToLowerInvariant());
         // The title's words between single spaces (what Word() matches, anything else a gap): a term is held when its
         // words stand there side by side.
-        var folded = Fold(title);
-        var words = new StringBuilder(folded.Length + 2).Append(' ');
+        Span<char> words = folded.Length + 2 <= OnStack ? stackalloc char[folded.Length + 2] : new char[folded.Length + 2];
+        var length = 0;
+        words[length++] = ' ';
         foreach (var c in folded)
         {
             if (char.IsLetter(c) || char.IsNumber(c))
             {
-                words.Append(c);
+                words[length++] = c;
             }
-            else if (words[^1] != ' ')
+            else if (words[length - 1] != ' ')
             {
-                words.Append(' ');
+                words[length++] = ' ';
             }
         }
-        if (words[^1] != ' ')
+        if (words[length - 1] != ' ')
         {
-            words.Append(' ');
+            words[length++] = ' ';
         }
-        var spaced = words.ToString();
-        return foldedTerms.Count(term => spaced.Contains(term, StringComparison.Ordinal));
+        var spaced = words[..length];
+        var score = 0;
+        foreach (var term in foldedTerms)
+        {
+            if (spaced.IndexOf(term, StringComparison.Ordinal) >= 0)
+            {
+                score++;
+            }
+        }
+        return score;
     }
 
     [GeneratedRegex(@"[\p{L}\p{N}]+")]
