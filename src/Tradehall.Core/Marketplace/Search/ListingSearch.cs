@@ -122,8 +122,7 @@ public sealed class PostgresListingSearchEngine : IListingSearchEngine, IBlocked
     public string RecentFirst => "s.\"Id\" + 0 DESC";
 
     // Hidden terms of a vector no word query reaches: b<block>, g<group of blocks>, t<type>, c<country>, m<currency>. A category
-    // subtree would be one term per category, and each term of an either-or costs the index about as much as a table row
-    // visit of every match it saves.
+    // subtree would be an either-or of a term per category, which cost the index about what the table visits it saved.
     public string Tags(ResolvedCriteria c, long? from, long to)
     {
         var all = new List<string>();
@@ -201,7 +200,7 @@ public sealed class ListingSearch(
 
     /// <summary>
     /// Blocks a window read starts with on a <see cref="IBlockedTextIndex"/>: 16,384 entries, where a word in one listing of
-    /// twenty fills a window of 1,000 at once.
+    /// sixteen fills a window of 1,000 at once.
     /// </summary>
     private const long FirstBlocks = 4;
 
@@ -339,7 +338,8 @@ public sealed class ListingSearch(
     /// <summary>
     /// The <paramref name="window"/> most recent matches of words and filters, narrow: the text index drives, every filter
     /// is checked on its rows. An index that yields matches in table order is read by block ranges from the newest: the
-    /// first few blocks, then as many as the matches found so far say the rest of the window needs, and every older block at once when that range grows past <see cref="MaxBlocksARead"/>.
+    /// first few blocks, then as many as the matches found so far say the rest of the window needs, and every older block
+    /// at once when that range grows past <see cref="MaxBlocksARead"/>.
     /// </summary>
     private async Task<List<Hit>> HitsAsync(DbConnection connection, ResolvedCriteria c, int window, CancellationToken cancellationToken)
     {
