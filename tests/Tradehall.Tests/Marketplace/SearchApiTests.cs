@@ -8,10 +8,13 @@ namespace Tradehall.Tests.Marketplace;
 /// <summary>The fixed dataset every search test reads; it is written once per run of the class, on the run's engine.</summary>
 public sealed class SearchFixture : TradehallApp
 {
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private Dictionary<string, Guid>? ids;
+    private readonly Lazy<Task<Dictionary<string, Guid>>> ids;
 
-    public SearchFixture() => Settings["RateLimits:AnonymousSearchPerMinute"] = "100000";
+    public SearchFixture()
+    {
+        Settings["RateLimits:AnonymousSearchPerMinute"] = "100000";
+        ids = new(SeedAsync);
+    }
 
     public static readonly (string Key, SeedListing Seed)[] Listings =
     [
@@ -24,27 +27,17 @@ public sealed class SearchFixture : TradehallApp
         ("oak", new("Oak planks", "Kiln dried oak, **select** grade.", ListingType.Offer, 17, "PL", "EUR", 90_000, 7)),
     ];
 
-    public async Task<Dictionary<string, Guid>> IdsAsync()
+    public Task<Dictionary<string, Guid>> IdsAsync() => ids.Value;
+
+    private async Task<Dictionary<string, Guid>> SeedAsync()
     {
-        await gate.WaitAsync();
-        try
+        var owner = await Members.RegisterAsync(this);
+        var made = new Dictionary<string, Guid>();
+        foreach (var (key, seed) in Listings)
         {
-            if (ids is null)
-            {
-                var owner = await Members.RegisterAsync(this);
-                var made = new Dictionary<string, Guid>();
-                foreach (var (key, seed) in Listings)
-                {
-                    made[key] = await SearchData.AddAsync(this, owner.Id, seed);
-                }
-                ids = made;
-            }
-            return ids;
+            made[key] = await SearchData.AddAsync(this, owner.Id, seed);
         }
-        finally
-        {
-            gate.Release();
-        }
+        return made;
     }
 }
 

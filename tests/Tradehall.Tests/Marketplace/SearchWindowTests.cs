@@ -16,13 +16,13 @@ public sealed class SearchWindowFixture : TradehallApp
     /// <summary>The entries indexed last, one after another: 99 larch listings in Russia.</summary>
     public static readonly long[] Recent = [.. Enumerable.Range(0, Window - 1).Select(i => 300_000L + i).Reverse()];
 
-    private readonly SemaphoreSlim gate = new(1, 1);
-    private Dictionary<long, Guid>? ids;
+    private readonly Lazy<Task<Dictionary<long, Guid>>> ids;
 
     public SearchWindowFixture()
     {
         Settings["RateLimits:AnonymousSearchPerMinute"] = "100000";
         Settings["Marketplace:SearchWindow"] = Window.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        ids = new(SeedAsync);
     }
 
     /// <summary>Entry id → country; the larger the id, the more recently the listing was indexed and posted.</summary>
@@ -36,34 +36,24 @@ public sealed class SearchWindowFixture : TradehallApp
         (301_002, "Oak beams", "Railway sleepers on request."),
     ];
 
-    public async Task<Dictionary<long, Guid>> IdsAsync()
+    public Task<Dictionary<long, Guid>> IdsAsync() => ids.Value;
+
+    private async Task<Dictionary<long, Guid>> SeedAsync()
     {
-        await gate.WaitAsync();
-        try
+        var owner = await Members.RegisterAsync(this);
+        var made = new Dictionary<long, Guid>();
+        foreach (var (entry, country) in Larch)
         {
-            if (ids is null)
-            {
-                var owner = await Members.RegisterAsync(this);
-                var made = new Dictionary<long, Guid>();
-                foreach (var (entry, country) in Larch)
-                {
-                    var seed = new SeedListing("Larch sleepers", "Impregnated, 2.75 m.", ListingType.Offer, 12, country, "EUR", 4_000,
-                        DaysAgo: 30 - (int)(entry / 10_000));
-                    made[entry] = await SearchData.AddAsync(this, owner.Id, seed, entry);
-                }
-                // The newest entries match no larch search; relevance ranks them by the terms their titles hold.
-                foreach (var (entry, title, body) in Sleepers)
-                {
-                    made[entry] = await SearchData.AddAsync(this, owner.Id, new SeedListing(title, body, ListingType.Offer, 12, "RU", "EUR", 3_000, 0), entry);
-                }
-                ids = made;
-            }
-            return ids;
+            var seed = new SeedListing("Larch sleepers", "Impregnated, 2.75 m.", ListingType.Offer, 12, country, "EUR", 4_000,
+                DaysAgo: 30 - (int)(entry / 10_000));
+            made[entry] = await SearchData.AddAsync(this, owner.Id, seed, entry);
         }
-        finally
+        // The newest entries match no larch search; relevance ranks them by the terms their titles hold.
+        foreach (var (entry, title, body) in Sleepers)
         {
-            gate.Release();
+            made[entry] = await SearchData.AddAsync(this, owner.Id, new SeedListing(title, body, ListingType.Offer, 12, "RU", "EUR", 3_000, 0), entry);
         }
+        return made;
     }
 }
 
