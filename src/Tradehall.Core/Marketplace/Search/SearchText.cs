@@ -10,8 +10,9 @@ public sealed record SearchTerm(IReadOnlyList<string> Words);
 /// <summary>
 /// MKT-02: what the words of a search box mean, the same on every engine. Words are runs of letters and digits (any
 /// script), lower-cased; everything else only separates them, so quotes of the engines' own syntax, operators and
-/// SQL-looking text never reach a MATCH or to_tsquery as syntax. Diacritics are kept in the query: FTS5 folds them on both
-/// sides (ё = е), PostgreSQL's 'simple' configuration matches them as written. "Quoted words" form a phrase; every term is
+/// SQL-looking text never reach a MATCH or to_tsquery as syntax. Diacritics are kept in the query: FTS5 folds those of
+/// Latin letters on both sides (é = e; Cyrillic ё and й stay as written), PostgreSQL's 'simple' configuration matches all
+/// as written. Ranking folds every title the same way on both engines. "Quoted words" form a phrase; every term is
 /// required. Words match whole words only: a prefix query must merge the lists of every word it starts, which on a common
 /// prefix costs a full pass over the index on both engines.
 /// </summary>
