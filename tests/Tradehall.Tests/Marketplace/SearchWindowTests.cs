@@ -7,7 +7,7 @@ namespace Tradehall.Tests.Marketplace;
 
 /// <summary>
 /// A market whose matching entries were indexed far apart — hundreds of thousands of entries between some — searched with
-/// the smallest window of most recent matches, 100; the newest few rank by relevance.
+/// the smallest window of most recent matches, 100; the newest few rank by relevance and carry diacritics.
 /// </summary>
 public sealed class SearchWindowFixture : TradehallApp
 {
@@ -34,6 +34,7 @@ public sealed class SearchWindowFixture : TradehallApp
         (301_000, "Pine sleepers", "Untreated."),
         (301_001, "Railway sleepers, OAK", "Creosoted; the pine ones are sold."),
         (301_002, "Oak beams", "Railway sleepers on request."),
+        (301_003, "Crème façade panels", "Über 500 Stück, Güteklasse A."),
     ];
 
     public Task<Dictionary<long, Guid>> IdsAsync() => ids.Value;
@@ -120,4 +121,13 @@ public sealed class SearchWindowTests(SearchWindowFixture app) : IClassFixture<S
         Assert.Equal([301_000L, 301_001L], (await SearchAsync("q=Sleepers+PINE")).Entries);
         Assert.Equal([301_002L, 301_001L], (await SearchAsync("q=oak+sleepers&sort=newest")).Entries);
     }
+
+    [Theory]
+    [InlineData("creme")]
+    [InlineData("CRÈME")]
+    [InlineData("facade+panels")]
+    [InlineData("%22uber+500+stuck%22")]
+    [InlineData("g%C3%BCteklasse")]
+    public async Task MKT02_the_diacritics_of_latin_letters_do_not_matter_on_either_engine(string query) =>
+        Assert.Equal([301_003L], (await SearchAsync("q=" + query)).Entries);
 }

@@ -154,8 +154,9 @@ public sealed class PostgresListingSearchEngine : IListingSearchEngine, IBlocked
 
     public string HasTags(string parameter) => "s.\"Tags\" @@ (SELECT CAST(" + parameter + " AS tsquery))";
 
+    // The words are folded as the vector's text was (migration SearchFolding).
     public string Query(IReadOnlyList<SearchTerm> terms) =>
-        string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words) + ")"));
+        string.Join(" & ", terms.Select(t => "(" + string.Join(" <-> ", t.Words.Select(SearchText.FoldLatin)) + ")"));
 
     // PostgreSQL plans from column statistics, which a wrapped column would lose (it then takes every filter for a rare
     // one and sorts); with every walked index covering the filters, its own choice is the right one.
