@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Tests.Infrastructure;
 
@@ -29,7 +28,8 @@ public sealed class SearchWindowFixture : TradehallApp
     private static IEnumerable<(long Entry, string Country)> Larch =>
         new (long, string)[] { (1, "RU"), (2, "DE"), (5_000, "FI"), (70_000, "RU"), (150_000, "FI") }.Concat(Recent.Select(e => (e, "RU")));
 
-    private static readonly (long Entry, string Title, string Body)[] Sleepers =
+    /// <summary>The newest entries: none is larch; they rank by the terms their titles hold, and carry diacritics.</summary>
+    private static readonly (long Entry, string Title, string Body)[] Newest =
     [
         (301_000, "Pine sleepers", "Untreated."),
         (301_001, "Railway sleepers, OAK", "Creosoted; the pine ones are sold."),
@@ -49,8 +49,7 @@ public sealed class SearchWindowFixture : TradehallApp
                 DaysAgo: 30 - (int)(entry / 10_000));
             made[entry] = await SearchData.AddAsync(this, owner.Id, seed, entry);
         }
-        // The newest entries match no larch search; relevance ranks them by the terms their titles hold.
-        foreach (var (entry, title, body) in Sleepers)
+        foreach (var (entry, title, body) in Newest)
         {
             made[entry] = await SearchData.AddAsync(this, owner.Id, new SeedListing(title, body, ListingType.Offer, 12, "RU", "EUR", 3_000, 0), entry);
         }
