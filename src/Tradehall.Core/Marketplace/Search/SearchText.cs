@@ -11,7 +11,7 @@ public sealed record SearchTerm(IReadOnlyList<string> Words);
 /// MKT-02: what the words of a search box mean, the same on every engine. Words are runs of letters and digits (any
 /// script), lower-cased; everything else only separates them, so quotes of the engines' own syntax, operators and
 /// SQL-looking text never reach a MATCH or to_tsquery as syntax. Both engines fold the diacritics of Latin letters on
-/// both sides (é = e): FTS5 by its remove_diacritics, PostgreSQL by <see cref="LatinDiacritics"/>; Cyrillic ё and й stay
+/// both sides (é = e): FTS5 by its remove_diacritics, PostgreSQL as <see cref="FoldLatin"/> does; Cyrillic ё and й stay
 /// as written on both. Ranking folds every title the same way on both engines. "Quoted words" form a phrase; every term is
 /// required. Words match whole words only: a prefix query must merge the lists of every word it starts, which on a common
 /// prefix costs a full pass over the index on both engines.
@@ -97,40 +97,26 @@ public static partial class SearchText
     private static bool IsMark(char c) => CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark;
 
     /// <summary>
-    /// The Latin letters that carry diacritics (Latin-1 Supplement, Latin Extended-A and -B, Latin Extended Additional)
-    /// and, at the same places, the plain letters they fold to: each letter whose canonical decomposition is an ASCII
-    /// letter and combining marks, as FTS5's <c>remove_diacritics</c> folds them. PostgreSQL indexes and queries words
-    /// through <c>translate(text, From, To)</c>, so both engines match "cafe" and "Café" alike.
+    /// A text with the diacritics of its Latin letters removed, as FTS5's <c>remove_diacritics</c> folds them: decomposed,
+    /// the combining marks (U+0300–U+036F) that follow an ASCII letter dropped, composed again — so "Café" reads "Cafe"
+    /// while Cyrillic й and ё stay as written. PostgreSQL's word vector is made the same way (migration
+    /// <c>SearchFolding</c>), and its query words pass through here.
     /// </summary>
-    public static (string From, string To) LatinDiacritics { get; } = Latin();
-
-    /// <summary>A word with the diacritics of its Latin letters removed (<see cref="LatinDiacritics"/>).</summary>
-    public static string FoldLatin(string word) => string.Create(word.Length, word, (folded, source) =>
+    public static string FoldLatin(string text)
     {
-        for (var i = 0; i < source.Length; i++)
+        var decomposed = text.Normalize(NormalizationForm.FormD);
+        var kept = new StringBuilder(decomposed.Length);
+        var afterLatin = false;
+        foreach (var c in decomposed)
         {
-            var at = LatinDiacritics.From.IndexOf(source[i]);
-            folded[i] = at < 0 ? source[i] : LatinDiacritics.To[at];
-        }
-    });
-
-    private static (string From, string To) Latin()
-    {
-        var from = new StringBuilder();
-        var to = new StringBuilder();
-        foreach (var (first, last) in new[] { (0x00C0, 0x024F), (0x1E00, 0x1EFF) })
-        {
-            for (var c = first; c <= last; c++)
+            var mark = c is >= '\u0300' and <= '\u036f';
+            if (!(mark && afterLatin))
             {
-                var decomposed = ((char)c).ToString().Normalize(NormalizationForm.FormD);
-                if (decomposed.Length > 1 && char.IsAsciiLetter(decomposed[0]) && decomposed[1..].All(IsMark))
-                {
-                    from.Append((char)c);
-                    to.Append(decomposed[0]);
-                }
+                kept.Append(c);
+                afterLatin = char.IsAsciiLetter(c);
             }
         }
-        return (from.ToString(), to.ToString());
+        return kept.ToString().Normalize(NormalizationForm.FormC);
     }
 
     /// <summary>Each term's words folded and joined by single spaces, as <see cref="TitleScore"/> looks for them.</summary>
