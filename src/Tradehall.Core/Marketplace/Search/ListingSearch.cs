@@ -352,7 +352,8 @@ public sealed class ListingSearch(
         last.Sql.Append("SELECT MAX(\"Id\") FROM marketplace_listing_search");
         var newest = (await ReadAsync(connection, last, r => r.IsDBNull(0) ? -1 : r.GetInt64(0), cancellationToken))[0];
         var lowest = c.AfterId is { } after ? (after + 1) >> blocked.BlockBits : 0;
-        var top = (newest >> blocked.BlockBits) + 1;
+        var end = (newest >> blocked.BlockBits) + 1;
+        var top = end;
         var hits = new List<Hit>();
         var span = FirstBlocks;
         while (hits.Count < window && top > lowest)
@@ -366,7 +367,7 @@ public sealed class ListingSearch(
             }
             // The density of matches so far sizes the next range, with a quarter to spare, and at least as many blocks as were
             // read (so older, sparser matches take few reads); none yet, four times the blocks read.
-            var read = (newest >> blocked.BlockBits) + 1 - from;
+            var read = end - from;
             var needed = (window - hits.Count) * read / Math.Max(1, hits.Count);
             span = hits.Count == 0 ? 4 * read : Math.Max(read, needed + needed / 4 + 1);
             top = from;

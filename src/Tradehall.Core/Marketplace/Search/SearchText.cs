@@ -50,7 +50,7 @@ public static partial class SearchText
     public static string Fold(string text)
     {
         var folded = new char[text.Length];
-        return Plain(text, folded) ? new string(folded) : Decomposed(text.ToLowerInvariant());
+        return Plain(text, folded) ? new string(folded) : WithoutMarks(text.ToLowerInvariant(), (_, _) => true);
     }
 
     /// <summary>
@@ -80,13 +80,17 @@ public static partial class SearchText
         return true;
     }
 
-    private static string Decomposed(string lower)
+    /// <summary>
+    /// The text decomposed, its combining marks dropped where <paramref name="drop"/> says so (given the mark and the
+    /// character it follows, NUL at the start), composed again.
+    /// </summary>
+    private static string WithoutMarks(string text, Func<char, char, bool> drop)
     {
-        var decomposed = lower.Normalize(NormalizationForm.FormD);
+        var decomposed = text.Normalize(NormalizationForm.FormD);
         var kept = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {
-            if (!IsMark(c))
+            if (!IsMark(c) || !drop(c, kept.Length == 0 ? '\0' : kept[^1]))
             {
                 kept.Append(c);
             }
@@ -102,22 +106,8 @@ public static partial class SearchText
     /// while Cyrillic й and ё stay as written. PostgreSQL's word vector is made the same way (migration
     /// <c>SearchFolding</c>), and its query words pass through here.
     /// </summary>
-    public static string FoldLatin(string text)
-    {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
-        var kept = new StringBuilder(decomposed.Length);
-        var afterLatin = false;
-        foreach (var c in decomposed)
-        {
-            var mark = c is >= '\u0300' and <= '\u036f';
-            if (!(mark && afterLatin))
-            {
-                kept.Append(c);
-                afterLatin = char.IsAsciiLetter(c);
-            }
-        }
-        return kept.ToString().Normalize(NormalizationForm.FormC);
-    }
+    public static string FoldLatin(string text) =>
+        WithoutMarks(text, (mark, letter) => mark is >= '\u0300' and <= '\u036f' && char.IsAsciiLetter(letter));
 
     /// <summary>Each term's words folded and joined by single spaces, as <see cref="TitleScore"/> looks for them.</summary>
     public static IReadOnlyList<string> FoldTerms(IReadOnlyList<SearchTerm> terms) =>
@@ -129,7 +119,7 @@ public static partial class SearchText
         // Ranking folds every title of a window: the usual title is folded on the stack, without a string of its own.
         const int OnStack = 256;
         Span<char> plain = title.Length <= OnStack ? stackalloc char[title.Length] : new char[title.Length];
-        ReadOnlySpan<char> folded = Plain(title, plain) ? plain : Decomposed(title.ToLowerInvariant());
+        ReadOnlySpan<char> folded = Plain(title, plain) ? plain : Fold(title);
         // The title's words between single spaces (what Word() matches, anything else a gap): a term is held when its
         // words stand there side by side.
         Span<char> words = folded.Length + 2 <= OnStack ? stackalloc char[folded.Length + 2] : new char[folded.Length + 2];
