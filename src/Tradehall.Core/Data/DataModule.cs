@@ -70,6 +70,7 @@ public static class DataModule
             var stamp = time.GetUtcNow().ToString("yyyyMMddHHmmss", System.Globalization.CultureInfo.InvariantCulture);
             await db.Database.ExecuteSqlAsync($"VACUUM INTO {file + ".before-migration-" + stamp}", cancellationToken);
         }
+        db.Database.SetCommandTimeout(scope.ServiceProvider.GetRequiredService<IOptions<DatabaseOptions>>().Value.MigrationTimeout);
         await db.Database.MigrateAsync(cancellationToken);
     }
 }

@@ -14,6 +14,13 @@ public sealed class DatabaseOptions : IValidatableObject
     public bool MigrateOnStart { get; set; }
 
     /// <summary>
+    /// How long one migration statement may run: rebuilding a generated column or an index over a market of a million
+    /// listings takes minutes, far past the 30 s a request's command gets.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MigrationTimeout { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>
     /// SQLite: how much of the database file each connection reads through a memory map instead of read calls (bytes;
     /// SQLite caps it at its build's maximum, 0 turns it off). Searches over a large market read many pages per call.
     /// </summary>
