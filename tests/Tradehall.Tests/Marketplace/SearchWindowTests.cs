@@ -112,6 +112,23 @@ public sealed class SearchWindowTests(SearchWindowFixture app) : IClassFixture<S
     }
 
     [Fact]
+    public async Task MKT02_a_price_range_without_words_pages_newest_first_within_its_window_and_past_it()
+    {
+        var since = app.Clock.GetUtcNow().UtcDateTime.AddDays(-10).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var range = $"since={since}&minPrice=39&maxPrice=41&currency=EUR&pageSize=40";
+        var second = await SearchAsync(range + "&page=2");
+        Assert.Equal((99L, true), (second.Total, second.Exact));
+        Assert.Equal(SearchWindowFixture.Recent.Skip(40).Take(40), second.Entries);
+        Assert.Equal(SearchWindowFixture.Recent.Skip(80), (await SearchAsync(range + "&page=3&sort=newest")).Entries);
+
+        // The fourth page lies past the window of 100: read by its own walk, and empty; the whole market is counted alike.
+        Assert.Empty((await SearchAsync(range + "&page=4")).Entries);
+        var all = await SearchAsync("minPrice=39&maxPrice=41&currency=EUR&pageSize=50&page=3");
+        Assert.Equal((100L, false), (all.Total, all.Exact));
+        Assert.Equal([70_000L, 5_000L, 2L, 1L], all.Entries);
+    }
+
+    [Fact]
     public async Task MKT02_relevance_counts_the_terms_and_phrases_a_title_holds()
     {
         // Both titles hold oak; only the older one also holds sleepers, so it ranks first.

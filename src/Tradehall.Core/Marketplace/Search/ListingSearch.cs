@@ -258,11 +258,20 @@ public sealed class ListingSearch(
             else
             {
                 var dimensions = await DimensionsAsync(connection, c, cancellationToken);
-                counted = c.MinPrice is null && c.MaxPrice is null && c.Since is null && c.AfterId is null
-                    ? Counted.From(dimensions.Tallies, exact: true, 0)
-                    : await CountWindowAsync(connection, c, window, dimensions.Walk(window) ? ["PostedAt"] : dimensions.Driver, cancellationToken);
-                var command = Select(c, pageSize, offset, dimensions.Walk(offset + pageSize) ? SortColumns(c) : dimensions.Driver);
-                rows = await RowsAsync(connection, await ReadAsync(connection, command, r => r.GetInt64(0), cancellationToken), cancellationToken);
+                List<long>? ids = null;
+                if (c.MinPrice is null && c.MaxPrice is null && c.Since is null && c.AfterId is null)
+                {
+                    counted = Counted.From(dimensions.Tallies, exact: true, 0);
+                }
+                else
+                {
+                    // The window is the newest matches: a newest-first page within it is a slice of it, read in the same walk.
+                    var slice = c.Sort is SearchSort.Relevance or SearchSort.Newest && offset + pageSize <= window ? (offset, pageSize) : ((int, int)?)null;
+                    (counted, ids) = await CountWindowAsync(connection, c, window, dimensions.Walk(window) ? ["PostedAt"] : dimensions.Driver, slice, cancellationToken);
+                }
+                ids ??= await ReadAsync(connection, Select(c, pageSize, offset, dimensions.Walk(offset + pageSize) ? SortColumns(c) : dimensions.Driver),
+                    r => r.GetInt64(0), cancellationToken);
+                rows = await RowsAsync(connection, ids, cancellationToken);
             }
             var owners = await network.CardsAsync(rows.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
             var items = rows.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
@@ -537,21 +546,38 @@ public sealed class ListingSearch(
         return new DimensionCounts(tallies, entries, [filters[fewest].Column], matches[fewest]);
     }
 
-    /// <summary>Facets over the <paramref name="window"/> most recent matches, along the index of <paramref name="driving"/>'s columns.</summary>
-    private async Task<Counted> CountWindowAsync(DbConnection connection, ResolvedCriteria c, int window, string[] driving, CancellationToken cancellationToken)
+    /// <summary>
+    /// Facets over the <paramref name="window"/> most recent matches, along the index of <paramref name="driving"/>'s columns,
+    /// and the keys of the <paramref name="slice"/> of them when asked.
+    /// </summary>
+    private async Task<(Counted Counted, List<long>? Slice)> CountWindowAsync(
+        DbConnection connection, ResolvedCriteria c, int window, string[] driving, (int Offset, int Count)? slice, CancellationToken cancellationToken)
     {
         var command = new Command();
         var column = Column(driving);
         // Walking newest first, the posting-day index covers every filter column: no table rows are read while counting.
+        // Materialized: the walk is done once for every dimension and the slice.
         command.Sql.Append(CultureInfo.InvariantCulture, $"""
-            WITH w AS (
-                SELECT s."Type", s."CategoryId", s."Country" FROM marketplace_listing_search s WHERE {Where(c, command, false, column)}
+            WITH w AS MATERIALIZED (
+                SELECT s."Id", s."Type", s."CategoryId", s."Country", s."PostedAt" FROM marketplace_listing_search s WHERE {Where(c, command, false, column)}
                 ORDER BY {column("PostedAt")} DESC, s."Id" DESC LIMIT {command.Add(window, DbType.Int32)})
             {TallySql("w s", "1 = 1", "CAST(COUNT(*) AS BIGINT)")}
             """);
-        var tallies = await TalliesAsync(connection, command, cancellationToken);
+        if (slice is var (offset, count))
+        {
+            // The slice's keys in the tally's shape: the position as the key, the entry id as the count.
+            command.Sql.Append(CultureInfo.InvariantCulture, $"""
+
+                UNION ALL SELECT * FROM (
+                    SELECT {Tally.Slice}, CAST(ROW_NUMBER() OVER (ORDER BY s."PostedAt" DESC, s."Id" DESC) AS INTEGER), '', s."Id" FROM w s
+                    ORDER BY s."PostedAt" DESC, s."Id" DESC LIMIT {command.Add(count, DbType.Int32)} OFFSET {command.Add(offset, DbType.Int32)}) p
+                """);
+        }
+        var rows = await TalliesAsync(connection, command, cancellationToken);
+        var tallies = rows.Where(r => r.Dimension != Tally.Slice).ToList();
         var total = Tally.Matches(tallies);
-        return Counted.From(tallies, total < window, window);
+        var keys = slice is null ? null : rows.Where(r => r.Dimension == Tally.Slice).OrderBy(r => r.Key).Select(r => r.Count).ToList();
+        return (Counted.From(tallies, total < window, window), keys);
     }
 
     private static async Task<List<Tally>> TalliesAsync(DbConnection connection, Command command, CancellationToken cancellationToken) =>
@@ -588,6 +614,9 @@ public sealed class ListingSearch(
         public const int Category = 0;
         public const int Country = 1;
         public const int Type = 2;
+
+        /// <summary>Not a count: a window's slice, <see cref="Key"/> its position and <see cref="Count"/> its entry id.</summary>
+        public const int Slice = 5;
 
         /// <summary>Every match has one type: the type counts add up to the matches.</summary>
         public static long Matches(IEnumerable<Tally> tallies) => tallies.Where(t => t.Dimension == Type).Sum(t => t.Count);
