@@ -414,7 +414,7 @@ public sealed class ListingSearch(
         command.Sql.Append(CultureInfo.InvariantCulture,
             $"SELECT {columns} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
         return await ReadAsync(connection, command, r => new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3),
-            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), r.GetDateTime(6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
+            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), DbTime.Read(r, 6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
     }
 
     /// <summary>The rows of <paramref name="ids"/>, in that order.</summary>
@@ -597,7 +597,7 @@ public sealed class ListingSearch(
 
     private static Row ReadRow(DbDataReader r) => new(r.GetInt64(0), r.GetGuid(1), r.GetGuid(2), r.IsDBNull(3) ? null : r.GetGuid(3),
         (ListingType)r.GetInt32(4), r.GetInt32(5), r.GetString(6), r.GetString(7), r.GetInt64(8),
-        r.IsDBNull(9) ? null : r.GetInt64(9), DateTime.SpecifyKind(r.GetDateTime(10), DateTimeKind.Utc),
+        r.IsDBNull(9) ? null : r.GetInt64(9), DbTime.Read(r, 10),
         r.GetBoolean(11), r.GetString(12), r.GetString(13));
 
     private sealed record Row(
