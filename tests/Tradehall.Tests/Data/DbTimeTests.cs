@@ -32,6 +32,7 @@ public sealed class DbTimeTests
     [InlineData("2026-02-30 08:24:19")]
     [InlineData("2026-13-01 08:24:19")]
     [InlineData("2026-11-29 24:00:00")]
+    [InlineData("0000-01-01 00:00:00")]
     public void MKT02_an_impossible_time_is_refused_not_read_as_another(string text) =>
         Assert.Throws<FormatException>(() => DbTime.Parse(text));
 }

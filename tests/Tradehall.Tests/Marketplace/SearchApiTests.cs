@@ -191,6 +191,9 @@ public sealed class SearchApiTests(SearchFixture app) : IClassFixture<SearchFixt
         Assert.Equal(["plywood", "beams", "oak"], await KeysAsync("sort=price&currency=EUR"));
         Assert.Equal(["logs", "boards", "beams"], await KeysAsync("q=spruce&sort=price"));
         Assert.Equal(["boards", "beams", "logs"], await KeysAsync("q=spruce&sort=newest"));
+        Assert.Equal(["beams", "boards", "logs"], await KeysAsync("q=spruce&sort=price_desc"));
+        Assert.Equal(["logs", "boards"], await KeysAsync("q=spruce&sort=price&currency=RUB"));
+        Assert.Equal(["boards", "logs"], await KeysAsync("q=spruce&sort=price_desc&currency=rub"));
     }
 
     [Fact]

@@ -187,9 +187,9 @@ public sealed class ListingSearch(
         s."PriceBase", s."PostedAt", s."Highlighted", s."Title", s."Unit"
         """;
 
-    /// <summary>What counting and sorting a window of matches read; the title only when relevance needs it.</summary>
-    private const string HitColumns = """
-        s."Id", s."Type", s."CategoryId", s."Country", s."Price", s."PriceBase", s."PostedAt", s."Highlighted"
+    /// <summary>Every column a window read's filters test or its sorts read.</summary>
+    private const string WindowColumns = """
+        s."Id", s."Type", s."CategoryId", s."Country", s."Currency", s."Price", s."PriceBase", s."PostedAt", s."Highlighted", s."Title"
         """;
 
     /// <summary>
@@ -392,8 +392,6 @@ public sealed class ListingSearch(
         DbConnection connection, ResolvedCriteria c, int limit, (IBlockedTextIndex Index, long? From, long Top)? blocks, CancellationToken cancellationToken)
     {
         var command = new Command();
-        var title = c.Sort is SearchSort.Relevance;
-        var columns = HitColumns + (title ? ", s.\"Title\"" : "");
         var from = engine.From(true);
         if (blocks is var (index, first, top))
         {
@@ -409,12 +407,34 @@ public sealed class ListingSearch(
             {
                 conditions.Add("s.\"Id\" < " + command.Add(top << index.BlockBits, DbType.Int64));
             }
-            from = $"(SELECT {columns}, s.\"Currency\" FROM {from} WHERE {string.Join(" AND ", conditions)} OFFSET 0) s";
+            from = $"(SELECT {WindowColumns} FROM {from} WHERE {string.Join(" AND ", conditions)} OFFSET 0) s";
         }
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {columns} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
-        return await ReadAsync(connection, command, r => new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3),
-            r.GetInt64(4), r.IsDBNull(5) ? null : r.GetInt64(5), DbTime.Read(r, 6), r.GetBoolean(7), title ? r.GetString(8) : null), cancellationToken);
+            $"SELECT {HitColumns(c)} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
+        return await ReadAsync(connection, command, r => ReadHit(r, c), cancellationToken);
+    }
+
+    /// <summary>
+    /// What counting a window reads (the key and the facets' dimensions) and what its sort reads: a column read costs each of
+    /// the window's thousand rows a call into the engine.
+    /// </summary>
+    private static string HitColumns(ResolvedCriteria c) => "s.\"Id\", s.\"Type\", s.\"CategoryId\", s.\"Country\", " + c.Sort switch
+    {
+        SearchSort.Price or SearchSort.PriceDesc => c.Currency is null ? "s.\"PriceBase\"" : "s.\"Price\"",
+        SearchSort.Newest => "s.\"PostedAt\"",
+        _ => "s.\"PostedAt\", s.\"Highlighted\", s.\"Title\"",
+    };
+
+    private static Hit ReadHit(DbDataReader r, ResolvedCriteria c)
+    {
+        var hit = new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3));
+        return c.Sort switch
+        {
+            SearchSort.Price or SearchSort.PriceDesc when c.Currency is null => hit with { PriceBase = r.IsDBNull(4) ? null : r.GetInt64(4) },
+            SearchSort.Price or SearchSort.PriceDesc => hit with { Price = r.GetInt64(4) },
+            SearchSort.Newest => hit with { PostedAt = DbTime.Read(r, 4) },
+            _ => hit with { PostedAt = DbTime.Read(r, 4), Highlighted = r.GetBoolean(5), Title = r.GetString(6) },
+        };
     }
 
     /// <summary>The rows of <paramref name="ids"/>, in that order.</summary>
@@ -604,9 +624,22 @@ public sealed class ListingSearch(
         long Id, Guid ListingId, Guid OwnerId, Guid? OrganizationId, ListingType Type, int CategoryId, string Country, string Currency,
         long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string Title, string Unit);
 
-    /// <summary>A match as counting and sorting a window see it (a value: a window holds a thousand).</summary>
-    private readonly record struct Hit(
-        long Id, ListingType Type, int CategoryId, string Country, long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string? Title);
+    /// <summary>
+    /// A match as counting and sorting a window see it (a value: a window holds a thousand); of the sort keys, only those of
+    /// the search's sort are read.
+    /// </summary>
+    private readonly record struct Hit(long Id, ListingType Type, int CategoryId, string Country)
+    {
+        public long Price { get; init; }
+
+        public long? PriceBase { get; init; }
+
+        public DateTime PostedAt { get; init; }
+
+        public bool Highlighted { get; init; }
+
+        public string? Title { get; init; }
+    }
 
     /// <summary>Matches of one value of one dimension: a category (<see cref="Key"/>), a country (<see cref="Text"/>) or a type (<see cref="Key"/>).</summary>
     private sealed record Tally(int Dimension, int Key, string Text, long Count)
