@@ -557,13 +557,16 @@ public sealed class ListingSearch(
         {
             return new DimensionCounts(tallies, entries, [], entries);
         }
-        if (filters.Count == 1)
-        {
-            return new DimensionCounts(tallies, entries, [filters[0].Column], Tally.Matches(tallies));
-        }
-        var matches = rows.Where(r => r.Dimension == DimensionCounts.Alone).ToDictionary(r => r.Key, r => r.Count);
-        var fewest = Enumerable.Range(0, filters.Count).MinBy(i => matches[i]);
-        return new DimensionCounts(tallies, entries, [filters[fewest].Column], matches[fewest]);
+        var matches = filters.Count == 1
+            ? new Dictionary<int, long> { [0] = Tally.Matches(tallies) }
+            : rows.Where(r => r.Dimension == DimensionCounts.Alone).ToDictionary(r => r.Key, r => r.Count);
+        // A filter's index costs a table lookup for each of its matches; a price range in a currency reads the range of the
+        // covering price index instead, at most the currency's entries, a step each.
+        var ranged = c.MinPrice is not null || c.MaxPrice is not null;
+        long Cost(int i) => filters[i].Column == "Currency" && ranged ? matches[i] : LookupCostInIndexSteps * matches[i];
+        var fewest = Enumerable.Range(0, filters.Count).MinBy(Cost);
+        string[] driver = filters[fewest].Column == "Currency" && ranged ? ["Currency", "Price"] : [filters[fewest].Column];
+        return new DimensionCounts(tallies, entries, driver, Cost(fewest));
     }
 
     /// <summary>
@@ -661,7 +664,7 @@ public sealed class ListingSearch(
     }
 
     /// <summary>The count table's answer for the filters: the facets, the entries of the whole index, and the index to read few matches by.</summary>
-    private sealed record DimensionCounts(List<Tally> Tallies, long EntryCount, string[] Driver, long DriverMatches)
+    private sealed record DimensionCounts(List<Tally> Tallies, long EntryCount, string[] Driver, long DriverCost)
     {
         public const int Entries = 3;
         public const int Alone = 4;
@@ -670,10 +673,10 @@ public sealed class ListingSearch(
 
         /// <summary>
         /// Whether finding <paramref name="needed"/> matches costs less walking a sort index — about needed × entries ÷
-        /// matches steps — than reading the driving filter's matches through its index and sorting those that pass the rest.
+        /// matches steps — than reading the driving filter's matches through its index (<see cref="DriverCost"/> steps)
+        /// and sorting those that pass the rest.
         /// </summary>
-        public bool Walk(int needed) =>
-            Matches > 0 && (Driver.Length == 0 || needed * EntryCount < LookupCostInIndexSteps * DriverMatches * Matches);
+        public bool Walk(int needed) => Matches > 0 && (Driver.Length == 0 || needed * EntryCount < DriverCost * Matches);
     }
 
     private sealed record Counted(long Total, bool Exact, SearchFacets Facets)
