@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
@@ -109,7 +110,8 @@ public sealed class ListingsApiTests(ListingSteps.App app) : IClassFixture<Listi
         var organizationCreated = await ownerClient.PostAsJsonAsync("/api/v1/organizations", new { name = "Pomor Timber " + Guid.NewGuid().ToString("N")[..6] });
         Assert.True(organizationCreated.IsSuccessStatusCode, await organizationCreated.Content.ReadAsStringAsync());
         var organization = (await organizationCreated.JsonAsync()).GetProperty("id").GetGuid();
-        var body = Body(await CategoryAsync(app));
+        var word = "pomor" + Guid.NewGuid().ToString("N")[..8];
+        var body = Body(await CategoryAsync(app), "Larch sleepers " + word);
         body["organizationId"] = organization;
 
         var refused = await PostAsync(app, stranger, body);
@@ -121,6 +123,19 @@ public sealed class ListingsApiTests(ListingSteps.App app) : IClassFixture<Listi
         var view = await (await app.Api().GetAsync($"/api/v1/listings/{(await created.JsonAsync()).GetProperty("id").GetGuid()}")).JsonAsync();
         Assert.Equal(organization, view.GetProperty("organization").GetProperty("id").GetGuid());
         Assert.Equal(owner.Id, view.GetProperty("owner").GetProperty("id").GetGuid());
+
+        // Search names the company beside the member who posted for it, in the API and on the page.
+        var found = (await (await app.Api().GetAsync("/api/v1/listings/search?q=" + word)).JsonAsync()).GetProperty("items").EnumerateArray().Single();
+        var company = found.GetProperty("organization");
+        Assert.Equal(organization, company.GetProperty("id").GetGuid());
+        Assert.Equal(view.GetProperty("organization").GetProperty("slug").GetString(), company.GetProperty("slug").GetString());
+        Assert.StartsWith("Pomor Timber ", company.GetProperty("name").GetString(), StringComparison.Ordinal);
+        Assert.Equal(owner.Id, found.GetProperty("owner").GetProperty("id").GetGuid());
+        var page = await app.Api().GetStringAsync("/listings?q=" + word);
+        Assert.Contains($"href=\"/o/{company.GetProperty("slug").GetString()}\"", page, StringComparison.Ordinal);
+        var personal = await PostedAsync(app, owner, "Larch beams " + word);
+        var items = (await (await app.Api().GetAsync("/api/v1/listings/search?sort=newest&q=" + word)).JsonAsync()).GetProperty("items");
+        Assert.Equal(JsonValueKind.Null, items.EnumerateArray().Single(i => i.GetProperty("id").GetGuid() == personal).GetProperty("organization").ValueKind);
     }
 
     [Fact]

@@ -13,9 +13,10 @@ namespace Tradehall.Core.Marketplace.Search;
 
 public sealed record SearchOwner(Guid Id, string Handle, string Name);
 
+/// <summary>A match; <see cref="Organization"/> is the company a listing was posted for, <see cref="Owner"/> the member who posted it.</summary>
 public sealed record SearchItem(
     Guid Id, ListingType Type, string Title, decimal Price, string Currency, string Unit, string Country, DateTime PostedAt,
-    SearchOwner? Owner, Guid? OrganizationId, int CategoryId, bool Highlighted);
+    SearchOwner? Owner, Guid? OrganizationId, OrganizationCard? Organization, int CategoryId, bool Highlighted);
 
 /// <summary>Matches per value of each dimension, counted over the matches of all filters (drill-down facets).</summary>
 public sealed record SearchFacets(
@@ -274,9 +275,13 @@ public sealed class ListingSearch(
                 rows = await RowsAsync(connection, ids, cancellationToken);
             }
             var owners = await network.CardsAsync(rows.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
+            var organizationIds = rows.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
+            var organizations = organizationIds.Count == 0
+                ? new Dictionary<Guid, OrganizationCard>()
+                : await network.OrganizationCardsAsync(organizationIds, cancellationToken);
             var items = rows.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
                 r.PostedAt, owners.TryGetValue(r.OwnerId, out var o) ? new SearchOwner(o.Id, o.Handle, o.Name) : null,
-                r.OrganizationId, r.CategoryId, r.Highlighted)).ToList();
+                r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted)).ToList();
             return new SearchResult(counted.Total, counted.Exact, items, counted.Facets, page, pageSize);
         }
         finally
