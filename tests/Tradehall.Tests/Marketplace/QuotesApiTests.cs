@@ -51,6 +51,24 @@ public sealed class QuotesApiTests(ChatApp app) : IClassFixture<ChatApp>
         return (seller, buyer, chatId, quote.GetProperty("id").GetGuid());
     }
 
+    [Theory]
+    [InlineData("en", "Quote: 120.50 EUR per tonne × 40.5 tonne, FCA Arkhangelsk")]
+    [InlineData("ru", "Предложение: 120,50 EUR за т × 40,5 т, FCA Arkhangelsk")]
+    public async Task MKT08_a_quote_names_its_unit_as_listings_do_in_the_quoting_members_language(string language, string expected)
+    {
+        var buyer = await TrustedAsync(app);
+        var seller = await TrustedAsync(app);
+        var (chatId, _) = await StartAsync(app, buyer, seller);
+        using var client = app.Api(seller.Token);
+        client.DefaultRequestHeaders.AcceptLanguage.ParseAdd(language);
+        var terms = Terms();
+        terms["unit"] = "t";
+        await QuoteAsync(client, chatId, terms);
+
+        var history = await (await client.GetAsync($"/api/v1/chats/{chatId}/messages")).JsonAsync();
+        Assert.StartsWith(expected, history.GetProperty("items").EnumerateArray().Last().GetProperty("text").GetString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task MKT08_a_quote_is_a_chat_message_with_its_terms_and_both_participants_see_it()
     {

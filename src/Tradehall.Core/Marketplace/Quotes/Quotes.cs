@@ -329,7 +329,7 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
     private string Summary(Quote quote)
     {
         var culture = CultureInfo.CurrentCulture;
-        var unit = UnitSymbol(quote.Unit);
+        var unit = UnitNames.Of(text, quote.Unit);
         var words = text["Quote: {0} {1} per {2} × {3} {2}, {4} {5}, valid until {6}",
             Money.ToAmount(quote.Price).ToString("N2", culture), quote.Currency, unit, quote.Quantity.ToString("0.###", culture),
             quote.Incoterms, quote.DeliveryPlace, quote.ValidUntil.ToString("d MMM yyyy", culture)].Value;
@@ -342,14 +342,6 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
         using var scope = CultureScope.Use(quote.Culture);
         return quote.Status == QuoteStatus.Accepted ? text["Accepted: {0}", Summary(quote)] : text["Declined: {0}", Summary(quote)];
     }
-
-    /// <summary>Unit codes are words; the two with exponents read better as symbols in any language.</summary>
-    public static string UnitSymbol(string unit) => unit switch
-    {
-        "m3" => "m³",
-        "m2" => "m²",
-        _ => unit,
-    };
 
     /// <summary>A deal's value: price per unit times quantity, to the cent.</summary>
     public static decimal Total(long price, decimal quantity) =>

@@ -8,28 +8,11 @@ using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Web.Pages.Marketplace;
 
-/// <summary>RUN-07, SEC-07: how listings read on pages — unit names in the visitor's language, descriptions as inert HTML.</summary>
+/// <summary>RUN-07, SEC-07: how listings read on pages — type and status names in the visitor's language, descriptions as inert HTML.</summary>
 public static class ListingTexts
 {
     /// <summary>No raw HTML; the same pipeline every listing description goes through.</summary>
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder().DisableHtml().UseAutoLinks().Build();
-
-    public static string UnitName(IStringLocalizer L, string code) => code switch
-    {
-        "m3" => L["m³"],
-        "t" => L["tonne"],
-        "kg" => L["kg"],
-        "pcs" => L["pcs"],
-        "m2" => L["m²"],
-        "m" => L["metre"],
-        "l" => L["litre"],
-        "set" => L["set"],
-        "pallet" => L["pallet"],
-        "truck" => L["truckload"],
-        "wagon" => L["wagon"],
-        "container" => L["container"],
-        _ => code,
-    };
 
     public static string TypeName(IStringLocalizer L, ListingType type) => type == ListingType.Offer ? L["Offer"] : L["Request"];
 
