@@ -88,6 +88,17 @@ public sealed class ListingPhoto
     public int Position { get; set; }
 }
 
+/// <summary>
+/// ANL-04: when a listing's view by one viewer was last counted, shared by every node. The viewer is a hash of the member's
+/// id or the visitor's address, and a mark is kept only for <see cref="MarketplaceOptions.ViewRepeatWindow"/>.
+/// </summary>
+public sealed class ListingViewMark
+{
+    public Guid ListingId { get; set; }
+    public required string Viewer { get; set; }
+    public DateTime CountedAt { get; set; }
+}
+
 internal sealed class ListingConfiguration : IEntityTypeConfiguration<Listing>
 {
     public void Configure(EntityTypeBuilder<Listing> b)
@@ -113,5 +124,16 @@ internal sealed class ListingPhotoConfiguration : IEntityTypeConfiguration<Listi
         b.ToTable("marketplace_listing_photos");
         b.Property(p => p.StorageKey).HasMaxLength(100);
         b.HasIndex(p => new { p.ListingId, p.Position });
+    }
+}
+
+internal sealed class ListingViewMarkConfiguration : IEntityTypeConfiguration<ListingViewMark>
+{
+    public void Configure(EntityTypeBuilder<ListingViewMark> b)
+    {
+        b.ToTable("marketplace_listing_views");
+        b.HasKey(v => new { v.ListingId, v.Viewer });
+        b.Property(v => v.Viewer).HasMaxLength(ListingReader.ViewerLength);
+        b.HasIndex(v => v.CountedAt);
     }
 }

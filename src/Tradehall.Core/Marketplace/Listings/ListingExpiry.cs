@@ -12,9 +12,9 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Marketplace.Listings;
 
 /// <summary>
-/// MKT-01, MKT-05: the marketplace's housekeeping — owners are warned once before a listing expires, listings past
-/// their validity expire and leave the search, and search entries follow their owners' subscriptions (highlighted
-/// while the marketplace subscription is active).
+/// MKT-01, MKT-05, ANL-04: the marketplace's housekeeping — owners are warned once before a listing expires, listings past
+/// their validity expire and leave the search, search entries follow their owners' subscriptions (highlighted
+/// while the marketplace subscription is active), and viewers' marks older than the repeat window are dropped.
 /// </summary>
 public sealed class ListingExpiry(AppDbContext db, SearchIndex index, Notifier notifier, Entitlements entitlements, IOptions<MarketplaceOptions> options,
     TimeProvider time)
@@ -29,6 +29,14 @@ public sealed class ListingExpiry(AppDbContext db, SearchIndex index, Notifier n
         await WarnAsync(cancellationToken);
         await ExpireAsync(cancellationToken);
         await RefreshHighlightsAsync(cancellationToken);
+        await ForgetViewersAsync(cancellationToken);
+    }
+
+    /// <summary>ANL-04: a viewer's mark is needed only within the repeat window.</summary>
+    private async Task ForgetViewersAsync(CancellationToken cancellationToken)
+    {
+        var since = time.UtcNow() - options.Value.ViewRepeatWindow;
+        await db.Set<ListingViewMark>().Where(v => v.CountedAt <= since).ExecuteDeleteAsync(cancellationToken);
     }
 
     private async Task WarnAsync(CancellationToken cancellationToken)

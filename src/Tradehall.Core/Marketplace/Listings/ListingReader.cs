@@ -1,6 +1,7 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;
@@ -50,7 +51,7 @@ public sealed record OwnListing(Guid Id, ListingType Type, ListingStatus Status,
 public sealed record OwnListings(int ActiveCount, int? ActiveLimit, bool Subscriber, IReadOnlyList<OwnListing> Items);
 
 /// <summary>MKT-01, ANL-04: reading listings. Anyone sees an active listing; only the owner sees one that is not.</summary>
-public sealed class ListingReader(AppDbContext db, INetwork network, Entitlements entitlements, IFileStore files, IMemoryCache seen,
+public sealed class ListingReader(AppDbContext db, INetwork network, Entitlements entitlements, IFileStore files,
     IOptions<MarketplaceOptions> options, TimeProvider time)
 {
     /// <summary>
@@ -85,20 +86,35 @@ public sealed class ListingReader(AppDbContext db, INetwork network, Entitlement
             isOwner ? new ListingStats(listing.Views, listing.Inquiries) : null);
     }
 
-    /// <summary>ANL-04: one increment in the database, without loading or locking the row; repeats within the window are skipped.</summary>
+    /// <summary>A viewer's key as stored: the Base64 of its SHA-256, so no member id or address is kept.</summary>
+    public const int ViewerLength = 44;
+
+    /// <summary>
+    /// ANL-04: one increment in the database, without loading or locking the row. A repeat within the window is skipped on
+    /// every node: the first view, or the first after the window, takes the viewer's mark in one statement, which two
+    /// nodes cannot both win.
+    /// </summary>
     private async Task CountViewAsync(Listing listing, string viewerKey, CancellationToken cancellationToken)
     {
         var window = options.Value.ViewRepeatWindow;
-        var key = (nameof(ListingReader), listing.Id, viewerKey);
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (window > TimeSpan.Zero)
         {
-            if (seen.TryGetValue(key, out _))
+            var now = time.UtcNow();
+            var since = now - window;
+            var viewer = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(viewerKey)));
+            var marked = await db.Database.ExecuteSqlAsync($"""
+                INSERT INTO marketplace_listing_views ("ListingId", "Viewer", "CountedAt") VALUES ({listing.Id}, {viewer}, {now})
+                ON CONFLICT ("ListingId", "Viewer") DO UPDATE SET "CountedAt" = excluded."CountedAt"
+                WHERE marketplace_listing_views."CountedAt" <= {since}
+                """, cancellationToken);
+            if (marked == 0)
             {
                 return;
             }
-            seen.Set(key, true, window);
         }
         await db.Set<Listing>().Where(l => l.Id == listing.Id).ExecuteUpdateAsync(s => s.SetProperty(l => l.Views, l => l.Views + 1), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 
     public async Task<OwnListings> OwnAsync(Guid memberId, CancellationToken cancellationToken)
