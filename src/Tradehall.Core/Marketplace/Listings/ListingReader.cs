@@ -86,7 +86,10 @@ public sealed class ListingReader(AppDbContext db, INetwork network, Entitlement
             isOwner ? new ListingStats(listing.Views, listing.Inquiries) : null);
     }
 
-    /// <summary>A viewer's key as stored: the Base64 of its SHA-256, so no member id or address is kept.</summary>
+    /// <summary>
+    /// A viewer's key as stored: the Base64 of its SHA-256 — the member id or address is not kept as such, and the mark
+    /// lives only for the repeat window.
+    /// </summary>
     public const int ViewerLength = 44;
 
     /// <summary>
