@@ -34,6 +34,19 @@ public static class TradehallProcess
         var stderr = process.StandardError.ReadToEndAsync();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
         await process.WaitForExitAsync(timeout.Token);
-        return (process.ExitCode, await stdout, await stderr);
+        return (process.ExitCode, Printable(await stdout), Printable(await stderr));
     }
+
+    /// <summary>
+    /// Progress bars redraw with carriage returns and escape codes, which test result files cannot hold: a failed
+    /// assertion quoting the output would otherwise lose its message.
+    /// </summary>
+    private static string Printable(string text) =>
+        string.Create(text.Length, text, (span, t) =>
+        {
+            for (var i = 0; i < t.Length; i++)
+            {
+                span[i] = char.IsControl(t[i]) && t[i] is not ('\n' or '\t') ? ' ' : t[i];
+            }
+        });
 }
