@@ -25,6 +25,11 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
         // An array, because EF cannot translate every collection type a caller may pass (a collection expression's, for one);
         // bound as one parameter, so the SQL is the same for any number of ids and EF does not rebuild it on every call
         // (cards are read for every page of search results).
+        // No ids, no round trip: an empty result page or a page of personal listings asks for none.
+        if (memberIds.Count == 0)
+        {
+            return new Dictionary<Guid, MemberCard>();
+        }
         var ids = memberIds.ToArray();
         return await Cards(p => EF.Parameter(ids).Contains(p.MemberId)).ToDictionaryAsync(c => c.Id, cancellationToken);
     }
@@ -40,6 +45,10 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
 
     public async Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken)
     {
+        if (organizationIds.Count == 0)
+        {
+            return new Dictionary<Guid, OrganizationCard>();
+        }
         var ids = organizationIds.ToArray();
         return await db.Set<Organization>().AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);

@@ -275,10 +275,8 @@ public sealed class ListingSearch(
                 rows = await RowsAsync(connection, ids, cancellationToken);
             }
             var owners = await network.CardsAsync(rows.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
-            var organizationIds = rows.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList();
-            var organizations = organizationIds.Count == 0
-                ? new Dictionary<Guid, OrganizationCard>()
-                : await network.OrganizationCardsAsync(organizationIds, cancellationToken);
+            var organizations = await network.OrganizationCardsAsync(
+                rows.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList(), cancellationToken);
             var items = rows.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
                 r.PostedAt, owners.TryGetValue(r.OwnerId, out var o) ? new SearchOwner(o.Id, o.Handle, o.Name) : null,
                 r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted)).ToList();
@@ -414,31 +412,28 @@ public sealed class ListingSearch(
             }
             from = $"(SELECT {WindowColumns} FROM {from} WHERE {string.Join(" AND ", conditions)} OFFSET 0) s";
         }
+        var (columns, read) = HitShape(c);
         command.Sql.Append(CultureInfo.InvariantCulture,
-            $"SELECT {HitColumns(c)} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
-        return await ReadAsync(connection, command, r => ReadHit(r, c), cancellationToken);
+            $"SELECT {columns} FROM {from} WHERE {Where(c, command, blocks is null, Column([]))} ORDER BY {engine.RecentFirst} LIMIT {command.Add(limit, DbType.Int32)}");
+        return await ReadAsync(connection, command, read, cancellationToken);
     }
 
     /// <summary>
-    /// What counting a window reads (the key and the facets' dimensions) and what its sort reads: a column read costs each of
-    /// the window's thousand rows a call into the engine.
+    /// What counting a window reads (the key and the facets' dimensions) and what its sort reads, with how a row becomes a
+    /// hit: a column read costs each of the window's thousand rows a call into the engine.
     /// </summary>
-    private static string HitColumns(ResolvedCriteria c) => "s.\"Id\", s.\"Type\", s.\"CategoryId\", s.\"Country\", " + c.Sort switch
+    private static (string Columns, Func<DbDataReader, Hit> Read) HitShape(ResolvedCriteria c)
     {
-        SearchSort.Price or SearchSort.PriceDesc => c.Currency is null ? "s.\"PriceBase\"" : "s.\"Price\"",
-        SearchSort.Newest => "s.\"PostedAt\"",
-        _ => "s.\"PostedAt\", s.\"Highlighted\", s.\"Title\"",
-    };
-
-    private static Hit ReadHit(DbDataReader r, ResolvedCriteria c)
-    {
-        var hit = new Hit(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3));
+        const string counted = "s.\"Id\", s.\"Type\", s.\"CategoryId\", s.\"Country\", ";
+        static Hit Counted(DbDataReader r) => new(r.GetInt64(0), (ListingType)r.GetInt32(1), r.GetInt32(2), r.GetString(3));
         return c.Sort switch
         {
-            SearchSort.Price or SearchSort.PriceDesc when c.Currency is null => hit with { PriceBase = r.IsDBNull(4) ? null : r.GetInt64(4) },
-            SearchSort.Price or SearchSort.PriceDesc => hit with { Price = r.GetInt64(4) },
-            SearchSort.Newest => hit with { PostedAt = DbTime.Read(r, 4) },
-            _ => hit with { PostedAt = DbTime.Read(r, 4), Highlighted = r.GetBoolean(5), Title = r.GetString(6) },
+            SearchSort.Price or SearchSort.PriceDesc when c.Currency is null =>
+                (counted + "s.\"PriceBase\"", r => Counted(r) with { PriceBase = r.IsDBNull(4) ? null : r.GetInt64(4) }),
+            SearchSort.Price or SearchSort.PriceDesc => (counted + "s.\"Price\"", r => Counted(r) with { Price = r.GetInt64(4) }),
+            SearchSort.Newest => (counted + "s.\"PostedAt\"", r => Counted(r) with { PostedAt = DbTime.Read(r, 4) }),
+            _ => (counted + "s.\"PostedAt\", s.\"Highlighted\", s.\"Title\"",
+                r => Counted(r) with { PostedAt = DbTime.Read(r, 4), Highlighted = r.GetBoolean(5), Title = r.GetString(6) }),
         };
     }
 
@@ -568,10 +563,10 @@ public sealed class ListingSearch(
         // A filter's index costs a table lookup for each of its matches; a price range in a currency reads the range of the
         // covering price index instead, at most the currency's entries, a step each.
         var ranged = c.MinPrice is not null || c.MaxPrice is not null;
-        long Cost(int i) => filters[i].Column == "Currency" && ranged ? matches[i] : LookupCostInIndexSteps * matches[i];
+        bool PriceRange(int i) => ranged && filters[i].Column == "Currency";
+        long Cost(int i) => PriceRange(i) ? matches[i] : LookupCostInIndexSteps * matches[i];
         var fewest = Enumerable.Range(0, filters.Count).MinBy(Cost);
-        string[] driver = filters[fewest].Column == "Currency" && ranged ? ["Currency", "Price"] : [filters[fewest].Column];
-        return new DimensionCounts(tallies, entries, driver, Cost(fewest));
+        return new DimensionCounts(tallies, entries, PriceRange(fewest) ? ["Currency", "Price"] : [filters[fewest].Column], Cost(fewest));
     }
 
     /// <summary>
