@@ -56,7 +56,10 @@ internal static class SearchBenchmark
 
     private sealed record Settings(string? Postgres, int Listings, int Users, int Seconds, int Warmup, int Seed, string? Cache);
 
-    private sealed record Figures(int Requests, int Failures, double PerSecond, double P50, double P95);
+    /// <summary>Calls and latencies of a measured window, and the CPU each answered call cost: <c>CpuMs</c> all of it (this
+    /// process — site and clients — and the database server's processes), <c>EngineCpuMs</c> the server's share (NaN for
+    /// SQLite, which runs in this process).</summary>
+    private sealed record Figures(int Requests, int Failures, double PerSecond, double P50, double P95, double CpuMs, double EngineCpuMs);
 
     private sealed record EngineFigures(string Engine, Figures Api, Figures Bare);
 
@@ -106,6 +109,14 @@ internal static class SearchBenchmark
             line += string.Create(CultureInfo.InvariantCulture,
                 $" rps_{r.Engine}={r.Api.PerSecond:F0} bare_p50_ms_{r.Engine}={r.Bare.P50:F1} bare_p95_ms_{r.Engine}={r.Bare.P95:F1}");
         }
+        foreach (var r in results)
+        {
+            line += string.Create(CultureInfo.InvariantCulture, $" cpu_ms_{r.Engine}={r.Api.CpuMs:F2} bare_cpu_ms_{r.Engine}={r.Bare.CpuMs:F2}");
+            if (!double.IsNaN(r.Api.EngineCpuMs))
+            {
+                line += string.Create(CultureInfo.InvariantCulture, $" engine_cpu_ms_{r.Engine}={r.Api.EngineCpuMs:F2}");
+            }
+        }
         await Console.Out.WriteLineAsync(line);
         return failed ? 1 : 0;
     }
@@ -142,8 +153,9 @@ internal static class SearchBenchmark
             File.Copy(file, cached + ".part", overwrite: true);
             File.Move(cached + ".part", cached);
         }
-        var bare = await BareAsync(settings, () => new SqliteConnection($"Data Source={file};Mode=ReadOnly"), Sqlite, cancellationToken);
-        return new EngineFigures("sqlite", await site.ApiAsync(settings, cancellationToken), bare);
+        var meter = CpuMeter.InProcess();
+        var bare = await BareAsync(settings, () => new SqliteConnection($"Data Source={file};Mode=ReadOnly"), Sqlite, meter, cancellationToken);
+        return new EngineFigures("sqlite", await site.ApiAsync(settings, meter, cancellationToken), bare);
     }
 
     private static async Task<EngineFigures> PostgresAsync(Settings settings, string server, string dataPath, CancellationToken cancellationToken)
@@ -157,8 +169,9 @@ internal static class SearchBenchmark
             await using var site = await StartAsync(Config("postgres", connection, dataPath), seed: true, settings, "postgres", cancellationToken);
             await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
             await using var source = NpgsqlDataSource.Create(connection);
-            var bare = await BareAsync(settings, source.CreateConnection, Postgres, cancellationToken);
-            return new EngineFigures("postgres", await site.ApiAsync(settings, cancellationToken), bare);
+            var meter = await CpuMeter.WithServerAsync(source, cancellationToken);
+            var bare = await BareAsync(settings, source.CreateConnection, Postgres, meter, cancellationToken);
+            return new EngineFigures("postgres", await site.ApiAsync(settings, meter, cancellationToken), bare);
         }
         finally
         {
@@ -212,7 +225,7 @@ internal static class SearchBenchmark
 
     private sealed class RunningSite(WebApplication app, Uri url, string engine) : IAsyncDisposable
     {
-        public async Task<Figures> ApiAsync(Settings settings, CancellationToken cancellationToken)
+        public async Task<Figures> ApiAsync(Settings settings, CpuMeter meter, CancellationToken cancellationToken)
         {
             // Call i is user i mod users's (LoadAsync): each user keeps one connection of its own.
             var clients = Enumerable.Range(0, settings.Users).Select(_ => new HttpGetClient(new IPEndPoint(IPAddress.Loopback, url.Port))).ToArray();
@@ -221,7 +234,7 @@ internal static class SearchBenchmark
             Figures figures;
             try
             {
-                figures = await LoadAsync(settings, async (i, ct) =>
+                figures = await LoadAsync(settings, meter, async (i, ct) =>
                 {
                     var started = Stopwatch.GetTimestamp();
                     var (status, error) = await clients[i % clients.Length].GetAsync("/api/v1/listings/search?" + Queries[i % Queries.Length], ct);
@@ -290,7 +303,8 @@ internal static class SearchBenchmark
         ORDER BY "PostedAt" DESC LIMIT 20 OFFSET 980
         """;
 
-    private static async Task<Figures> BareAsync(Settings settings, Func<DbConnection> connect, (string Sql, string? Text)[] queries, CancellationToken cancellationToken)
+    private static async Task<Figures> BareAsync(Settings settings, Func<DbConnection> connect, (string Sql, string? Text)[] queries, CpuMeter meter,
+        CancellationToken cancellationToken)
     {
         var engine = queries == Sqlite ? "sqlite" : "postgres";
         var connections = new DbConnection[settings.Users];
@@ -301,7 +315,7 @@ internal static class SearchBenchmark
                 connections[u] = connect();
                 await connections[u].OpenAsync(cancellationToken);
             }
-            var figures = await LoadAsync(settings, async (i, ct) =>
+            var figures = await LoadAsync(settings, meter, async (i, ct) =>
             {
                 var (sql, text) = queries[i % queries.Length];
                 await using var command = connections[i % connections.Length].CreateCommand();
@@ -335,14 +349,26 @@ internal static class SearchBenchmark
     /// <summary>
     /// Closed loop: each of the users sends its next call as soon as the last one answered, for warm-up plus the measured
     /// window; only calls started in the window count. User u takes calls u, u + users, ... of the mix, so the mix is fixed.
+    /// The CPU used during the window is divided among the calls answered in it.
     /// </summary>
-    private static async Task<Figures> LoadAsync(Settings settings, Func<int, CancellationToken, Task<bool>> call, CancellationToken cancellationToken)
+    private static async Task<Figures> LoadAsync(Settings settings, CpuMeter meter, Func<int, CancellationToken, Task<bool>> call,
+        CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         var measureFrom = started + settings.Warmup * Stopwatch.Frequency;
         var end = measureFrom + settings.Seconds * Stopwatch.Frequency;
         var latencies = new List<double>[settings.Users];
         var failures = 0;
+        // A thread of its own: the pool's threads are all busy with the calls, and a timer's continuation would wait for one.
+        var cpu = new TaskCompletionSource<(TimeSpan Process, TimeSpan Server)>();
+        new Thread(() =>
+        {
+            Thread.Sleep(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom));
+            var first = meter.Read();
+            Thread.Sleep(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end));
+            var last = meter.Read();
+            cpu.SetResult((last.Process - first.Process, last.Server - first.Server));
+        }) { IsBackground = true }.Start();
         await Task.WhenAll(Enumerable.Range(0, settings.Users).Select(u => Task.Run(async () =>
         {
             var mine = latencies[u] = new List<double>(10_000);
@@ -380,11 +406,14 @@ internal static class SearchBenchmark
             }
         }, cancellationToken)));
         var all = latencies.SelectMany(l => l).Order().ToList();
-        return new Figures(all.Count + failures, failures, all.Count / (double)settings.Seconds, Percentile(all, 0.50), Percentile(all, 0.95));
+        var (process, server) = await cpu.Task;
+        var perCall = (TimeSpan t) => all.Count == 0 ? double.NaN : t.TotalMilliseconds / all.Count;
+        return new Figures(all.Count + failures, failures, all.Count / (double)settings.Seconds, Percentile(all, 0.50), Percentile(all, 0.95),
+            perCall(process + server), meter.MeasuresServer ? perCall(server) : double.NaN);
     }
 
     private static void Report(string engine, string what, Figures f) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"search: {engine}: {what}: calls={f.Requests} failed={f.Failures} rate={f.PerSecond:F0}/s p50={f.P50:F2} ms p95={f.P95:F2} ms"));
+        $"search: {engine}: {what}: calls={f.Requests} failed={f.Failures} rate={f.PerSecond:F0}/s p50={f.P50:F2} ms p95={f.P95:F2} ms cpu={f.CpuMs:F2} ms a call (server {f.EngineCpuMs:F2})"));
 
     private static double Percentile(List<double> sorted, double p) =>
         sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
