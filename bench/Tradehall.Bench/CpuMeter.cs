@@ -21,12 +21,15 @@ internal sealed class CpuMeter
     /// <summary>This process only: SQLite runs inside it.</summary>
     public static CpuMeter InProcess() => new(null);
 
-    /// <summary>This process and the server behind <paramref name="connection"/>, found as the parent of a backend.</summary>
+    /// <summary>
+    /// This process and the server behind <paramref name="connection"/>, found as the parent of a backend; only this
+    /// process when the backend is not a process of this machine (a server elsewhere).
+    /// </summary>
     public static async Task<CpuMeter> WithServerAsync(NpgsqlDataSource connection, CancellationToken cancellationToken)
     {
         await using var command = connection.CreateCommand("SELECT pg_backend_pid()");
         var backend = (int)(await command.ExecuteScalarAsync(cancellationToken))!;
-        return new CpuMeter(Stat(backend) is { } stat ? stat.Parent : null);
+        return new CpuMeter(Stat(backend) is { Name: "postgres" } stat ? stat.Parent : null);
     }
 
     public bool MeasuresServer => _postmaster is not null;
@@ -51,8 +54,8 @@ internal sealed class CpuMeter
         return (self.TotalProcessorTime, TimeSpan.FromSeconds(ticks / TicksPerSecond));
     }
 
-    /// <summary>From <c>/proc/&lt;pid&gt;/stat</c>: the parent, own user and system ticks, and those of reaped children.</summary>
-    private static (int Parent, long Own, long Reaped)? Stat(int pid)
+    /// <summary>From <c>/proc/&lt;pid&gt;/stat</c>: the program's name, the parent, own user and system ticks, and those of reaped children.</summary>
+    private static (string Name, int Parent, long Own, long Reaped)? Stat(int pid)
     {
         string text;
         try
@@ -67,9 +70,10 @@ internal sealed class CpuMeter
         {
             return null;
         }
-        // The command name (field 2) is in parentheses and may hold spaces: fields are counted after its closing one.
-        var f = text[(text.LastIndexOf(')') + 2)..].Split(' ');
+        // The program's name (field 2) is in parentheses and may hold spaces: fields are counted after its closing one.
+        var close = text.LastIndexOf(')');
+        var f = text[(close + 2)..].Split(' ');
         long At(int field) => long.Parse(f[field - 3], CultureInfo.InvariantCulture);
-        return ((int)At(4), At(14) + At(15), At(16) + At(17));
+        return (text[(text.IndexOf('(') + 1)..close], (int)At(4), At(14) + At(15), At(16) + At(17));
     }
 }
