@@ -21,9 +21,8 @@ namespace Tradehall.Core.Accounts;
 
 public static class AccountsModule
 {
-    public const string ApiPolicy = "api";
-    public const string ApiOperatorPolicy = "api-operator";
     public const string StaffConsolePolicy = "staff-console";
+    public const string OperatorConsolePolicy = "operator-console";
     public const string CookieName = "__Host-tradehall";
 
     public static void AddAccounts(this WebApplicationBuilder builder)
@@ -91,18 +90,12 @@ public static class AccountsModule
 
         services.AddAuthentication()
             .AddScheme<AuthenticationSchemeOptions, BearerAuthentication>(BearerAuthentication.SchemeName, null);
-        services.AddAuthorizationBuilder()
-            .AddPolicy(ApiPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser())
-            .AddPolicy(ApiOperatorPolicy, p => p.AddAuthenticationSchemes(BearerAuthentication.SchemeName).RequireAuthenticatedUser()
-                .RequireRole(Roles.Operator).RequireClaim(BearerAuthentication.ScopeClaim, ApiScopes.Operator))
-            .AddPolicy(StaffConsolePolicy, p =>
-            {
-                p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme).RequireAuthenticatedUser().RequireRole(Roles.Staff);
-                // SEC-05: staff consoles need a second factor unless the operator has switched that off.
-                p.RequireAssertion(context => context.User.HasClaim("amr", "mfa")
-                    || context.Resource is HttpContext http
-                        && !http.RequestServices.GetRequiredService<IOptions<AccountsOptions>>().Value.StaffRequireTwoFactor);
-            });
+        var authorization = services.AddAuthorizationBuilder()
+            .AddPolicy(StaffConsolePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(Roles.Staff).RequireAssertion(ApiScopes.HasStaffSecondFactor))
+            .AddPolicy(OperatorConsolePolicy, p => p.AddAuthenticationSchemes(IdentityConstants.ApplicationScheme)
+                .RequireAuthenticatedUser().RequireRole(Roles.Operator).RequireAssertion(ApiScopes.HasStaffSecondFactor));
+        ApiScopes.AddPolicies(authorization);
 
         services.AddScoped<PhoneVerification>();
         services.AddScoped<PhoneFlows>();
@@ -119,7 +112,7 @@ public static class AccountsModule
 
     public static void MapAccounts(this IEndpointRouteBuilder app)
     {
-        var open = app.MapGroup("/api/v1").WithTags("Account").AllowAnonymous();
+        var open = app.MapGroup("/api/v1").WithTags("Account").Public();
         open.MapPost("/account/register", async (RegisterRequest request, RegisterMember handler, CancellationToken ct) =>
         {
             var result = await handler.HandleAsync(request, ct);
@@ -151,7 +144,7 @@ public static class AccountsModule
             return TypedResults.Created("/api/v1/tokens", result);
         }).RequireRateLimiting(RateLimits.Auth);
 
-        var member = app.MapGroup("/api/v1").WithTags("Account").RequireAuthorization(ApiPolicy);
+        var member = app.MapGroup("/api/v1").WithTags("Account").RequireScope(ApiScopes.Account);
         member.MapGet("/me", (HttpContext http, GetMe handler) => handler.HandleAsync(http.User.MemberId()));
         member.MapPost("/account/phone/confirm", async (ConfirmPhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
         {

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -6,7 +7,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Accounts;
 
 /// <summary>ACC-10: staff accounts are made from the command line, never with a default password.</summary>
-public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManager<Role> roles, TimeProvider time, EvidenceArchive archive)
+public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManager<Role> roles, ApiTokens tokens, TimeProvider time, EvidenceArchive archive)
 {
     public async Task<Member> CreateOperatorAsync(string email, string password, string firstName = "Site", string lastName = "Operator", CancellationToken cancellationToken = default)
     {
@@ -32,6 +33,26 @@ public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManage
         archive.Record("staff.operator_created", $"member:{member.Id}", null, after: new { role = Roles.Operator });
         await db.SaveChangesAsync(cancellationToken);
         return member;
+    }
+
+    /// <summary>
+    /// SPEC §15 <c>admin token</c>: a token with every scope the staff member may hold, for automation run by whoever
+    /// holds the server's shell — that access stands in for the second factor (SEC-05).
+    /// </summary>
+    public async Task<IssuedToken> IssueTokenAsync(string email, string name, CancellationToken cancellationToken = default)
+    {
+        var member = await users.FindByEmailAsync(email.Trim());
+        if (member is null || member.DisabledAt is not null || !(await users.GetRolesAsync(member)).Any(Roles.Staff.Contains))
+        {
+            throw new DomainException("account.not_staff", $"No active staff account has the email address {email}.");
+        }
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        {
+            throw DomainException.Field("request.invalid", "name", "Name the token (1 to 100 characters), e.g. the program that uses it.");
+        }
+        var issued = await tokens.IssueAsync(member, name.Trim(), null, null, twoFactor: true, via: "cli");
+        await db.SaveChangesAsync(cancellationToken);
+        return issued;
     }
 
     public async Task EnsureRolesAsync()

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Analytics.Reviews;
 
@@ -20,7 +21,7 @@ public static class AnalyticsModule
 
     public static void MapAnalytics(this IEndpointRouteBuilder app)
     {
-        var member = app.MapGroup("/api/v1").WithTags("Analytics").RequireAuthorization(AccountsModule.ApiPolicy);
+        var member = app.MapGroup("/api/v1").WithTags("Analytics").RequireScope(ApiScopes.Marketplace);
         // ANL-01: the route and answer shape are fixed by SPEC §15.
         member.MapGet("/analytics/prices", (HttpContext http, PriceAnalytics analytics, string? category, string? currency, string? from, string? to,
                 string? interval, string? country, string? region, CancellationToken ct) =>
@@ -35,6 +36,6 @@ public static class AnalyticsModule
         // ANL-02: the operator makes (or completes) a month's reviews on demand, e.g. after correcting rates; existing ones stay.
         app.MapPost("/api/v1/operator/price-reviews", async (GenerateReviewsRequest request, PriceReviews reviews, CancellationToken ct) =>
                 TypedResults.Ok(new { created = await reviews.GenerateOnDemandAsync(request, ct) }))
-            .WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+            .WithTags("Operator").RequireOperator();
     }
 }

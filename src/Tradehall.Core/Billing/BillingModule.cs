@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.BankStatements;
@@ -58,7 +59,7 @@ public static class BillingModule
 
     public static void MapBilling(this IEndpointRouteBuilder app)
     {
-        var member = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
+        var member = app.MapGroup("/api/v1/billing").WithTags("Billing").RequireScope(ApiScopes.Billing);
         member.MapGet("/account", (HttpContext http, BillingAccounts accounts, CancellationToken ct) => accounts.ViewAsync(http.User.MemberId(), ct));
         member.MapGet("/catalog", (ServiceCatalog catalog, CancellationToken ct) => catalog.ListAsync(CultureInfo.CurrentUICulture.Name, ct));
         member.MapGet("/services", (HttpContext http, Ordering ordering, CancellationToken ct) => ordering.ListAsync(http.User.MemberId(), ct));
@@ -91,9 +92,9 @@ public static class BillingModule
             await http.Request.Body.CopyToAsync(buffer, ct);
             var result = await topUps.ReceiveGatewayPaymentAsync(buffer.ToArray(), http.Request.Headers["X-Signature"], ct);
             return TypedResults.Ok(result);
-        }).WithTags("Payments").AllowAnonymous();
+        }).WithTags("Payments").Public();
 
-        var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+        var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
         operators.MapPost("/accounts/{number}/credits", async (string number, CreditRequest request, HttpContext http, Idempotency idempotency,
             TopUps.TopUps topUps, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
@@ -22,7 +23,7 @@ public static class DocumentsModule
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
     {
-        var invoices = app.MapGroup("/api/v1/billing/invoices").WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
+        var invoices = app.MapGroup("/api/v1/billing/invoices").WithTags("Billing").RequireScope(ApiScopes.Billing);
         invoices.MapPost("/", async (InvoiceRequest request, HttpContext http, InvoiceService service, Idempotency idempotency,
             [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
         {
@@ -51,6 +52,6 @@ public static class DocumentsModule
             var chosen = http.Features.Get<IRequestCultureFeature>()?.Provider is not null;
             var file = await export.ExportAsync(http.User.MemberId(), from, to, format, chosen, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
-        }).WithTags("Billing").RequireAuthorization(AccountsModule.ApiPolicy);
+        }).WithTags("Billing").RequireScope(ApiScopes.Billing);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Core.Shared;
@@ -27,7 +28,7 @@ public static class LegalModule
     /// <summary>KYC-01..05: the member's own legal data. No route takes a member id: each member reaches only their own (SEC-05).</summary>
     public static void MapLegal(this IEndpointRouteBuilder app)
     {
-        var member = app.MapGroup("/api/v1").WithTags("Legal data").RequireAuthorization(AccountsModule.ApiPolicy);
+        var member = app.MapGroup("/api/v1").WithTags("Legal data").RequireScope(ApiScopes.Account);
         member.MapGet("/me/legal", (HttpContext http, ShowLegalData show, CancellationToken ct) =>
             show.HandleAsync(http.User.MemberId(), ct));
         member.MapPut("/me/legal", (SaveLegalDataRequest request, HttpContext http, SaveLegalData save, CancellationToken ct) =>

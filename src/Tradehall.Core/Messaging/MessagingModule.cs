@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
@@ -49,7 +50,7 @@ public static class MessagingModule
     public static void MapMessaging(this IEndpointRouteBuilder app)
     {
         var limits = app.ServiceProvider.GetRequiredService<IOptions<MessagingOptions>>().Value;
-        var chats = app.MapGroup("/api/v1/chats").WithTags("Chats").RequireAuthorization(AccountsModule.ApiPolicy);
+        var chats = app.MapGroup("/api/v1/chats").WithTags("Chats").RequireScope(ApiScopes.Chats);
         chats.MapPost("", async (StartChatRequest request, HttpContext http, SendMessage send, CancellationToken ct) =>
         {
             var started = await send.StartAsync(http.User.MemberId(), request, ct);
@@ -93,7 +94,7 @@ public static class MessagingModule
             return TypedResults.Created($"/api/v1/chats/{id}/messages/{messageId}", complaint);
         });
 
-        var me = app.MapGroup("/api/v1/me").WithTags("Chats").RequireAuthorization(AccountsModule.ApiPolicy);
+        var me = app.MapGroup("/api/v1/me").WithTags("Chats").RequireScope(ApiScopes.Chats);
         me.MapGet("/chat-settings", (HttpContext http, ChatPreferences preferences, CancellationToken ct) => preferences.GetAsync(http.User.MemberId(), ct));
         me.MapPut("/chat-settings", (ChatSettingsRequest request, HttpContext http, ChatPreferences preferences, CancellationToken ct) =>
             preferences.SaveAsync(http.User.MemberId(), request, ct));

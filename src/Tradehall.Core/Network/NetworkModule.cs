@@ -48,7 +48,7 @@ public static class NetworkModule
 
     public static void MapNetwork(this IEndpointRouteBuilder app)
     {
-        var read = app.MapGroup("/api/v1").WithTags("Network").RequireAuthorization(ReadPolicy);
+        var read = app.MapGroup("/api/v1").WithTags("Network").Public(ReadPolicy);
         read.MapGet("/people/{handle}", (string handle, HttpContext http, PersonalPages pages, CancellationToken ct) =>
             pages.ViewAsync(handle, http.User.ViewerId(), ct));
         read.MapGet("/people/{handle}/comments", (string handle, HttpContext http, PageComments comments, CancellationToken ct) =>
@@ -58,7 +58,7 @@ public static class NetworkModule
         read.MapGet("/directory", (string? q, string? city, string? industry, string? kind, int? page, DirectorySearch directory, CancellationToken ct) =>
             directory.SearchAsync(new DirectoryQuery(q, city, industry, kind, page), ct));
 
-        var member = app.MapGroup("/api/v1").WithTags("Network").RequireAuthorization(AccountsModule.ApiPolicy);
+        var member = app.MapGroup("/api/v1").WithTags("Network").RequireScope(ApiScopes.Network);
         member.MapGet("/me/page", (HttpContext http, PersonalPages pages, CancellationToken ct) => pages.OwnAsync(http.User.MemberId(), ct));
         member.MapPut("/me/page", (SavePageRequest request, HttpContext http, PersonalPages pages, CancellationToken ct) =>
             pages.SaveAsync(http.User.MemberId(), request, ct));

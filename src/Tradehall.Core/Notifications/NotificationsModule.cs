@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Notifications.Digests;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Notifications.Preferences;
@@ -42,7 +43,7 @@ public static class NotificationsModule
         app.MapHub<LiveHub>(LiveHub.Path);
 
         // NTF-01: the centre and the preferences; every call sees only the caller's own entries.
-        var centre = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireAuthorization(AccountsModule.ApiPolicy);
+        var centre = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireScope(ApiScopes.Account);
         centre.MapGet("", (HttpContext http, NotificationCentre notifications, bool? unreadOnly, int? page, CancellationToken ct) =>
             notifications.ListAsync(http.User.MemberId(), unreadOnly ?? false, page, ct));
         centre.MapGet("/unread-count", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
@@ -58,7 +59,7 @@ public static class NotificationsModule
             return TypedResults.NoContent();
         });
 
-        var me = app.MapGroup("/api/v1/me").WithTags("Notifications").RequireAuthorization(AccountsModule.ApiPolicy);
+        var me = app.MapGroup("/api/v1/me").WithTags("Notifications").RequireScope(ApiScopes.Account);
         me.MapGet("/notification-preferences", (HttpContext http, NotificationPreferences preferences, CancellationToken ct) =>
             preferences.GetAsync(http.User.MemberId(), ct));
         me.MapPut("/notification-preferences", (PreferencesRequest request, HttpContext http, NotificationPreferences preferences, CancellationToken ct) =>

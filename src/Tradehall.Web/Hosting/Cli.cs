@@ -13,7 +13,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Hosting;
 
 /// <summary>
-/// The <c>tradehall</c> executable: <c>serve</c> (the default), <c>db migrate</c>, <c>admin create</c>,
+/// The <c>tradehall</c> executable: <c>serve</c> (the default), <c>db migrate</c>, <c>admin create</c>, <c>admin token</c>,
 /// <c>archive verify</c>, <c>ledger verify</c>, <c>billing run</c>, <c>demo seed</c>. Unknown verbs and bad arguments print usage and exit non-zero.
 /// </summary>
 public static class Cli
@@ -76,6 +76,28 @@ public static class Cli
             }
         });
         admin.Subcommands.Add(create);
+
+        var staffEmail = new Option<string>("--email") { Description = "The staff member's email address.", Required = true };
+        var tokenName = new Option<string>("--name") { Description = "What the token is for, e.g. the program that uses it.", Required = true };
+        var token = new Command("token", "Print a new API token with the staff member's scopes (for automation on this server).") { staffEmail, tokenName };
+        token.SetAction(async (parse, ct) =>
+        {
+            await using var app = Tool();
+            await using var scope = app.Services.CreateAsyncScope();
+            try
+            {
+                var issued = await scope.ServiceProvider.GetRequiredService<Staff>()
+                    .IssueTokenAsync(parse.GetRequiredValue(staffEmail), parse.GetRequiredValue(tokenName), ct);
+                await Console.Out.WriteLineAsync(issued.Token);
+                return 0;
+            }
+            catch (Tradehall.Core.Shared.DomainException e)
+            {
+                await Console.Error.WriteLineAsync(e.Errors.Count > 0 ? string.Join(" ", e.Errors.Values.SelectMany(v => v)) : e.Message);
+                return 1;
+            }
+        });
+        admin.Subcommands.Add(token);
         root.Subcommands.Add(admin);
 
         var archive = new Command("archive", "The evidence archive (ARC-01).");

@@ -9,6 +9,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Microsoft.OpenApi;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Analytics;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
@@ -155,6 +156,17 @@ public static class Site
                 Description = "A personal access token from POST /api/v1/tokens or the Settings page.",
             };
             return Task.CompletedTask;
+        }).AddOperationTransformer((operation, context, _) =>
+        {
+            // ACC-12: each operation names the token scope it needs, so the document is the route-to-scope table.
+            var access = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiAccess>().LastOrDefault();
+            if (access?.Scope is { } scope)
+            {
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("bearer", context.Document)] = [scope] }];
+                operation.Description = (operation.Description is { Length: > 0 } d ? d + "\n\n" : "")
+                    + $"Token scope: `{scope}`" + (access.Role is { } role ? $"; role: `{role}` with a token issued with the second factor." : ".");
+            }
+            return Task.CompletedTask;
         }));
     }
 
@@ -225,6 +237,7 @@ public static class Site
         app.MapMessaging();
         app.MapAnalytics();
         app.MapRazorPages();
+        ApiAccessTable.EnsureDeclared(app);
     }
 
     public static bool IsApi(HttpContext http) => IsApi(http.Request.Path);

@@ -8,39 +8,48 @@ namespace Tradehall.Tests.Infrastructure;
 
 public static class Operators
 {
-    private const string Password = "Operator pass phrase 2026";
+    public const string Password = "Operator pass phrase 2026";
 
     /// <summary>An operator with an authenticator, signed in with both factors, as the console requires (SEC-05).</summary>
-    public static async Task<Browser> ConsoleBrowserAsync(TradehallApp app)
+    public static async Task<Browser> ConsoleBrowserAsync(TradehallApp app, string role = Roles.Operator)
     {
-        var email = $"ops.{Guid.NewGuid():N}@operator.example.org";
-        string key;
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, Password);
-            var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
-            var op = (await users.FindByEmailAsync(email))!;
-            await users.ResetAuthenticatorKeyAsync(op);
-            key = (await users.GetAuthenticatorKeyAsync(op))!;
-            await users.SetTwoFactorEnabledAsync(op, true);
-        }
+        var (email, key) = await CreateAsync(app, role, twoFactor: true);
         var browser = new Browser(app);
         var step = await browser.SubmitAsync("/account/sign-in", "Sign in", new() { ["Email"] = email, ["Password"] = Password });
-        var done = await browser.SubmitAsync(step.Headers.Location!.ToString(), "Continue", new() { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()) });
+        var done = await browser.SubmitAsync(step.Headers.Location!.ToString(), "Continue", new() { ["Code"] = Totp.Code(key!, app.Clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
         return browser;
     }
 
-    /// <summary>An operator made the way <c>admin create</c> makes one, with an API token.</summary>
-    public static async Task<string> TokenAsync(TradehallApp app)
+    /// <summary>An operator made the way <c>admin create</c> makes one, with an API token issued with the second factor (SEC-05).</summary>
+    public static async Task<string> TokenAsync(TradehallApp app, string role = Roles.Operator)
     {
-        var email = $"operator.{Guid.NewGuid():N}@operator.example.org";
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, Password);
-        }
+        var (email, key) = await CreateAsync(app, role, twoFactor: true);
         using var client = app.Api();
-        var response = await client.PostAsJsonAsync("/api/v1/tokens", new { email, password = Password, name = "console" });
+        var response = await client.PostAsJsonAsync("/api/v1/tokens", new { email, password = Password, name = "console", totp = Totp.Code(key!, app.Clock.GetUtcNow()) });
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
         return (await response.JsonAsync()).GetProperty("token").GetString()!;
+    }
+
+    /// <summary>A staff account (operator, or support agent when <paramref name="role"/> says so); its authenticator key when 2FA is on.</summary>
+    public static async Task<(string Email, string? Key)> CreateAsync(TradehallApp app, string role, bool twoFactor)
+    {
+        var email = $"{role}.{Guid.NewGuid():N}@operator.example.org";
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<Member>>();
+        await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync(email, Password);
+        var staff = (await users.FindByEmailAsync(email))!;
+        if (role != Roles.Operator)
+        {
+            await users.RemoveFromRoleAsync(staff, Roles.Operator);
+            await users.AddToRoleAsync(staff, role);
+        }
+        if (!twoFactor)
+        {
+            return (email, null);
+        }
+        await users.ResetAuthenticatorKeyAsync(staff);
+        await users.SetTwoFactorEnabledAsync(staff, true);
+        return (email, await users.GetAuthenticatorKeyAsync(staff));
     }
 }

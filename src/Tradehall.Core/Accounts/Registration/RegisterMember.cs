@@ -148,7 +148,7 @@ public sealed class RegisterMember(
         await events.PublishAsync(new MemberRegistered(member.Id), cancellationToken);
         await phones.IssueAsync(member, phone!, cancellationToken);
         await emails.SendConfirmationAsync(member);
-        var token = issueToken ? tokens.Issue(member.Id, "Registration", null, null, twoFactor: false).Token : null;
+        var token = issueToken ? (await tokens.IssueAsync(member, "Registration", null, null, twoFactor: false, via: "registration")).Token : null;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return (member, token);

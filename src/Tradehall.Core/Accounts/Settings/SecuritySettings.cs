@@ -3,6 +3,7 @@ using System.Globalization;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
 using Tradehall.Core.Accounts.Sessions;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -18,11 +19,11 @@ public sealed record AuthenticatorSetup(string SharedKey, string Uri, string QrC
 /// <summary>ACC-08, ACC-09: password change and the authenticator-app second factor with recovery codes.</summary>
 public sealed class SecuritySettings(
     AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, EvidenceArchive archive,
-    TimeProvider time)
+    ApiTokens tokens, TimeProvider time)
 {
     public const int RecoveryCodeCount = 10;
 
-    /// <summary>Changes the password and ends every other session (SEC-03).</summary>
+    /// <summary>Changes the password and ends every other session and every API token (SEC-03).</summary>
     public async Task ChangePasswordAsync(Guid memberId, Guid? currentSession, ChangePasswordRequest request, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
@@ -39,6 +40,7 @@ public sealed class SecuritySettings(
             errors.ThrowIfAny();
         }
         await AccountSessions.EndAllAsync(db, member.Id, time.UtcNow(), currentSession, cancellationToken);
+        await tokens.RevokeAllAsync(member.Id, "password-changed", cancellationToken);
         archive.Record("account.password_changed", $"member:{member.Id}", member.Id);
         await db.SaveChangesAsync(cancellationToken);
         if (currentSession is not null)

@@ -59,7 +59,10 @@ public sealed partial class SignInFlows(
 {
     public async Task<CreateTokenResponse> CreateTokenAsync(CreateTokenRequest request, CancellationToken cancellationToken)
     {
-        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var errors = FieldErrors.FromAnnotations(request);
+        // Unknown or empty scope lists are refused before the password is tried (ACC-12); who may hold which is checked on issuing.
+        ApiScopes.Grant(request.Scopes, staffWithSecondFactor: true, errors);
+        errors.ThrowIfAny();
         var member = await users.FindByEmailAsync(request.Email!.Trim());
         if (member is null || member.DisabledAt is not null)
         {
@@ -90,7 +93,7 @@ public sealed partial class SignInFlows(
                 throw new DomainException("account.totp_invalid", "The authenticator code is not correct.", StatusCodes.Status401Unauthorized);
             }
         }
-        var issued = tokens.Issue(member.Id, request.Name!.Trim(), request.Scopes, request.ExpiresInDays, member.TwoFactorEnabled);
+        var issued = await tokens.IssueAsync(member, request.Name!.Trim(), request.Scopes, request.ExpiresInDays, member.TwoFactorEnabled, "password");
         await RecordAsync("account.signin", member.Id, "token", cancellationToken);
         return new CreateTokenResponse(issued.Token, issued.ExpiresAt);
     }
@@ -209,7 +212,7 @@ public sealed partial class SignInFlows(
         await db.SaveChangesAsync(cancellationToken);
     }
 
-    /// <summary>Sets a new password from a reset link; every session and the lockout end (SEC-03).</summary>
+    /// <summary>Sets a new password from a reset link; every session, every API token and the lockout end (SEC-03).</summary>
     public async Task ResetPasswordAsync(ResetPasswordRequest request, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
@@ -237,6 +240,7 @@ public sealed partial class SignInFlows(
         await users.SetLockoutEndDateAsync(member, null);
         await users.ResetAccessFailedCountAsync(member);
         await AccountSessions.EndAllAsync(db, member.Id, time.UtcNow(), except: null, cancellationToken);
+        await tokens.RevokeAllAsync(member.Id, "password-reset", cancellationToken);
         await RecordAsync("account.password_reset", member.Id, "email-link", cancellationToken);
     }
 

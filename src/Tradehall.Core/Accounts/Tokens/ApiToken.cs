@@ -27,18 +27,6 @@ public sealed class ApiToken
     public DateTime? LastUsedAt { get; set; }
 }
 
-/// <summary>What a token may do. A token without a scope cannot call that area.</summary>
-public static class ApiScopes
-{
-    public const string Account = "account";
-    public const string Billing = "billing";
-    public const string Network = "network";
-    public const string Marketplace = "marketplace";
-    public const string Operator = "operator";
-
-    public static readonly string[] All = [Account, Billing, Network, Marketplace, Operator];
-}
-
 internal sealed class ApiTokenConfiguration : IEntityTypeConfiguration<ApiToken>
 {
     public void Configure(EntityTypeBuilder<ApiToken> b)

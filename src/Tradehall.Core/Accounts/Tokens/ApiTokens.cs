@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
@@ -22,29 +23,36 @@ public sealed record CreateOwnTokenRequest
 }
 
 /// <summary>ACC-12: issuing, listing and revoking personal access tokens.</summary>
-public sealed class ApiTokens(AppDbContext db, TimeProvider time, IOptions<AccountsOptions> options, EvidenceArchive archive)
+public sealed class ApiTokens(AppDbContext db, UserManager<Member> users, TimeProvider time, IOptions<AccountsOptions> options, EvidenceArchive archive)
 {
     public const string SecretPrefix = "th_";
 
-    /// <summary>Adds a token to the unit of work; the caller saves.</summary>
-    public IssuedToken Issue(Guid memberId, string name, IEnumerable<string>? scopes, int? days, bool twoFactor)
+    /// <summary>
+    /// Adds a token to the unit of work (the caller saves) with the scopes granted from <paramref name="scopes"/>;
+    /// the scopes are checked first and refused with errors naming <c>scopes</c> (ACC-12).
+    /// <paramref name="twoFactor"/> says the holder gave their second factor, which staff scopes need (SEC-05).
+    /// </summary>
+    public async Task<IssuedToken> IssueAsync(Member member, string name, string[]? scopes, int? days, bool twoFactor, string via)
     {
+        var errors = new FieldErrors();
+        var staff = await users.IsInRoleAsync(member, Roles.Operator) || await users.IsInRoleAsync(member, Roles.Support);
+        var granted = ApiScopes.Grant(scopes, staff && (twoFactor || !options.Value.StaffRequireTwoFactor), errors);
+        errors.ThrowIfAny();
         var now = time.UtcNow();
         var secret = SecretPrefix + SecureTokens.NewToken();
-        var granted = (scopes ?? ApiScopes.All).Where(ApiScopes.All.Contains).Distinct().ToArray();
         var token = new ApiToken
         {
-            MemberId = memberId,
+            MemberId = member.Id,
             Name = name,
             Prefix = secret[..10],
             TokenHash = SecureTokens.Hash(secret),
-            Scopes = string.Join(' ', granted.Length > 0 ? granted : ApiScopes.All),
+            Scopes = string.Join(' ', granted),
             TwoFactor = twoFactor,
             CreatedAt = now,
             ExpiresAt = now.AddDays(days ?? options.Value.ApiTokenDays),
         };
         db.Set<ApiToken>().Add(token);
-        archive.Record("account.token_created", $"token:{token.Id}", memberId, after: new { token.Name, token.Scopes, token.ExpiresAt });
+        archive.Record("account.token_created", $"token:{token.Id}", member.Id, after: new { token.Name, token.Scopes, token.ExpiresAt, token.TwoFactor, via });
         return new IssuedToken(token.Id, secret, token.ExpiresAt);
     }
 
@@ -52,19 +60,30 @@ public sealed class ApiTokens(AppDbContext db, TimeProvider time, IOptions<Accou
     public async Task<IssuedToken> CreateAsync(Guid memberId, CreateOwnTokenRequest request, bool twoFactor, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
-        var scopes = request.Scopes ?? [];
-        if (scopes.Length == 0)
+        if (request.Scopes is null)
         {
             errors.Add(nameof(request.Scopes), "Choose at least one scope.");
         }
-        else if (scopes.Any(s => !ApiScopes.All.Contains(s)))
-        {
-            errors.Add(nameof(request.Scopes), "Choose scopes from the list.");
-        }
         errors.ThrowIfAny();
-        var issued = Issue(memberId, request.Name!.Trim(), scopes, request.ExpiresInDays, twoFactor);
+        var member = await users.FindByIdAsync(memberId.ToString()) ?? throw DomainException.NotFound("account.not_found", "No such account.");
+        var issued = await IssueAsync(member, request.Name!.Trim(), request.Scopes, request.ExpiresInDays, twoFactor, "settings");
         await db.SaveChangesAsync(cancellationToken);
         return issued;
+    }
+
+    /// <summary>
+    /// SEC-03: ends every token of the member — after a password change or reset, an undone email change,
+    /// or a disabled account. Added to the unit of work's archive; the update itself runs at once.
+    /// </summary>
+    public async Task RevokeAllAsync(Guid memberId, string reason, CancellationToken cancellationToken)
+    {
+        var now = time.UtcNow();
+        var ended = await db.Set<ApiToken>().Where(t => t.MemberId == memberId && t.RevokedAt == null)
+            .ExecuteUpdateAsync(s => s.SetProperty(t => t.RevokedAt, now), cancellationToken);
+        if (ended > 0)
+        {
+            archive.Record("account.tokens_revoked", $"member:{memberId}", memberId, after: new { count = ended, reason });
+        }
     }
 
     public Task<List<ApiToken>> ListAsync(Guid memberId, CancellationToken cancellationToken) =>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
@@ -164,9 +165,9 @@ public static class MarketData
     public static void MapMarketData(IEndpointRouteBuilder app)
     {
         app.MapGet("/api/v1/exchange-rates", (ExchangeRateAdmin admin, CancellationToken ct) => admin.CurrentAsync(ct))
-            .WithTags("Marketplace").AllowAnonymous();
+            .WithTags("Marketplace").Public();
         app.MapPost("/api/v1/operator/exchange-rates", async (SetExchangeRateRequest request, HttpContext http, ExchangeRateAdmin admin, CancellationToken ct) =>
                 TypedResults.Created("/api/v1/exchange-rates", await admin.SetAsync(request, http.User.MemberId(), ct)))
-            .WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+            .WithTags("Operator").RequireOperator();
     }
 }

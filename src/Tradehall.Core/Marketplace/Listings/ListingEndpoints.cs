@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Images;
@@ -38,11 +39,11 @@ public static class ListingEndpoints
     public static void MapListings(this IEndpointRouteBuilder app)
     {
         // Listings are public, like the search that finds them; a signed-in viewer is still recognised as the owner.
-        var read = app.MapGroup("/api/v1").WithTags("Marketplace").RequireAuthorization(NetworkModule.ReadPolicy);
+        var read = app.MapGroup("/api/v1").WithTags("Marketplace").Public(NetworkModule.ReadPolicy);
         read.MapGet("/listings/{id:guid}", (Guid id, HttpContext http, ListingReader reader, CancellationToken ct) =>
             reader.ViewAsync(id, http.User.ViewerId(), ViewerKey(http), ct));
 
-        var member = app.MapGroup("/api/v1").WithTags("Marketplace").RequireAuthorization(AccountsModule.ApiPolicy);
+        var member = app.MapGroup("/api/v1").WithTags("Marketplace").RequireScope(ApiScopes.Marketplace);
         member.MapPost("/listings", async (ListingRequest request, HttpContext http, ListingEditor editor, CancellationToken ct) =>
         {
             var created = await editor.CreateAsync(http.User.MemberId(), request, ct);
@@ -87,7 +88,7 @@ public static class ListingEndpoints
             return TypedResults.Created($"/api/v1/listings/{id}", created);
         });
 
-        var staff = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireAuthorization(AccountsModule.ApiOperatorPolicy);
+        var staff = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
         staff.MapGet("/listing-complaints", (ListingModeration moderation, CancellationToken ct) => moderation.ListAsync(QueueSize, ct));
         staff.MapPost("/listings/{id:guid}/block", async (Guid id, ListingModeration moderation, CancellationToken ct) =>
         {

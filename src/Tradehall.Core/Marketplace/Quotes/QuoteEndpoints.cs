@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 
 namespace Tradehall.Core.Marketplace.Quotes;
 
@@ -16,7 +17,7 @@ public static class QuoteEndpoints
 
     public static void MapQuotes(IEndpointRouteBuilder app)
     {
-        var chats = app.MapGroup("/api/v1/chats/{chatId:guid}/quotes").WithTags("Quotes").RequireAuthorization(AccountsModule.ApiPolicy);
+        var chats = app.MapGroup("/api/v1/chats/{chatId:guid}/quotes").WithTags("Quotes").RequireScope(ApiScopes.Chats);
         chats.MapPost("", async (Guid chatId, QuoteRequest request, HttpContext http, Quotes quotes, CancellationToken ct) =>
         {
             var created = await quotes.CreateAsync(http.User.MemberId(), chatId, request, ct);
@@ -24,7 +25,7 @@ public static class QuoteEndpoints
         });
         chats.MapGet("", (Guid chatId, HttpContext http, Quotes quotes, CancellationToken ct) => quotes.ListAsync(http.User.MemberId(), chatId, ct));
 
-        var quote = app.MapGroup("/api/v1/quotes/{id:guid}").WithTags("Quotes").RequireAuthorization(AccountsModule.ApiPolicy);
+        var quote = app.MapGroup("/api/v1/quotes/{id:guid}").WithTags("Quotes").RequireScope(ApiScopes.Chats);
         quote.MapGet("", (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) => quotes.GetAsync(http.User.MemberId(), id, ct));
         quote.MapPost("/accept", async (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) =>
         {
@@ -43,6 +44,6 @@ public static class QuoteEndpoints
         });
 
         app.MapGet("/api/v1/deals", (HttpContext http, Deals deals, CancellationToken ct) => deals.ListAsync(http.User.MemberId(), ct))
-            .WithTags("Quotes").RequireAuthorization(AccountsModule.ApiPolicy);
+            .WithTags("Quotes").RequireScope(ApiScopes.Marketplace);
     }
 }

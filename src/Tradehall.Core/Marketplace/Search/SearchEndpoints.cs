@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 
@@ -36,9 +37,9 @@ public static class SearchEndpoints
             var pageSize = SearchCriteriaRules.WholeNumber(query.PageSize, "pageSize", errors);
             errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
             return await search.SearchAsync(criteria, page, pageSize, ct);
-        }).WithTags("Marketplace").AllowAnonymous().RequireRateLimiting(RateLimits.Search);
+        }).WithTags("Marketplace").Public().RequireRateLimiting(RateLimits.Search);
 
-        var saved = app.MapGroup("/api/v1/saved-searches").WithTags("Marketplace").RequireAuthorization(AccountsModule.ApiPolicy);
+        var saved = app.MapGroup("/api/v1/saved-searches").WithTags("Marketplace").RequireScope(ApiScopes.Marketplace);
         saved.MapGet("", (HttpContext http, SavedSearches searches, CancellationToken ct) => searches.ListAsync(http.User.MemberId(), ct));
         saved.MapPost("", async (SaveSearchRequest request, HttpContext http, SavedSearches searches, CancellationToken ct) =>
         {

@@ -9,7 +9,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-03 (b): the operator uploads a bank statement and sees what was credited, held, already known or unreadable.</summary>
-[Authorize(Roles = Roles.Operator)]
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class BankImportModel(BankStatements statements, IOptions<BillingOptions> options) : TradehallPageModel
 {
     [BindProperty] public IFormFile? StatementFile { get; set; }

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Tradehall.Core.Accounts;
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging.Complaints;
@@ -5,6 +7,7 @@ using Tradehall.Core.Messaging.Complaints;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>OPS-02, MSG-05, MKT-06: complaints about chat messages and listings, newest first, for staff to review; listings can be blocked here.</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class ComplaintsModel(ReportMessage complaints, ListingModeration listings) : TradehallPageModel
 {
     public const int Shown = 200;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -8,6 +9,7 @@ using Tradehall.Core.Billing.Services;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-07: orders of confirmation-required tariffs wait here; confirming starts the service, declining returns the first period.</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class ConfirmationsModel(Confirmation confirmation, Idempotency idempotency, IOptions<BillingOptions> options) : TradehallPageModel
 {
     public IReadOnlyList<AwaitingService> Awaiting { get; private set; } = [];

@@ -7,7 +7,7 @@ using Tradehall.Core.Billing.TopUps;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-03 (c): the operator credits a personal account by hand, with a reason; one submission, one credit (BIL-23).</summary>
-[Authorize(Roles = Roles.Operator)]
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class CreditModel(TopUps topUps, Idempotency idempotency) : TradehallPageModel
 {
     [BindProperty] public string? AccountNumber { get; set; }

@@ -9,7 +9,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>ANL-03: the operator sees the rate in force for every currency, its history, and sets a new one.</summary>
-[Authorize(Roles = Roles.Operator)]
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class ExchangeRatesModel(ExchangeRateAdmin admin, TimeProvider time, IOptions<TradehallOptions> site) : TradehallPageModel
 {
     public const int HistoryShown = 100;

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
@@ -9,6 +10,7 @@ public sealed record DuplicateRow(DateTime FlaggedAt, DateTime? ReviewedAt, Guid
     Guid ExistingId, string ExistingName, string ExistingEmail, DateOnly DateOfBirth);
 
 /// <summary>OPS, ACC-04, ACC-10: the staff console start — member counts and possible duplicate accounts (read-only).</summary>
+[Authorize(Policy = AccountsModule.StaffConsolePolicy)]
 public sealed class IndexModel(AppDbContext db, TimeProvider time) : TradehallPageModel
 {
     public const int DuplicatesShown = 50;

@@ -8,7 +8,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-03 (b): the held bank payments; the operator assigns each to a personal account or marks it for return, with a reason (BIL-23: once per form).</summary>
-[Authorize(Roles = Roles.Operator)]
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class SuspenseModel(BankStatements statements, Idempotency idempotency) : TradehallPageModel
 {
     public SuspenseList Queue { get; private set; } = new(0m, "", 0, []);

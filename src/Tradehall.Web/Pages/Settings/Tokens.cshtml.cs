@@ -17,6 +17,10 @@ public sealed class TokensModel(ApiTokens tokens, IOptions<AccountsOptions> opti
 
     public IReadOnlyList<ApiToken> Tokens { get; private set; } = [];
 
+    /// <summary>The scopes this member may choose: the operator scope only for staff signed in with their second factor (SEC-05).</summary>
+    public IReadOnlyList<string> Offered => Roles.Staff.Any(User.IsInRole) && (User.HasClaim("amr", "mfa") || !options.Value.StaffRequireTwoFactor)
+        ? ApiScopes.All : ApiScopes.Member;
+
     /// <summary>The secret of the token just made; it is never shown again.</summary>
     public IssuedToken? Created { get; private set; }
 

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Authorization;
+using Tradehall.Core.Accounts;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
@@ -5,6 +7,7 @@ using Tradehall.Core.Billing.Catalog;
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-14: the operator's catalogue — every kind with its open and closed tariffs and announced prices.</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class IndexModel(CatalogAdmin admin, IOptions<BillingOptions> options) : TradehallPageModel
 {
     public IReadOnlyList<AdminKindView> Kinds { get; private set; } = [];

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
@@ -8,6 +9,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-11: add a service kind, or edit one (a built-in kind keeps its code).</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> options) : TradehallPageModel
 {
     /// <summary>The kind being edited; empty when adding one.</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
@@ -9,6 +10,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-14: add a tariff to a kind, edit one (a new price is announced ahead), or close it with a successor.</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site) : TradehallPageModel
 {
     /// <summary>The kind a new tariff is added to.</summary>
