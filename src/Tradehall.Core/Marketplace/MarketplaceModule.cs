@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Quotes;
@@ -28,7 +29,7 @@ public static class MarketplaceModule
     public static void MapMarketplace(this IEndpointRouteBuilder app)
     {
         // MKT-01: the taxonomy is public, like the listings it sorts.
-        app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace");
+        app.MapGet("/api/v1/categories", (CategoryTree tree, CancellationToken ct) => tree.TreeAsync(ct)).WithTags("Marketplace").Public();
         QuoteEndpoints.MapQuotes(app);
         app.MapListings();
         MarketData.MapMarketData(app);
