@@ -106,6 +106,7 @@ public static class AccountsModule
         services.AddScoped<ApiTokens>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<SecuritySettings>();
+        services.AddScoped<Reauthentication>();
         services.AddScoped<GetMe>();
         services.AddScoped<Staff>();
     }
@@ -136,6 +137,11 @@ public static class AccountsModule
         open.MapPost("/account/email/change/confirm", async (ConfirmEmailChangeRequest request, EmailFlows flows, CancellationToken ct) =>
         {
             await flows.ConfirmChangeAsync(request, ct);
+            return TypedResults.NoContent();
+        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/revert", async (RevertEmailRequest request, EmailFlows flows, CancellationToken ct) =>
+        {
+            await flows.RevertChangeAsync(request, ct);
             return TypedResults.NoContent();
         }).RequireRateLimiting(RateLimits.Auth);
         open.MapPost("/tokens", async (CreateTokenRequest request, SignInFlows flows, CancellationToken ct) =>

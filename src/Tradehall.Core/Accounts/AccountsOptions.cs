@@ -42,6 +42,14 @@ public sealed class AccountsOptions
     [Range(typeof(TimeSpan), "00:01:00", "00:10:00")]
     public TimeSpan EmailLinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// How long the "this wasn't me" link sent to the previous address after an email change works (ACC-08). Longer than
+    /// other links on purpose: the owner may read that mailbox days later, and the link grants no access — it only
+    /// restores the address and ends every session and token.
+    /// </summary>
+    [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
+    public TimeSpan EmailRevertLinkLifetime { get; set; } = TimeSpan.FromDays(7);
+
     /// <summary>Default lifetime of a personal access token (ACC-12).</summary>
     [Range(1, 3650)]
     public int ApiTokenDays { get; set; } = 90;

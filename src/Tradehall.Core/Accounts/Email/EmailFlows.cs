@@ -4,6 +4,9 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Registration;
+using Tradehall.Core.Accounts.Sessions;
+using Tradehall.Core.Accounts.Settings;
+using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -16,13 +19,18 @@ public sealed record ConfirmEmailChangeRequest(
     [property: Required(ErrorMessage = "The confirmation token is missing.")] string? Token,
     [property: Required(ErrorMessage = "The new email address is missing.")] string? Email);
 
+/// <summary>ACC-08: the new address, and the current password (or, with a second factor, a current code) to prove it is the owner.</summary>
 public sealed record ChangeEmailRequest(
-    [property: Required(ErrorMessage = "Enter the new email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(254)] string? Email);
+    [property: Required(ErrorMessage = "Enter the new email address."), EmailAddress(ErrorMessage = "Enter a valid email address."), MaxLength(254)] string? Email,
+    string? CurrentPassword = null,
+    string? Totp = null);
+
+public sealed record RevertEmailRequest([property: Required(ErrorMessage = "The token is missing.")] string? Token);
 
 /// <summary>ACC-02, ACC-08: confirming the address by its emailed link, resending the link, and changing the address.</summary>
 public sealed class EmailFlows(
     AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, OneTimeTokenProvider tokens, AccountEmails emails, EvidenceArchive archive,
-    IOptions<AccountsOptions> options)
+    Reauthentication reauthentication, ApiTokens apiTokens, TimeProvider time, IOptions<AccountsOptions> options)
 {
     public async Task ConfirmAsync(ConfirmEmailRequest request, CancellationToken cancellationToken)
     {
@@ -61,6 +69,7 @@ public sealed class EmailFlows(
             throw DomainException.Conflict("account.email_taken", "email", "An account with this email address already exists.");
         }
         var member = await users.FindByIdAsync(memberId.ToString()) ?? throw DomainException.NotFound("account.not_found", "No such account.");
+        await reauthentication.RequireAsync(member, request.CurrentPassword, request.Totp);
         await emails.SendEmailChangeAsync(member, email);
         await db.SaveChangesAsync(cancellationToken);
     }
@@ -86,6 +95,7 @@ public sealed class EmailFlows(
         }
         await users.SetUserNameAsync(member, newEmail);
         archive.Record("account.email_changed", $"member:{member.Id}", member.Id, before: new { email = before }, after: new { email = newEmail });
+        await emails.SendEmailChangedNoticeAsync(member, before!, newEmail);
         await db.SaveChangesAsync(cancellationToken);
         // The change renews the security stamp; the browser that confirmed it stays signed in, other sessions end.
         var user = signIn.Context.User;
@@ -93,5 +103,41 @@ public sealed class EmailFlows(
         {
             await signIn.RefreshSignInAsync(member);
         }
+    }
+
+    /// <summary>
+    /// ACC-08: "this wasn't me" — the previous address comes back, confirmed; every session and API token ends, and a
+    /// password-reset link goes to the restored address, since whoever changed it may know the password.
+    /// </summary>
+    public async Task RevertChangeAsync(RevertEmailRequest request, CancellationToken cancellationToken)
+    {
+        FieldErrors.FromAnnotations(request).ThrowIfAny();
+        var token = request.Token!;
+        // The link is used up only if the whole restoration commits.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var found = await tokens.FindAsync(token, AccountEmails.RevertEmailPurpose);
+        var member = found is null ? null : await users.FindByIdAsync(found.Value.MemberId.ToString());
+        if (member is null || !await users.VerifyUserTokenAsync(member, OneTimeTokenProvider.Name, found!.Value.Purpose, token))
+        {
+            throw DomainException.Field("account.email_token_invalid", "token", await tokens.DescribeFailureAsync(token));
+        }
+        var previous = found.Value.Purpose[AccountEmails.RevertEmailPurpose.Length..];
+        var before = member.Email;
+        var normalized = users.NormalizeEmail(previous);
+        if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized && m.Id != member.Id, cancellationToken))
+        {
+            throw DomainException.Conflict("account.email_taken", "token", "Another account uses that address now. Contact support to recover your account.");
+        }
+        await users.SetEmailAsync(member, previous);
+        await users.SetUserNameAsync(member, previous);
+        member.EmailConfirmed = true;
+        await users.UpdateAsync(member);
+        await users.UpdateSecurityStampAsync(member);
+        await AccountSessions.EndAllAsync(db, member.Id, time.UtcNow(), except: null, cancellationToken);
+        await apiTokens.RevokeAllAsync(member.Id, "email-change-reverted", cancellationToken);
+        archive.Record("account.email_change_reverted", $"member:{member.Id}", member.Id, before: new { email = before }, after: new { email = previous });
+        await emails.SendPasswordResetAsync(member);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
     }
 }

@@ -45,7 +45,11 @@ public sealed class OneTimeTokenProvider(AppDbContext db, TimeProvider time, IOp
 {
     public const string Name = "OneTime";
 
-    public async Task<string> GenerateAsync(string purpose, UserManager<Member> manager, Member user)
+    public Task<string> GenerateAsync(string purpose, UserManager<Member> manager, Member user) =>
+        IssueAsync(user, purpose, options.Value.EmailLinkLifetime);
+
+    /// <summary>A new token for <paramref name="purpose"/> that lives <paramref name="lifetime"/>.</summary>
+    public async Task<string> IssueAsync(Member user, string purpose, TimeSpan lifetime)
     {
         var now = time.UtcNow();
         // A new link for the same purpose retires the previous one.
@@ -59,7 +63,7 @@ public sealed class OneTimeTokenProvider(AppDbContext db, TimeProvider time, IOp
             Purpose = purpose,
             TokenHash = SecureTokens.Hash(token),
             CreatedAt = now,
-            ExpiresAt = now + options.Value.EmailLinkLifetime,
+            ExpiresAt = now + lifetime,
         });
         await db.SaveChangesAsync();
         return token;
@@ -83,17 +87,21 @@ public sealed class OneTimeTokenProvider(AppDbContext db, TimeProvider time, IOp
     public Task<bool> CanGenerateTwoFactorTokenAsync(UserManager<Member> manager, Member user) => Task.FromResult(false);
 
     /// <summary>Finds whose token this is, for links that carry only the token.</summary>
-    public async Task<Guid?> FindMemberAsync(string token, string purposePrefix)
+    public async Task<Guid?> FindMemberAsync(string token, string purposePrefix) => (await FindAsync(token, purposePrefix))?.MemberId;
+
+    /// <summary>Whose token this is and its whole purpose, for purposes that carry a value (such as the address to restore).</summary>
+    public async Task<(Guid MemberId, string Purpose)?> FindAsync(string token, string purposePrefix)
     {
         if (string.IsNullOrEmpty(token))
         {
             return null;
         }
         var hash = SecureTokens.Hash(token);
-        return await db.Set<OneTimeToken>()
+        var row = await db.Set<OneTimeToken>().AsNoTracking()
             .Where(t => t.TokenHash == hash && t.Purpose.StartsWith(purposePrefix))
-            .Select(t => (Guid?)t.MemberId)
+            .Select(t => new { t.MemberId, t.Purpose })
             .FirstOrDefaultAsync();
+        return row is null ? null : (row.MemberId, row.Purpose);
     }
 
     /// <summary>Why a token no longer works, so the page can say so plainly.</summary>

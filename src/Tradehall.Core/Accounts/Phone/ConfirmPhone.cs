@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Registration;
+using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -11,10 +12,16 @@ namespace Tradehall.Core.Accounts.Phone;
 
 public sealed record ConfirmPhoneRequest([property: Required(ErrorMessage = "Enter the code from the SMS.")] string? Code);
 
-public sealed record ChangePhoneRequest([property: Required(ErrorMessage = "Enter your new mobile phone number.")] string? Phone);
+/// <summary>ACC-08: the new number, and the current password (or, with a second factor, a current code) to prove it is the owner.</summary>
+public sealed record ChangePhoneRequest(
+    [property: Required(ErrorMessage = "Enter your new mobile phone number.")] string? Phone,
+    string? CurrentPassword = null,
+    string? Totp = null);
 
 /// <summary>ACC-03, ACC-08: confirming the phone given at registration, resending its code, and changing to a new number.</summary>
-public sealed class PhoneFlows(AppDbContext db, UserManager<Member> users, PhoneVerification phones, EvidenceArchive archive, IOptions<AccountsOptions> options)
+public sealed class PhoneFlows(
+    AppDbContext db, UserManager<Member> users, PhoneVerification phones, Reauthentication reauthentication, EvidenceArchive archive,
+    IOptions<AccountsOptions> options)
 {
     public async Task ConfirmAsync(Guid memberId, ConfirmPhoneRequest request, CancellationToken cancellationToken)
     {
@@ -62,6 +69,7 @@ public sealed class PhoneFlows(AppDbContext db, UserManager<Member> users, Phone
         {
             throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by an account.");
         }
+        await reauthentication.RequireAsync(member, request.CurrentPassword, request.Totp);
         await phones.IssueAsync(member, phone!, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
     }

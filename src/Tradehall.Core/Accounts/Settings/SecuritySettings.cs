@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
 using Tradehall.Core.Accounts.Sessions;
@@ -19,7 +20,7 @@ public sealed record AuthenticatorSetup(string SharedKey, string Uri, string QrC
 /// <summary>ACC-08, ACC-09: password change and the authenticator-app second factor with recovery codes.</summary>
 public sealed class SecuritySettings(
     AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, EvidenceArchive archive,
-    ApiTokens tokens, TimeProvider time)
+    ApiTokens tokens, Reauthentication reauthentication, TimeProvider time)
 {
     public const int RecoveryCodeCount = 10;
 
@@ -70,9 +71,11 @@ public sealed class SecuritySettings(
     }
 
     /// <summary>Turns the second factor on once the app shows a valid code; returns the recovery codes to keep.</summary>
-    public async Task<IReadOnlyList<string>> EnableTwoFactorAsync(Guid memberId, string code, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> EnableTwoFactorAsync(Guid memberId, string code, string? currentPassword, CancellationToken cancellationToken)
     {
         var member = await FindAsync(memberId);
+        // The password first: someone else's authenticator on this account would lock its owner out (ACC-08).
+        await reauthentication.RequireAsync(member, currentPassword, null);
         var clean = (code ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
         if (!await users.VerifyTwoFactorTokenAsync(member, users.Options.Tokens.AuthenticatorTokenProvider, clean))
         {
@@ -99,14 +102,23 @@ public sealed class SecuritySettings(
         return codes;
     }
 
-    public async Task DisableTwoFactorAsync(Guid memberId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Turns the second factor off with the password and a current code (a stolen session alone cannot), and signs this
+    /// browser in again without the second-factor mark, so a staff console it opened closes (SEC-05).
+    /// </summary>
+    public async Task DisableTwoFactorAsync(Guid memberId, string? currentPassword, string? code, CancellationToken cancellationToken)
     {
         var member = await FindAsync(memberId);
+        await reauthentication.RequireBothAsync(member, currentPassword, code);
         await users.SetTwoFactorEnabledAsync(member, false);
         await users.ResetAuthenticatorKeyAsync(member);
         archive.Record("account.2fa_disabled", $"member:{member.Id}", member.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(member);
+        var current = await signIn.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
+        if (current.Succeeded)
+        {
+            await signIn.SignInWithClaimsAsync(member, current.Properties, []);
+        }
     }
 
     public Task<int> RecoveryCodesLeftAsync(Member member) => users.CountRecoveryCodesAsync(member);

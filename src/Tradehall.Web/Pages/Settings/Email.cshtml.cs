@@ -11,6 +11,7 @@ namespace Tradehall.Web.Pages.Settings;
 public sealed class EmailModel(EmailFlows emails, GetMe me) : TradehallPageModel
 {
     [BindProperty] public string? Email { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
 
     public string Current { get; private set; } = "";
     public bool Sent { get; private set; }
@@ -34,7 +35,8 @@ public sealed class EmailModel(EmailFlows emails, GetMe me) : TradehallPageModel
     {
         ModelState.Clear();
         Current = (await me.HandleAsync(User.MemberId())).Email;
-        Sent = await TryAsync(() => emails.RequestChangeAsync(User.MemberId(), new ChangeEmailRequest(Email), cancellationToken), nameof(Email));
+        Sent = await TryAsync(() => emails.RequestChangeAsync(User.MemberId(), new ChangeEmailRequest(Email, CurrentPassword), cancellationToken),
+            nameof(Email), nameof(CurrentPassword));
         return Page();
     }
 }

@@ -11,6 +11,7 @@ namespace Tradehall.Web.Pages.Settings;
 public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
 {
     [BindProperty] public string? Phone { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
 
     public string? Current { get; private set; }
 
@@ -19,7 +20,8 @@ public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone), cancellationToken), nameof(Phone)))
+        if (await TryAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
+                nameof(Phone), nameof(CurrentPassword)))
         {
             Notice(L["We sent a code to your new number. Enter it to finish the change."]);
             return LocalRedirect("/account/confirm-phone");

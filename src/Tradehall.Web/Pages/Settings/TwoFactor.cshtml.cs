@@ -12,6 +12,10 @@ namespace Tradehall.Web.Pages.Settings;
 public sealed class TwoFactorModel(SecuritySettings security, UserManager<Member> users) : TradehallPageModel
 {
     [BindProperty] public string? Code { get; set; }
+    [BindProperty] public string? CurrentPassword { get; set; }
+
+    /// <summary>The current code, asked with the password before the second factor is turned off.</summary>
+    [BindProperty] public string? Totp { get; set; }
 
     public bool Enabled { get; private set; }
     public int RecoveryCodesLeft { get; private set; }
@@ -38,7 +42,8 @@ public sealed class TwoFactorModel(SecuritySettings security, UserManager<Member
         {
             ModelState.AddModelError(nameof(Code), L["Enter the 6-digit code from your authenticator app."]);
         }
-        else if (await TryAsync(async () => RecoveryCodes = await security.EnableTwoFactorAsync(User.MemberId(), Code, cancellationToken), nameof(Code)))
+        else if (await TryAsync(async () => RecoveryCodes = await security.EnableTwoFactorAsync(User.MemberId(), Code, CurrentPassword, cancellationToken),
+                     nameof(Code), nameof(CurrentPassword)))
         {
             Notice(L["Two-step sign-in is on."]);
         }
@@ -55,9 +60,14 @@ public sealed class TwoFactorModel(SecuritySettings security, UserManager<Member
 
     public async Task<IActionResult> OnPostDisableAsync(CancellationToken cancellationToken)
     {
-        await security.DisableTwoFactorAsync(User.MemberId(), cancellationToken);
-        Notice(L["Two-step sign-in is off. You now sign in with your password only."]);
-        return LocalRedirect("/settings");
+        ModelState.Clear();
+        if (await TryAsync(() => security.DisableTwoFactorAsync(User.MemberId(), CurrentPassword, Totp, cancellationToken), nameof(CurrentPassword), nameof(Totp)))
+        {
+            Notice(L["Two-step sign-in is off. You now sign in with your password only."]);
+            return LocalRedirect("/settings");
+        }
+        await LoadAsync();
+        return Page();
     }
 
     private async Task LoadAsync()
