@@ -94,6 +94,7 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await CheckAsync(page, "07-two-factor-setup");
         var key = await page.Locator(".shared-key").InnerTextAsync();
         await page.FillAsync("#Code", Totp.Code(key, site.Clock.GetUtcNow()));
+        await page.FillAsync("#CurrentPassword", Members.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step sign-in" }).ClickAsync();
         await page.Locator(".code-list li").First.WaitForAsync();
         Assert.Equal(10, await page.Locator(".code-list li").CountAsync());

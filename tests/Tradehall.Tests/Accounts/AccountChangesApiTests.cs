@@ -66,7 +66,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         var member = await Members.RegisterAsync(app);
         var newEmail = Members.NewEmail();
         using var client = app.Api(member.Token);
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/email", new { email = newEmail })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/email", new { email = newEmail, currentPassword = member.Password })).StatusCode);
         Assert.Equal(member.Email, (await (await client.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("email").GetString());
         var token = await app.EmailLinkTokenAsync(newEmail, "/account/confirm-email-change");
         using var anonymous = app.Api();
@@ -86,7 +86,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         using var client = app.Api(member.Token);
         app.Clock.Advance(TimeSpan.FromSeconds(61));
         var newPhone = Members.NewPhone();
-        Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = newPhone })).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = newPhone, currentPassword = member.Password })).StatusCode);
         Assert.Equal(member.Phone, (await (await client.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("phone").GetString());
         var code = await app.SmsCodeAsync(newPhone);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/account/phone/confirm", new { code })).StatusCode);
@@ -101,7 +101,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         var owner = await Members.RegisterAsync(app);
         var other = await Members.RegisterAsync(app);
         using var client = app.Api(other.Token);
-        var response = await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = owner.Phone });
+        var response = await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = owner.Phone, currentPassword = other.Password });
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 }

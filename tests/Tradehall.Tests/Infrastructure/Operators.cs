@@ -11,14 +11,18 @@ public static class Operators
     public const string Password = "Operator pass phrase 2026";
 
     /// <summary>An operator with an authenticator, signed in with both factors, as the console requires (SEC-05).</summary>
-    public static async Task<Browser> ConsoleBrowserAsync(TradehallApp app, string role = Roles.Operator)
+    public static async Task<Browser> ConsoleBrowserAsync(TradehallApp app, string role = Roles.Operator) =>
+        (await ConsoleSessionAsync(app, role)).Browser;
+
+    /// <summary>As <see cref="ConsoleBrowserAsync"/>, with the authenticator key for later codes.</summary>
+    public static async Task<(Browser Browser, string Key)> ConsoleSessionAsync(TradehallApp app, string role = Roles.Operator)
     {
         var (email, key) = await CreateAsync(app, role, twoFactor: true);
         var browser = new Browser(app);
         var step = await browser.SubmitAsync("/account/sign-in", "Sign in", new() { ["Email"] = email, ["Password"] = Password });
         var done = await browser.SubmitAsync(step.Headers.Location!.ToString(), "Continue", new() { ["Code"] = Totp.Code(key!, app.Clock.GetUtcNow()) });
         Assert.Equal(HttpStatusCode.Redirect, done.StatusCode);
-        return browser;
+        return (browser, key!);
     }
 
     /// <summary>An operator made the way <c>admin create</c> makes one, with an API token issued with the second factor (SEC-05).</summary>
