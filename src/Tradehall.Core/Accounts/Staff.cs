@@ -7,7 +7,8 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Accounts;
 
 /// <summary>ACC-10: staff accounts are made from the command line, never with a default password.</summary>
-public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManager<Role> roles, ApiTokens tokens, TimeProvider time, EvidenceArchive archive)
+public sealed class Staff(
+    AppDbContext db, UserManager<Member> users, RoleManager<Role> roles, ApiTokens tokens, DomainEvents events, TimeProvider time, EvidenceArchive archive)
 {
     public async Task<Member> CreateOperatorAsync(string email, string password, string firstName = "Site", string lastName = "Operator", CancellationToken cancellationToken = default)
     {
@@ -24,6 +25,8 @@ public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManage
             RegisteredAt = time.UtcNow(),
             LockoutEnabled = true,
         };
+        // Staff are members too: the same transaction gives them what every member has (a page, a personal account).
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var created = await users.CreateAsync(member, password);
         if (!created.Succeeded)
         {
@@ -31,7 +34,9 @@ public sealed class Staff(AppDbContext db, UserManager<Member> users, RoleManage
         }
         await users.AddToRoleAsync(member, Roles.Operator);
         archive.Record("staff.operator_created", $"member:{member.Id}", null, after: new { role = Roles.Operator });
+        await events.PublishAsync(new MemberRegistered(member.Id), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return member;
     }
 

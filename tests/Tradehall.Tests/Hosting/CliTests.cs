@@ -30,6 +30,33 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task SEC05_admin_token_prints_only_a_working_operator_token_for_staff()
+    {
+        using var app = new TradehallApp();
+        var member = await Members.RegisterAsync(app);
+        var (created, createdOut, createdErr) = await Tradehall(app.Database, "admin", "create", "--email", "robot@operator.example.org", "--password", "Operator pass phrase 2026");
+        Assert.True(created == 0, createdOut + createdErr);
+
+        var (exit, output, error) = await Tradehall(app.Database, "admin", "token", "--email", "robot@operator.example.org", "--name", "Nightly export");
+        Assert.True(exit == 0, output + error);
+        var token = output.Trim();
+        Assert.Matches("^th_[A-Za-z0-9_-]+$", token);
+        using var client = app.Api(token);
+        var number = (await (await app.Api(member.Token).GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString();
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/operator/accounts/{number}/credits")
+        {
+            Content = JsonContent.Create(new { amount = 50m, reason = "Automation check" }),
+        };
+        request.Headers.Add("Idempotency-Key", "cli-token-check");
+        Assert.Equal(HttpStatusCode.Created, (await client.SendAsync(request)).StatusCode);
+
+        var (refused, refusedOut, refusedErr) = await Tradehall(app.Database, "admin", "token", "--email", member.Email, "--name", "Not staff");
+        Assert.Equal(1, refused);
+        Assert.Equal("", refusedOut.Trim());
+        Assert.Contains("No active staff account", refusedErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ACC10_admin_create_refuses_a_weak_password_and_creates_nothing()
     {
         using var app = new TradehallApp();

@@ -111,15 +111,15 @@ public sealed record ApiAccess(string? Scope, string? Role)
 /// <summary>The routes under <c>/api</c> with the access each declares: the table the access tests walk and the site checks at start.</summary>
 public static class ApiAccessTable
 {
-    public static IReadOnlyList<(RouteEndpoint Endpoint, ApiAccess? Access)> Read(IEndpointRouteBuilder app) =>
-        [.. app.DataSources.SelectMany(d => d.Endpoints).OfType<RouteEndpoint>()
+    public static IReadOnlyList<(RouteEndpoint Endpoint, ApiAccess? Access)> Read(IEnumerable<Endpoint> endpoints) =>
+        [.. endpoints.OfType<RouteEndpoint>()
             .Where(e => e.RoutePattern.RawText?.TrimStart('/').StartsWith("api/", StringComparison.Ordinal) == true)
             .Select(e => (e, e.Metadata.GetMetadata<ApiAccess>()))];
 
     /// <summary>Throws at start when a route under /api has not declared its access.</summary>
     public static void EnsureDeclared(IEndpointRouteBuilder app)
     {
-        var missing = Read(app).Where(r => r.Access is null).Select(r => r.Endpoint.DisplayName).ToList();
+        var missing = Read(app.DataSources.SelectMany(d => d.Endpoints)).Where(r => r.Access is null).Select(r => r.Endpoint.DisplayName).ToList();
         if (missing.Count > 0)
         {
             throw new InvalidOperationException("API routes without a declared scope (RequireScope, RequireOperator or Public): " + string.Join("; ", missing));
