@@ -85,6 +85,10 @@ public sealed class OrganizationInvitationTests(NetworkSteps.App app) : IClassFi
         Assert.Equal(admin.Id, notice.ActorId);
         Assert.Equal($"/o/{slug}", notice.Link);
         Assert.StartsWith("Onega Timber", notice.Excerpt, StringComparison.Ordinal);
+        // By email too, as the default preference of this type says.
+        var email = Assert.Single(await Notifications.NotificationSteps.NotificationEmailsAsync(app, ivan.Id));
+        Assert.Contains("Anna Petrova invited you to join an organization", email.Subject, StringComparison.Ordinal);
+        Assert.Contains($"/o/{slug}", email.Body, StringComparison.Ordinal);
 
         // Not sent twice while it waits; the admin sees it as pending.
         var again = await InviteAsync(a, slug, ivan, "admin");
