@@ -225,6 +225,10 @@ public sealed class OrganizationInvitationTests(NetworkSteps.App app) : IClassFi
         Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync($"/api/v1/organizations/{slug}/invitations/{id}")).StatusCode);
         using var i = app.Api(invitee.Token);
         Assert.Equal(HttpStatusCode.NotFound, (await i.PostAsync($"/api/v1/me/organization-invitations/{id}/accept", null)).StatusCode);
+        // A withdrawn invitation may be sent again, with the right role this time.
+        var second = await InvitedAsync(a, slug, invitee, "admin");
+        Assert.Equal(HttpStatusCode.NoContent, (await i.PostAsync($"/api/v1/me/organization-invitations/{second}/accept", null)).StatusCode);
+        Assert.Contains(invitee.Handle, await StaffAsync(a, slug));
     }
 
     [Fact]
@@ -274,5 +278,37 @@ public sealed class OrganizationInvitationTests(NetworkSteps.App app) : IClassFi
         {
             Assert.True(paths.TryGetProperty(route, out _), route);
         }
+    }
+}
+
+public sealed class OrganizationInvitationLimitTests(OrganizationInvitationLimitTests.App app) : IClassFixture<OrganizationInvitationLimitTests.App>
+{
+    public sealed class App : TradehallApp
+    {
+        public App() => Settings["Network:InvitationsPerWindow"] = "2";
+    }
+
+    [Fact]
+    public async Task NET05_an_admin_sends_a_limited_number_of_invitations_and_withdrawn_ones_count()
+    {
+        var admin = await MemberAsync(app, confirmed: true);
+        var people = new List<NetMember>();
+        for (var n = 0; n < 3; n++)
+        {
+            people.Add(await MemberAsync(app));
+        }
+        using var a = app.Api(admin.Token);
+        var slug = (await (await a.PostAsJsonAsync("/api/v1/organizations", new { name = "Limit " + admin.Handle })).JsonAsync()).GetProperty("slug").GetString()!;
+        var first = await a.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = people[0].Handle });
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        var id = (await first.JsonAsync()).GetProperty("id").GetGuid();
+        Assert.Equal(HttpStatusCode.NoContent, (await a.DeleteAsync($"/api/v1/organizations/{slug}/invitations/{id}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, (await a.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = people[0].Handle })).StatusCode);
+
+        var third = await a.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = people[1].Handle });
+        Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
+        Assert.Equal("network.organization_invitation_rate_limited", (await third.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(2, await app.WithDb(db => db.Set<Notification>().CountAsync(n => n.MemberId == people[0].Id && n.Type == NotificationType.OrganizationInvitation)));
+        Assert.False(await app.WithDb(db => db.Set<Notification>().AnyAsync(n => n.MemberId == people[1].Id)));
     }
 }

@@ -28,7 +28,7 @@ public sealed class OrganizationInvitations : Migration
             },
             constraints: table => table.PrimaryKey("PK_network_organization_invitations", x => x.Id));
         migrationBuilder.CreateIndex(name: "IX_network_organization_invitations_OrganizationId_MemberId", table: "network_organization_invitations",
-            columns: ["OrganizationId", "MemberId"], unique: true);
+            columns: ["OrganizationId", "MemberId"], unique: true, filter: "\"Status\" = 1");
         migrationBuilder.CreateIndex(name: "IX_network_organization_invitations_MemberId_Status", table: "network_organization_invitations",
             columns: ["MemberId", "Status"]);
         migrationBuilder.CreateIndex(name: "IX_network_organization_invitations_InvitedBy_CreatedAt", table: "network_organization_invitations",

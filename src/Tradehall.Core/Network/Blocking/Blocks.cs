@@ -7,7 +7,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Network.Blocking;
 
 /// <summary>
-/// NET-07: blocking ends any contact between the two, drops the blocked member's waiting invitations to organizations,
+/// NET-07: blocking ends any contact between the two, declines the blocked member's waiting invitations to organizations,
 /// and stops new requests, invitations, comments and chats from the blocked member.
 /// </summary>
 public sealed class Blocks(AppDbContext db, INetwork network, TimeProvider time)
@@ -27,10 +27,14 @@ public sealed class Blocks(AppDbContext db, INetwork network, TimeProvider time)
         db.Set<Contact>().RemoveRange(await db.Set<Contact>()
             .Where(c => c.RequesterId == blocker && c.AddresseeId == target.Id || c.RequesterId == target.Id && c.AddresseeId == blocker)
             .ToListAsync(cancellationToken));
-        // NET-05: invitations the blocked member sent to the blocker and that wait for an answer go with it.
-        db.Set<OrganizationInvitation>().RemoveRange(await db.Set<OrganizationInvitation>()
+        // NET-05: an invitation from the blocked member that waits for the blocker's answer counts as declined.
+        foreach (var invitation in await db.Set<OrganizationInvitation>()
             .Where(i => i.MemberId == blocker && i.InvitedBy == target.Id && i.Status == InvitationStatus.Pending)
-            .ToListAsync(cancellationToken));
+            .ToListAsync(cancellationToken))
+        {
+            invitation.Status = InvitationStatus.Declined;
+            invitation.AnsweredAt = time.UtcNow();
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

@@ -81,13 +81,16 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
         }
         var now = time.UtcNow();
         var limits = options.Value;
-        var existing = await db.Set<OrganizationInvitation>()
-            .FirstOrDefaultAsync(i => i.OrganizationId == organization.Id && i.MemberId == target.Id, cancellationToken);
-        if (existing is { Status: InvitationStatus.Pending })
+        var pauseStart = now - limits.DeclinedInvitationPause;
+        var earlier = await db.Set<OrganizationInvitation>().AsNoTracking()
+            .Where(i => i.MemberId == target.Id && i.OrganizationId == organization.Id
+                && (i.Status == InvitationStatus.Pending || i.Status == InvitationStatus.Declined && i.AnsweredAt > pauseStart))
+            .Select(i => i.Status).ToListAsync(cancellationToken);
+        if (earlier.Contains(InvitationStatus.Pending))
         {
-            throw DomainException.Conflict("network.organization_invitation_pending", "member", "An invitation to this member is already waiting for an answer.");
+            throw PendingAlready();
         }
-        if (existing is { Status: InvitationStatus.Declined } && existing.AnsweredAt > now - limits.DeclinedInvitationPause)
+        if (earlier.Contains(InvitationStatus.Declined))
         {
             throw DomainException.Conflict("network.organization_invitation_declined", "member", "This member declined an invitation recently. You cannot invite them again yet.");
         }
@@ -96,10 +99,6 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
         {
             throw DomainException.TooMany("network.organization_invitation_rate_limited", "You have sent too many invitations. Try again later.",
                 (int)limits.ContactRequestWindow.TotalSeconds);
-        }
-        if (existing is not null)
-        {
-            db.Set<OrganizationInvitation>().Remove(existing);
         }
         var invitation = new OrganizationInvitation
         {
@@ -117,8 +116,8 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
         }
         catch (DbUpdateException)
         {
-            // The same person invited twice at once: the unique index lets one through.
-            throw DomainException.Conflict("network.organization_invitation_pending", "member", "An invitation to this member is already waiting for an answer.");
+            // The same person invited twice at once: the unique index of pending invitations lets one through.
+            throw PendingAlready();
         }
         return new OrganizationInvitationView(invitation.Id, Pending, Name(role), target, inviter, now);
     }
@@ -140,7 +139,8 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
     public async Task AcceptAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
     {
         var invitation = await PendingOfAsync(memberId, id, cancellationToken);
-        db.Set<OrganizationInvitation>().Remove(invitation);
+        invitation.Status = InvitationStatus.Accepted;
+        invitation.AnsweredAt = time.UtcNow();
         if (!await db.Set<OrganizationMember>().AnyAsync(m => m.OrganizationId == invitation.OrganizationId && m.MemberId == memberId, cancellationToken))
         {
             db.Set<OrganizationMember>().Add(new OrganizationMember
@@ -191,7 +191,8 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
         var invitation = await db.Set<OrganizationInvitation>()
             .FirstOrDefaultAsync(i => i.Id == id && i.OrganizationId == organization.Id && i.Status == InvitationStatus.Pending, cancellationToken)
             ?? throw NoInvitation();
-        db.Set<OrganizationInvitation>().Remove(invitation);
+        invitation.Status = InvitationStatus.Withdrawn;
+        invitation.AnsweredAt = time.UtcNow();
         archive.Record("network.organization_invitation_withdrawn", Subject(organization), adminId,
             before: new { invitation = invitation.Id, member = invitation.MemberId, role = Name(invitation.Role) });
         await db.SaveChangesAsync(cancellationToken);
@@ -248,6 +249,9 @@ public sealed class OrganizationPeople(AppDbContext db, Organizations organizati
         await db.Set<OrganizationInvitation>()
             .FirstOrDefaultAsync(i => i.Id == id && i.MemberId == memberId && i.Status == InvitationStatus.Pending, cancellationToken)
         ?? throw NoInvitation();
+
+    private static DomainException PendingAlready() =>
+        DomainException.Conflict("network.organization_invitation_pending", "member", "An invitation to this member is already waiting for an answer.");
 
     private static DomainException NoInvitation() =>
         DomainException.NotFound("network.organization_invitation_not_found", "There is no such invitation.");
