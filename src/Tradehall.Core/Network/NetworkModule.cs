@@ -37,6 +37,7 @@ public static class NetworkModule
         services.AddScoped<ContactBook>();
         services.AddScoped<Blocks>();
         services.AddScoped<Organizations.Organizations>();
+        services.AddScoped<OrganizationPeople>();
         services.AddScoped<DirectorySearch>();
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerAuthentication.SchemeName)
@@ -134,18 +135,7 @@ public static class NetworkModule
         });
         member.MapPut("/organizations/{slug}", (string slug, OrganizationRequest request, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
             organizations.UpdateAsync(http.User.MemberId(), slug, request, ct));
-        member.MapPost("/organizations/{slug}/members", async (string slug, OrganizationMemberRequest request, HttpContext http,
-            Organizations.Organizations organizations, CancellationToken ct) =>
-        {
-            await organizations.SetMemberAsync(http.User.MemberId(), slug, request, ct);
-            return TypedResults.NoContent();
-        });
-        member.MapDelete("/organizations/{slug}/members/{handleOrId}", async (string slug, string handleOrId, HttpContext http,
-            Organizations.Organizations organizations, CancellationToken ct) =>
-        {
-            await organizations.RemoveMemberAsync(http.User.MemberId(), slug, handleOrId, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapOrganizationPeople();
 
         // Images are reached by <img> on pages (session cookie) and by API clients (bearer) alike.
         var media = app.MapGroup("").WithTags("Network").RequireAuthorization(ReadPolicy);

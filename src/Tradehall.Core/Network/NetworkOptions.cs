@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace Tradehall.Core.Network;
 
-/// <summary>Limits of the network (SPEC §3): uploads, comments, contact requests, directory pages.</summary>
+/// <summary>Limits of the network (SPEC §3): uploads, comments, contact requests, invitations to organizations, directory pages.</summary>
 public sealed class NetworkOptions
 {
     public const string SectionName = "Network";
@@ -33,6 +33,14 @@ public sealed class NetworkOptions
 
     [Range(typeof(TimeSpan), "00:01:00", "30.00:00:00")]
     public TimeSpan ContactRequestWindow { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>NET-05: invitations to organizations one admin may send within <see cref="ContactRequestWindow"/>.</summary>
+    [Range(1, 100_000)]
+    public int InvitationsPerWindow { get; set; } = 50;
+
+    /// <summary>NET-05: how long after a person declines an organization's invitation it may not invite them again.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "365.00:00:00")]
+    public TimeSpan DeclinedInvitationPause { get; set; } = TimeSpan.FromDays(30);
 
     /// <summary>NET-06: results per directory page.</summary>
     [Range(1, 200)]

@@ -28,6 +28,9 @@ public enum NotificationType
 
     /// <summary>MKT-04: new listings match a saved search.</summary>
     SavedSearch = 11,
+
+    /// <summary>NET-05: an organization's admin invited the member to work there.</summary>
+    OrganizationInvitation = 12,
 }
 
 /// <summary>

@@ -23,6 +23,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.ListingExpired => text["Your listing expired and is no longer shown"],
             NotificationType.ListingBlocked => text["Your listing was taken down by moderation"],
             NotificationType.SavedSearch => text["New listings for your saved search: {0}", actorName ?? ""],
+            NotificationType.OrganizationInvitation => text["{0} invited you to join an organization", actor],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -40,6 +41,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.ListingExpired => text["Expired listings"],
         NotificationType.ListingBlocked => text["Listings taken down"],
         NotificationType.SavedSearch => text["Saved search alerts"],
+        NotificationType.OrganizationInvitation => text["Invitations to organizations"],
         _ => text["News and offers"],
     };
 

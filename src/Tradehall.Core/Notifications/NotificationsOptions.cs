@@ -118,6 +118,7 @@ public sealed class NotificationDefaults
     public ChannelDefaults ListingExpired { get; set; } = new() { Email = true };
     public ChannelDefaults ListingBlocked { get; set; } = new() { Email = true };
     public ChannelDefaults SavedSearch { get; set; } = new() { Email = true };
+    public ChannelDefaults OrganizationInvitation { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -131,6 +132,7 @@ public sealed class NotificationDefaults
         NotificationType.ListingExpired => ListingExpired,
         NotificationType.ListingBlocked => ListingBlocked,
         NotificationType.SavedSearch => SavedSearch,
+        NotificationType.OrganizationInvitation => OrganizationInvitation,
         _ => Marketing,
     };
 }

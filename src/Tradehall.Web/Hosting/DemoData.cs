@@ -107,8 +107,11 @@ internal static class DemoData
             "Northern Timber", "LLC", "Timber and sawmilling", "RU", "Arkhangelsk",
             "Sawmill and timber trader: kiln-dried pine and spruce, FSC certified, delivery by rail and sea.", "https://timber.demo.tradehall.local"),
             cancellationToken);
+        // Anna invites Ivan and he accepts, as on the site (NET-05).
         var ivanCard = (await services.GetRequiredService<INetwork>().CardsAsync([ivan], cancellationToken))[ivan];
-        await services.GetRequiredService<Organizations>().SetMemberAsync(anna, company.Slug, new OrganizationMemberRequest(ivanCard.Handle, "employee"), cancellationToken);
+        var people = services.GetRequiredService<OrganizationPeople>();
+        var invitation = await people.SetMemberAsync(anna, company.Slug, new OrganizationMemberRequest(ivanCard.Handle, "employee"), cancellationToken);
+        await people.AcceptAsync(ivan, invitation!.Id, cancellationToken);
         var contacts = services.GetRequiredService<ContactBook>();
         var request = await contacts.RequestAsync(ivan, new ContactRequest(anna.ToString()), cancellationToken);
         await contacts.AcceptAsync(anna, request.Id, cancellationToken);

@@ -36,6 +36,12 @@ public sealed class AccessMatrixTests(NetworkSteps.App app) : IClassFixture<Netw
             (HttpMethod.Put, $"/api/v1/organizations/{slug}", new { name = "X" }),
             (HttpMethod.Post, $"/api/v1/organizations/{slug}/members", new { member = owner.Handle }),
             (HttpMethod.Delete, $"/api/v1/organizations/{slug}/members/{owner.Handle}", null),
+            (HttpMethod.Delete, $"/api/v1/organizations/{slug}/members/me", null),
+            (HttpMethod.Get, $"/api/v1/organizations/{slug}/invitations", null),
+            (HttpMethod.Delete, $"/api/v1/organizations/{slug}/invitations/{id}", null),
+            (HttpMethod.Get, "/api/v1/me/organization-invitations", null),
+            (HttpMethod.Post, $"/api/v1/me/organization-invitations/{id}/accept", null),
+            (HttpMethod.Post, $"/api/v1/me/organization-invitations/{id}/decline", null),
         };
         foreach (var (method, url, body) in calls)
         {

@@ -57,7 +57,7 @@ public sealed class OrganizationsApiTests(NetworkSteps.App app) : IClassFixture<
     }
 
     [Fact]
-    public async Task NET05_admins_edit_and_manage_people_and_one_admin_always_stays()
+    public async Task NET05_admins_edit_and_manage_people_who_accepted_and_one_admin_always_stays()
     {
         var admin = await MemberAsync(app, confirmed: true);
         var employee = await MemberAsync(app);
@@ -69,7 +69,9 @@ public sealed class OrganizationsApiTests(NetworkSteps.App app) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.Forbidden, (await o.PutAsJsonAsync($"/api/v1/organizations/{slug}", Body("Taken over"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await o.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = outsider.Handle, role = "admin" })).StatusCode);
-        Assert.Equal(HttpStatusCode.NoContent, (await a.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = employee.Handle, role = "employee" })).StatusCode);
+        var invited = await a.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = employee.Handle, role = "employee" });
+        Assert.Equal(HttpStatusCode.Accepted, invited.StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await e.PostAsync($"/api/v1/me/organization-invitations/{(await invited.JsonAsync()).GetProperty("id").GetGuid()}/accept", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await e.PutAsJsonAsync($"/api/v1/organizations/{slug}", Body("Renamed"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await e.PostAsJsonAsync($"/api/v1/organizations/{slug}/members", new { member = outsider.Handle })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await o.DeleteAsync($"/api/v1/organizations/{slug}/members/{employee.Handle}")).StatusCode);

@@ -1,11 +1,15 @@
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Contacts;
+using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Blocking;
 
-/// <summary>NET-07: blocking ends any contact between the two and stops new requests, comments and chats from the blocked member.</summary>
+/// <summary>
+/// NET-07: blocking ends any contact between the two, declines the blocked member's waiting invitations to organizations,
+/// and stops new requests, invitations, comments and chats from the blocked member.
+/// </summary>
 public sealed class Blocks(AppDbContext db, INetwork network, TimeProvider time)
 {
     public async Task BlockAsync(Guid blocker, string handleOrId, CancellationToken cancellationToken)
@@ -23,6 +27,14 @@ public sealed class Blocks(AppDbContext db, INetwork network, TimeProvider time)
         db.Set<Contact>().RemoveRange(await db.Set<Contact>()
             .Where(c => c.RequesterId == blocker && c.AddresseeId == target.Id || c.RequesterId == target.Id && c.AddresseeId == blocker)
             .ToListAsync(cancellationToken));
+        // NET-05: an invitation from the blocked member that waits for the blocker's answer counts as declined.
+        foreach (var invitation in await db.Set<OrganizationInvitation>()
+            .Where(i => i.MemberId == blocker && i.InvitedBy == target.Id && i.Status == InvitationStatus.Pending)
+            .ToListAsync(cancellationToken))
+        {
+            invitation.Status = InvitationStatus.Declined;
+            invitation.AnsweredAt = time.UtcNow();
+        }
         await db.SaveChangesAsync(cancellationToken);
     }
 

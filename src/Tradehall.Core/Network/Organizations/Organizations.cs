@@ -23,9 +23,7 @@ public sealed record OrganizationPerson(Guid Id, string Handle, string Name, str
 public sealed record OrganizationView(Guid Id, string Slug, string Name, string? LegalForm, string? Industry, string? Country, string? City,
     string? Description, string? Website, string? LogoUrl, IReadOnlyList<OrganizationPerson> Members, bool CanEdit);
 
-public sealed record OrganizationMemberRequest(string? Member, string? Role);
-
-/// <summary>NET-05: organization pages, their admins and employees. At least one admin always stays.</summary>
+/// <summary>NET-05: organization pages; their people are managed by <see cref="OrganizationPeople"/>.</summary>
 public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeline images, IFileStore files, TimeProvider time)
 {
     public const string LogoArea = "logos";
@@ -99,66 +97,7 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
         return organization.LogoKey is { } key ? files.Open(key) : null;
     }
 
-    /// <summary>An admin adds a member as employee or admin, or changes their role.</summary>
-    public async Task SetMemberAsync(Guid adminId, string slug, OrganizationMemberRequest request, CancellationToken cancellationToken)
-    {
-        var organization = await AdministeredAsync(adminId, slug, cancellationToken);
-        var role = request.Role?.Trim().ToLowerInvariant() switch
-        {
-            "admin" => OrganizationRole.Admin,
-            "employee" or null or "" => OrganizationRole.Employee,
-            _ => throw DomainException.Field("network.organization_role_invalid", "role", "The role is employee or admin."),
-        };
-        if (string.IsNullOrWhiteSpace(request.Member))
-        {
-            throw DomainException.Field("network.member_missing", "member", "Say whom to add: a page address or an account id.");
-        }
-        var target = await network.FindMemberAsync(request.Member, cancellationToken)
-            ?? throw DomainException.Field("network.member_not_found", "member", "There is no such member.");
-        var row = await db.Set<OrganizationMember>().FirstOrDefaultAsync(m => m.OrganizationId == organization.Id && m.MemberId == target.Id, cancellationToken);
-        if (row is null)
-        {
-            db.Set<OrganizationMember>().Add(new OrganizationMember { OrganizationId = organization.Id, MemberId = target.Id, Role = role, AddedAt = time.UtcNow() });
-        }
-        else
-        {
-            await KeepAnAdminAsync(organization.Id, row, role, cancellationToken);
-            row.Role = role;
-        }
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    /// <summary>An admin removes someone, or a member leaves; the last admin can do neither to themselves.</summary>
-    public async Task RemoveMemberAsync(Guid actorId, string slug, string member, CancellationToken cancellationToken)
-    {
-        var organization = await FindAsync(slug, cancellationToken);
-        var target = await network.FindMemberAsync(member, cancellationToken);
-        var rows = await db.Set<OrganizationMember>().Where(m => m.OrganizationId == organization.Id).ToListAsync(cancellationToken);
-        var actorIsAdmin = rows.Any(r => r.MemberId == actorId && r.Role == OrganizationRole.Admin);
-        var row = target is null ? null : rows.FirstOrDefault(r => r.MemberId == target.Id);
-        if (row is null || row.MemberId != actorId && !actorIsAdmin)
-        {
-            if (!actorIsAdmin && !rows.Any(r => r.MemberId == actorId))
-            {
-                throw DomainException.Forbidden("network.organization_admin_only", "Only the organization's admins may do this.");
-            }
-            throw DomainException.NotFound("network.organization_member_not_found", "This member is not in the organization.");
-        }
-        await KeepAnAdminAsync(organization.Id, row, null, cancellationToken);
-        db.Set<OrganizationMember>().Remove(row);
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private async Task KeepAnAdminAsync(Guid organizationId, OrganizationMember row, OrganizationRole? newRole, CancellationToken cancellationToken)
-    {
-        if (row.Role == OrganizationRole.Admin && newRole != OrganizationRole.Admin
-            && await db.Set<OrganizationMember>().CountAsync(m => m.OrganizationId == organizationId && m.Role == OrganizationRole.Admin, cancellationToken) <= 1)
-        {
-            throw DomainException.Conflict("network.last_admin", "member", "An organization keeps at least one admin. Make someone else an admin first.");
-        }
-    }
-
-    private async Task<Organization> AdministeredAsync(Guid memberId, string slug, CancellationToken cancellationToken)
+    internal async Task<Organization> AdministeredAsync(Guid memberId, string slug, CancellationToken cancellationToken)
     {
         var organization = await FindAsync(slug, cancellationToken);
         if (!await db.Set<OrganizationMember>().AnyAsync(m => m.OrganizationId == organization.Id && m.MemberId == memberId && m.Role == OrganizationRole.Admin, cancellationToken))
@@ -168,7 +107,7 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
         return organization;
     }
 
-    private async Task<Organization> FindAsync(string slug, CancellationToken cancellationToken)
+    internal async Task<Organization> FindAsync(string slug, CancellationToken cancellationToken)
     {
         var key = slug.Trim().ToLowerInvariant();
         return await db.Set<Organization>().FirstOrDefaultAsync(o => o.Slug == key, cancellationToken)

@@ -4,21 +4,25 @@ using Tradehall.Core.Accounts;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;
+using Tradehall.Core.Network.Organizations;
 
 namespace Tradehall.Web.Pages.Network;
 
-/// <summary>NET-04, NET-07: the member's requests, contacts and blocked members.</summary>
+/// <summary>NET-04, NET-05, NET-07: the member's requests, invitations to organizations, contacts and blocked members.</summary>
 [Authorize]
-public sealed class ContactsModel(ContactBook contacts, Blocks blocks) : NetworkPageModel
+public sealed class ContactsModel(ContactBook contacts, Blocks blocks, OrganizationPeople people) : NetworkPageModel
 {
     public IReadOnlyList<ContactView> All { get; private set; } = [];
 
     public IReadOnlyList<MemberCard> Blocked { get; private set; } = [];
 
+    public IReadOnlyList<MyOrganizationInvitation> Invitations { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         All = await contacts.ListAsync(User.MemberId(), null, cancellationToken);
         Blocked = await blocks.ListAsync(User.MemberId(), cancellationToken);
+        Invitations = await people.MineAsync(User.MemberId(), cancellationToken);
     }
 
     public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
@@ -29,6 +33,12 @@ public sealed class ContactsModel(ContactBook contacts, Blocks blocks) : Network
 
     public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => contacts.RemoveAsync(User.MemberId(), id, ct), L["Contact removed."], ct);
+
+    public Task<IActionResult> OnPostAcceptInvitationAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => people.AcceptAsync(User.MemberId(), id, ct), L["You joined the organization."], ct);
+
+    public Task<IActionResult> OnPostDeclineInvitationAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => people.DeclineAsync(User.MemberId(), id, ct), L["Invitation declined."], ct);
 
     public Task<IActionResult> OnPostUnblockAsync(string handle, CancellationToken ct) =>
         ActAsync(() => blocks.UnblockAsync(User.MemberId(), handle, ct), L["Member unblocked."], ct);

@@ -6,9 +6,9 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 
-/// <summary>NET-05: admins edit the page, upload the logo and manage admins and employees; others get 404.</summary>
+/// <summary>NET-05: admins edit the page, upload the logo, invite people and manage admins and employees; others get 404.</summary>
 [Authorize]
-public sealed class EditOrganizationModel(Organizations organizations) : OrganizationFormModel
+public sealed class EditOrganizationModel(Organizations organizations, OrganizationPeople people) : OrganizationFormModel
 {
     [FromRoute] public string Slug { get; set; } = "";
     [BindProperty] public IFormFile? Logo { get; set; }
@@ -16,6 +16,8 @@ public sealed class EditOrganizationModel(Organizations organizations) : Organiz
     [BindProperty] public string? Role { get; set; }
 
     public OrganizationView Organization { get; private set; } = null!;
+
+    public IReadOnlyList<OrganizationInvitationView> Invitations { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
@@ -37,14 +39,25 @@ public sealed class EditOrganizationModel(Organizations organizations) : Organiz
         return await ActAsync(() => organizations.SetLogoAsync(User.MemberId(), Slug, content, Logo?.Length ?? 0, ct), L["The logo is saved."], ct, nameof(Logo));
     }
 
-    public Task<IActionResult> OnPostMemberAsync(CancellationToken ct) =>
-        ActAsync(() => organizations.SetMemberAsync(User.MemberId(), Slug, new OrganizationMemberRequest(Member, Role), ct), L["The member is added."], ct,
+    /// <summary>A person who is not a member yet gets an invitation; a member's role changes at once.</summary>
+    public async Task<IActionResult> OnPostMemberAsync(CancellationToken ct)
+    {
+        OrganizationInvitationView? invitation = null;
+        return await ActAsync(async () => invitation = await people.SetMemberAsync(User.MemberId(), Slug, new OrganizationMemberRequest(Member, Role), ct),
+            () => invitation is null ? L["The role is changed."] : L["Invitation sent. {0} joins once they accept.", invitation.Member.Name], ct,
             nameof(Member), nameof(Role));
+    }
 
     public Task<IActionResult> OnPostRemoveAsync(string member, CancellationToken ct) =>
-        ActAsync(() => organizations.RemoveMemberAsync(User.MemberId(), Slug, member, ct), L["The member is removed."], ct);
+        ActAsync(() => people.RemoveMemberAsync(User.MemberId(), Slug, member, ct), L["The member is removed."], ct);
 
-    private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken, params string[] fields)
+    public Task<IActionResult> OnPostWithdrawAsync(Guid id, CancellationToken ct) =>
+        ActAsync(() => people.WithdrawAsync(User.MemberId(), Slug, id, ct), L["The invitation is withdrawn."], ct);
+
+    private Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken, params string[] fields) =>
+        ActAsync(action, () => done, cancellationToken, fields);
+
+    private async Task<IActionResult> ActAsync(Func<Task> action, Func<string> done, CancellationToken cancellationToken, params string[] fields)
     {
         if (!await LoadAsync(cancellationToken))
         {
@@ -53,7 +66,7 @@ public sealed class EditOrganizationModel(Organizations organizations) : Organiz
         ModelState.Clear();
         if (await TryAsync(action, fields))
         {
-            Notice(done);
+            Notice(done());
             return LocalRedirect($"/o/{Organization.Slug}/edit");
         }
         return Page();
@@ -65,7 +78,12 @@ public sealed class EditOrganizationModel(Organizations organizations) : Organiz
         try
         {
             Organization = await organizations.ViewAsync(Slug, Viewer, cancellationToken);
-            return Organization.CanEdit;
+            if (!Organization.CanEdit)
+            {
+                return false;
+            }
+            Invitations = await people.PendingAsync(User.MemberId(), Slug, cancellationToken);
+            return true;
         }
         catch (DomainException e) when (IsNotFound(e))
         {

@@ -1,33 +1,44 @@
 using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 
-/// <summary>NET-05: an organization's page with its people; a member can leave it here.</summary>
-public sealed class OrganizationModel(Organizations organizations) : NetworkPageModel
+/// <summary>NET-05: an organization's page with its people; an invited person answers here, a member can leave.</summary>
+public sealed class OrganizationModel(Organizations organizations, OrganizationPeople people) : NetworkPageModel
 {
     [FromRoute] public string Slug { get; set; } = "";
 
     public OrganizationView Organization { get; private set; } = null!;
+
+    /// <summary>The viewer's invitation to this organization that waits for their answer, if any.</summary>
+    public MyOrganizationInvitation? Invitation { get; private set; }
 
     public bool IsMember => Viewer is { } v && Organization.Members.Any(m => m.Id == v);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
-    public async Task<IActionResult> OnPostLeaveAsync(CancellationToken cancellationToken)
+    public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
+        ActAsync(me => people.LeaveAsync(me, Slug, ct), L["You left the organization."], ct);
+
+    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
+        ActAsync(me => people.AcceptAsync(me, id, ct), L["You joined the organization."], ct);
+
+    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
+        ActAsync(me => people.DeclineAsync(me, id, ct), L["Invitation declined."], ct);
+
+    private async Task<IActionResult> ActAsync(Func<Guid, Task> action, string done, CancellationToken cancellationToken)
     {
         if (Viewer is not { } me)
         {
             return Challenge();
         }
         ModelState.Clear();
-        if (await TryAsync(() => organizations.RemoveMemberAsync(me, Slug, me.ToString(), cancellationToken)))
+        if (await TryAsync(() => action(me)))
         {
-            Notice(L["You left the organization."]);
-            return LocalRedirect($"/o/{Slug.ToLowerInvariant()}");
+            Notice(done);
+            return LocalRedirect($"/o/{Uri.EscapeDataString(Slug.ToLowerInvariant())}");
         }
         return await LoadAsync(cancellationToken) ? Page() : NotFound();
     }
@@ -37,11 +48,15 @@ public sealed class OrganizationModel(Organizations organizations) : NetworkPage
         try
         {
             Organization = await organizations.ViewAsync(Slug, Viewer, cancellationToken);
-            return true;
         }
         catch (DomainException e) when (IsNotFound(e))
         {
             return false;
         }
+        if (Viewer is { } me)
+        {
+            Invitation = (await people.MineAsync(me, cancellationToken)).FirstOrDefault(i => i.Organization.Id == Organization.Id);
+        }
+        return true;
     }
 }
