@@ -66,6 +66,7 @@ public sealed partial class SignInFlows(
         var member = await users.FindByEmailAsync(request.Email!.Trim());
         if (member is null || member.DisabledAt is not null)
         {
+            SpendAPasswordCheck(request.Password!);
             LogSignIn(logger, null, "token", "unknown-or-disabled");
             throw InvalidCredentials();
         }
@@ -104,6 +105,7 @@ public sealed partial class SignInFlows(
         var member = await users.FindByEmailAsync(email.Trim());
         if (member is null || member.DisabledAt is not null)
         {
+            SpendAPasswordCheck(password);
             LogSignIn(logger, null, "password", "unknown-or-disabled");
             return PasswordSignInOutcome.Failed;
         }
@@ -255,6 +257,18 @@ public sealed partial class SignInFlows(
         LogSignIn(logger, memberId, method, action);
         archive.Record(action, $"member:{memberId}", memberId, after: new { method });
         await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private static string? placeholderHash;
+
+    /// <summary>
+    /// SEC-09, ACC-05: an unknown address costs the same hashing as a known one, so the answer's timing does not tell
+    /// which addresses have accounts.
+    /// </summary>
+    private void SpendAPasswordCheck(string password)
+    {
+        placeholderHash ??= users.PasswordHasher.HashPassword(null!, SecureTokens.NewToken());
+        users.PasswordHasher.VerifyHashedPassword(null!, placeholderHash, password);
     }
 
     private static DomainException InvalidCredentials() =>
