@@ -110,8 +110,10 @@ public sealed class Idempotency(AppDbContext db, TimeProvider time, IOptions<Bil
         {
             return false;
         }
-        catch (DbUpdateException e) when (DbErrors.IsLockTimeout(e))
+        catch (Exception e) when (DbErrors.IsLockTimeout(e))
         {
+            // Not saved: a page that goes on with this context after the 409 must not insert an empty answer later.
+            db.Entry(claim).State = EntityState.Detached;
             throw InProgress();
         }
     }

@@ -24,7 +24,19 @@ public static class DbErrors
         _ => false,
     };
 
-    /// <summary>PostgreSQL gave up waiting for a lock (<c>lock_timeout</c>).</summary>
-    public static bool IsLockTimeout(Exception e) =>
-        (e as PostgresException ?? e.InnerException as PostgresException) is { SqlState: PostgresErrorCodes.LockNotAvailable };
+    /// <summary>
+    /// PostgreSQL gave up waiting for a lock (<c>lock_timeout</c>). The provider counts it as transient, so inside a
+    /// transaction it arrives wrapped twice (the execution strategy's InvalidOperationException around DbUpdateException).
+    /// </summary>
+    public static bool IsLockTimeout(Exception e)
+    {
+        for (Exception? inner = e; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is PostgresException { SqlState: PostgresErrorCodes.LockNotAvailable })
+            {
+                return true;
+            }
+        }
+        return false;
+    }
 }

@@ -92,4 +92,40 @@ public sealed class OrderingConcurrencyTests(PaymentsApiTests.App app) : IClassF
         Assert.Equal(100m, await Subscribers.BalanceAsync(client));
         Assert.Equal(2, await ServicesAsync(member.Id));
     }
+
+    [Fact]
+    public async Task BIL23_a_call_whose_key_is_held_by_a_call_in_flight_answers_409_in_progress()
+    {
+        if (!TestDatabase.IsPostgres)
+        {
+            return; // The wait is bounded on PostgreSQL; SQLite runs writers one at a time and never sees another in flight.
+        }
+        using var quick = new TradehallApp { Settings = { ["Billing:Gateway:Secret"] = PaymentsApiTests.Secret, ["Billing:IdempotencyWait"] = "00:00:00.300" } };
+        var s = await Subscribers.CreateAsync(quick, 0m);
+        await Subscribers.TopUpAsync(quick, s.Number, s.Price);
+        using var client = quick.Api(s.Member.Token);
+        var key = Guid.NewGuid().ToString();
+        // Another node's call with this key, still running: its claim is inserted but not committed.
+        await using var other = new Npgsql.NpgsqlConnection(quick.Database.ConnectionString);
+        await other.OpenAsync();
+        await using var inFlight = await other.BeginTransactionAsync();
+        await using (var claim = new Npgsql.NpgsqlCommand(
+            "INSERT INTO billing_idempotency_keys (\"Scope\", \"Key\", \"RequestHash\", \"Status\", \"ResponseJson\", \"CreatedAt\") VALUES (@scope, @key, '', 0, '', now())",
+            other, inFlight))
+        {
+            claim.Parameters.AddWithValue("scope", $"member:{s.Member.Id}");
+            claim.Parameters.AddWithValue("key", key);
+            await claim.ExecuteNonQueryAsync();
+        }
+
+        var busy = await Subscribers.OrderAsync(client, s.Tariff, key);
+        Assert.Equal(HttpStatusCode.Conflict, busy.StatusCode);
+        Assert.Equal("request.idempotency_in_progress", (await busy.JsonAsync()).GetProperty("code").GetString());
+        Assert.Equal(s.Price, await Subscribers.BalanceAsync(client));
+
+        // The other call died: its claim went with its transaction, and the key works.
+        await inFlight.RollbackAsync();
+        Assert.Equal(HttpStatusCode.Created, (await Subscribers.OrderAsync(client, s.Tariff, key)).StatusCode);
+        Assert.Equal(0m, await Subscribers.BalanceAsync(client));
+    }
 }
