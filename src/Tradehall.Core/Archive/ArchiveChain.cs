@@ -48,24 +48,44 @@ public static class ArchiveChain
         {
             if (r.Sequence != expected)
             {
-                return new(expected - 1, $"record {expected} is missing (next found: {r.Sequence})");
+                return new(expected - 1, $"record {expected} is missing (next found: {r.Sequence})", null);
             }
             if (r.PreviousHash != previous)
             {
-                return new(expected - 1, $"record {r.Sequence} does not link to record {r.Sequence - 1}");
+                return new(expected - 1, $"record {r.Sequence} does not link to record {r.Sequence - 1}", null);
             }
             if (Compute(r) != r.Hash)
             {
-                return new(expected - 1, $"record {r.Sequence} was altered");
+                return new(expected - 1, $"record {r.Sequence} was altered", null);
             }
             previous = r.Hash;
             expected++;
         }
-        return new(expected - 1, null);
+        return new(expected - 1, null, expected > 1 ? new ArchiveHead(expected - 1, previous) : null);
+    }
+
+    /// <summary>
+    /// Whether an intact chain reaches <paramref name="anchor"/> (the checkpoint, or a head the operator kept) with the
+    /// same hash; null when it does, else what is missing or different.
+    /// </summary>
+    public static async Task<string?> CheckAnchorAsync(AppDbContext db, ArchiveVerification chain, ArchiveHead anchor, string anchorName,
+        CancellationToken cancellationToken = default)
+    {
+        var last = chain.RecordsChecked;
+        if (last < anchor.Sequence)
+        {
+            var missing = last + 1 == anchor.Sequence ? $"record {anchor.Sequence} is missing" : $"records {last + 1} to {anchor.Sequence} are missing";
+            return $"the chain ends at record {last} but {anchorName} says {anchor.Sequence} with hash {anchor.Hash}: {missing}";
+        }
+        var hash = await db.Set<ArchiveRecord>().AsNoTracking().Where(r => r.Sequence == anchor.Sequence).Select(r => r.Hash).SingleAsync(cancellationToken);
+        return hash == anchor.Hash
+            ? null
+            : $"record {anchor.Sequence} has hash {hash} but {anchorName} says {anchor.Hash}: the chain was rewritten from there";
     }
 }
 
-public sealed record ArchiveVerification(long RecordsChecked, string? Problem)
+/// <summary>The outcome of walking the chain; <see cref="Head"/> is its last record, null when the archive is empty or broken.</summary>
+public sealed record ArchiveVerification(long RecordsChecked, string? Problem, ArchiveHead? Head)
 {
     public bool Intact => Problem is null;
 }

@@ -1,9 +1,17 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Tradehall.Core.Archive;
 
 public static class ArchiveModule
 {
-    public static void AddArchive(this WebApplicationBuilder builder) => builder.Services.AddScoped<EvidenceArchive>();
+    public static void AddArchive(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<EvidenceArchive>();
+        builder.Services.AddScoped<ArchiveAudit>();
+        builder.Services.AddSingleton<ArchiveCheckpoint>();
+        builder.Services.AddSingleton<IInterceptor, ArchiveCheckpointInterceptor>();
+    }
 }

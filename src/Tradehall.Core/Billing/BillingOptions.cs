@@ -46,6 +46,13 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 365)]
     public int ForecastWarningDays { get; set; } = 7;
 
+    /// <summary>
+    /// BIL-23: how long a call waits (PostgreSQL) for a parallel call with the same Idempotency-Key to finish before it
+    /// answers 409 <c>request.idempotency_in_progress</c>; one that finishes in time gets the first call's answer.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
+    public TimeSpan IdempotencyWait { get; set; } = TimeSpan.FromSeconds(30);
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

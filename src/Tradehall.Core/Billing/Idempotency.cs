@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 
@@ -41,11 +42,15 @@ public sealed record IdempotentAnswer(int Status, string Json)
 
 /// <summary>
 /// Runs a money-changing call once per key, with Stripe's semantics: the same key with the same body
-/// answers the first result and moves nothing; the same key with another body is refused. The key is
-/// stored in the same transaction as the call's effect, so a crash leaves either both or neither.
-/// A refused call (for example 402) stores nothing: the client may retry it with the same key.
+/// answers the first result and moves nothing; the same key with another body is refused.
+/// The key is claimed first — its row inserted under the unique (scope, key) index, in the same transaction as the
+/// call's effect — and the answer stored in that row before the commit. So the database decides, on every node: a
+/// parallel call with the same key waits at the claim until the first commits, then replays its answer (or, waiting
+/// longer than <see cref="BillingOptions.IdempotencyWait"/>, answers 409 <c>request.idempotency_in_progress</c>). A call
+/// that fails or is refused (for example 402), or a node that dies midway, rolls the claim back with the effect:
+/// nothing is left to block the key, and the client may retry it.
 /// </summary>
-public sealed class Idempotency(AppDbContext db, TimeProvider time)
+public sealed class Idempotency(AppDbContext db, TimeProvider time, IOptions<BillingOptions> options)
 {
     public const string Header = "Idempotency-Key";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
@@ -62,31 +67,60 @@ public sealed class Idempotency(AppDbContext db, TimeProvider time)
         {
             return Replay(earlier, hash);
         }
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var claim = new IdempotencyRecord { Scope = scope, Key = key, RequestHash = hash, ResponseJson = "", CreatedAt = time.UtcNow() };
+        if (!await ClaimAsync(claim, cancellationToken))
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            return await FindAsync(scope, key, cancellationToken) is { } winner ? Replay(winner, hash) : throw InProgress();
+        }
+        var (status, body) = await effect(cancellationToken);
+        var answer = new IdempotentAnswer(status, JsonSerializer.Serialize(body, Json));
+        claim.Status = status;
+        claim.ResponseJson = answer.Json;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return answer;
+    }
+
+    /// <summary>
+    /// Inserts the key's row; false when a call with the same key committed first. PostgreSQL holds a second insert of
+    /// an uncommitted key until the first transaction ends; SQLite's IMMEDIATE transactions already ran one at a time.
+    /// </summary>
+    private async Task<bool> ClaimAsync(IdempotencyRecord claim, CancellationToken cancellationToken)
+    {
+        db.Set<IdempotencyRecord>().Add(claim);
+        var postgres = db.Database.IsNpgsql();
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            var (status, body) = await effect(cancellationToken);
-            var answer = new IdempotentAnswer(status, JsonSerializer.Serialize(body, Json));
-            db.Set<IdempotencyRecord>().Add(new IdempotencyRecord
+            if (postgres)
             {
-                Scope = scope,
-                Key = key,
-                RequestHash = hash,
-                Status = status,
-                ResponseJson = answer.Json,
-                CreatedAt = time.UtcNow(),
-            });
+                var wait = FormattableString.Invariant($"{(long)options.Value.IdempotencyWait.TotalMilliseconds}ms");
+                await db.Database.ExecuteSqlAsync($"SELECT set_config('lock_timeout', {wait}, true)", cancellationToken);
+            }
             await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-            return answer;
+            if (postgres)
+            {
+                await db.Database.ExecuteSqlRawAsync("SET LOCAL lock_timeout TO DEFAULT", cancellationToken);
+            }
+            return true;
         }
-        catch (DbUpdateException)
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "billing_idempotency_keys", "PK_billing_idempotency_keys"))
         {
-            // A parallel call with the same key committed first: this one's effect was rolled back.
-            db.ChangeTracker.Clear();
-            return await FindAsync(scope, key, cancellationToken) is { } winner ? Replay(winner, hash) : throw new InvalidOperationException("A money call failed to save.");
+            return false;
+        }
+        catch (Exception e) when (DbErrors.IsLockTimeout(e))
+        {
+            // Not saved: a page that goes on with this context after the 409 must not insert an empty answer later.
+            db.Entry(claim).State = EntityState.Detached;
+            throw InProgress();
         }
     }
+
+    private static DomainException InProgress() =>
+        new DomainException("request.idempotency_in_progress", "A call with this Idempotency-Key is still being processed. Retry it shortly to get its answer.",
+            StatusCodes.Status409Conflict);
 
     private Task<IdempotencyRecord?> FindAsync(string scope, string key, CancellationToken cancellationToken) =>
         db.Set<IdempotencyRecord>().AsNoTracking().FirstOrDefaultAsync(r => r.Scope == scope && r.Key == key, cancellationToken);

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Console;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Ledger;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
@@ -14,7 +13,7 @@ namespace Tradehall.Web.Hosting;
 
 /// <summary>
 /// The <c>tradehall</c> executable: <c>serve</c> (the default), <c>db migrate</c>, <c>admin create</c>, <c>admin token</c>,
-/// <c>archive verify</c>, <c>ledger verify</c>, <c>billing run</c>, <c>demo seed</c>. Unknown verbs and bad arguments print usage and exit non-zero.
+/// <c>archive verify</c>, <c>archive checkpoint</c>, <c>ledger verify</c>, <c>billing run</c>, <c>demo seed</c>. Unknown verbs and bad arguments print usage and exit non-zero.
 /// </summary>
 public static class Cli
 {
@@ -100,22 +99,7 @@ public static class Cli
         admin.Subcommands.Add(token);
         root.Subcommands.Add(admin);
 
-        var archive = new Command("archive", "The evidence archive (ARC-01).");
-        var verify = new Command("verify", "Check the hash chain; exit 0 and print 'intact' when no record was altered or removed.");
-        verify.SetAction(async (_, ct) =>
-        {
-            await using var app = Tool();
-            await using var scope = app.Services.CreateAsyncScope();
-            var result = await ArchiveChain.VerifyAsync(scope.ServiceProvider.GetRequiredService<AppDbContext>(), ct);
-            if (result.Intact)
-            {
-                await Console.Out.WriteLineAsync($"intact: {result.RecordsChecked} records");
-                return 0;
-            }
-            await Console.Error.WriteLineAsync($"broken after {result.RecordsChecked} good records: {result.Problem}");
-            return 1;
-        });
-        archive.Subcommands.Add(verify);
+        var archive = ArchiveCommands.Create(Tool);
         root.Subcommands.Add(archive);
 
         var ledger = new Command("ledger", "The double-entry ledger (BIL-02).");

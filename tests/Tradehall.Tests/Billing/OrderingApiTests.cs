@@ -86,11 +86,14 @@ public sealed class OrderingApiTests(PaymentsApiTests.App app) : IClassFixture<P
     [Fact]
     public async Task BIL02_parallel_orders_never_overspend_the_balance()
     {
-        var (member, _, tariff, price) = await SubscriberAsync(0m);
-        using var client = app.Api(member.Token);
+        // A kind of the operator's (hosting), which one member may hold several times: only the balance limits the orders.
+        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        var tariff = await CatalogueSteps.TariffAsync(operatorClient, await CatalogueSteps.KindAsync(operatorClient), 100m);
+        var (member, client) = await CatalogueSteps.SubscriberAsync(app, 0m);
+        using var _ = client;
         var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
         // Enough for exactly three periods.
-        await PaymentsApiTests.GatewayAsync(app, new { paymentId = Guid.NewGuid().ToString("N"), accountNumber = number, amount = price * 3, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
+        await PaymentsApiTests.GatewayAsync(app, new { paymentId = Guid.NewGuid().ToString("N"), accountNumber = number, amount = 300m, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" });
         var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Order(client, tariff)));
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.PaymentRequired));

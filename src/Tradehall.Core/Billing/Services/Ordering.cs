@@ -16,7 +16,8 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 
 /// <summary>
 /// BIL-07: a subscriber with complete legal data orders a service; the first period is paid from the
-/// balance in advance (402 when it does not cover it) in the same transaction as the order.
+/// balance in advance (402 when it does not cover it) in the same transaction as the order. A built-in subscription
+/// is held once: a second order of its kind, sequential or parallel, answers 409 <c>billing.already_subscribed</c>.
 /// </summary>
 public sealed class Ordering(
     AppDbContext db, Ledger.Ledger ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
@@ -37,6 +38,10 @@ public sealed class Ordering(
         {
             throw DomainException.Forbidden("billing.contract_terminated", "The contract has ended; services cannot be ordered.");
         }
+        if (kind.BuiltIn && await db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kind.Code && Live.Contains(s.Status), cancellationToken))
+        {
+            throw AlreadySubscribed();
+        }
         var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var service = new SubscribedService
@@ -45,6 +50,7 @@ public sealed class Ordering(
             BillingAccountId = account.Id,
             TariffId = tariff.Id,
             KindCode = kind.Code,
+            Exclusive = kind.BuiltIn,
             AutoRenew = request.AutoRenew,
             CreatedAt = time.UtcNow(),
             Period = 1,
@@ -65,9 +71,24 @@ public sealed class Ordering(
         db.Set<SubscribedService>().Add(service);
         archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
             after: new { kind = kind.Code, tariff = tariff.Name, price = Money.ToAmount(tariff.Price), service.PeriodStart, service.PeriodEnd });
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "billing_services", SubscribedServiceConfiguration.OneLivePerKindIndex))
+        {
+            // A parallel order of the same kind committed first; this one's charge rolls back with it.
+            throw AlreadySubscribed();
+        }
         return View(service);
     }
+
+    /// <summary>The states in which a service counts as held: awaiting confirmation, active or suspended.</summary>
+    private static readonly ServiceStatus[] Live = [ServiceStatus.AwaitingConfirmation, ServiceStatus.Active, ServiceStatus.Suspended];
+
+    private static DomainException AlreadySubscribed() =>
+        DomainException.Conflict("billing.already_subscribed", "tariffId",
+            "You already have this subscription. Switch its tariff or wait until it ends instead of ordering it again.");
 
     public async Task<IReadOnlyList<ServiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken) =>
         (await db.Set<SubscribedService>().AsNoTracking().Where(s => s.MemberId == memberId).OrderByDescending(s => s.CreatedAt).ToListAsync(cancellationToken))

@@ -28,6 +28,14 @@ public sealed class SubscribedService
     public Guid? NextTariffId { get; set; }
 
     public required string KindCode { get; set; }
+
+    /// <summary>
+    /// BIL-06, BIL-07: a built-in subscription, of which a member holds at most one that is awaiting confirmation,
+    /// active or suspended; a unique index over those rows keeps it so against parallel orders on every node.
+    /// Operator-defined kinds (hosting, servers) may be ordered several times and leave this false.
+    /// </summary>
+    public bool Exclusive { get; set; }
+
     public ServiceStatus Status { get; set; }
     public bool AutoRenew { get; set; }
 
@@ -52,12 +60,18 @@ public sealed class SubscribedService
 
 internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<SubscribedService>
 {
+    internal const string OneLivePerKindIndex = "IX_billing_services_one_live_per_kind";
+
+    /// <summary>Exclusive rows that are awaiting confirmation, active or suspended (<see cref="ServiceStatus"/> 1, 2, 3).</summary>
+    internal const string OneLivePerKindFilter = "\"Exclusive\" AND \"Status\" IN (1, 2, 3)";
+
     public void Configure(EntityTypeBuilder<SubscribedService> b)
     {
         b.ToTable("billing_services");
         b.HasKey(s => s.Id);
         b.Property(s => s.KindCode).HasMaxLength(40);
         b.HasIndex(s => new { s.MemberId, s.Status });
+        b.HasIndex(s => new { s.MemberId, s.KindCode }, OneLivePerKindIndex).IsUnique().HasFilter(OneLivePerKindFilter);
         // The billing run takes due services in (end, id) order straight from this index, batch after batch.
         b.HasIndex(s => new { s.Status, s.PeriodEnd, s.Id });
         b.HasOne<BillingAccount>().WithMany().HasForeignKey(s => s.BillingAccountId).OnDelete(DeleteBehavior.Restrict);
