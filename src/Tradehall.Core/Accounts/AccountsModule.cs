@@ -103,6 +103,8 @@ public static class AccountsModule
         services.AddScoped<AccountEmails>();
         services.AddScoped<RegisterMember>();
         services.AddScoped<SignInFlows>();
+        services.AddScoped<KnownDevices>();
+        services.AddSingleton<UnknownAddressLockout>();
         services.AddScoped<ApiTokens>();
         services.AddScoped<AccountSessions>();
         services.AddScoped<SecuritySettings>();

@@ -50,6 +50,13 @@ public sealed class AccountsOptions
     [Range(typeof(TimeSpan), "01:00:00", "30.00:00:00")]
     public TimeSpan EmailRevertLinkLifetime { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// How long a browser that signed in stays known to the account: while the account is locked by failures from
+    /// elsewhere, a known browser still signs in with the right password, with its own count of wrong ones (ACC-05).
+    /// </summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "730.00:00:00")]
+    public TimeSpan KnownDeviceLifetime { get; set; } = TimeSpan.FromDays(180);
+
     /// <summary>Default lifetime of a personal access token (ACC-12).</summary>
     [Range(1, 3650)]
     public int ApiTokenDays { get; set; } = 90;

@@ -55,7 +55,8 @@ public enum PasswordSignInOutcome
 /// </summary>
 public sealed partial class SignInFlows(
     AppDbContext db, UserManager<Member> users, SignInManager<Member> signIn, OneTimeTokenProvider oneTime,
-    AccountEmails emails, ApiTokens tokens, EvidenceArchive archive, TimeProvider time, ILogger<SignInFlows> logger)
+    AccountEmails emails, ApiTokens tokens, KnownDevices devices, UnknownAddressLockout unknownAddresses,
+    EvidenceArchive archive, TimeProvider time, ILogger<SignInFlows> logger)
 {
     public async Task<CreateTokenResponse> CreateTokenAsync(CreateTokenRequest request, CancellationToken cancellationToken)
     {
@@ -66,15 +67,14 @@ public sealed partial class SignInFlows(
         var member = await users.FindByEmailAsync(request.Email!.Trim());
         if (member is null || member.DisabledAt is not null)
         {
-            SpendAPasswordCheck(request.Password!);
             LogSignIn(logger, null, "token", "unknown-or-disabled");
-            throw InvalidCredentials();
+            throw UnknownAddressFailure(request.Email!, request.Password!) is { } locked ? LockedOut(locked) : InvalidCredentials();
         }
         var result = await signIn.CheckPasswordSignInAsync(member, request.Password!, lockoutOnFailure: true);
         if (result.IsLockedOut)
         {
             await RecordAsync("account.signin_locked", member.Id, "token", cancellationToken);
-            throw LockedOut(member);
+            throw LockedOut(SecondsLocked(member));
         }
         if (!result.Succeeded)
         {
@@ -105,9 +105,13 @@ public sealed partial class SignInFlows(
         var member = await users.FindByEmailAsync(email.Trim());
         if (member is null || member.DisabledAt is not null)
         {
-            SpendAPasswordCheck(password);
             LogSignIn(logger, null, "password", "unknown-or-disabled");
-            return PasswordSignInOutcome.Failed;
+            return UnknownAddressFailure(email, password) is null ? PasswordSignInOutcome.Failed : PasswordSignInOutcome.LockedOut;
+        }
+        // ACC-05: failures typed elsewhere lock the account, but the owner's usual browser keeps its own count.
+        if (await users.IsLockedOutAsync(member) && await devices.FindAsync(signIn.Context, member.Id, cancellationToken) is { } device)
+        {
+            return await KnownDevicePasswordAsync(member, device, password, remember, cancellationToken);
         }
         var result = await signIn.PasswordSignInAsync(member, password, remember, lockoutOnFailure: true);
         var outcome = result switch
@@ -117,14 +121,56 @@ public sealed partial class SignInFlows(
             { IsLockedOut: true } => PasswordSignInOutcome.LockedOut,
             _ => PasswordSignInOutcome.Failed,
         };
+        return await FinishAsync(outcome, member, "password", cancellationToken);
+    }
+
+    private async Task<PasswordSignInOutcome> KnownDevicePasswordAsync(Member member, KnownDevice device, string password, bool remember, CancellationToken cancellationToken)
+    {
+        PasswordSignInOutcome outcome;
+        if (devices.IsLocked(device))
+        {
+            outcome = PasswordSignInOutcome.LockedOut;
+        }
+        else if (!await users.CheckPasswordAsync(member, password))
+        {
+            await devices.FailedAsync(device, cancellationToken);
+            outcome = devices.IsLocked(device) ? PasswordSignInOutcome.LockedOut : PasswordSignInOutcome.Failed;
+        }
+        else if (member.TwoFactorEnabled)
+        {
+            await StartSecondFactorAsync(member);
+            outcome = PasswordSignInOutcome.NeedsSecondFactor;
+        }
+        else
+        {
+            await signIn.SignInAsync(member, remember, authenticationMethod: "pwd");
+            outcome = PasswordSignInOutcome.SignedIn;
+        }
+        return await FinishAsync(outcome, member, "password-known-device", cancellationToken);
+    }
+
+    /// <summary>Archives the outcome, and makes this browser known to the account when it signed in.</summary>
+    private async Task<PasswordSignInOutcome> FinishAsync(PasswordSignInOutcome outcome, Member member, string method, CancellationToken cancellationToken)
+    {
+        if (outcome == PasswordSignInOutcome.SignedIn)
+        {
+            await devices.RememberAsync(signIn.Context, member.Id, cancellationToken);
+        }
         await RecordAsync(outcome switch
         {
             PasswordSignInOutcome.SignedIn => "account.signin",
             PasswordSignInOutcome.NeedsSecondFactor => "account.signin_password_ok",
             PasswordSignInOutcome.LockedOut => "account.signin_locked",
             _ => "account.signin_failed",
-        }, member.Id, "password", cancellationToken);
+        }, member.Id, method, cancellationToken);
         return outcome;
+    }
+
+    /// <summary>The half-signed-in state a correct password leads to; the second-factor step reads it.</summary>
+    private async Task StartSecondFactorAsync(Member member)
+    {
+        var pending = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, member.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme));
+        await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, pending);
     }
 
     /// <summary>The second step: an authenticator code, or one of the recovery codes.</summary>
@@ -136,14 +182,42 @@ public sealed partial class SignInFlows(
             return PasswordSignInOutcome.Failed;
         }
         var clean = isRecoveryCode ? RecoveryCode(code) : code.Replace(" ", "", StringComparison.Ordinal).Replace("-", "", StringComparison.Ordinal);
+        var method = isRecoveryCode ? "recovery-code" : "totp";
+        if (await users.IsLockedOutAsync(member) && await devices.FindAsync(signIn.Context, member.Id, cancellationToken) is { } device)
+        {
+            return await KnownDeviceSecondFactorAsync(member, device, clean, isRecoveryCode, remember, method, cancellationToken);
+        }
         var result = isRecoveryCode
             ? await signIn.TwoFactorRecoveryCodeSignInAsync(clean)
             : await signIn.TwoFactorAuthenticatorSignInAsync(clean, remember, rememberClient: false);
         var outcome = result.Succeeded ? PasswordSignInOutcome.SignedIn
             : result.IsLockedOut ? PasswordSignInOutcome.LockedOut : PasswordSignInOutcome.Failed;
-        await RecordAsync(outcome == PasswordSignInOutcome.SignedIn ? "account.signin" : "account.signin_failed",
-            member.Id, isRecoveryCode ? "recovery-code" : "totp", cancellationToken);
-        return outcome;
+        return await FinishAsync(outcome, member, method, cancellationToken);
+    }
+
+    /// <summary>As Identity's own second step, but counted on the known browser while the account is locked from elsewhere.</summary>
+    private async Task<PasswordSignInOutcome> KnownDeviceSecondFactorAsync(
+        Member member, KnownDevice device, string code, bool isRecoveryCode, bool remember, string method, CancellationToken cancellationToken)
+    {
+        PasswordSignInOutcome outcome;
+        if (devices.IsLocked(device))
+        {
+            outcome = PasswordSignInOutcome.LockedOut;
+        }
+        else if (isRecoveryCode
+            ? !(await users.RedeemTwoFactorRecoveryCodeAsync(member, code)).Succeeded
+            : !await users.VerifyTwoFactorTokenAsync(member, users.Options.Tokens.AuthenticatorTokenProvider, code))
+        {
+            await devices.FailedAsync(device, cancellationToken);
+            outcome = devices.IsLocked(device) ? PasswordSignInOutcome.LockedOut : PasswordSignInOutcome.Failed;
+        }
+        else
+        {
+            await signIn.Context.SignOutAsync(IdentityConstants.TwoFactorUserIdScheme);
+            await signIn.SignInWithClaimsAsync(member, remember, [new Claim("amr", "mfa")]);
+            outcome = PasswordSignInOutcome.SignedIn;
+        }
+        return await FinishAsync(outcome, member, method + "-known-device", cancellationToken);
     }
 
     /// <summary>Identity keeps recovery codes as "XXXXX-XXXXX": accept them typed in lower case, with spaces or without the dash.</summary>
@@ -178,7 +252,7 @@ public sealed partial class SignInFlows(
         {
             return (PasswordSignInOutcome.Failed, await oneTime.DescribeFailureAsync(token));
         }
-        if (await users.IsLockedOutAsync(member))
+        if (await users.IsLockedOutAsync(member) && await devices.FindAsync(signIn.Context, member.Id, cancellationToken) is null)
         {
             return (PasswordSignInOutcome.LockedOut, "The account is temporarily locked after too many failed sign-ins. Try again later.");
         }
@@ -190,14 +264,12 @@ public sealed partial class SignInFlows(
         }
         if (member.TwoFactorEnabled)
         {
-            // The same half-signed-in state a correct password leads to; the second-factor step reads it.
-            var pending = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, member.Id.ToString())], IdentityConstants.TwoFactorUserIdScheme));
-            await signIn.Context.SignInAsync(IdentityConstants.TwoFactorUserIdScheme, pending);
+            await StartSecondFactorAsync(member);
             await RecordAsync("account.signin_link_ok", member.Id, "magic-link", cancellationToken);
             return (PasswordSignInOutcome.NeedsSecondFactor, null);
         }
         await signIn.SignInAsync(member, isPersistent: false, authenticationMethod: "magic-link");
-        await RecordAsync("account.signin", member.Id, "magic-link", cancellationToken);
+        await FinishAsync(PasswordSignInOutcome.SignedIn, member, "magic-link", cancellationToken);
         return (PasswordSignInOutcome.SignedIn, null);
     }
 
@@ -259,6 +331,14 @@ public sealed partial class SignInFlows(
         await db.SaveChangesAsync(cancellationToken);
     }
 
+    /// <summary>A failed sign-in for an address without an account: the same hashing cost and the same lockout as a real one.</summary>
+    private int? UnknownAddressFailure(string email, string password)
+    {
+        SpendAPasswordCheck(password);
+        var key = users.NormalizeEmail(email.Trim());
+        return unknownAddresses.LockedSeconds(key) ?? unknownAddresses.Failed(key);
+    }
+
     private static string? placeholderHash;
 
     /// <summary>
@@ -274,12 +354,12 @@ public sealed partial class SignInFlows(
     private static DomainException InvalidCredentials() =>
         new("account.invalid_credentials", "The email or password is not correct.", StatusCodes.Status401Unauthorized);
 
-    private DomainException LockedOut(Member member)
-    {
-        var wait = member.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)) : 60;
-        return DomainException.TooMany("account.locked_out",
-            $"Too many failed sign-ins. The account is locked for {Math.Ceiling(wait / 60.0)} more minutes.", wait);
-    }
+    private int SecondsLocked(Member member) =>
+        member.LockoutEnd is { } end ? Math.Max(1, (int)Math.Ceiling((end - time.GetUtcNow()).TotalSeconds)) : 60;
+
+    private static DomainException LockedOut(int seconds) =>
+        DomainException.TooMany("account.locked_out",
+            $"Too many failed sign-ins. The account is locked for {Math.Ceiling(seconds / 60.0)} more minutes.", seconds);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Sign-in {Outcome} for member {MemberId} by {Method}")]
     private static partial void LogSignIn(ILogger logger, Guid? memberId, string method, string outcome);
