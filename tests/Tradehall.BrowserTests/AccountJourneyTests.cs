@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Tradehall.Tests.Infrastructure;
@@ -172,5 +173,57 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.GetByRole(AriaRole.Button, new() { Name = "English" }).ClickAsync();
         await page.WaitForFunctionAsync("document.documentElement.lang === 'en'");
         Assert.Contains("Sign in", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ACC08_changing_the_email_asks_for_the_password_and_the_previous_address_can_undo_it()
+    {
+        var registration = Members.Registration();
+        var email = (string)registration["email"]!;
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            Assert.True((await http.PostAsJsonAsync("/api/v1/account/register", registration)).IsSuccessStatusCode);
+        }
+        var page = await NewPageAsync();
+        await site.SignInAsync(page, email, Members.Password);
+
+        var newEmail = Members.NewEmail();
+        await page.GotoAsync(site.BaseUrl + "/settings/email");
+        await page.FillAsync("#Email", newEmail);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the confirmation link" }).ClickAsync();
+        await page.GetByText("Enter your current password to confirm the change.").First.WaitForAsync();
+        await CheckAsync(page, "12-email-change-needs-the-password");
+        await page.FillAsync("#CurrentPassword", Members.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send the confirmation link" }).ClickAsync();
+        await page.GetByText("We sent a confirmation link to").WaitForAsync();
+
+        await page.GotoAsync(await site.EmailLinkAsync(newEmail, "/account/confirm-email-change"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm the new address" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/settings"));
+
+        // The previous address was told, with a link that undoes the change and signs every session out.
+        await page.GotoAsync(await site.EmailLinkAsync(email, "/account/revert-email"));
+        await CheckAsync(page, "13-revert-email");
+        await page.GetByRole(AriaRole.Button, new() { Name = "This wasn't me: restore my address" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account/sign-in"));
+        await CheckAsync(page, "14-revert-email-done");
+        await site.SignInAsync(page, email, Members.Password);
+        await page.GotoAsync(site.BaseUrl + "/settings");
+        Assert.Contains(email, await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The same pages on a phone, in Russian.
+        var phone = await site.PhoneAsync();
+        await site.SignInAsync(phone, email, Members.Password);
+        var pages = new[]
+        {
+            ("/settings/email", "15-email-change-phone-ru"), ("/settings/phone", "16-phone-change-phone-ru"), ("/settings/two-factor", "17-two-factor-phone-ru"),
+            ("/account/revert-email", "18-revert-email-phone-ru"), ("/settings/tokens", "19-tokens-phone-ru"),
+        };
+        foreach (var (path, name) in pages)
+        {
+            await phone.GotoAsync(site.BaseUrl + path + "?culture=ru");
+            await CheckAsync(phone, name);
+        }
+        Assert.Empty(accessibility);
     }
 }
