@@ -104,11 +104,11 @@ public static class BillingModule
             return answer.ToResult();
         });
         operators.MapCatalogueAdmin();
-        MapBankStatements(operators);
+        MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
 
     /// <summary>BIL-03 (b): statement import and the suspense queue, for the operator.</summary>
-    private static void MapBankStatements(RouteGroupBuilder operators)
+    private static void MapBankStatements(RouteGroupBuilder operators, long maxFileBytes)
     {
         operators.MapPost("/bank-statements", async (IFormFile? file, HttpContext http, BankStatements.BankStatements statements, CancellationToken ct) =>
         {
@@ -119,7 +119,9 @@ public static class BillingModule
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await statements.ImportAsync(buffer.ToArray(), http.User.MemberId(), ct));
-        }).DisableAntiforgery(); // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
+        })
+            .DisableAntiforgery() // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
+            .WithUploadLimit(maxFileBytes);
         operators.MapGet("/suspense", (BankStatements.BankStatements statements, CancellationToken ct) => statements.ListHeldAsync(ct));
         operators.MapPost("/suspense/{id:guid}/assign", async (Guid id, AssignRequest request, HttpContext http, Idempotency idempotency,
             BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
