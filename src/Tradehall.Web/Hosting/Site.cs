@@ -181,6 +181,7 @@ public static class Site
                 403 => ("auth.forbidden", "You may not do this."),
                 404 => ("request.not_found", "Not found."),
                 405 => ("request.method_not_allowed", "This method is not allowed here."),
+                413 => ("request.too_large", "The request body is too large."),
                 415 => ("request.unsupported_media_type", "Send JSON with Content-Type: application/json."),
                 _ => ("request.failed", "The request failed."),
             };

@@ -28,6 +28,14 @@ public sealed class BodyLimitTests(BodyLimitTests.App app) : IClassFixture<BodyL
         }
     }
 
+    private static async Task AssertTooLargeAsync(HttpResponseMessage response)
+    {
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.RequestEntityTooLarge, $"{(int)response.StatusCode}: {body}");
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("request.too_large", (await response.JsonAsync()).GetProperty("code").GetString());
+    }
+
     /// <summary>A statement of unmatched payments: each is held in suspense, none is an error.</summary>
     private static byte[] Statement(int bytes)
     {
@@ -54,5 +62,49 @@ public sealed class BodyLimitTests(BodyLimitTests.App app) : IClassFixture<BodyL
         var report = await response.JsonAsync();
         Assert.Equal(0, report.GetProperty("errors").GetArrayLength());
         Assert.True(report.GetProperty("held").GetInt32() > 1000);
+    }
+
+    [Fact]
+    public async Task SEC07_a_bank_statement_body_beyond_the_import_limit_is_413_too_large()
+    {
+        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        var response = await BankStatementTests.UploadAsync(operatorClient, new byte[(StatementLimit * 2) + 1]);
+        await AssertTooLargeAsync(response);
+    }
+
+    [Fact]
+    public async Task SEC07_a_chat_attachment_body_beyond_its_limit_is_413_too_large()
+    {
+        var a = await ChatSteps.TrustedAsync(app);
+        var b = await ChatSteps.TrustedAsync(app);
+        var (chatId, _) = await ChatSteps.StartAsync(app, a, b);
+        using var client = app.Api(a.Token);
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(new byte[(AttachmentLimit * 2) + 1]);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        form.Add(file, "file", "big.pdf");
+        await AssertTooLargeAsync(await client.PostAsync($"/api/v1/chats/{chatId}/attachments", form));
+    }
+
+    [Fact]
+    public async Task SEC07_a_chunked_json_body_beyond_the_api_limit_is_413_too_large()
+    {
+        var member = await Members.RegisterAsync(app);
+        using var client = app.Api(member.Token);
+        // No Content-Length: the limit is found while the body is read.
+        using var content = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes("{\"text\":\"" + new string('x', 1024 * 1024) + "\"}")));
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/chats") { Content = content };
+        request.Headers.TransferEncodingChunked = true;
+        await AssertTooLargeAsync(await client.SendAsync(request));
+    }
+
+    [Fact]
+    public async Task SEC07_a_json_body_with_a_length_beyond_the_api_limit_is_413_too_large()
+    {
+        var member = await Members.RegisterAsync(app);
+        using var client = app.Api(member.Token);
+        using var content = new StringContent("{\"text\":\"" + new string('x', 1024 * 1024) + "\"}", Encoding.UTF8, "application/json");
+        await AssertTooLargeAsync(await client.PostAsync("/api/v1/chats", content));
     }
 }
