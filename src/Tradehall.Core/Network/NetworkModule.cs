@@ -32,6 +32,7 @@ public static class NetworkModule
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>, ProfileSetup>();
         services.AddScoped<Relations>();
         services.AddScoped<ImagePipeline>();
+        services.AddSingleton<ImageDecoders>();
         services.AddScoped<PersonalPages>();
         services.AddScoped<PageComments>();
         services.AddScoped<ContactBook>();
