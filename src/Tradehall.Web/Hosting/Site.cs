@@ -96,6 +96,8 @@ public static class Site
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             // Unknown fields are refused, so nothing like "roles" or "balance" can ride along (SEC-05).
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // The web defaults read "100" as a number; numbers and money travel as JSON numbers only (SPEC §15).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.AddTradehallRateLimits();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
