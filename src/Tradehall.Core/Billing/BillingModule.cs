@@ -80,8 +80,14 @@ public static class BillingModule
         });
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
-        member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
-            statements.ListAsync(http.User.MemberId(), from, to, ct));
+        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, int? page, int? pageSize,
+            CancellationToken ct) =>
+        {
+            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, pageSize, ct);
+            Ledger.TransactionPaging.Describe(http, lines);
+            // §15 fixes the answer as the array of lines; the paging travels in headers.
+            return TypedResults.Ok(lines.Items);
+        });
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.

@@ -29,6 +29,9 @@ public class TradehallApp : WebApplicationFactory<Program>
 
     public FakeClock Clock { get; } = new();
 
+    /// <summary>What the host logged, at the levels the configuration lets through.</summary>
+    public CapturedLogs Logs { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -57,6 +60,7 @@ public class TradehallApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         });
     }
 
