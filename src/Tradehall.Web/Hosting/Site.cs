@@ -172,6 +172,10 @@ public static class Site
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = e => e is DomainException d ? d.Status : StatusCodes.Status500InternalServerError,
+            // A refusal the caller can act on (a 404 page, a bad request) is no failure of ours: ProblemHandler logs it at
+            // Debug; what a handler took care of stays quiet too, as by default; the rest is logged as an error.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService
+                || ProblemHandler.IsExpected(c.Exception),
         });
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages(async context =>
         {

@@ -96,6 +96,12 @@ public sealed partial class TopUps(
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A replay racing the first callback waits here and then finds it credited: no unique-key failure to log.
+            await db.Database.LockForTransactionAsync(DatabaseLockKeys.GatewayPayment(payment.PaymentId!), cancellationToken);
+            if (await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken) is { } raced)
+            {
+                return Replay(raced, payment);
+            }
             var result = await CreditAsync(account, minor, "topup.gateway", $"Payment {payment.PaymentId} through the payment gateway",
                 Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
