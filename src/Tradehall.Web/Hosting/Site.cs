@@ -100,6 +100,7 @@ public static class Site
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.AddTradehallRateLimits();
+        builder.AddTransportSecurity();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
@@ -198,10 +199,7 @@ public static class Site
             });
         }));
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         app.UseApiBodyLimit();
         app.UseRequestLocalization();
@@ -216,12 +214,15 @@ public static class Site
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        if (TransportSecurity.ApiDocsEnabled(app))
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Tradehall API v1");
-            o.RoutePrefix = "api-docs";
-            o.DocumentTitle = "Tradehall API";
-        });
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "Tradehall API v1");
+                o.RoutePrefix = "api-docs";
+                o.DocumentTitle = "Tradehall API";
+            });
+        }
         app.MapAccounts();
         app.MapLegal();
         app.MapBilling();

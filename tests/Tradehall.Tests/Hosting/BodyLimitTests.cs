@@ -62,6 +62,8 @@ public sealed class BodyLimitTests(BodyLimitTests.App app) : IClassFixture<BodyL
         var report = await response.JsonAsync();
         Assert.Equal(0, report.GetProperty("errors").GetArrayLength());
         Assert.True(report.GetProperty("held").GetInt32() > 1000);
+        // SEC-08: Kestrel names itself to no one.
+        Assert.False(response.Headers.Contains("Server"));
     }
 
     [Fact]
