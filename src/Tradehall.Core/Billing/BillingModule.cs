@@ -81,8 +81,14 @@ public static class BillingModule
         });
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
-        member.MapGet("/transactions", (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, CancellationToken ct) =>
-            statements.ListAsync(http.User.MemberId(), from, to, ct));
+        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, int? page, int? pageSize,
+            CancellationToken ct) =>
+        {
+            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, pageSize, ct);
+            Ledger.TransactionPaging.Describe(http, lines);
+            // §15 fixes the answer as the array of lines; the paging travels in headers.
+            return TypedResults.Ok(lines.Items);
+        });
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
@@ -105,11 +111,11 @@ public static class BillingModule
             return answer.ToResult();
         });
         operators.MapCatalogueAdmin();
-        MapBankStatements(operators);
+        MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
 
     /// <summary>BIL-03 (b): statement import and the suspense queue, for the operator.</summary>
-    private static void MapBankStatements(RouteGroupBuilder operators)
+    private static void MapBankStatements(RouteGroupBuilder operators, long maxFileBytes)
     {
         operators.MapPost("/bank-statements", async (IFormFile? file, HttpContext http, BankStatements.BankStatements statements, CancellationToken ct) =>
         {
@@ -120,7 +126,9 @@ public static class BillingModule
             using var buffer = new MemoryStream();
             await file.CopyToAsync(buffer, ct);
             return TypedResults.Ok(await statements.ImportAsync(buffer.ToArray(), http.User.MemberId(), ct));
-        }).DisableAntiforgery(); // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
+        })
+            .DisableAntiforgery() // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
+            .WithUploadLimit(maxFileBytes);
         operators.MapGet("/suspense", (BankStatements.BankStatements statements, CancellationToken ct) => statements.ListHeldAsync(ct));
         operators.MapPost("/suspense/{id:guid}/assign", async (Guid id, AssignRequest request, HttpContext http, Idempotency idempotency,
             BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>

@@ -42,6 +42,13 @@ public sealed class BillingOptions : IValidatableObject
     [Range(1, 3660)]
     public int StatementMaxDays { get; set; } = 366;
 
+    /// <summary>BIL-21: ledger lines per page of <c>GET /api/v1/billing/transactions</c> when the caller names no page size, and the most a caller may ask for.</summary>
+    [Range(1, 10_000)]
+    public int TransactionsPageSize { get; set; } = 100;
+
+    [Range(1, 10_000)]
+    public int TransactionsMaxPageSize { get; set; } = 1000;
+
     /// <summary>BIL-22: warn the subscriber when the funds run out within this many days.</summary>
     [Range(0, 365)]
     public int ForecastWarningDays { get; set; } = 7;

@@ -13,6 +13,16 @@ public static class DatabaseLockKeys
 
     /// <summary>MKT-05: counting a free member's active listings and adding one, so racing posts never pass the limit.</summary>
     public const long ListingLimit = 0x54480010;
+
+    /// <summary>Adding a contact request, so two racing requests of one pair never reach the unique index.</summary>
+    public const long ContactRequests = 0x54480020;
+
+    /// <summary>
+    /// BIL-03: crediting one gateway payment id, so a replay racing the first callback finds it credited instead of
+    /// failing on the unique index; the key is derived from the id, so different payments never wait for each other.
+    /// </summary>
+    public static long GatewayPayment(string paymentId) =>
+        0x5448_0100_0000_0000L | (long)(BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(paymentId))) & 0xFFFF_FFFF_FFFFUL);
 }
 
 /// <summary>

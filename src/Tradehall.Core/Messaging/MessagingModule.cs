@@ -80,8 +80,7 @@ public static class MessagingModule
         })
             // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
             .DisableAntiforgery()
-            // Room for the largest file and the form around it; the file's own limit is checked with a field error.
-            .WithMetadata(new RequestSizeLimitAttribute(limits.MaxAttachmentBytes * 2));
+            .WithUploadLimit(limits.MaxAttachmentBytes);
         chats.MapGet("/{chatId:guid}/attachments/{attachmentId:guid}", async (Guid chatId, Guid attachmentId, HttpContext http, Download download, CancellationToken ct) =>
         {
             var file = await download.HandleAsync(http.User.MemberId(), chatId, attachmentId, ct);

@@ -32,6 +32,7 @@ public static class NetworkModule
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>, ProfileSetup>();
         services.AddScoped<Relations>();
         services.AddScoped<ImagePipeline>();
+        services.AddSingleton<ImageDecoders>();
         services.AddScoped<PersonalPages>();
         services.AddScoped<PageComments>();
         services.AddScoped<ContactBook>();
@@ -65,19 +66,19 @@ public static class NetworkModule
             pages.SaveAsync(http.User.MemberId(), request, ct));
         // Uploads take bearer tokens only, so no cookie rides along and there is no cross-site request to forge;
         // the body may hold the largest image and its form, and the image's own limit answers with a field error.
-        var uploadLimit = new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<NetworkOptions>>().Value.ImageMaxBytes * 2);
+        var imageMaxBytes = app.ServiceProvider.GetRequiredService<IOptions<NetworkOptions>>().Value.ImageMaxBytes;
         member.MapPut("/me/page/photo", async (IFormFile? photo, HttpContext http, PersonalPages pages, CancellationToken ct) =>
         {
             await using var content = photo?.OpenReadStream() ?? Stream.Null;
             await pages.SetPhotoAsync(http.User.MemberId(), content, photo?.Length ?? 0, ct);
             return TypedResults.NoContent();
-        }).DisableAntiforgery().WithMetadata(uploadLimit);
+        }).DisableAntiforgery().WithUploadLimit(imageMaxBytes);
         member.MapPut("/organizations/{slug}/logo", async (string slug, IFormFile? logo, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
         {
             await using var content = logo?.OpenReadStream() ?? Stream.Null;
             await organizations.SetLogoAsync(http.User.MemberId(), slug, content, logo?.Length ?? 0, ct);
             return TypedResults.NoContent();
-        }).DisableAntiforgery().WithMetadata(uploadLimit);
+        }).DisableAntiforgery().WithUploadLimit(imageMaxBytes);
         member.MapDelete("/me/page/photo", async (HttpContext http, PersonalPages pages, CancellationToken ct) =>
         {
             await pages.RemovePhotoAsync(http.User.MemberId(), ct);

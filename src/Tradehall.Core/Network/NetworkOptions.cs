@@ -19,6 +19,18 @@ public sealed class NetworkOptions
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ImageTimeout { get; set; } = TimeSpan.FromSeconds(20);
 
+    /// <summary>SEC-07: the most pixels (width × height, read from the header) an image may declare before it is decoded.</summary>
+    [Range(1024, 1_000_000_000)]
+    public int ImageMaxPixels { get; set; } = 40_000_000;
+
+    /// <summary>SEC-07: images this node decodes at once; each decode holds a CPU core.</summary>
+    [Range(1, 64)]
+    public int ImageMaxConcurrentDecodes { get; set; } = 2;
+
+    /// <summary>SEC-07: how long an upload waits for a free decoder before it is refused with 429.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan ImageDecodeWait { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>NET-02: the libvips command that decodes, resizes and re-encodes images.</summary>
     [Required]
     public string VipsThumbnail { get; set; } = "vipsthumbnail";

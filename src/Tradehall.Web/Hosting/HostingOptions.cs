@@ -16,6 +16,20 @@ public sealed class HostingOptions : IValidatableObject
     [Range(1024, 100 * 1024 * 1024)]
     public long MaxApiBodyBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Whether <c>/api-docs</c> (the interactive page, whose CSP admits inline script) is served; unset: only in Development.</summary>
+    public bool? ApiDocs { get; set; }
+
+    /// <summary>The port plain-HTTP requests are redirected to outside Development (SEC-08).</summary>
+    [Range(1, 65535)]
+    public int HttpsPort { get; set; } = 443;
+
+    /// <summary>How long browsers keep to HTTPS once told (HSTS max-age; ASVS asks for a year).</summary>
+    [Range(typeof(TimeSpan), "1.00:00:00", "3650.00:00:00")]
+    public TimeSpan HstsMaxAge { get; set; } = TimeSpan.FromDays(365);
+
+    /// <summary>Whether HSTS covers the site's subdomains too.</summary>
+    public bool HstsIncludeSubDomains { get; set; } = true;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
         TrustedProxies.Where(p => !IPAddress.TryParse(p, out _))
             .Select(p => new ValidationResult($"Hosting:TrustedProxies: '{p}' is not an IP address.", [nameof(TrustedProxies)]));

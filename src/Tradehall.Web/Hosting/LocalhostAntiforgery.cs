@@ -79,7 +79,7 @@ internal sealed class LocalhostAntiforgery(IAntiforgery inner) : IAntiforgery
         return scheme;
     }
 
-    private static bool IsLocalhost(string host) =>
+    internal static bool IsLocalhost(string host) =>
         string.Equals(host, "localhost", StringComparison.OrdinalIgnoreCase)
         || host.EndsWith(".localhost", StringComparison.OrdinalIgnoreCase)
         || (System.Net.IPAddress.TryParse(host.Trim('[', ']'), out var ip) && System.Net.IPAddress.IsLoopback(ip));

@@ -18,9 +18,14 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IS
     {
         // The middleware has already pointed the request at /error; the failed address is kept in this feature.
         var path = new PathString(http.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? http.Request.Path.Value);
+        var status = StatusOf(exception);
+        if (status is >= 400 and < 500)
+        {
+            LogRefused(logger, path.Value ?? "", exception is DomainException { Code: var code } ? code : "request.bad", status);
+        }
         if (!Site.IsApi(path))
         {
-            // Pages: the middleware logs the failure and re-executes /error with the status.
+            // Pages: the middleware re-executes /error with the status (and logs the failure unless it was expected).
             return false;
         }
         var problem = exception switch
@@ -86,8 +91,21 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IS
         return Problem(e.StatusCode, "request.bad", "The request is not valid.");
     }
 
+    /// <summary>A refusal with a 4xx status: the caller's doing, logged at Debug, never as a failure.</summary>
+    internal static bool IsExpected(Exception exception) => StatusOf(exception) is >= 400 and < 500;
+
+    private static int StatusOf(Exception exception) => exception switch
+    {
+        DomainException e => e.Status,
+        BadHttpRequestException e => e.StatusCode,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+
     private static bool IsUniqueViolation(DbUpdateException e) =>
         e.InnerException?.Message is { } m && (m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) || m.Contains("23505", StringComparison.Ordinal));
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Request to {Path} refused: {Code} ({Status})")]
+    private static partial void LogRefused(ILogger logger, string path, string code, int status);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Unhandled failure on {Path}")]
     private static partial void LogUnhandled(ILogger logger, string path, Exception exception);

@@ -97,8 +97,11 @@ public static class Site
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             // Unknown fields are refused, so nothing like "roles" or "balance" can ride along (SEC-05).
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+            // The web defaults read "100" as a number; numbers and money travel as JSON numbers only (SPEC §15).
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.AddTradehallRateLimits();
+        builder.AddTransportSecurity();
         services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
@@ -182,6 +185,10 @@ public static class Site
         {
             ExceptionHandlingPath = "/error",
             StatusCodeSelector = e => e is DomainException d ? d.Status : StatusCodes.Status500InternalServerError,
+            // A refusal the caller can act on (a 404 page, a bad request) is no failure of ours: ProblemHandler logs it at
+            // Debug; what a handler took care of stays quiet too, as by default; the rest is logged as an error.
+            SuppressDiagnosticsCallback = c => c.ExceptionHandledBy == Microsoft.AspNetCore.Diagnostics.ExceptionHandledType.ExceptionHandlerService
+                || ProblemHandler.IsExpected(c.Exception),
         });
         app.UseWhen(http => IsApi(http), api => api.UseStatusCodePages(async context =>
         {
@@ -193,6 +200,7 @@ public static class Site
                 403 => ("auth.forbidden", "You may not do this."),
                 404 => ("request.not_found", "Not found."),
                 405 => ("request.method_not_allowed", "This method is not allowed here."),
+                413 => ("request.too_large", "The request body is too large."),
                 415 => ("request.unsupported_media_type", "Send JSON with Content-Type: application/json."),
                 _ => ("request.failed", "The request failed."),
             };
@@ -203,10 +211,7 @@ public static class Site
             });
         }));
         app.UseWhen(http => !IsApi(http), pages => pages.UseStatusCodePagesWithReExecute("/error", "?status={0}"));
-        if (!app.Environment.IsDevelopment())
-        {
-            app.UseHsts();
-        }
+        app.UseTransportSecurity();
         app.UseSecurityHeaders();
         app.UseApiBodyLimit();
         app.UseRequestLocalization();
@@ -221,12 +226,15 @@ public static class Site
         app.MapHealthChecks("/health/live", new() { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new() { Predicate = c => c.Tags.Contains("ready") });
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.UseSwaggerUI(o =>
+        if (TransportSecurity.ApiDocsEnabled(app))
         {
-            o.SwaggerEndpoint("/openapi/v1.json", "Tradehall API v1");
-            o.RoutePrefix = "api-docs";
-            o.DocumentTitle = "Tradehall API";
-        });
+            app.UseSwaggerUI(o =>
+            {
+                o.SwaggerEndpoint("/openapi/v1.json", "Tradehall API v1");
+                o.RoutePrefix = "api-docs";
+                o.DocumentTitle = "Tradehall API";
+            });
+        }
         app.MapAccounts();
         app.MapLegal();
         app.MapBilling();

@@ -4,6 +4,9 @@ using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +28,9 @@ public class TradehallApp : WebApplicationFactory<Program>
     public TestDatabase Database { get; } = new();
 
     public FakeClock Clock { get; } = new();
+
+    /// <summary>What the host logged, at the levels the configuration lets through.</summary>
+    public CapturedLogs Logs { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -54,6 +60,7 @@ public class TradehallApp : WebApplicationFactory<Program>
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
         });
     }
 
@@ -66,9 +73,35 @@ public class TradehallApp : WebApplicationFactory<Program>
         }
     }
 
+    private bool kestrel;
+
+    /// <summary>
+    /// Serves on a loopback port through Kestrel instead of the in-memory server, for what only a real server
+    /// enforces (request body limits); call it before the first request.
+    /// </summary>
+    protected void ServeOverKestrel()
+    {
+        UseKestrel(0);
+        kestrel = true;
+    }
+
+    /// <summary>Where clients send requests: the in-memory server answers any address, Kestrel its own.</summary>
+    public Uri Address
+    {
+        get
+        {
+            if (!kestrel)
+            {
+                return new Uri("https://localhost");
+            }
+            StartServer();
+            return new Uri(Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First());
+        }
+    }
+
     public HttpClient Api(string? token = null)
     {
-        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = new Uri("https://localhost"), AllowAutoRedirect = false });
+        var client = CreateClient(new WebApplicationFactoryClientOptions { BaseAddress = Address, AllowAutoRedirect = false });
         if (token is not null)
         {
             client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -12,6 +12,11 @@ public static class ContactRules
         {
             return;
         }
+        if (!EmailRules.IsMailable(email))
+        {
+            errors.Add(field, EmailRules.Message);
+            return;
+        }
         var domain = email.Trim()[(email.Trim().LastIndexOf('@') + 1)..];
         if (ShippedLists.IsDisposableDomain(domain, options.BlockedEmailDomains))
         {

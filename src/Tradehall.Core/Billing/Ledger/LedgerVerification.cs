@@ -13,16 +13,16 @@ public static class LedgerVerification
 
         var unbalanced = await entries.GroupBy(e => e.TransactionId)
             .Where(g => g.Sum(e => e.Amount) != 0 || g.Count() < 2)
-            .Select(g => g.Key).Take(20).ToListAsync(cancellationToken);
+            .Select(g => g.Key).OrderBy(id => id).Take(20).ToListAsync(cancellationToken);
         problems.AddRange(unbalanced.Select(id => $"transaction {id} does not balance to zero in two or more entries"));
 
         var empty = await db.Set<LedgerTransaction>().Where(t => !entries.Any(e => e.TransactionId == t.Id))
-            .Select(t => t.Id).Take(20).ToListAsync(cancellationToken);
+            .Select(t => t.Id).OrderBy(id => id).Take(20).ToListAsync(cancellationToken);
         problems.AddRange(empty.Select(id => $"transaction {id} has no entries"));
 
         var drifted = await db.Set<LedgerAccount>().Where(a => a.CachesBalance)
             .Select(a => new { a.Code, a.Balance, Sum = entries.Where(e => e.AccountId == a.Id).Sum(e => (long?)e.Amount) ?? 0 })
-            .Where(a => a.Balance != a.Sum).Take(20).ToListAsync(cancellationToken);
+            .Where(a => a.Balance != a.Sum).OrderBy(a => a.Code).Take(20).ToListAsync(cancellationToken);
         problems.AddRange(drifted.Select(a => $"account {a.Code} keeps {a.Balance} but its entries sum to {a.Sum}"));
 
         // Each entry's balance-after is the running sum of the account up to it.

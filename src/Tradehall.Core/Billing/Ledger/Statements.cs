@@ -9,6 +9,9 @@ namespace Tradehall.Core.Billing.Ledger;
 
 public sealed record StatementLine(Guid Id, DateTime At, decimal Amount, decimal BalanceAfter, string Kind, string Description);
 
+/// <summary>One page of ledger lines, newest first, and how many lines the period holds in all.</summary>
+public sealed record StatementLinesPage(IReadOnlyList<StatementLine> Items, int Page, int PageSize, int Total);
+
 /// <summary>
 /// BIL-21: a statement of a personal account for whole days <see cref="From"/>..<see cref="To"/> of the operator's time zone,
 /// lines oldest first. Opening balance plus every line's amount is the closing balance; <see cref="TotalOut"/> is positive.
@@ -20,13 +23,25 @@ public sealed record StatementPeriod(
 /// <summary>BIL-21: the lines of a member's personal account for a period.</summary>
 public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site, IOptions<BillingOptions> options, IStringLocalizer<SharedResource> text)
 {
-    /// <summary>Newest first, as <c>/api/v1/billing/transactions</c> answers (§15).</summary>
-    public async Task<IReadOnlyList<StatementLine>> ListAsync(Guid memberId, DateTime? from, DateTime? to, CancellationToken cancellationToken)
+    /// <summary>Newest first, a page at a time, as <c>/api/v1/billing/transactions</c> answers (§15).</summary>
+    public async Task<StatementLinesPage> ListAsync(Guid memberId, DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken cancellationToken)
     {
         if (from is { } f && to is { } t && f > t)
         {
             throw DomainException.Field("request.invalid", "from", "The start of the period is after its end.");
         }
+        var number = page ?? 1;
+        var size = pageSize ?? options.Value.TransactionsPageSize;
+        var errors = new FieldErrors();
+        if (number < 1)
+        {
+            errors.Add("page", "Pages are numbered from 1.");
+        }
+        if (size < 1 || size > options.Value.TransactionsMaxPageSize)
+        {
+            errors.Add("pageSize", text["Ask for 1 to {0} lines per page.", options.Value.TransactionsMaxPageSize]);
+        }
+        errors.ThrowIfAny();
         var account = await LedgerAccountAsync(memberId, cancellationToken);
         var lines = Lines(account.LedgerAccountId);
         if (from is { } start)
@@ -39,8 +54,11 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
             var e = DateTime.SpecifyKind(end, DateTimeKind.Utc);
             lines = lines.Where(l => l.At < e);
         }
-        var rows = await lines.OrderByDescending(l => l.Id).Take(10_000).ToListAsync(cancellationToken);
-        return rows.Select(l => new StatementLine(l.TransactionId, l.At, Money.ToAmount(l.Amount), Money.ToAmount(l.BalanceAfter ?? 0), l.Kind, l.Description)).ToList();
+        var total = await lines.CountAsync(cancellationToken);
+        // Entry ids only grow, so newest first is a stable order for paging.
+        var rows = await lines.OrderByDescending(l => l.Id).Skip((int)Math.Min(int.MaxValue, ((long)number - 1) * size)).Take(size).ToListAsync(cancellationToken);
+        var items = rows.Select(l => new StatementLine(l.TransactionId, l.At, Money.ToAmount(l.Amount), Money.ToAmount(l.BalanceAfter ?? 0), l.Kind, l.Description)).ToList();
+        return new StatementLinesPage(items, number, size, total);
     }
 
     /// <summary>

@@ -35,7 +35,8 @@ public sealed partial class TopUps(
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUps> logger)
 {
     public const string GatewaySource = "gateway";
-    private static readonly JsonSerializerOptions CallbackJson = new(JsonSerializerDefaults.Web);
+    // The web defaults read "100" as a number; money travels as a JSON number only (SPEC §15).
+    private static readonly JsonSerializerOptions CallbackJson = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
 
     /// <summary>SEC-10: the signature is HMAC-SHA256 of the raw body, compared in constant time.</summary>
     public bool IsSignedByGateway(byte[] body, string? signatureHeader)
@@ -71,9 +72,11 @@ public sealed partial class TopUps(
             payment = JsonSerializer.Deserialize<GatewayPayment>(body, CallbackJson)
                 ?? throw new JsonException();
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            throw DomainException.Field("request.malformed_json", "body", "The callback body is not valid JSON.");
+            // "$.amount" → "amount": the gateway learns which field it sent wrongly.
+            var field = e.Path is { Length: > 2 } path ? JsonNamingPolicy.CamelCase.ConvertName(path.TrimStart('$', '.').Split('.', '[')[0]) : "body";
+            throw DomainException.Field("request.malformed_json", field, "The callback body is not valid JSON.");
         }
         var errors = FieldErrors.FromAnnotations(payment);
         var minor = CheckAmount(payment.Amount, errors, "amount");
@@ -86,13 +89,19 @@ public sealed partial class TopUps(
         var earlier = await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken);
         if (earlier is not null)
         {
-            return earlier with { Duplicate = true };
+            return Replay(earlier, payment);
         }
         var account = await accounts.ByNumberAsync(payment.AccountNumber!, cancellationToken)
             ?? throw DomainException.Field("billing.unknown_account", "accountNumber", "There is no personal account with this number.");
         try
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // A replay racing the first callback waits here and then finds it credited: no unique-key failure to log.
+            await db.Database.LockForTransactionAsync(DatabaseLockKeys.GatewayPayment(payment.PaymentId!), cancellationToken);
+            if (await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken) is { } raced)
+            {
+                return Replay(raced, payment);
+            }
             var result = await CreditAsync(account, minor, "topup.gateway", $"Payment {payment.PaymentId} through the payment gateway",
                 Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -102,8 +111,33 @@ public sealed partial class TopUps(
         {
             // The same payment id raced in on another connection and was credited there.
             db.ChangeTracker.Clear();
-            return (await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken) ?? throw new InvalidOperationException("Payment failed to save.")) with { Duplicate = true };
+            return Replay(await FindAsync(GatewaySource, payment.PaymentId!, cancellationToken) ?? throw new InvalidOperationException("Payment failed to save."), payment);
         }
+    }
+
+    /// <summary>
+    /// SEC-10: a replayed callback is harmless only when it repeats the payment; the same id with another amount
+    /// or account is a gateway fault or a forgery with the secret, so it is refused and flagged, never credited.
+    /// </summary>
+    private TopUpResult Replay(TopUpResult earlier, GatewayPayment payment)
+    {
+        var differing = new List<string>();
+        if (!string.Equals(earlier.AccountNumber, payment.AccountNumber, StringComparison.Ordinal))
+        {
+            differing.Add("accountNumber");
+        }
+        if (earlier.Amount != payment.Amount)
+        {
+            differing.Add("amount");
+        }
+        if (differing.Count == 0)
+        {
+            return earlier with { Duplicate = true };
+        }
+        LogConflictingReplay(logger, earlier.TransactionId, string.Join(",", differing));
+        const string message = "This payment id was already credited with other details.";
+        throw new DomainException("billing.payment_conflict", message, StatusCodes.Status409Conflict,
+            differing.ToDictionary(f => f, _ => new[] { message }));
     }
 
     /// <summary>BIL-03 (c): a manual credit by the operator; runs inside the caller's transaction (the idempotency scope).</summary>
@@ -164,6 +198,9 @@ public sealed partial class TopUps(
             .SelectMany(t => t.Entries.Where(e => e.BalanceAfter != null), (t, e) => new { t.Id, e.AccountId, e.Amount, e.BalanceAfter })
             .Join(db.Set<BillingAccount>(), x => x.AccountId, a => a.LedgerAccountId, (x, a) => new TopUpResult(x.Id, a.Number, Money.ToAmount(x.Amount), Money.ToAmount(x.BalanceAfter!.Value), true))
             .FirstOrDefaultAsync(cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway callback refused: a payment id already credited by transaction {TransactionId} came again with other {Fields}")]
+    private static partial void LogConflictingReplay(ILogger logger, Guid transactionId, string fields);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Payment gateway callback refused: bad or missing signature")]
     private static partial void LogBadSignature(ILogger logger);

@@ -68,13 +68,13 @@ public static class ListingEndpoints
         member.MapGet("/me/listings", (HttpContext http, ListingReader reader, CancellationToken ct) => reader.OwnAsync(http.User.MemberId(), ct));
 
         // Uploads take bearer tokens only, so no cookie rides along and there is no cross-site request to forge.
-        var uploadLimit = new RequestSizeLimitAttribute(app.ServiceProvider.GetRequiredService<IOptions<NetworkOptions>>().Value.ImageMaxBytes * 2);
+        var imageMaxBytes = app.ServiceProvider.GetRequiredService<IOptions<NetworkOptions>>().Value.ImageMaxBytes;
         member.MapPost("/listings/{id:guid}/photos", async (Guid id, IFormFile? photo, HttpContext http, ListingEditor editor, CancellationToken ct) =>
         {
             await using var content = photo?.OpenReadStream() ?? Stream.Null;
             var added = await editor.AddPhotoAsync(http.User.MemberId(), id, content, photo?.Length ?? 0, ct);
             return TypedResults.Created(added.Url, added);
-        }).DisableAntiforgery().WithMetadata(uploadLimit);
+        }).DisableAntiforgery().WithUploadLimit(imageMaxBytes);
         member.MapDelete("/listings/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, HttpContext http, ListingEditor editor,
             CancellationToken ct) =>
         {

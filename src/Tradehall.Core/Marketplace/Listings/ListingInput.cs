@@ -76,6 +76,10 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         {
             errors.Add("title", "The title is too long.");
         }
+        else if (!PlainText.IsAcceptable(title))
+        {
+            errors.Add("title", PlainText.Message);
+        }
 
         var description = (request.Description ?? "").Replace("\r\n", "\n", StringComparison.Ordinal).Trim();
         if (description.Length == 0)
@@ -154,6 +158,10 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         else if (region.Length > RegionMaxLength)
         {
             errors.Add("region", "The region name is too long.");
+        }
+        else if (!PlainText.IsAcceptable(region))
+        {
+            errors.Add("region", PlainText.Message);
         }
 
         if (request.OrganizationId is { } organizationId

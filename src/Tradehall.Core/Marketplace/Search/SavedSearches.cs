@@ -100,6 +100,10 @@ public sealed class SavedSearches(AppDbContext db, SearchCriteriaRules rules, En
         {
             errors.Add("name", $"Use at most {NameLength} characters.");
         }
+        else if (!PlainText.IsAcceptable(name))
+        {
+            errors.Add("name", PlainText.Message);
+        }
         var query = request.Query ?? new SearchCriteria();
         await rules.ResolveAsync(query, errors, cancellationToken, prefix: "query.");
         var kept = await db.Set<SavedSearch>().CountAsync(s => s.MemberId == memberId, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Text;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Attachments;
 
@@ -16,12 +17,13 @@ public static class FileNames
         {
             clean.Append(char.IsControl(c) || c is '"' or '<' or '>' or ':' or '*' or '?' or '|' ? '_' : c);
         }
-        var result = clean.ToString().Trim('.', ' ');
+        // "‮gnp.exe.pdf" would display as "fdp.exe.png": direction controls never reach a reader.
+        var result = PlainText.ReplaceBidiControls(clean.ToString(), '_').Trim('.', ' ');
         if (result.Length > MaxLength)
         {
             var extension = Path.GetExtension(result);
             result = result[..(MaxLength - extension.Length)] + extension;
         }
-        return result.Length == 0 ? "file" : result;
+        return PlainText.IsBlank(result) ? "file" : result;
     }
 }

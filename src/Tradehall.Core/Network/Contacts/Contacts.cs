@@ -43,6 +43,9 @@ public sealed class ContactBook(AppDbContext db, INetwork network, Relations rel
         {
             throw DomainException.Forbidden("network.blocked", "You blocked this member. Unblock them first.");
         }
+        // Racing requests of one pair wait here, so the second finds the first instead of failing on the unique index.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        await db.Database.LockForTransactionAsync(DatabaseLockKeys.ContactRequests, cancellationToken);
         var existing = await db.Set<Contact>().Where(c => c.RequesterId == from && c.AddresseeId == to.Id || c.RequesterId == to.Id && c.AddresseeId == from)
             .ToListAsync(cancellationToken);
         if (existing.Any(c => c.Status != ContactStatus.Declined))
@@ -64,6 +67,7 @@ public sealed class ContactBook(AppDbContext db, INetwork network, Relations rel
         var sender = (await network.CardsAsync([from], cancellationToken)).GetValueOrDefault(from);
         notifier.Add(new NotificationRequest(to.Id, NotificationType.ContactRequest, "/contacts", from, sender?.Name));
         await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return new ContactCreated(contact.Id, "requested");
     }
 

@@ -11,7 +11,7 @@ namespace Tradehall.Core.Network.Images;
 /// bytes, then decoded, resized and written afresh as JPEG by libvips in a child process with a time limit;
 /// the new file carries no metadata (so no GPS position), and what does not decode is refused.
 /// </summary>
-public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOptions> options, ILogger<ImagePipeline> logger)
+public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decoders, IOptions<NetworkOptions> options, ILogger<ImagePipeline> logger)
 {
     public const string ContentType = "image/jpeg";
 
@@ -43,6 +43,18 @@ public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOpti
             {
                 throw NotAnImage(field);
             }
+            // A few kilobytes can declare gigapixels; the declared size is checked before any decoder runs.
+            var size = ImageHeader.Size(await File.ReadAllBytesAsync(input, cancellationToken)) ?? throw NotAnImage(field);
+            if (size.Width <= 0 || size.Height <= 0)
+            {
+                throw NotAnImage(field);
+            }
+            if (size.Width * size.Height > limits.ImageMaxPixels)
+            {
+                LogTooManyPixels(logger, size.Width, size.Height);
+                throw DomainException.Field("network.image_too_many_pixels", field, "The image has more pixels than allowed. Send a smaller picture.");
+            }
+            using var decoder = await decoders.EnterAsync(cancellationToken);
             var output = Path.Combine(folder.FullName, "image.jpg");
             if (!await ReencodeAsync(input, output, field, limits, cancellationToken) || !File.Exists(output))
             {
@@ -113,6 +125,9 @@ public sealed partial class ImagePipeline(IFileStore files, IOptions<NetworkOpti
         }
         return true;
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "An image declaring {Width} × {Height} pixels was refused before decoding")]
+    private static partial void LogTooManyPixels(ILogger logger, long width, long height);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "An image took longer than {Timeout} to decode and was refused")]
     private static partial void LogTimedOut(ILogger logger, TimeSpan timeout);

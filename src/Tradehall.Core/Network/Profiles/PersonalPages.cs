@@ -24,12 +24,12 @@ public sealed record PageSettings(string Handle, string Name, string? PhotoUrl,
     Visibility PhotoVisibility, Visibility ContactsVisibility);
 
 public sealed record SavePageRequest(
-    [property: StringLength(Profile.TextLength)] string? City,
+    [property: StringLength(Profile.TextLength), VisibleText] string? City,
     Visibility? CityVisibility,
-    [property: StringLength(Profile.TextLength)] string? Position,
-    [property: StringLength(Profile.TextLength)] string? Company,
+    [property: StringLength(Profile.TextLength), VisibleText] string? Position,
+    [property: StringLength(Profile.TextLength), VisibleText] string? Company,
     Visibility? WorkVisibility,
-    [property: StringLength(Profile.TextLength)] string? Education,
+    [property: StringLength(Profile.TextLength), VisibleText] string? Education,
     Visibility? EducationVisibility,
     [property: StringLength(Profile.AboutLength)] string? About,
     Visibility? AboutVisibility,
