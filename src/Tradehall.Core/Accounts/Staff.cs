@@ -51,7 +51,7 @@ public sealed class Staff(
         {
             throw new DomainException("account.not_staff", $"No active staff account has the email address {email}.");
         }
-        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100)
+        if (string.IsNullOrWhiteSpace(name) || name.Trim().Length > 100 || !PlainText.IsAcceptable(name))
         {
             throw DomainException.Field("request.invalid", "name", "Name the token (1 to 100 characters), e.g. the program that uses it.");
         }

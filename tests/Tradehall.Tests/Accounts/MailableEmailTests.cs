@@ -38,7 +38,7 @@ public sealed class MailableEmailTests(TradehallApp app) : IClassFixture<Tradeha
         var member = await Members.RegisterAsync(app);
         using var client = app.Api(member.Token);
         var email = string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, Guid.NewGuid().ToString("N")[..8]);
-        await AssertRefusedAsync(await client.PutAsJsonAsync("/api/v1/me/email", new { email }));
+        await AssertRefusedAsync(await client.PutAsJsonAsync("/api/v1/me/email", new { email, currentPassword = member.Password }));
     }
 
     [Fact]

@@ -22,10 +22,10 @@ public sealed record RegisterRequest
     [Required(ErrorMessage = "Choose a password.")]
     public string? Password { get; init; }
 
-    [Required(ErrorMessage = "Enter your first name."), MaxLength(100)]
+    [Required(ErrorMessage = "Enter your first name."), MaxLength(100), VisibleText]
     public string? FirstName { get; init; }
 
-    [Required(ErrorMessage = "Enter your last name."), MaxLength(100)]
+    [Required(ErrorMessage = "Enter your last name."), MaxLength(100), VisibleText]
     public string? LastName { get; init; }
 
     public Gender Gender { get; init; }
@@ -33,7 +33,7 @@ public sealed record RegisterRequest
     [Required(ErrorMessage = "Enter your date of birth.")]
     public DateOnly? DateOfBirth { get; init; }
 
-    [Required(ErrorMessage = "Enter your city."), MaxLength(100)]
+    [Required(ErrorMessage = "Enter your city."), MaxLength(100), VisibleText]
     public string? City { get; init; }
 
     [Required(ErrorMessage = "Enter your mobile phone number.")]

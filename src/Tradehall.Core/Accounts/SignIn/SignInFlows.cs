@@ -20,7 +20,7 @@ public sealed record CreateTokenRequest
     [Required(ErrorMessage = "Enter your password.")]
     public string? Password { get; init; }
 
-    [Required(ErrorMessage = "Name the token, e.g. the program that uses it."), MaxLength(100)]
+    [Required(ErrorMessage = "Name the token, e.g. the program that uses it."), MaxLength(100), VisibleText]
     public string? Name { get; init; }
 
     [RegularExpression("^[0-9]{6}$", ErrorMessage = "Enter the 6-digit code from your authenticator app.")]

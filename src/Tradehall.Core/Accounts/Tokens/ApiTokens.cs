@@ -13,7 +13,7 @@ public sealed record IssuedToken(Guid Id, string Token, DateTime ExpiresAt);
 /// <summary>A token a signed-in member makes for themselves (Settings); no password is asked again.</summary>
 public sealed record CreateOwnTokenRequest
 {
-    [Required(ErrorMessage = "Name the token, e.g. the program that uses it."), MaxLength(100)]
+    [Required(ErrorMessage = "Name the token, e.g. the program that uses it."), MaxLength(100), VisibleText]
     public string? Name { get; init; }
 
     public string[]? Scopes { get; init; }

@@ -8,11 +8,11 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Network.Organizations;
 
 public sealed record OrganizationRequest(
-    [property: Required(ErrorMessage = "Enter the organization's name."), StringLength(Organization.TextLength)] string? Name,
+    [property: Required(ErrorMessage = "Enter the organization's name."), StringLength(Organization.TextLength), VisibleText] string? Name,
     [property: StringLength(100)] string? LegalForm,
-    [property: StringLength(Organization.TextLength)] string? Industry,
+    [property: StringLength(Organization.TextLength), VisibleText] string? Industry,
     [property: RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Enter a two-letter country code, such as RU.")] string? Country,
-    [property: StringLength(Organization.TextLength)] string? City,
+    [property: StringLength(Organization.TextLength), VisibleText] string? City,
     [property: StringLength(Organization.DescriptionLength)] string? Description,
     [property: StringLength(300)] string? Website);
 
