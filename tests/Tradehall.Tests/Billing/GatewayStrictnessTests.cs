@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Security.Cryptography;
 using System.Text;
 using Tradehall.Tests.Infrastructure;
 
@@ -12,28 +11,11 @@ namespace Tradehall.Tests.Billing;
 /// </summary>
 public sealed class GatewayStrictnessTests(PaymentsApiTests.App app) : IClassFixture<PaymentsApiTests.App>
 {
-    private async Task<(TestMember Member, string Number)> SubscriberAsync()
-    {
-        var member = await Members.RegisterAsync(app);
-        using var client = app.Api(member.Token);
-        var account = await (await client.GetAsync("/api/v1/billing/account")).JsonAsync();
-        return (member, account.GetProperty("number").GetString()!);
-    }
+    private Task<(TestMember Member, string Number)> SubscriberAsync() => PaymentsApiTests.SubscriberAsync(app);
 
-    private async Task<decimal> BalanceAsync(TestMember member)
-    {
-        using var client = app.Api(member.Token);
-        return (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
-    }
+    private Task<decimal> BalanceAsync(TestMember member) => PaymentsApiTests.BalanceAsync(app, member);
 
-    private async Task<HttpResponseMessage> SignedAsync(string body)
-    {
-        var hmac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PaymentsApiTests.Secret), Encoding.UTF8.GetBytes(body)));
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/gateway") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add("X-Signature", "sha256=" + hmac);
-        using var client = app.Api();
-        return await client.SendAsync(request);
-    }
+    private Task<HttpResponseMessage> SignedAsync(string body) => PaymentsApiTests.GatewayBodyAsync(app, body);
 
     private static object Payment(string id, string number, decimal amount) =>
         new { paymentId = id, accountNumber = number, amount, currency = "RUB", paidAt = "2026-03-02T09:00:00Z" };

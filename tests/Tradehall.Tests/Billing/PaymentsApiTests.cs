@@ -18,7 +18,12 @@ public sealed class PaymentsApiTests(PaymentsApiTests.App app) : IClassFixture<P
         public App() => Settings["Billing:Gateway:Secret"] = Secret;
     }
 
-    private async Task<(TestMember Member, string Number)> SubscriberAsync()
+    private Task<(TestMember Member, string Number)> SubscriberAsync() => SubscriberAsync(app);
+
+    private Task<decimal> BalanceAsync(TestMember member) => BalanceAsync(app, member);
+
+    /// <summary>A registered member and the number of their personal account.</summary>
+    public static async Task<(TestMember Member, string Number)> SubscriberAsync(TradehallApp app)
     {
         var member = await Members.RegisterAsync(app);
         using var client = app.Api(member.Token);
@@ -26,15 +31,18 @@ public sealed class PaymentsApiTests(PaymentsApiTests.App app) : IClassFixture<P
         return (member, account.GetProperty("number").GetString()!);
     }
 
-    private async Task<decimal> BalanceAsync(TestMember member)
+    public static async Task<decimal> BalanceAsync(TradehallApp app, TestMember member)
     {
         using var client = app.Api(member.Token);
         return (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("balance").GetDecimal();
     }
 
-    public static async Task<HttpResponseMessage> GatewayAsync(TradehallApp app, object payment, string secret = Secret, string? signature = null)
+    public static Task<HttpResponseMessage> GatewayAsync(TradehallApp app, object payment, string secret = Secret, string? signature = null) =>
+        GatewayBodyAsync(app, JsonSerializer.Serialize(payment), secret, signature);
+
+    /// <summary>A gateway callback with exactly this body, signed with <paramref name="secret"/> unless a signature is given.</summary>
+    public static async Task<HttpResponseMessage> GatewayBodyAsync(TradehallApp app, string body, string secret = Secret, string? signature = null)
     {
-        var body = JsonSerializer.Serialize(payment);
         var hmac = Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(secret), Encoding.UTF8.GetBytes(body)));
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/payments/gateway") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         request.Headers.Add("X-Signature", signature ?? "sha256=" + hmac);

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +14,9 @@ namespace Tradehall.Tests.Security;
 /// SEC-07, RUN-04: malformed bodies sent to every JSON route of the app (read from its endpoint table, with field names
 /// from its OpenAPI document) get a 4xx problem+json naming what is wrong, never a 5xx.
 /// </summary>
-public sealed partial class HostileInputTests(TradehallApp app) : IClassFixture<TradehallApp>
+public sealed class HostileInputTests(TradehallApp app) : IClassFixture<TradehallApp>
 {
     private sealed record JsonRoute(string Method, string Template, string Path, IReadOnlyDictionary<string, JsonElement> Fields);
-
-    [GeneratedRegex(@"\{\*{0,2}(?<name>[A-Za-z]+)(?<constraint>:[^}]+)?\??\}")]
-    private static partial Regex Parameter();
 
     private async Task<IReadOnlyList<JsonRoute>> RoutesAsync()
     {
@@ -32,10 +28,7 @@ public sealed partial class HostileInputTests(TradehallApp app) : IClassFixture<
             .SelectMany(r => (r.Endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? []).Select(method =>
             {
                 var template = "/" + r.Endpoint.RoutePattern.RawText!.TrimStart('/');
-                var documented = Parameter().Replace(template, m => "{" + m.Groups["name"].Value + "}");
-                var path = Parameter().Replace(template, m => m.Groups["constraint"].Value.Contains("guid", StringComparison.Ordinal) ? Guid.NewGuid().ToString()
-                    : m.Groups["constraint"].Value.Contains("int", StringComparison.Ordinal) || m.Groups["constraint"].Value.Contains("long", StringComparison.Ordinal) ? "987654321" : "no-such-thing");
-                return new JsonRoute(method, template, path, Fields(root, documented, method));
+                return new JsonRoute(method, template, RouteTemplates.Fill(template), Fields(root, RouteTemplates.Documented(template), method));
             }))];
     }
 
