@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
@@ -59,7 +60,25 @@ public static class AccountsModule
             o.Tokens.AuthenticatorTokenProvider = AuthenticatorTokenProvider.Name;
         });
         services.AddOptions<PasswordHasherOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.IterationCount = a.Value.PasswordHashIterations);
-        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>>((o, a) => o.ValidationInterval = a.Value.SecurityStampInterval);
+        services.AddOptions<SecurityStampValidatorOptions>().Configure<IOptions<AccountsOptions>, IServiceScopeFactory>((o, a, scopes) =>
+        {
+            o.ValidationInterval = a.Value.SecurityStampInterval;
+            // SEC-05: the periodic refresh rebuilds the principal from the database, which drops how the session signed in;
+            // the second-factor mark is carried over while the member still has a second factor, so a console stays open.
+            o.OnRefreshingPrincipal = async context =>
+            {
+                if (context.CurrentPrincipal?.HasClaim("amr", "mfa") != true || context.NewPrincipal?.Identity is not ClaimsIdentity identity)
+                {
+                    return;
+                }
+                await using var scope = scopes.CreateAsyncScope();
+                var member = await scope.ServiceProvider.GetRequiredService<UserManager<Member>>().GetUserAsync(context.NewPrincipal);
+                if (member?.TwoFactorEnabled == true)
+                {
+                    identity.AddClaim(new Claim("amr", "mfa"));
+                }
+            };
+        });
 
         services.AddSingleton<SessionTicketStore>();
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)

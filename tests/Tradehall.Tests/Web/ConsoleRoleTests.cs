@@ -62,4 +62,33 @@ public sealed class ConsoleRoleTests(TradehallApp app) : IClassFixture<Tradehall
             }
         }
     }
+
+    [Fact]
+    public async Task SEC05_the_console_stays_open_past_the_security_stamp_refresh()
+    {
+        using var browser = await Operators.ConsoleBrowserAsync(app);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator")).Response.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator")).Response.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator/credit")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task SEC05_turning_the_second_factor_on_opens_the_console_in_the_same_session()
+    {
+        var (email, _) = await Operators.CreateAsync(app, Roles.Operator, twoFactor: false);
+        using var browser = new Browser(app);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/account/sign-in", "Sign in", new() { ["Email"] = email, ["Password"] = Operators.Password })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.GetAsync("/operator")).Response.StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync("/settings/two-factor", "Set up two-step sign-in")).StatusCode);
+        var (_, page) = await browser.GetAsync("/settings/two-factor");
+        var key = page.QuerySelector(".shared-key")!.TextContent;
+        var on = await browser.SubmitAsync("/settings/two-factor", "Turn on two-step sign-in",
+            new() { ["Code"] = Totp.Code(key, app.Clock.GetUtcNow()), ["CurrentPassword"] = Operators.Password });
+        Assert.Equal(HttpStatusCode.OK, on.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator")).Response.StatusCode);
+        app.Clock.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.OK, (await browser.GetAsync("/operator")).Response.StatusCode);
+    }
 }

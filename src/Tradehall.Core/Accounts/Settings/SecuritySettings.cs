@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 using QRCoder;
@@ -85,7 +86,8 @@ public sealed class SecuritySettings(
         var codes = (await users.GenerateNewTwoFactorRecoveryCodesAsync(member, RecoveryCodeCount))!.ToList();
         archive.Record("account.2fa_enabled", $"member:{member.Id}", member.Id);
         await db.SaveChangesAsync(cancellationToken);
-        await signIn.RefreshSignInAsync(member);
+        // The code just given is a second factor: this browser counts as signed in with it from now on (SEC-05).
+        await SignInAgainAsync(member, secondFactor: true);
         return codes;
     }
 
@@ -114,10 +116,16 @@ public sealed class SecuritySettings(
         await users.ResetAuthenticatorKeyAsync(member);
         archive.Record("account.2fa_disabled", $"member:{member.Id}", member.Id);
         await db.SaveChangesAsync(cancellationToken);
+        await SignInAgainAsync(member, secondFactor: false);
+    }
+
+    /// <summary>Renews this browser's sign-in (the security stamp changed) with or without the second-factor mark.</summary>
+    private async Task SignInAgainAsync(Member member, bool secondFactor)
+    {
         var current = await signIn.Context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         if (current.Succeeded)
         {
-            await signIn.SignInWithClaimsAsync(member, current.Properties, []);
+            await signIn.SignInWithClaimsAsync(member, current.Properties, secondFactor ? [new Claim("amr", "mfa")] : []);
         }
     }
 
