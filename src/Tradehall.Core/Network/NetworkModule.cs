@@ -33,6 +33,8 @@ public static class NetworkModule
         services.AddScoped<Relations>();
         services.AddScoped<ImagePipeline>();
         services.AddSingleton<ImageDecoders>();
+        services.AddSingleton<ImageTool>();
+        services.AddHealthChecks().AddCheck<ImageTool>("images", tags: ["ready"]);
         services.AddScoped<PersonalPages>();
         services.AddScoped<PageComments>();
         services.AddScoped<ContactBook>();

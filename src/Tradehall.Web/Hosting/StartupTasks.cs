@@ -4,6 +4,7 @@ using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Marketplace;
+using Tradehall.Core.Network.Images;
 
 namespace Tradehall.Web.Hosting;
 
@@ -29,6 +30,8 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         {
             await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
         }
+        // NET-02: a missing image tool is said once at start (in the log and by health), not first by a failing upload.
+        await scope.ServiceProvider.GetRequiredService<ImageTool>().CheckHealthAsync(new(), cancellationToken);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

@@ -102,7 +102,22 @@ public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decode
         // [strip]: the fresh file gets no EXIF, XMP or ICC block; the image is rotated upright first.
         start.ArgumentList.Add("-o");
         start.ArgumentList.Add(output + "[Q=85,strip]");
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("vipsthumbnail did not start.");
+        Process? started;
+        try
+        {
+            started = Process.Start(start);
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            started = null;
+        }
+        if (started is null)
+        {
+            ImageTool.LogMissing(logger, limits.VipsThumbnail);
+            throw new DomainException("network.images_unavailable", "Photos cannot be processed on this server at the moment. Try again later.",
+                StatusCodes.Status503ServiceUnavailable);
+        }
+        using var process = started;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(limits.ImageTimeout);
         var errors = process.StandardError.ReadToEndAsync(timeout.Token);
