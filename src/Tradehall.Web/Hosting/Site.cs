@@ -95,6 +95,7 @@ public static class Site
         {
             o.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase, allowIntegerValues: false));
+            o.SerializerOptions.Converters.Add(new TextConverter());
             // Unknown fields are refused, so nothing like "roles" or "balance" can ride along (SEC-05).
             o.SerializerOptions.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
             // The web defaults read "100" as a number; numbers and money travel as JSON numbers only (SPEC §15).
