@@ -30,8 +30,9 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         {
             await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
         }
-        // NET-02: a missing image tool is said once at start (in the log and by health), not first by a failing upload.
-        await scope.ServiceProvider.GetRequiredService<ImageTool>().CheckHealthAsync(new(), cancellationToken);
+        // NET-02: a missing image tool is said at start (in the log, as health does), not first by a failing upload;
+        // the check runs beside the start, bounded by the image timeout, so a hanging tool does not hold the site back.
+        _ = services.GetRequiredService<ImageTool>().CheckHealthAsync(new(), CancellationToken.None);
     }
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;

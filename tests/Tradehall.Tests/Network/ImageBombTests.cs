@@ -24,7 +24,7 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
             // A decoder that marks its start and then waits for the test's word, so a second upload meets a busy slot.
             var script = Path.Combine(Database.DataPath, "waiting-vipsthumbnail.sh");
             Directory.CreateDirectory(Database.DataPath);
-            File.WriteAllText(script, $"#!/bin/sh\ntouch '{Started}'\nwhile [ ! -f '{Release}' ]; do sleep 0.05; done\nexit 1\n");
+            File.WriteAllText(script, $"#!/bin/sh\n[ \"$1\" = --vips-version ] && echo 'libvips 8.14.1' && exit 0\ntouch '{Started}'\nwhile [ ! -f '{Release}' ]; do sleep 0.05; done\nexit 1\n");
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);

@@ -22,9 +22,10 @@ public sealed partial class ImageTool(IOptions<NetworkOptions> options, ILogger<
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        Process? process = null;
         try
         {
-            using var process = Process.Start(start);
+            process = Process.Start(start);
             if (process is not null)
             {
                 using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -40,6 +41,15 @@ public sealed partial class ImageTool(IOptions<NetworkOptions> options, ILogger<
         catch (Win32Exception)
         {
             // Not found or not executable: said below.
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            // A tool that does not even say its version in time will not decode images either.
+            process?.Kill(entireProcessTree: true);
+        }
+        finally
+        {
+            process?.Dispose();
         }
         LogMissing(logger, options.Value.VipsThumbnail);
         return HealthCheckResult.Degraded(Missing);
