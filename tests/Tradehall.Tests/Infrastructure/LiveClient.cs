@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications.Live;
@@ -59,6 +60,9 @@ public sealed class LiveClient : IAsyncDisposable
         try
         {
             await connection.StartAsync();
+            // The server joins the member's group after the handshake that ends StartAsync, and answers calls only after
+            // that: one round trip (to a method the hub does not have) makes sure the tab is listening before a test publishes.
+            await Assert.ThrowsAsync<HubException>(() => connection.InvokeAsync("Listening"));
         }
         catch
         {
