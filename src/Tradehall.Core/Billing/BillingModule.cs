@@ -31,6 +31,7 @@ public static class BillingModule
         services.AddScoped<BillingAccounts>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
         services.AddScoped<TopUps.TopUps>();
+        services.AddScoped<TopUps.Receipts>();
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
@@ -42,7 +43,7 @@ public static class BillingModule
         services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();
         services.AddHostedService<BillingWorker>();
         services.AddScoped<BankStatements.BankStatements>();
-        services.AddScoped<BillingEmails>();
+        services.AddScoped<BillingNotices>();
         services.AddScoped<CatalogAdmin>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();

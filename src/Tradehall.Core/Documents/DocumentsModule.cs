@@ -8,6 +8,7 @@ using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 
@@ -18,6 +19,9 @@ public static class DocumentsModule
         var services = builder.Services;
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvoiceService>();
+        services.AddScoped<InvoicePayments>();
+        services.AddScoped<IPaymentClues>(sp => sp.GetRequiredService<InvoicePayments>());
+        services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<StatementExport>();
     }
 

@@ -64,6 +64,13 @@ public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive
     public Task<bool> IsCompleteAsync(Guid memberId, CancellationToken cancellationToken = default) =>
         db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == memberId, cancellationToken);
 
+    /// <summary>BIL-03: whether the member's saved INN is <paramref name="inn"/> (the stored value is encrypted, so it is compared here).</summary>
+    public async Task<bool> HasInnAsync(Guid memberId, string inn, CancellationToken cancellationToken = default)
+    {
+        var stored = await db.Set<LegalSubscriber>().AsNoTracking().Where(s => s.MemberId == memberId).Select(s => s.Inn).FirstOrDefaultAsync(cancellationToken);
+        return stored is not null && string.Equals(sensitive.Unprotect(stored), inn, StringComparison.Ordinal);
+    }
+
     public async Task<LegalDataSummary?> GetAsync(Guid memberId, CancellationToken cancellationToken = default)
     {
         var row = await db.Set<LegalSubscriber>().AsNoTracking().FirstOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);

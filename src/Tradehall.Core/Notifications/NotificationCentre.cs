@@ -29,7 +29,7 @@ public sealed class NotificationCentre(AppDbContext db, TimeProvider time, Notif
         var total = unreadOnly ? unread : await mine.CountAsync(cancellationToken);
         var rows = await listed.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
             .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
-        var items = rows.Select(n => new NotificationItem(n.Id, n.Type, texts.Headline(n.Type, n.ActorName), n.ActorName, n.Excerpt, n.Link,
+        var items = rows.Select(n => new NotificationItem(n.Id, n.Type, texts.Headline(n), n.ActorName, texts.Body(n), n.Link,
             n.CreatedAt, n.ReadAt is not null)).ToList();
         return new NotificationPage(total, unread, number, size, Math.Max(1, (total + size - 1) / size), items);
     }

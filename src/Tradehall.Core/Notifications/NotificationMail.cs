@@ -22,14 +22,17 @@ public sealed class NotificationMail(NotificationTexts texts, IStringLocalizer<S
     public void Immediate(Outbox outbox, Recipient r, Notification n, bool email, bool sms)
     {
         using var _ = CultureScope.Use(r.Culture);
-        var headline = texts.Headline(n.Type, n.ActorName);
+        var headline = texts.Headline(n);
+        var body = texts.Body(n);
         if (email && r.Email is { } to)
         {
-            Email(outbox, r, to, headline, [headline, n.Excerpt, Url(n.Link)]);
+            Email(outbox, r, to, headline, [n.Notice is null ? headline : null, body, Url(n.Link)]);
         }
         if (sms && r.PhoneConfirmed && r.Phone is { } phone)
         {
-            outbox.Sms(r.Id, phone, string.Join(" ", new[] { headline + ".", n.Excerpt, Url(n.Link) }.Where(p => !string.IsNullOrEmpty(p))));
+            // A notice's body says it all; an SMS is kept to it and the link.
+            var words = n.Notice is null ? [headline + ".", body] : new[] { body };
+            outbox.Sms(r.Id, phone, string.Join(" ", words.Append(Url(n.Link)).Where(p => !string.IsNullOrEmpty(p))));
         }
     }
 

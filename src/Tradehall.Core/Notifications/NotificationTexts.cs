@@ -8,6 +8,16 @@ namespace Tradehall.Core.Notifications;
 /// <summary>NTF-01: a notification's words, in the current culture, from its type, actor and excerpt.</summary>
 public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOptions<TradehallOptions> site)
 {
+    /// <summary>The headline of an entry: its notice's subject when it carries one, else the type's words.</summary>
+    public string Headline(Notification n) =>
+        NoticeText.Parse(n.Notice) is { } notice ? Render(notice.Subject, notice) : Headline(n.Type, n.ActorName);
+
+    /// <summary>What is shown under the headline: the notice's body, or the excerpt.</summary>
+    public string? Body(Notification n) =>
+        NoticeText.Parse(n.Notice) is { } notice ? Render(notice.Body, notice) : n.Excerpt;
+
+    private string Render(string template, NoticeText notice) => text[template, notice.Format(phrase => text[phrase])];
+
     public string Headline(NotificationType type, string? actorName)
     {
         var actor = string.IsNullOrWhiteSpace(actorName) ? text["A member"].Value : actorName;

@@ -16,7 +16,7 @@ public sealed class Formats(IOptions<TradehallOptions> site)
 
     public string Day(DateTime utc) => Local(utc).ToString("d", CultureInfo.CurrentCulture);
 
-    public string Day(DateOnly day) => day.ToString("D", CultureInfo.CurrentCulture);
+    public string Day(DateOnly day) => day.LongDay();
 
     public string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 

@@ -51,7 +51,7 @@ public sealed class BillingStatementPageTests(StatementApiTests.App app) : IClas
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var forecast = page.QuerySelector("#forecast")!;
             Assert.Contains("Funds last until", forecast.TextContent, StringComparison.Ordinal);
-            Assert.Contains("Funds last until 1 May 2026", forecast.TextContent, StringComparison.Ordinal);
+            Assert.Contains("Funds last until May 1, 2026", forecast.TextContent, StringComparison.Ordinal);
             Assert.Contains("2,490.00 RUB", forecast.TextContent, StringComparison.Ordinal);
             Assert.DoesNotContain("card-warn", forecast.ClassName, StringComparison.Ordinal);
 

@@ -51,6 +51,26 @@ public sealed partial class TranslationTests
         Assert.True(missing.Count == 0, "Missing Russian texts:\n" + string.Join("\n", missing));
     }
 
+    [Fact]
+    public void RUN07_every_notice_has_a_russian_translation()
+    {
+        var translated = Translated();
+        var missing = Keys("src/Tradehall.Core", "*.cs", NoticeSubject()).Concat(Keys("src/Tradehall.Core", "*.cs", NoticeBody()))
+            .Concat(Keys("src/Tradehall.Core", "*.cs", NoticePhrase()))
+            .Where(k => !translated.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
+        Assert.NotEmpty(Keys("src/Tradehall.Core", "*.cs", NoticeBody()));
+        Assert.True(missing.Count == 0, "Missing Russian texts:\n" + string.Join("\n", missing));
+    }
+
+    [GeneratedRegex(""""new NoticeText\("((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex NoticeSubject();
+
+    [GeneratedRegex(""""new NoticeText\("(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex NoticeBody();
+
+    [GeneratedRegex(""""NoticeValue\.Phrase\("((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex NoticePhrase();
+
     [GeneratedRegex(""""\bL\["((?:[^"\\]|\\.)+)"""")]
     private static partial Regex PageKey();
 

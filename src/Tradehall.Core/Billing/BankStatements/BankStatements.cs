@@ -9,6 +9,7 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Billing.TopUps;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 
@@ -30,13 +31,15 @@ public sealed record ReturnRequest(
     [property: Required(ErrorMessage = "Give the reason for the decision."), MinLength(3, ErrorMessage = "Give the reason for the decision."), MaxLength(300)] string? Reason);
 
 /// <summary>
-/// BIL-03 (b), BIL-04: bank-statement import. A payment whose purpose names a personal account and the
-/// login of that account's member is credited (whoever paid); anything else is moved from bank cash to the
-/// suspense account and waits for the operator, who assigns it to an account or marks it for return.
-/// Every bank document is imported once, by a hash of its date, number, payer account and amount.
+/// BIL-03 (b), BIL-04: bank-statement import. A payment is credited (whoever paid) when it points at one personal
+/// account: its purpose quotes the account number (check digit and all) or an invoice issued for it, or — quoting
+/// neither — it pays an open invoice's exact amount from the subscriber's own INN. A login in the purpose must be
+/// that account's. Anything else is moved from bank cash to the suspense account and waits for the operator, who
+/// assigns it to an account or marks it for return. Every bank document is imported once, by a hash of its date,
+/// number, payer account and amount.
 /// </summary>
 public sealed partial class BankStatements(
-    AppDbContext db, Ledger.Ledger ledger, EvidenceArchive archive, TimeProvider time,
+    AppDbContext db, Ledger.Ledger ledger, EvidenceArchive archive, Receipts receipts, IEnumerable<IPaymentClues> clues, TimeProvider time,
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<BankStatements> logger)
 {
     public const string Source = "bank";
@@ -121,7 +124,7 @@ public sealed partial class BankStatements(
         return new ImportReport(statement.Format, credited, held, duplicates, statement.NotIncoming, statement.Errors);
     }
 
-    /// <summary>The account a payment is for, or why there is none. The purpose must name the account and its member's login.</summary>
+    /// <summary>The account a payment is for, or why there is none.</summary>
     private async Task<(BillingAccount? Account, string? Reason)> MatchAsync(BankDocument document, CancellationToken cancellationToken)
     {
         if (document.Currency != options.Value.Currency)
@@ -132,12 +135,19 @@ public sealed partial class BankStatements(
         {
             return (null, HoldReasons.OverLimit);
         }
-        var numbers = AccountNumberPattern().Matches(document.Purpose).Select(m => m.Value).Where(BillingAccounts.IsValidNumber).Distinct().ToList();
+        var found = new List<PaymentClue>();
+        foreach (var source in clues)
+        {
+            found.AddRange(await source.FindAsync(document, cancellationToken));
+        }
+        var quotedNumbers = AccountNumberPattern().Matches(document.Purpose).Select(m => m.Value).Where(BillingAccounts.IsValidNumber).ToList();
+        // What the purpose quotes outranks what is inferred from the payer.
+        var quoted = quotedNumbers.Concat(found.Where(c => c.Quoted).Select(c => c.AccountNumber)).Distinct().ToList();
+        var numbers = quoted.Count > 0 ? quoted : found.Select(c => c.AccountNumber).Distinct().ToList();
         if (numbers.Count == 0)
         {
             return (null, HoldReasons.NoAccountNumber);
         }
-        var logins = LoginPattern().Matches(document.Purpose).Select(m => m.Value.TrimEnd('.').ToUpperInvariant()).Distinct().ToList();
         var named = await db.Set<BillingAccount>().Where(a => numbers.Contains(a.Number))
             .Join(db.Users, a => a.MemberId, m => m.Id, (a, m) => new { Account = a, m.NormalizedEmail })
             .ToListAsync(cancellationToken);
@@ -145,7 +155,9 @@ public sealed partial class BankStatements(
         {
             return (null, HoldReasons.UnknownAccount);
         }
-        var matched = named.Where(n => n.NormalizedEmail is not null && logins.Contains(n.NormalizedEmail)).ToList();
+        // A login in the purpose picks among the accounts named and must belong to one of them.
+        var logins = LoginPattern().Matches(document.Purpose).Select(m => m.Value.TrimEnd('.').ToUpperInvariant()).Distinct().ToList();
+        var matched = logins.Count == 0 ? named : named.Where(n => n.NormalizedEmail is not null && logins.Contains(n.NormalizedEmail)).ToList();
         return matched switch
         {
             [] => (null, HoldReasons.LoginMismatch),
@@ -167,6 +179,7 @@ public sealed partial class BankStatements(
         var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
         archive.Record("topup.bank", $"billing-account:{account.Number}", operatorId, onBehalfOfId: account.MemberId,
             after: new { amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), source = Source, externalId = payment.ExternalId, transaction = posted.Id, bankPayment = payment.Id });
+        await receipts.ReceivedAsync(account, posted, payment.Amount, Source, payment.Purpose, cancellationToken);
     }
 
     private async Task HoldAsync(BankPayment payment, string reason, Guid bank, Guid suspense, Guid operatorId, CancellationToken cancellationToken)
@@ -226,6 +239,7 @@ public sealed partial class BankStatements(
         archive.Record("suspense.assign", $"bank-payment:{payment.Id}", operatorId, onBehalfOfId: account.MemberId,
             before: new { status = "held", reason = payment.HoldReason },
             after: new { status = "assigned", accountNumber = account.Number, amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), why = payment.ResolutionReason, transaction = posted.Id });
+        await receipts.ReceivedAsync(account, posted, payment.Amount, ResolutionSource, payment.Purpose, cancellationToken);
         await SaveResolutionAsync(cancellationToken);
         return View(payment);
     }

@@ -28,7 +28,7 @@ public sealed record AdminKindView(string Code, string NameEn, string NameRu, bo
 
 /// <summary>BIL-06, BIL-14: the operator's catalogue — kinds and tariffs, price changes announced ahead, closing with a successor.</summary>
 public sealed partial class CatalogAdmin(
-    AppDbContext db, ServiceCatalog catalog, BillingEmails emails, EvidenceArchive archive, TimeProvider time,
+    AppDbContext db, ServiceCatalog catalog, BillingNotices notices, EvidenceArchive archive, TimeProvider time,
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
 {
     public const string TaxNone = "none";
@@ -146,7 +146,7 @@ public sealed partial class CatalogAdmin(
         var tariff = await db.Set<Tariff>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_tariff", "There is no such tariff.");
         var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Id == tariff.KindId, cancellationToken);
-        var subscribers = await emails.SubscribersAsync(tariff.Id, cancellationToken);
+        var subscribers = await notices.SubscribersAsync(tariff.Id, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var errors = new FieldErrors();
         var name = request.Name is null ? tariff.Name : CheckName(request.Name, errors);
@@ -176,7 +176,7 @@ public sealed partial class CatalogAdmin(
         {
             tariff.PendingPrice = price;
             tariff.PendingPriceFrom = effectiveOn;
-            await emails.PriceChangedAsync(kind, tariff, price, effectiveOn, cancellationToken);
+            await notices.PriceChangedAsync(kind, tariff, price, effectiveOn, cancellationToken);
         }
         archive.Record(priceChanges ? "billing.tariff_price_announced" : "billing.tariff_changed", $"tariff:{tariff.Id}", operatorId,
             before: before, after: new { kind = kind.Code, tariff = Evidence(tariff), notified = priceChanges ? subscribers.Count : 0 });
@@ -205,11 +205,11 @@ public sealed partial class CatalogAdmin(
         var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Id == tariff.KindId, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var moveOn = today.AddDays(options.Value.TariffChangeNoticeDays);
-        var subscribers = await emails.SubscribersAsync(tariff.Id, cancellationToken);
+        var subscribers = await notices.SubscribersAsync(tariff.Id, cancellationToken);
         tariff.Active = false;
         tariff.SuccessorTariffId = successor.Id;
         tariff.ClosedOn = today;
-        await emails.TariffClosedAsync(kind, tariff, successor, moveOn, cancellationToken);
+        await notices.TariffClosedAsync(kind, tariff, successor, moveOn, cancellationToken);
         archive.Record("billing.tariff_closed", $"tariff:{tariff.Id}", operatorId,
             after: new { kind = kind.Code, tariff.Name, successor = successor.Id, successorName = successor.Name, moveOn, notified = subscribers.Count });
         await db.SaveChangesAsync(cancellationToken);

@@ -22,8 +22,11 @@ public sealed record RenewingService(DateOnly ActivatedOn, int Period, DateOnly 
 /// </summary>
 public sealed class Forecast(AppDbContext db, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
 {
-    /// <summary>For one member; the daily billing job calls this to decide on the warning email.</summary>
-    public async Task<ForecastView> ForMemberAsync(Guid memberId, CancellationToken cancellationToken)
+    /// <summary>
+    /// For one member; the daily billing job calls this to decide on the warning, counting from the day it runs for
+    /// (<paramref name="asOf"/>, so a run caught up for a past day warns as it would have then).
+    /// </summary>
+    public async Task<ForecastView> ForMemberAsync(Guid memberId, CancellationToken cancellationToken, DateOnly? asOf = null)
     {
         var balance = await db.Set<BillingAccount>().AsNoTracking().Where(a => a.MemberId == memberId)
             .Join(db.Set<LedgerAccount>(), a => a.LedgerAccountId, l => l.Id, (a, l) => (long?)l.Balance)
@@ -35,7 +38,7 @@ public sealed class Forecast(AppDbContext db, TimeProvider time, IOptions<Billin
             .ToListAsync(cancellationToken);
         var renewing = services.Select(s => new RenewingService(s.ActivatedOn!.Value, s.Period, s.PeriodEnd!.Value, s.Price, Math.Max(1, s.PeriodMonths))).ToList();
         var until = FundsLastUntil(balance, renewing);
-        var today = time.Today(site.Value.Zone);
+        var today = asOf ?? time.Today(site.Value.Zone);
         var warning = until is { } day && day.DayNumber - today.DayNumber <= options.Value.ForecastWarningDays;
         return new ForecastView(until, warning, MonthlySpend(renewing));
     }

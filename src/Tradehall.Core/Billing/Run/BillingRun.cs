@@ -52,7 +52,7 @@ internal static class Renewals
 /// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
 /// </summary>
 public sealed partial class BillingRun(
-    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingEmails emails, EvidenceArchive archive, JobLeases leases,
+    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
     DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
@@ -185,7 +185,7 @@ public sealed partial class BillingRun(
             var accounts = suspend.Select(d => d.AccountId).Distinct().ToList();
             await db.Set<BillingAccount>().Where(a => accounts.Contains(a.Id) && a.Status == AccountStatus.Active)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Suspended), cancellationToken);
-            await emails.ServicesAsync(ServiceNotice.Suspended, [.. suspend.Select(d => (d.MemberId, new NoticeItem(d.KindCode, d.PeriodEnd)))], cancellationToken);
+            await notices.ServicesAsync(ServiceNotice.Suspended, [.. suspend.Select(d => (d.MemberId, new NoticeItem(d.KindCode, d.PeriodEnd)))], cancellationToken);
         }
         archive.Record("billing.run", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new
         {
@@ -238,7 +238,7 @@ public sealed partial class BillingRun(
         if (services.Count > 0)
         {
             archive.Record("billing.services_deleted", $"billing-run:{asOf:yyyy-MM-dd}", null, after: new { kind = kindCode, services = services.Select(s => s.Id) });
-            await emails.ServicesAsync(ServiceNotice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
+            await notices.ServicesAsync(ServiceNotice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -256,7 +256,7 @@ public sealed partial class BillingRun(
         {
             service.ReserveWarnedOn = asOf;
         }
-        await emails.ServicesAsync(ServiceNotice.ReserveStarted,
+        await notices.ServicesAsync(ServiceNotice.ReserveStarted,
             [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, s.SuspendedOn!.Value.AddDays(kind.GraceDays))))], cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
@@ -282,11 +282,11 @@ public sealed partial class BillingRun(
                 var accounts = await db.Set<BillingAccount>().Where(a => chunk.Contains(a.MemberId)).ToListAsync(cancellationToken);
                 foreach (var account in accounts)
                 {
-                    var forecast = await forecasts.ForMemberAsync(account.MemberId, cancellationToken);
+                    var forecast = await forecasts.ForMemberAsync(account.MemberId, cancellationToken, asOf);
                     if (forecast is { Warning: true, FundsLastUntil: { } until } && account.FundsWarnedFor != until)
                     {
                         account.FundsWarnedFor = until;
-                        await emails.FundsRunningOutAsync(account.MemberId, until, forecast.MonthlySpend, cancellationToken);
+                        notices.FundsRunningOut(account.MemberId, until, forecast.MonthlySpend);
                     }
                 }
                 await db.SaveChangesAsync(cancellationToken);

@@ -15,7 +15,7 @@ namespace Tradehall.Core.Billing.Run;
 /// BIL-10: a payment that covers a suspended service's next period resumes it — a new period starts on
 /// the day of resumption — and an account with nothing left suspended is active again.
 /// </summary>
-public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingEmails emails, EvidenceArchive archive, IOptions<BillingOptions> options)
+public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
 {
     /// <summary>Resumes every account whose balance now covers one of its suspended services; returns how many services resumed.</summary>
     public async Task<int> ResumePaidUpAsync(DateOnly today, CancellationToken cancellationToken)
@@ -86,7 +86,7 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingEma
             {
                 archive.Record("billing.services_resumed", $"billing-account:{account.Number}", null, onBehalfOfId: account.MemberId,
                     after: new { services = suspended.Where(s => s.Status == ServiceStatus.Active).Select(s => new { s.Id, s.Period, s.PeriodStart, s.PeriodEnd }) });
-                await emails.ServicesAsync(ServiceNotice.Resumed, done, cancellationToken);
+                await notices.ServicesAsync(ServiceNotice.Resumed, done, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

@@ -24,7 +24,7 @@ public sealed record AwaitingService(
 /// starts the first period that day; declining stops the service and returns the first period's price in full.
 /// </summary>
 public sealed class Confirmation(
-    AppDbContext db, Ledger.Ledger ledger, BillingEmails emails, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
     public async Task<IReadOnlyList<AwaitingService>> AwaitingAsync(string culture, CancellationToken cancellationToken)
     {
@@ -57,7 +57,7 @@ public sealed class Confirmation(
                 .SetProperty(x => x.PeriodEnd, end), cancellationToken);
             archive.Record("billing.service_confirmed", $"service:{service.Id}", operatorId, onBehalfOfId: service.MemberId,
                 after: new { kind = kind.Code, tariff = tariff.Name, periodStart = today, periodEnd = end });
-            await emails.OrderConfirmedAsync(service.MemberId, kind, tariff, today, end, cancellationToken);
+            notices.OrderConfirmed(service.MemberId, kind, tariff, today, end);
             await db.SaveChangesAsync(cancellationToken);
             if (ownTransaction is not null)
             {
@@ -90,7 +90,7 @@ public sealed class Confirmation(
             [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], operatorId), cancellationToken);
         archive.Record("billing.service_rejected", $"service:{service.Id}", operatorId, onBehalfOfId: service.MemberId,
             after: new { kind = kind.Code, tariff = tariff.Name, reason, refunded = Money.ToAmount(refund), transaction = posted.Id });
-        await emails.OrderRejectedAsync(service.MemberId, kind, tariff, reason, refund, cancellationToken);
+        notices.OrderRejected(service.MemberId, kind, tariff, reason, refund);
         await db.SaveChangesAsync(cancellationToken);
         var stopped = await db.Set<SubscribedService>().AsNoTracking().SingleAsync(s => s.Id == serviceId, cancellationToken);
         return new RejectResult(Ordering.View(stopped), Money.ToAmount(refund));

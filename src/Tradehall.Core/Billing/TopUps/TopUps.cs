@@ -31,10 +31,13 @@ public sealed record CreditRequest(
 /// gateway's payment id, and a manual credit by the operator with a reason.
 /// </summary>
 public sealed partial class TopUps(
-    AppDbContext db, Ledger.Ledger ledger, BillingAccounts accounts, EvidenceArchive archive, TimeProvider time,
+    AppDbContext db, Ledger.Ledger ledger, BillingAccounts accounts, Receipts receipts, EvidenceArchive archive, TimeProvider time,
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUps> logger)
 {
     public const string GatewaySource = "gateway";
+
+    /// <summary>The source a manual credit is told as; the ledger keeps it without one.</summary>
+    public const string OperatorSource = "operator";
     // The web defaults read "100" as a number; money travels as a JSON number only (SPEC §15).
     private static readonly JsonSerializerOptions CallbackJson = new(JsonSerializerDefaults.Web) { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.Strict };
 
@@ -103,7 +106,7 @@ public sealed partial class TopUps(
                 return Replay(raced, payment);
             }
             var result = await CreditAsync(account, minor, "topup.gateway", $"Payment {payment.PaymentId} through the payment gateway",
-                Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, cancellationToken);
+                Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -149,11 +152,11 @@ public sealed partial class TopUps(
         var account = await accounts.ByNumberAsync(accountNumber, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_account", "There is no personal account with this number.");
         return await CreditAsync(account, minor, "topup.manual", "Credit by the operator: " + request.Reason!.Trim(),
-            Ledger.Ledger.SystemAccounts.Adjustments, operatorId, null, null, cancellationToken);
+            Ledger.Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, cancellationToken);
     }
 
     private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, string description, string from,
-        Guid? actorId, string? source, string? externalId, CancellationToken cancellationToken)
+        Guid? actorId, string? source, string? externalId, string? purpose, CancellationToken cancellationToken)
     {
         var cash = await ledger.SystemAccountAsync(from, cancellationToken);
         var posted = await ledger.PostAsync(new Posting(kind, description,
@@ -163,6 +166,7 @@ public sealed partial class TopUps(
         var balance = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
         archive.Record(kind, $"billing-account:{account.Number}", actorId, onBehalfOfId: account.MemberId,
             after: new { amount = Money.ToAmount(minor), balance = Money.ToAmount(balance), source, externalId, transaction = posted.Id });
+        await receipts.ReceivedAsync(account, posted, minor, source ?? OperatorSource, purpose, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return new TopUpResult(posted.Id, account.Number, Money.ToAmount(minor), Money.ToAmount(balance), false);
     }

@@ -23,6 +23,12 @@ public sealed class Invoice
     public DateOnly DueOn { get; set; }
     public required string Purpose { get; set; }
 
+    /// <summary>Minor units credited against this invoice so far (a payer may pay in parts).</summary>
+    public long PaidAmount { get; set; }
+
+    /// <summary>When the payments reached the amount; null while it is unpaid.</summary>
+    public DateTime? PaidAt { get; set; }
+
     /// <summary>
     /// The PDF as issued. Accounting documents are kept unchanged (SPEC §13), so the bytes are rendered
     /// once, with the operator's details of that day, and served as stored.

@@ -16,7 +16,9 @@ public sealed record InvoiceRequest([property: Required(ErrorMessage = "Enter th
 
 public sealed record IssuedInvoice(Guid Id, string Number, decimal Amount, string PdfUrl);
 
-public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, DateTime IssuedAt, DateOnly DueOn, string PdfUrl);
+/// <summary><c>status</c>: <c>unpaid</c>, <c>partlyPaid</c> or <c>paid</c>; <c>paidAt</c> is when payments reached the amount.</summary>
+public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, DateTime IssuedAt, DateOnly DueOn, string PdfUrl,
+    string Status, decimal PaidAmount, DateTime? PaidAt);
 
 public sealed record InvoiceFile(byte[] Content, string FileName);
 
@@ -82,10 +84,11 @@ public sealed class InvoiceService(
     public async Task<IReadOnlyList<InvoiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var rows = await db.Set<Invoice>().AsNoTracking().Where(i => i.MemberId == memberId)
-            .Select(i => new { i.Id, i.Number, i.Amount, i.Currency, i.IssuedAt, i.DueOn })
+            .Select(i => new { i.Id, i.Number, i.Amount, i.Currency, i.IssuedAt, i.DueOn, i.PaidAmount, i.PaidAt })
             .ToListAsync(cancellationToken);
         return rows.OrderByDescending(i => i.IssuedAt).ThenByDescending(i => i.Number, StringComparer.Ordinal)
-            .Select(i => new InvoiceView(i.Id, i.Number, Money.ToAmount(i.Amount), i.Currency, i.IssuedAt, i.DueOn, PdfUrl(i.Id)))
+            .Select(i => new InvoiceView(i.Id, i.Number, Money.ToAmount(i.Amount), i.Currency, i.IssuedAt, i.DueOn, PdfUrl(i.Id),
+                i.PaidAt is not null ? "paid" : i.PaidAmount > 0 ? "partlyPaid" : "unpaid", Money.ToAmount(i.PaidAmount), i.PaidAt))
             .ToList();
     }
 

@@ -66,7 +66,7 @@ public sealed class SuspenseModel(BankStatements statements, Idempotency idempot
     {
         HoldReasons.NoAccountNumber => L["No personal account number in the purpose"],
         HoldReasons.UnknownAccount => L["No such personal account"],
-        HoldReasons.LoginMismatch => L["The login is missing or belongs to another account"],
+        HoldReasons.LoginMismatch => L["The login belongs to another account"],
         HoldReasons.Ambiguous => L["The purpose names more than one account"],
         HoldReasons.Currency => L["Paid in another currency"],
         HoldReasons.Terminated => L["The personal account is terminated"],

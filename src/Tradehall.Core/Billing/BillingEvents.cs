@@ -1,0 +1,21 @@
+using Tradehall.Core.Billing.BankStatements;
+
+namespace Tradehall.Core.Billing;
+
+/// <summary>
+/// BIL-03: money reached a personal account — by bank, gateway or the operator's credit. Published inside the
+/// crediting transaction, so what other modules do about it (an invoice marked paid) commits with the money.
+/// </summary>
+public sealed record PaymentReceived(Guid MemberId, string AccountNumber, long Amount, string Source, string? Purpose, Guid TransactionId);
+
+/// <summary>
+/// A personal account a bank payment points at, found by another module from what it issued: <see cref="Quoted"/>
+/// when the payment's purpose quotes it (an invoice number), otherwise inferred from the payer.
+/// </summary>
+public sealed record PaymentClue(string AccountNumber, bool Quoted);
+
+/// <summary>BIL-03 (b): lets the module that issues invoices tell the bank import whose account a payment is for.</summary>
+public interface IPaymentClues
+{
+    Task<IReadOnlyList<PaymentClue>> FindAsync(BankDocument document, CancellationToken cancellationToken);
+}
