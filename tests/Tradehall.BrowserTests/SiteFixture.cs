@@ -133,7 +133,14 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
     }
 
-    public async Task<string> SmsCodeAsync(string phone, int after = 0)
+    public async Task<string> SmsCodeAsync(string phone, int after = 0) =>
+        Regex.Match(await SmsAsync(phone, texts => texts.Count > after ? texts[^1] : null), @"\b(\d{6})\b").Groups[1].Value;
+
+    /// <summary>The newest SMS to <paramref name="phone"/> holding <paramref name="text"/>, once the outbox has sent it.</summary>
+    public Task<string> LastSmsAsync(string phone, string text) =>
+        SmsAsync(phone, texts => texts.LastOrDefault(t => t.Contains(text, StringComparison.Ordinal)));
+
+    private async Task<string> SmsAsync(string phone, Func<List<string>, string?> pick)
     {
         var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
         for (var i = 0; i < 100; i++)
@@ -142,14 +149,14 @@ public sealed class SiteFixture : IAsyncLifetime
             {
                 var texts = (await File.ReadAllLinesAsync(file)).Select(l => JsonDocument.Parse(l).RootElement)
                     .Where(e => e.GetProperty("to").GetString() == phone).Select(e => e.GetProperty("text").GetString()!).ToList();
-                if (texts.Count > after)
+                if (pick(texts) is { } found)
                 {
-                    return System.Text.RegularExpressions.Regex.Match(texts[^1], @"\b(\d{6})\b").Groups[1].Value;
+                    return found;
                 }
             }
             await Task.Delay(100);
         }
-        throw new TimeoutException($"No SMS reached {phone}.");
+        throw new TimeoutException($"No such SMS reached {phone}.");
     }
 
     public async Task<string> EmailLinkAsync(string to, string path)
