@@ -198,8 +198,8 @@ internal static class LedgerBenchmark
             var amount = (long)Random.Shared.Next(100, 10_001);
             var charge = Random.Shared.Next(100) < chargePercent;
             var posting = charge
-                ? new Posting("charge.bench", "Benchmark charge", [new Leg(subscriber, -amount, Floor: 0), new Leg(revenue, amount)])
-                : new Posting("topup.bench", "Benchmark top-up", [new Leg(subscriber, amount), new Leg(cash, -amount)]);
+                ? new Posting("charge.bench", DeferredText.Line("Benchmark charge"), [new Leg(subscriber, -amount, Floor: 0), new Leg(revenue, amount)])
+                : new Posting("topup.bench", DeferredText.Line("Benchmark top-up"), [new Leg(subscriber, amount), new Leg(cash, -amount)]);
             // The run is stopped between postings, never inside one: CancellationToken.None below.
             await using (var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None))
             {

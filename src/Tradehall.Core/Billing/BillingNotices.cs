@@ -34,27 +34,27 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     {
         var how = source switch
         {
-            BankStatements.BankStatements.Source or BankStatements.BankStatements.ResolutionSource => NoticeValue.Phrase("a bank transfer"),
-            TopUps.TopUps.GatewaySource => NoticeValue.Phrase("a payment through the payment gateway"),
-            _ => NoticeValue.Phrase("a credit by the operator"),
+            BankStatements.BankStatements.Source or BankStatements.BankStatements.ResolutionSource => DeferredValue.Phrase("a bank transfer"),
+            TopUps.TopUps.GatewaySource => DeferredValue.Phrase("a payment through the payment gateway"),
+            _ => DeferredValue.Phrase("a credit by the operator"),
         };
-        Notify(memberId, new NoticeText("Payment received",
+        Notify(memberId, new DeferredText("Payment received",
             "{0} was credited to your personal account {1} by {2}. The balance is now {3}.",
-            Money(amount), NoticeValue.Text(accountNumber), how, Money(balance)));
+            Money(amount), DeferredValue.Text(accountNumber), how, Money(balance)));
     }
 
     public void OrderConfirmed(Guid memberId, ServiceKind kind, Tariff tariff, DateOnly start, DateOnly end)
     {
-        Notify(memberId, new NoticeText("Your order is confirmed",
+        Notify(memberId, new DeferredText("Your order is confirmed",
             "Your order of {0} ({1}) is confirmed. The service is active from {2}; the paid period ends on {3}.",
-            KindName(kind), NoticeValue.Text(tariff.Name), NoticeValue.Day(start), NoticeValue.Day(end)));
+            KindName(kind), DeferredValue.Text(tariff.Name), DeferredValue.Day(start), DeferredValue.Day(end)));
     }
 
     public void OrderRejected(Guid memberId, ServiceKind kind, Tariff tariff, string reason, long refunded)
     {
-        Notify(memberId, new NoticeText("Your order was declined",
+        Notify(memberId, new DeferredText("Your order was declined",
             "Your order of {0} ({1}) was declined. Reason: {2}. {3} paid for the first period is back on your personal account.",
-            KindName(kind), NoticeValue.Text(tariff.Name), NoticeValue.Text(reason.TrimEnd('.')), Money(refunded)));
+            KindName(kind), DeferredValue.Text(tariff.Name), DeferredValue.Text(reason.TrimEnd('.')), Money(refunded)));
     }
 
     /// <summary>BIL-14: everyone with a live service in the tariff learns the new price and when it starts.</summary>
@@ -62,9 +62,9 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     {
         foreach (var member in await SubscribersAsync(tariff.Id, cancellationToken))
         {
-            Notify(member, new NoticeText("The price of your tariff changes",
+            Notify(member, new DeferredText("The price of your tariff changes",
                 "From {0} one period of {1} ({2}) will cost {3} instead of {4}. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                NoticeValue.Day(from), KindName(kind), NoticeValue.Text(tariff.Name), Money(price), Money(tariff.Price)));
+                DeferredValue.Day(from), KindName(kind), DeferredValue.Text(tariff.Name), Money(price), Money(tariff.Price)));
         }
     }
 
@@ -73,9 +73,9 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     {
         foreach (var member in await SubscribersAsync(closed.Id, cancellationToken))
         {
-            Notify(member, new NoticeText("Your tariff is closing",
+            Notify(member, new DeferredText("Your tariff is closing",
                 "The tariff {0} of {1} is closed. From {2} your service moves to the tariff {3} at {4} per period. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                NoticeValue.Text(closed.Name), KindName(kind), NoticeValue.Day(moveOn), NoticeValue.Text(successor.Name), Money(ServiceCatalog.PriceOn(successor, moveOn))));
+                DeferredValue.Text(closed.Name), KindName(kind), DeferredValue.Day(moveOn), DeferredValue.Text(successor.Name), Money(ServiceCatalog.PriceOn(successor, moveOn))));
         }
     }
 
@@ -89,7 +89,7 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
         foreach (var group in items.GroupBy(i => i.MemberId, i => i.Item))
         {
-            var list = NoticeValue.Names(language =>
+            var list = DeferredValue.Names(language =>
             {
                 using var _ = CultureScope.Use(language);
                 // A notice is kept within its stored size: a long list ends in "…", the page shows the rest.
@@ -98,13 +98,13 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
             });
             Notify(group.Key, notice switch
             {
-                ServiceNotice.Suspended => new NoticeText("Your services are suspended",
+                ServiceNotice.Suspended => new DeferredText("Your services are suspended",
                     "The balance of your personal account does not cover the next period, so these services are suspended. Top up the account and they resume within a minute:{0}", list),
-                ServiceNotice.ReserveStarted => new NoticeText("Your suspended services will be deleted soon",
+                ServiceNotice.ReserveStarted => new DeferredText("Your suspended services will be deleted soon",
                     "These services are still suspended for non-payment. Their data will be deleted on the date shown unless the account is topped up:{0}", list),
-                ServiceNotice.Deleted => new NoticeText("The data of your suspended services was deleted",
+                ServiceNotice.Deleted => new DeferredText("The data of your suspended services was deleted",
                     "The grace period of these services ended without payment, so their data was deleted:{0}", list),
-                _ => new NoticeText("Your services are active again",
+                _ => new DeferredText("Your services are active again",
                     "Your payment cleared the debt, and these services are active again until the date shown:{0}", list),
             });
         }
@@ -113,9 +113,9 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     /// <summary>BIL-22: the balance pays for the services only until <paramref name="until"/>.</summary>
     public void FundsRunningOut(Guid memberId, DateOnly until, decimal monthlySpend)
     {
-        Notify(memberId, new NoticeText("Your balance runs out soon",
+        Notify(memberId, new DeferredText("Your balance runs out soon",
             "The balance of your personal account pays for your services until {0}. They cost {1} a month; top up before then so they do not stop.",
-            NoticeValue.Day(until), Money(Shared.Money.ToMinor(monthlySpend) ?? 0)));
+            DeferredValue.Day(until), Money(Shared.Money.ToMinor(monthlySpend) ?? 0)));
     }
 
     /// <summary>The members with a service in the tariff that has not stopped.</summary>
@@ -123,10 +123,10 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         db.Set<Services.SubscribedService>().Where(s => s.TariffId == tariffId && s.Status != Services.ServiceStatus.Stopped)
             .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken);
 
-    private void Notify(Guid memberId, NoticeText notice) =>
+    private void Notify(Guid memberId, DeferredText notice) =>
         notifier.Add(new NotificationRequest(memberId, NotificationType.Billing, Link, Notice: notice));
 
-    private NoticeValue Money(long minor) => NoticeValue.Money(minor, options.Value.Currency);
+    private DeferredValue Money(long minor) => DeferredValue.Money(minor, options.Value.Currency);
 
-    private static NoticeValue KindName(ServiceKind kind) => NoticeValue.Names(kind.Name);
+    private static DeferredValue KindName(ServiceKind kind) => DeferredValue.Names(kind.Name);
 }

@@ -53,7 +53,7 @@ public sealed class Notification
     [PersonalData("showing what a notification is about", Retention.WhileAccountExists)]
     public string? Excerpt { get; set; }
 
-    /// <summary>What an operator-side notice says (a payment arrived, services suspended) as a serialized <see cref="NoticeText"/>.</summary>
+    /// <summary>What an operator-side notice says (a payment arrived, services suspended) as a serialized <see cref="DeferredText"/>.</summary>
     public string? Notice { get; set; }
 
     /// <summary>Site-relative address of what the notification is about.</summary>
@@ -77,7 +77,7 @@ internal sealed class NotificationConfiguration : IEntityTypeConfiguration<Notif
         b.Property(n => n.ActorName).HasMaxLength(Notifier.ActorNameLength);
         b.Property(n => n.Excerpt).HasMaxLength(Notifier.ExcerptLength);
         b.Property(n => n.Link).HasMaxLength(300);
-        b.Property(n => n.Notice).HasMaxLength(NoticeText.MaxStoredLength);
+        b.Property(n => n.Notice).HasMaxLength(DeferredText.MaxStoredLength);
         b.Property(n => n.Group).HasMaxLength(100);
         b.HasIndex(n => new { n.MemberId, n.CreatedAt });
         b.HasIndex(n => new { n.MemberId, n.Group, n.ReadAt });

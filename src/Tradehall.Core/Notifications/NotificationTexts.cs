@@ -10,13 +10,13 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
 {
     /// <summary>The headline of an entry: its notice's subject when it carries one, else the type's words.</summary>
     public string Headline(Notification n) =>
-        NoticeText.Parse(n.Notice) is { } notice ? Render(notice.Subject, notice) : Headline(n.Type, n.ActorName);
+        DeferredText.Parse(n.Notice) is { } notice ? Render(notice.Subject, notice) : Headline(n.Type, n.ActorName);
 
     /// <summary>What is shown under the headline: the notice's body, or the excerpt.</summary>
     public string? Body(Notification n) =>
-        NoticeText.Parse(n.Notice) is { } notice ? Render(notice.Body, notice) : n.Excerpt;
+        DeferredText.Parse(n.Notice) is { } notice ? Render(notice.Body, notice) : n.Excerpt;
 
-    private string Render(string template, NoticeText notice) => text[template, notice.Format(phrase => text[phrase])];
+    private string Render(string template, DeferredText notice) => notice.Render(text, template);
 
     public string Headline(NotificationType type, string? actorName)
     {

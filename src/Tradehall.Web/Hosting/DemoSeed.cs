@@ -76,7 +76,7 @@ internal static class DemoSeed
                     });
                 }
                 var opening = i % 10 == 0 ? due / 4 : due * 2;
-                openings.Add(new Posting("topup.demo", "Demo opening balance", [new Leg(ledgerAccount.Id, opening), new Leg(bank, -opening)]));
+                openings.Add(new Posting("topup.demo", DeferredText.Line("Demo opening balance"), [new Leg(ledgerAccount.Id, opening), new Leg(bank, -opening)]));
             }
             await db.InsertEntitiesAsync(members, cancellationToken);
             await db.InsertEntitiesAsync(ledgerAccounts, cancellationToken);

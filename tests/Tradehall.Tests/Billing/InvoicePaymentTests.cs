@@ -107,6 +107,16 @@ public sealed class InvoicePaymentTests(BankStatementTests.App app) : IClassFixt
         Assert.StartsWith($"На ваш лицевой счёт {number} зачислено {amount.ToString("N2", CultureInfo.GetCultureInfo("ru"))} RUB — банковский перевод.",
             notice.GetProperty("excerpt").GetString(), StringComparison.Ordinal);
         Assert.Equal("Платёж зачислен", (await app.LastEmailAsync(member.Email, after: 1)).Subject);
+
+        // RUN-07: the ledger line is kept as data and read in the reader's language, in English by an English reader.
+        async Task<string> LineAsync(string language)
+        {
+            using var lines = new HttpRequestMessage(HttpMethod.Get, "/api/v1/billing/transactions");
+            lines.Headers.AcceptLanguage.ParseAdd(language);
+            return (await (await client.SendAsync(lines)).JsonAsync())[0].GetProperty("description").GetString()!;
+        }
+        Assert.Matches(@"^Банковский платёж № \d+ от 2\sмарта\s2026\sг\.$", await LineAsync("ru"));
+        Assert.Matches(@"^Bank payment No\. \d+ of March 2, 2026$", await LineAsync("en"));
     }
 
     [Fact]

@@ -42,7 +42,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         app.WithDb(db => db.Set<LedgerEntry>().Where(e => e.AccountId == account).SumAsync(e => e.Amount));
 
     private static Posting TopUp(Guid subscriber, Guid cash, long amount, string? externalId = null) =>
-        new("topup.test", "Test top-up", [new Leg(subscriber, amount), new Leg(cash, -amount)], Source: externalId is null ? null : "test", ExternalId: externalId);
+        new("topup.test", DeferredText.Line("Test top-up"), [new Leg(subscriber, amount), new Leg(cash, -amount)], Source: externalId is null ? null : "test", ExternalId: externalId);
 
     [Fact]
     public async Task BIL02_a_charge_that_would_cross_the_floor_is_refused_with_402_and_moves_nothing()
@@ -53,12 +53,12 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         await PostAsync(TopUp(subscriber, cash, 10_000));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
-            PostAsync(new Posting("charge.test", "Test charge", [new Leg(subscriber, -15_000, Floor: 0), new Leg(revenue, 15_000)])));
+            PostAsync(new Posting("charge.test", DeferredText.Line("Test charge"), [new Leg(subscriber, -15_000, Floor: 0), new Leg(revenue, 15_000)])));
         Assert.Equal("billing.insufficient_balance", refused.Code);
         Assert.Equal(402, refused.Status);
         Assert.Equal(10_000, await KeptBalanceAsync(subscriber));
 
-        await PostAsync(new Posting("charge.test", "Test charge", [new Leg(subscriber, -10_000, Floor: 0), new Leg(revenue, 10_000)]));
+        await PostAsync(new Posting("charge.test", DeferredText.Line("Test charge"), [new Leg(subscriber, -10_000, Floor: 0), new Leg(revenue, 10_000)]));
         Assert.Equal(0, await KeptBalanceAsync(subscriber));
         Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
     }
@@ -74,7 +74,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         await PostAsync(TopUp(payer, cash, 500));
 
         await Assert.ThrowsAsync<DomainException>(() =>
-            PostAsync(new Posting("transfer.test", "Test transfer", [new Leg(payer, -800, Floor: 0), new Leg(payee, 800)])));
+            PostAsync(new Posting("transfer.test", DeferredText.Line("Test transfer"), [new Leg(payer, -800, Floor: 0), new Leg(payee, 800)])));
         Assert.Equal(500, await KeptBalanceAsync(payer));
         Assert.Equal(0, await KeptBalanceAsync(payee));
         Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
@@ -119,7 +119,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         await using var scope = app.Services.CreateAsyncScope();
         var ledger = scope.ServiceProvider.GetRequiredService<Ledger>();
         await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.PostAsync(TopUp(subscriber, cash, 100), CancellationToken.None));
-        await Assert.ThrowsAsync<InvalidOperationException>(() => PostAsync(new Posting("bad", "Unbalanced", [new Leg(subscriber, 100), new Leg(cash, -99)])));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => PostAsync(new Posting("bad", DeferredText.Line("Unbalanced"), [new Leg(subscriber, 100), new Leg(cash, -99)])));
         Assert.Equal(0, await KeptBalanceAsync(subscriber));
     }
 }

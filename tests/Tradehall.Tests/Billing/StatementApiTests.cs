@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Shared;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
@@ -78,7 +79,7 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
         var account = await db.Set<BillingAccount>().Where(a => a.MemberId == memberId).Select(a => a.LedgerAccountId).SingleAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
         var adjustments = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Adjustments, CancellationToken.None);
-        await ledger.PostAsync(new Posting(kind, description, [new Leg(account, minor), new Leg(adjustments, -minor)]), CancellationToken.None);
+        await ledger.PostAsync(new Posting(kind, DeferredText.Line(description), [new Leg(account, minor), new Leg(adjustments, -minor)]), CancellationToken.None);
         await transaction.CommitAsync();
     }
 

@@ -52,24 +52,24 @@ public sealed partial class TranslationTests
     }
 
     [Fact]
-    public void RUN07_every_notice_has_a_russian_translation()
+    public void RUN07_every_notice_and_ledger_line_has_a_russian_translation()
     {
         var translated = Translated();
-        var missing = Keys("src/Tradehall.Core", "*.cs", NoticeSubject()).Concat(Keys("src/Tradehall.Core", "*.cs", NoticeBody()))
-            .Concat(Keys("src/Tradehall.Core", "*.cs", NoticePhrase()))
+        var missing = Keys("src/Tradehall.Core", "*.cs", DeferredSubject()).Concat(Keys("src/Tradehall.Core", "*.cs", DeferredBody()))
+            .Concat(Keys("src/Tradehall.Core", "*.cs", DeferredPhrase()))
             .Where(k => !translated.Contains(k.Key)).Select(k => $"{k.File}: {k.Key}").Distinct().ToList();
-        Assert.NotEmpty(Keys("src/Tradehall.Core", "*.cs", NoticeBody()));
+        Assert.NotEmpty(Keys("src/Tradehall.Core", "*.cs", DeferredBody()));
         Assert.True(missing.Count == 0, "Missing Russian texts:\n" + string.Join("\n", missing));
     }
 
-    [GeneratedRegex(""""new NoticeText\("((?:[^"\\]|\\.)+)"""")]
-    private static partial Regex NoticeSubject();
+    [GeneratedRegex(""""(?:new DeferredText|DeferredText\.Line)\("((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex DeferredSubject();
 
-    [GeneratedRegex(""""new NoticeText\("(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"""")]
-    private static partial Regex NoticeBody();
+    [GeneratedRegex(""""new DeferredText\("(?:[^"\\]|\\.)+",\s*"((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex DeferredBody();
 
-    [GeneratedRegex(""""NoticeValue\.Phrase\("((?:[^"\\]|\\.)+)"""")]
-    private static partial Regex NoticePhrase();
+    [GeneratedRegex(""""DeferredValue\.Phrase\("((?:[^"\\]|\\.)+)"""")]
+    private static partial Regex DeferredPhrase();
 
     [GeneratedRegex(""""\bL\["((?:[^"\\]|\\.)+)"""")]
     private static partial Regex PageKey();

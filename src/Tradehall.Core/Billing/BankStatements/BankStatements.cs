@@ -169,7 +169,7 @@ public sealed partial class BankStatements(
 
     private async Task CreditAsync(BankPayment payment, BillingAccount account, Guid bank, Guid operatorId, CancellationToken cancellationToken)
     {
-        var posted = await ledger.PostAsync(new Posting("topup.bank", Describe(payment),
+        var posted = await ledger.PostAsync(new Posting("topup.bank", Describe("Bank payment No. {0} of {1}", payment),
             [new Leg(account.LedgerAccountId, payment.Amount), new Leg(bank, -payment.Amount)], operatorId, Source, payment.ExternalId), cancellationToken);
         payment.Status = BankPaymentStatus.Credited;
         payment.AccountNumber = account.Number;
@@ -189,7 +189,7 @@ public sealed partial class BankStatements(
         // The ledger keeps the operator currency only; a payment in another one waits in the queue without a posting.
         if (reason != HoldReasons.Currency)
         {
-            var posted = await ledger.PostAsync(new Posting("suspense.hold", Describe(payment),
+            var posted = await ledger.PostAsync(new Posting("suspense.hold", Describe("Bank payment No. {0} of {1}", payment),
                 [new Leg(suspense, payment.Amount), new Leg(bank, -payment.Amount)], operatorId, Source, payment.ExternalId), cancellationToken);
             payment.TransactionId = posted.Id;
         }
@@ -230,7 +230,7 @@ public sealed partial class BankStatements(
             throw DomainException.Field("billing.account_terminated", "accountNumber", "This personal account is terminated; it cannot be credited.");
         }
         var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
-        var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe(payment) + ", assigned by the operator",
+        var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe("Bank payment No. {0} of {1}, assigned by the operator", payment),
             [new Leg(account.LedgerAccountId, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
         Resolve(payment, BankPaymentStatus.Assigned, request.Reason!, operatorId, posted.Id);
         payment.AccountNumber = account.Number;
@@ -254,7 +254,7 @@ public sealed partial class BankStatements(
         {
             var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
             var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
-            posted = await ResolvingPostAsync(new Posting("suspense.return", Describe(payment) + ", to be returned to the payer",
+            posted = await ResolvingPostAsync(new Posting("suspense.return", Describe("Bank payment No. {0} of {1}, to be returned to the payer", payment),
                 [new Leg(bank, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
         }
         Resolve(payment, BankPaymentStatus.Returned, request.Reason!, operatorId, posted?.Id);
@@ -312,8 +312,8 @@ public sealed partial class BankStatements(
     private static SuspenseItem View(BankPayment p) => new(p.Id, p.DocumentDate, p.Number, Money.ToAmount(p.Amount), p.Currency, p.PayerName,
         p.PayerInn, p.PayerAccount, p.Purpose, p.HoldReason ?? "", p.Status.ToString().ToLowerInvariant(), p.ImportedAt, p.AccountNumber, p.ResolutionReason);
 
-    private static string Describe(BankPayment payment) =>
-        $"Bank payment No. {payment.Number} of {payment.DocumentDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}";
+    private static DeferredText Describe(string template, BankPayment payment) =>
+        DeferredText.Line(template, DeferredValue.Text(payment.Number), DeferredValue.Day(payment.DocumentDate));
 
     /// <summary>The same bank document always gets the same id, whichever file or format brings it.</summary>
     public static string ExternalId(BankDocument document) =>

@@ -9,7 +9,8 @@ namespace Tradehall.Core.Billing.Ledger;
 /// <summary>One side of a posting: this much into (positive) or out of (negative) an account.</summary>
 public sealed record Leg(Guid AccountId, long Amount, long? Floor = null);
 
-public sealed record Posting(string Kind, string Description, IReadOnlyList<Leg> Legs, Guid? ActorId = null, string? Source = null, string? ExternalId = null);
+/// <summary>One change of money to post; <paramref name="Text"/> is its line, shown to each reader in their language.</summary>
+public sealed record Posting(string Kind, DeferredText Text, IReadOnlyList<Leg> Legs, Guid? ActorId = null, string? Source = null, string? ExternalId = null);
 
 /// <summary>
 /// BIL-02: the only code that writes money. Entries are appended; a kept balance moves by an atomic
@@ -18,6 +19,8 @@ public sealed record Posting(string Kind, string Description, IReadOnlyList<Leg>
 /// </summary>
 public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.BalancelessAccounts balanceless)
 {
+    public const int DescriptionLength = 300;
+
     /// <summary>
     /// The accounts seen not to keep a balance (the system accounts). Whether an account keeps one is
     /// fixed when it is opened and accounts are never removed, so this is remembered instead of asked
@@ -56,15 +59,7 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         {
             throw new InvalidOperationException("Postings run inside a database transaction.");
         }
-        var transaction = new LedgerTransaction
-        {
-            At = time.UtcNow(),
-            Kind = posting.Kind,
-            Description = posting.Description,
-            ActorId = posting.ActorId,
-            Source = posting.Source,
-            ExternalId = posting.ExternalId,
-        };
+        var transaction = Header(posting, time.UtcNow());
         // Accounts are touched in a fixed order so two postings never wait on each other crosswise.
         foreach (var leg in posting.Legs.OrderBy(l => l.AccountId))
         {
@@ -165,7 +160,7 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         var at = time.UtcNow();
         var transactions = postings.Select(p =>
         {
-            var transaction = new LedgerTransaction { At = at, Kind = p.Kind, Description = p.Description, ActorId = p.ActorId, Source = p.Source, ExternalId = p.ExternalId };
+            var transaction = Header(p, at);
             foreach (var leg in p.Legs.OrderBy(l => l.AccountId))
             {
                 long? after = running.TryGetValue(leg.AccountId, out var before) ? running[leg.AccountId] = before + leg.Amount : null;
@@ -177,6 +172,22 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         return transactions;
     }
 
+    /// <summary>A transaction without its entries; the English line is cut to its column, the full one is in <c>Text</c>.</summary>
+    private static LedgerTransaction Header(Posting posting, DateTime at)
+    {
+        var english = posting.Text.InEnglish();
+        return new LedgerTransaction
+        {
+            At = at,
+            Kind = posting.Kind,
+            Description = english.Length <= DescriptionLength ? english : english[..(DescriptionLength - 1)] + "…",
+            Text = posting.Text.Serialize(DeferredText.MaxLineLength),
+            ActorId = posting.ActorId,
+            Source = posting.Source,
+            ExternalId = posting.ExternalId,
+        };
+    }
+
     /// <summary>
     /// Appends transactions and their entries as plain inserts: nothing to track, as they are never changed. A
     /// refused insert (a source and external id already taken) is reported as a failed save, like any other,
@@ -186,8 +197,8 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
     {
         try
         {
-            await db.Database.InsertAsync("billing_ledger_transactions", ["Id", "At", "Kind", "Description", "ActorId", "Source", "ExternalId"],
-                [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
+            await db.Database.InsertAsync("billing_ledger_transactions", ["Id", "At", "Kind", "Description", "Text", "ActorId", "Source", "ExternalId"],
+                [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.Text, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
             await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
                 [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
         }

@@ -1,6 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
+using Tradehall.Core.Shared;
+
 namespace Tradehall.Core.Billing.Ledger;
 
 /// <summary>
@@ -32,7 +34,12 @@ public sealed class LedgerTransaction
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public DateTime At { get; set; }
     public required string Kind { get; set; }
+    /// <summary>The line in English, as posted; <see cref="Text"/> is what readers see in their language.</summary>
     public required string Description { get; set; }
+
+    /// <summary>RUN-07: the line as a serialized <see cref="DeferredText"/>; null on lines posted before it was kept.</summary>
+    public string? Text { get; set; }
+
     public Guid? ActorId { get; set; }
 
     /// <summary>Where the money event came from (<c>gateway</c>, <c>bank</c>, ...) and its id there: unique together.</summary>
@@ -71,7 +78,8 @@ internal sealed class LedgerConfiguration : IEntityTypeConfiguration<LedgerAccou
         b.ToTable("billing_ledger_transactions");
         b.HasKey(t => t.Id);
         b.Property(t => t.Kind).HasMaxLength(40);
-        b.Property(t => t.Description).HasMaxLength(300);
+        b.Property(t => t.Description).HasMaxLength(Ledger.DescriptionLength);
+        b.Property(t => t.Text).HasMaxLength(DeferredText.MaxLineLength);
         b.Property(t => t.Source).HasMaxLength(40);
         b.Property(t => t.ExternalId).HasMaxLength(200);
         // A payment reported twice by its gateway or bank is one payment.

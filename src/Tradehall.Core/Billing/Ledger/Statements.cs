@@ -57,7 +57,7 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
         var total = await lines.CountAsync(cancellationToken);
         // Entry ids only grow, so newest first is a stable order for paging.
         var rows = await lines.OrderByDescending(l => l.Id).Skip((int)Math.Min(int.MaxValue, ((long)number - 1) * size)).Take(size).ToListAsync(cancellationToken);
-        var items = rows.Select(l => new StatementLine(l.TransactionId, l.At, Money.ToAmount(l.Amount), Money.ToAmount(l.BalanceAfter ?? 0), l.Kind, l.Description)).ToList();
+        var items = rows.Select(l => new StatementLine(l.TransactionId, l.At, Money.ToAmount(l.Amount), Money.ToAmount(l.BalanceAfter ?? 0), l.Kind, Describe(l))).ToList();
         return new StatementLinesPage(items, number, size, total);
     }
 
@@ -97,7 +97,7 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
             {
                 totalOut -= row.Amount;
             }
-            lines.Add(new StatementLine(row.TransactionId, DateTime.SpecifyKind(row.At, DateTimeKind.Utc), Money.ToAmount(row.Amount), Money.ToAmount(running), row.Kind, row.Description));
+            lines.Add(new StatementLine(row.TransactionId, DateTime.SpecifyKind(row.At, DateTimeKind.Utc), Money.ToAmount(row.Amount), Money.ToAmount(running), row.Kind, Describe(row)));
         }
         return new StatementPeriod(account.Number, account.Currency, from, to, startUtc, endUtc,
             Money.ToAmount(opening), Money.ToAmount(totalIn), Money.ToAmount(totalOut), Money.ToAmount(running), lines);
@@ -122,10 +122,13 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
         return (row.LedgerAccountId, row.Number, row.Currency);
     }
 
+    /// <summary>RUN-07: a line in the reader's language; lines posted before their text was kept read as written.</summary>
+    private string Describe(LineRow row) => DeferredText.Parse(row.Text) is { } line ? line.Render(text, line.Subject) : row.Description;
+
     private IQueryable<LineRow> Lines(Guid account) =>
         db.Set<LedgerEntry>().AsNoTracking().Where(e => e.AccountId == account)
             .Join(db.Set<LedgerTransaction>(), e => e.TransactionId, t => t.Id,
-                (e, t) => new LineRow { Id = e.Id, At = t.At, Amount = e.Amount, BalanceAfter = e.BalanceAfter, Kind = t.Kind, Description = t.Description, TransactionId = t.Id });
+                (e, t) => new LineRow { Id = e.Id, At = t.At, Amount = e.Amount, BalanceAfter = e.BalanceAfter, Kind = t.Kind, Description = t.Description, Text = t.Text, TransactionId = t.Id });
 
     // Member-initialised (not a constructor) so the database can still filter and sort on its properties.
     private sealed class LineRow
@@ -136,6 +139,7 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
         public long? BalanceAfter { get; init; }
         public required string Kind { get; init; }
         public required string Description { get; init; }
+        public string? Text { get; init; }
         public Guid TransactionId { get; init; }
     }
 }

@@ -39,8 +39,9 @@ internal static class Renewals
     }
 
     /// <summary>Its external id makes a second charge for the same period impossible.</summary>
-    public static Posting Charge(Guid serviceId, int period, string kindName, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
-        new("renewal", $"{kindName}, {tariff.Name}: {start:yyyy-MM-dd} – {end:yyyy-MM-dd}",
+    public static Posting Charge(Guid serviceId, int period, ServiceKind? kind, string kindCode, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
+        new("renewal", DeferredText.Line("{0}, {1}: {2} – {3}", kind is null ? DeferredValue.Text(kindCode) : DeferredValue.Names(kind.Name),
+                DeferredValue.Text(tariff.Name), DeferredValue.Day(start), DeferredValue.Day(end)),
             [new Leg(ledgerAccount, -price, Floor: 0), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
 }
 
@@ -95,7 +96,7 @@ public sealed partial class BillingRun(
     {
         var total = await db.Set<SubscribedService>().LongCountAsync(s => s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf, cancellationToken);
         var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
-        var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.NameEn, cancellationToken);
+        var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
         var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
         int renewed = 0, stopped = 0, suspended = 0;
         long done = 0;
@@ -119,7 +120,7 @@ public sealed partial class BillingRun(
 
     private sealed record BatchResult(int Count, int Renewed, int Stopped, int Suspended);
 
-    private async Task<BatchResult> RenewBatchAsync(DateOnly asOf, Dictionary<Guid, Tariff> tariffs, Dictionary<string, string> kinds, Guid revenue,
+    private async Task<BatchResult> RenewBatchAsync(DateOnly asOf, Dictionary<Guid, Tariff> tariffs, Dictionary<string, ServiceKind> kinds, Guid revenue,
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -160,7 +161,7 @@ public sealed partial class BillingRun(
             }
         }
 
-        await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode, r.Due.KindCode),
+        await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode), r.Due.KindCode,
             r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
         foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(5)))
         {

@@ -54,7 +54,7 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
             var suspended = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && s.Status == ServiceStatus.Suspended)
                 .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);
             var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
-            var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, k => k.NameEn, cancellationToken);
+            var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
             var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
             var done = new List<(Guid, NoticeItem)>();
             foreach (var service in suspended)
@@ -65,7 +65,7 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
                     continue;
                 }
                 service.Period += 1;
-                await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode, service.KindCode), tariff, price,
+                await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode), service.KindCode, tariff, price,
                     today, ReportingPeriods.End(today, 1, tariff.PeriodMonths), account.LedgerAccountId, revenue), cancellationToken);
                 balance -= price;
                 service.Status = ServiceStatus.Active;

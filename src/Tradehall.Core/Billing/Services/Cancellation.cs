@@ -44,7 +44,8 @@ public sealed class Cancellation(AppDbContext db, Ledger.Ledger ledger, Evidence
             {
                 var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
                 var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
-                await ledger.PostAsync(new Ledger.Posting("refund", $"{service.KindCode}, {tariff.Name}: unused months returned",
+                var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Code == service.KindCode, cancellationToken);
+                await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: unused months returned", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
                     [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], memberId), cancellationToken);
             }
             service.Status = ServiceStatus.Stopped;

@@ -66,7 +66,7 @@ public sealed class Ordering(
             service.PeriodStart = today;
             service.PeriodEnd = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
         }
-        await ledger.PostAsync(new Ledger.Posting("charge", $"{kind.NameEn}, {tariff.Name}: first period",
+        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
             [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
         db.Set<SubscribedService>().Add(service);
         archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,

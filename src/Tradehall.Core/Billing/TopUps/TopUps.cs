@@ -105,7 +105,7 @@ public sealed partial class TopUps(
             {
                 return Replay(raced, payment);
             }
-            var result = await CreditAsync(account, minor, "topup.gateway", $"Payment {payment.PaymentId} through the payment gateway",
+            var result = await CreditAsync(account, minor, "topup.gateway", DeferredText.Line("Payment {0} through the payment gateway", DeferredValue.Text(payment.PaymentId!)),
                 Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
@@ -151,11 +151,11 @@ public sealed partial class TopUps(
         errors.ThrowIfAny();
         var account = await accounts.ByNumberAsync(accountNumber, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_account", "There is no personal account with this number.");
-        return await CreditAsync(account, minor, "topup.manual", "Credit by the operator: " + request.Reason!.Trim(),
+        return await CreditAsync(account, minor, "topup.manual", DeferredText.Line("Credit by the operator: {0}", DeferredValue.Text(request.Reason!.Trim())),
             Ledger.Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, cancellationToken);
     }
 
-    private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, string description, string from,
+    private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, DeferredText description, string from,
         Guid? actorId, string? source, string? externalId, string? purpose, CancellationToken cancellationToken)
     {
         var cash = await ledger.SystemAccountAsync(from, cancellationToken);
