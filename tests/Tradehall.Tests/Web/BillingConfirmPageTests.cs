@@ -84,7 +84,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
         var summary = confirm.QuerySelector("#cancel-summary")!.TextContent;
         Assert.Contains("Today, 2 March 2026", summary, StringComparison.Ordinal);
         Assert.Contains("Nothing", summary, StringComparison.Ordinal);
-        Assert.Contains("2,490.00 RUB — the month in progress", summary, StringComparison.Ordinal);
+        Assert.Contains("2,490.00 RUB — the month in progress counts as used", summary, StringComparison.Ordinal);
         Assert.Equal("/billing#services-title", confirm.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Keep the service").GetAttribute("href"));
         using (var client = app.Api(s.Member.Token))
         {
@@ -100,6 +100,27 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
         var (_, after) = await browser.GetAsync("/billing");
         Assert.Contains("The service has stopped. Nothing was refunded.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.NotFound, (await browser.GetAsync($"/billing/services/{Guid.NewGuid()}/cancel")).Response.StatusCode);
+    }
+
+    [Fact]
+    public async Task BIL16_the_cancel_page_names_the_refund_of_the_unused_months_and_what_is_kept()
+    {
+        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        using var ops = app.Api(await Operators.TokenAsync(app));
+        var tariff = await CatalogueSteps.TariffAsync(ops, await CatalogueSteps.KindAsync(ops), 3000m, months: 3);
+        var (member, client) = await CatalogueSteps.SubscriberAsync(app, 3000m);
+        var service = (await (await CatalogueSteps.OrderAsync(client, tariff)).JsonAsync()).GetProperty("id").GetGuid();
+        using var browser = await SignedInAsync(member);
+        var url = $"/billing/services/{service}/cancel";
+        var summary = (await browser.GetAsync(url)).Page.QuerySelector("#cancel-summary")!.TextContent;
+        Assert.Contains("2,000.00 RUB — full months not yet begun: 2, from 2 April 2026", summary, StringComparison.Ordinal);
+        Assert.Contains("1,000.00 RUB — months already begun, the current one included: 1", summary, StringComparison.Ordinal);
+        Assert.Contains("3,000.00 RUB per 3 months", summary, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SubmitAsync(url, "Cancel now and get 2,000.00 RUB back")).StatusCode);
+        var (_, after) = await browser.GetAsync("/billing");
+        Assert.Contains("The service has stopped. 2,000.00 RUB is back on the balance.", after.QuerySelector("[role=status]")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(2000m, await Subscribers.BalanceAsync(client));
     }
 
     [Fact]
