@@ -38,6 +38,7 @@ public static class BillingModule
         services.AddScoped<Cancellation>();
         services.AddScoped<TariffSwitch>();
         services.AddScoped<Resumption>();
+        services.AddScoped<Suspensions>();
         services.AddScoped<BillingRun>();
         services.AddSingleton<ResumptionSignal>();
         services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;
+using Tradehall.Core.Shared;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
@@ -100,5 +102,46 @@ public sealed class CancellationTests(PaymentsApiTests.App app) : IClassFixture<
         var other = await Members.RegisterAsync(app);
         using var client = app.Api(other.Token);
         Assert.Equal(HttpStatusCode.NotFound, (await Cancel(client, service, immediately: true)).StatusCode);
+    }
+
+    private async Task<CancelQuote> QuoteAsync(Guid memberId, Guid service)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Cancellation>().QuoteAsync(memberId, service, "en", CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task BIL16_the_cancel_summary_shows_the_refund_the_cancellation_then_pays()
+    {
+        var (member, client, service) = await OrderedAsync(300_000, 3, refundable: true);
+        var quote = await QuoteAsync(member.Id, service);
+        Assert.Equal((2, 2000m, 1000m), (quote.UnusedMonths, quote.Refund, quote.NotRefunded));
+        Assert.Equal(quote.PeriodStart!.Value.AddMonths(1), quote.UnusedFrom);
+        Assert.Equal((0m, 2000m), (quote.Balance, quote.BalanceAfter));
+        Assert.Equal(0m, await Balance(client));
+
+        var result = await (await Cancel(client, service, immediately: true)).JsonAsync();
+        Assert.Equal(quote.Refund, result.GetProperty("refunded").GetDecimal());
+        Assert.Equal(quote.BalanceAfter, await Balance(client));
+        var refused = await Assert.ThrowsAsync<DomainException>(() => QuoteAsync(member.Id, service));
+        Assert.Equal("billing.service_stopped", refused.Code);
+    }
+
+    [Fact]
+    public async Task BIL16_the_cancel_summary_of_a_tariff_that_is_not_refundable_keeps_the_whole_price()
+    {
+        var (member, _, service) = await OrderedAsync(300_000, 3, refundable: false);
+        var quote = await QuoteAsync(member.Id, service);
+        Assert.Equal((0m, 3000m, 0m), (quote.Refund, quote.NotRefunded, quote.BalanceAfter));
+        Assert.False(quote.Refundable);
+    }
+
+    [Fact]
+    public async Task SEC05_a_member_cannot_see_the_cancel_summary_of_another_members_service()
+    {
+        var (_, _, service) = await OrderedAsync(90_000, 1, refundable: true);
+        var other = await Members.RegisterAsync(app);
+        var refused = await Assert.ThrowsAsync<DomainException>(() => QuoteAsync(other.Id, service));
+        Assert.Equal(404, refused.Status);
     }
 }

@@ -44,6 +44,26 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
         }
     }
 
+    /// <summary>BIL-10: whether the balance pays one more period of a suspended service; a balance of zero never does.</summary>
+    public static bool Covers(long balance, long price) => balance > 0 && balance >= price;
+
+    /// <summary>
+    /// BIL-10: the least payment (minor units) after which <see cref="ResumeAccountAsync"/>, taking the suspended services'
+    /// next-period <paramref name="prices"/> in its order, resumes every one of them — <see cref="Covers"/> holds before each
+    /// charge — counted from <paramref name="balance"/>, which a debt makes negative. Zero when the balance suffices already.
+    /// </summary>
+    public static long ToResumeAll(long balance, IEnumerable<long> prices)
+    {
+        long spent = 0, needed = 0;
+        foreach (var price in prices)
+        {
+            // Before this service is charged, what is left must still be positive and cover its price.
+            needed = Math.Max(needed, spent + Math.Max(price, 1));
+            spent += price;
+        }
+        return Math.Max(0, needed - balance);
+    }
+
     public async Task<int> ResumeAccountAsync(Guid billingAccountId, DateOnly today, CancellationToken cancellationToken)
     {
         try
@@ -60,7 +80,7 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
             foreach (var service in suspended)
             {
                 var (tariff, price) = Renewals.NextPeriod(service.TariffId, service.NextTariffId, today, tariffs, options.Value.TariffChangeNoticeDays);
-                if (balance <= 0 || balance < price)
+                if (!Covers(balance, price))
                 {
                     continue;
                 }

@@ -12,6 +12,13 @@ namespace Tradehall.Core.Billing.Services;
 
 public sealed record OrderRequest([property: Required(ErrorMessage = "Choose a tariff.")] Guid? TariffId, bool AutoRenew = true);
 
+/// <summary>
+/// BIL-07: an order before it is placed. <see cref="PeriodStart"/> and <see cref="PeriodEnd"/> are null for a tariff the
+/// operator confirms first (the period starts on that day); <see cref="Shortfall"/> is what the balance lacks, zero when it covers the price.
+/// </summary>
+public sealed record OrderQuote(Guid TariffId, string Kind, string KindName, string TariffName, decimal Price, string Currency, int PeriodMonths,
+    bool Refundable, bool ConfirmationRequired, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal Balance, decimal BalanceAfter, decimal Shortfall);
+
 public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd, Guid? NextTariffId);
 
 /// <summary>
@@ -23,6 +30,72 @@ public sealed class Ordering(
     AppDbContext db, Ledger.Ledger ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
     public async Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
+    {
+        var (tariff, kind, account) = await CheckAsync(memberId, request, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var today = time.Today(site.Value.Zone);
+        var period = FirstPeriod(tariff, today);
+        var service = new SubscribedService
+        {
+            MemberId = memberId,
+            BillingAccountId = account.Id,
+            TariffId = tariff.Id,
+            KindCode = kind.Code,
+            Exclusive = kind.BuiltIn,
+            AutoRenew = request.AutoRenew,
+            CreatedAt = time.UtcNow(),
+            Period = 1,
+        };
+        if (period is not { } first)
+        {
+            service.Status = ServiceStatus.AwaitingConfirmation;
+        }
+        else
+        {
+            service.Status = ServiceStatus.Active;
+            service.ActivatedOn = first.Start;
+            service.PeriodStart = first.Start;
+            service.PeriodEnd = first.End;
+        }
+        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
+            [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
+        db.Set<SubscribedService>().Add(service);
+        archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
+            after: new { kind = kind.Code, tariff = tariff.Name, price = Money.ToAmount(tariff.Price), service.PeriodStart, service.PeriodEnd });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "billing_services", SubscribedServiceConfiguration.OneLivePerKindIndex))
+        {
+            // A parallel order of the same kind committed first; this one's charge rolls back with it.
+            throw AlreadySubscribed();
+        }
+        return View(service);
+    }
+
+    /// <summary>
+    /// BIL-07: what ordering <paramref name="tariffId"/> would do — the price, the period it pays for and the balance
+    /// before and after — without doing it. It makes the order's own checks, so it refuses what the order would refuse;
+    /// a balance that does not cover the price is not a refusal here but the <see cref="OrderQuote.Shortfall"/>.
+    /// </summary>
+    public async Task<OrderQuote> QuoteAsync(Guid memberId, Guid? tariffId, string culture, CancellationToken cancellationToken)
+    {
+        var (tariff, kind, account) = await CheckAsync(memberId, new OrderRequest(tariffId), cancellationToken);
+        var ledgerAccount = await db.Set<Ledger.LedgerAccount>().AsNoTracking().Where(l => l.Id == account.LedgerAccountId)
+            .Select(l => new { l.Balance, l.Currency }).SingleAsync(cancellationToken);
+        var period = FirstPeriod(tariff, time.Today(site.Value.Zone));
+        return new OrderQuote(tariff.Id, kind.Code, kind.Name(culture), tariff.Name, Money.ToAmount(tariff.Price), ledgerAccount.Currency,
+            tariff.PeriodMonths, tariff.Refundable, tariff.ConfirmationRequired, period?.Start, period?.End,
+            Money.ToAmount(ledgerAccount.Balance), Money.ToAmount(ledgerAccount.Balance - tariff.Price), Money.ToAmount(Math.Max(0, tariff.Price - ledgerAccount.Balance)));
+    }
+
+    /// <summary>BIL-07, BIL-08: the first period starts on the day of the order; a confirmation-required tariff's starts when the operator confirms it.</summary>
+    private static (DateOnly Start, DateOnly End)? FirstPeriod(Tariff tariff, DateOnly today) =>
+        tariff.ConfirmationRequired ? null : (today, ReportingPeriods.End(today, 1, tariff.PeriodMonths));
+
+    /// <summary>BIL-07: everything an order needs apart from the money — a tariff on sale, legal data, a live contract, no second built-in subscription.</summary>
+    private async Task<(Tariff Tariff, ServiceKind Kind, BillingAccount Account)> CheckAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
         var tariff = await db.Set<Tariff>().AsNoTracking().FirstOrDefaultAsync(t => t.Id == request.TariffId && t.Active, cancellationToken)
@@ -42,45 +115,7 @@ public sealed class Ordering(
         {
             throw AlreadySubscribed();
         }
-        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
-        var today = time.Today(site.Value.Zone);
-        var service = new SubscribedService
-        {
-            MemberId = memberId,
-            BillingAccountId = account.Id,
-            TariffId = tariff.Id,
-            KindCode = kind.Code,
-            Exclusive = kind.BuiltIn,
-            AutoRenew = request.AutoRenew,
-            CreatedAt = time.UtcNow(),
-            Period = 1,
-        };
-        if (tariff.ConfirmationRequired)
-        {
-            service.Status = ServiceStatus.AwaitingConfirmation;
-        }
-        else
-        {
-            service.Status = ServiceStatus.Active;
-            service.ActivatedOn = today;
-            service.PeriodStart = today;
-            service.PeriodEnd = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
-        }
-        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
-            [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
-        db.Set<SubscribedService>().Add(service);
-        archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
-            after: new { kind = kind.Code, tariff = tariff.Name, price = Money.ToAmount(tariff.Price), service.PeriodStart, service.PeriodEnd });
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "billing_services", SubscribedServiceConfiguration.OneLivePerKindIndex))
-        {
-            // A parallel order of the same kind committed first; this one's charge rolls back with it.
-            throw AlreadySubscribed();
-        }
-        return View(service);
+        return (tariff, kind, account);
     }
 
     /// <summary>The states in which a service counts as held: awaiting confirmation, active or suspended.</summary>

@@ -7,23 +7,34 @@ using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Forecasts;
 using Tradehall.Core.Billing.Ledger;
+using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
+using Tradehall.Core.Legal;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 
-/// <summary>BIL-01, BIL-03, BIL-05, BIL-07, BIL-21, BIL-22: the personal account — balance and forecast, how to top up, invoices, services, statement.</summary>
+/// <summary>
+/// BIL-01, BIL-03, BIL-05, BIL-07, BIL-10, BIL-21, BIL-22: the personal account — balance, forecast and what is suspended, how to top up,
+/// invoices, services, statement. Ordering and cancelling at once go through their confirmation pages (Order, Cancel).
+/// </summary>
 [Authorize]
 public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch,
-    Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, StatementExport export,
-    TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing) : TradehallPageModel
+    Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, Suspensions suspensions, SubscriberLegalData legal,
+    StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing) : TradehallPageModel
 {
     public AccountView? Account { get; private set; }
     public ForecastView? Forecast { get; private set; }
+
+    /// <summary>BIL-10: the suspended services and what resumes them; null when nothing is suspended.</summary>
+    public SuspensionView? Suspension { get; private set; }
+
+    /// <summary>BIL-07: ordering needs legal data; the page says so only while it is missing.</summary>
+    public bool LegalDataSaved { get; private set; }
 
     /// <summary>BIL-21: the statement of the chosen days, and its balance line; null while the chosen days are not valid.</summary>
     public StatementPeriod? Statement { get; private set; }
@@ -43,7 +54,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
 
     public int PaymentTermDays => documents.Value.InvoicePaymentTermDays;
 
-    /// <summary>One key per rendered order form, so a repeated click or a resubmitted page orders once (BIL-23).</summary>
+    /// <summary>One key per rendered page, so a repeated click or a resubmitted page stops renewal once (BIL-23).</summary>
     public string OrderKey { get; } = Guid.NewGuid().ToString("N");
 
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
@@ -75,29 +86,15 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         }
     }
 
-    public async Task<IActionResult> OnPostOrderAsync(Guid tariffId, bool autoRenew, string? key, CancellationToken cancellationToken)
+    /// <summary>BIL-15: stop renewal; the service works to the end of the paid period. Stopping at once asks first, on the Cancel page.</summary>
+    public async Task<IActionResult> OnPostCancelAsync(Guid id, string? key, CancellationToken cancellationToken)
     {
         var memberId = User.MemberId();
-        var request = new OrderRequest(tariffId, autoRenew);
-        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
-            (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), cancellationToken)))
-        {
-            Notice(L["The service is ordered and the first period is paid."]);
-            return LocalRedirect("/billing");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
-
-    /// <summary>BIL-15, BIL-16: stop renewal, or stop now with the full unused months returned.</summary>
-    public async Task<IActionResult> OnPostCancelAsync(Guid id, bool immediately, string? key, CancellationToken cancellationToken)
-    {
-        var memberId = User.MemberId();
-        var request = new CancelRequest(immediately);
+        var request = new CancelRequest(Immediately: false);
         if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
             (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), cancellationToken)))
         {
-            Notice(immediately ? L["The service has stopped. Full unused months of refundable services are back on the balance."] : L["The service will not renew. It works until the end of the paid period."]);
+            Notice(L["The service will not renew. It works until the end of the paid period."]);
             return LocalRedirect("/billing");
         }
         await LoadAsync(cancellationToken);
@@ -166,6 +163,8 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         }
         Account = await accounts.ViewAsync(memberId, cancellationToken);
         Forecast = await forecasts.ForMemberAsync(memberId, cancellationToken);
+        Suspension = await suspensions.ForMemberAsync(memberId, CultureInfo.CurrentUICulture.Name, cancellationToken);
+        LegalDataSaved = await legal.IsCompleteAsync(memberId, cancellationToken);
         if (statement)
         {
             await LoadStatementAsync(memberId, cancellationToken);
