@@ -50,7 +50,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
         var summary = confirm.QuerySelector("#order-summary")!.TextContent;
         Assert.Contains("Market analytics", summary, StringComparison.Ordinal);
         Assert.Contains("2,490.00 RUB per month", summary, StringComparison.Ordinal);
-        Assert.Contains("From 2 March 2026 to 2 April 2026", summary, StringComparison.Ordinal);
+        Assert.Contains("From March 2, 2026 to April 2, 2026", summary, StringComparison.Ordinal);
         Assert.Contains("5,000.00 RUB", summary, StringComparison.Ordinal);
         Assert.Contains("2,510.00 RUB", summary, StringComparison.Ordinal);
         Assert.Equal("/billing#catalog-title", confirm.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Back").GetAttribute("href"));
@@ -82,7 +82,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
 
         var (_, confirm) = await browser.GetAsync(link.GetAttribute("href")!);
         var summary = confirm.QuerySelector("#cancel-summary")!.TextContent;
-        Assert.Contains("Today, 2 March 2026", summary, StringComparison.Ordinal);
+        Assert.Contains("Today, March 2, 2026", summary, StringComparison.Ordinal);
         Assert.Contains("Nothing", summary, StringComparison.Ordinal);
         Assert.Contains("2,490.00 RUB — the month in progress counts as used", summary, StringComparison.Ordinal);
         Assert.Equal("/billing#services-title", confirm.QuerySelectorAll("a").Single(a => a.TextContent.Trim() == "Keep the service").GetAttribute("href"));
@@ -113,7 +113,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
         using var browser = await SignedInAsync(member);
         var url = $"/billing/services/{service}/cancel";
         var summary = (await browser.GetAsync(url)).Page.QuerySelector("#cancel-summary")!.TextContent;
-        Assert.Contains("2,000.00 RUB — full months not yet begun: 2, from 2 April 2026", summary, StringComparison.Ordinal);
+        Assert.Contains("2,000.00 RUB — full months not yet begun: 2, from April 2, 2026", summary, StringComparison.Ordinal);
         Assert.Contains("1,000.00 RUB — months already begun, the current one included: 1", summary, StringComparison.Ordinal);
         Assert.Contains("3,000.00 RUB per 3 months", summary, StringComparison.Ordinal);
 
