@@ -171,8 +171,9 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Contains("Выполнено 1 из 8", await page.Locator("#steps-count").InnerTextAsync(), StringComparison.Ordinal);
         await CheckAsync(page, "21-home-checklist-desktop-ru");
 
-        var onPhone = await NewPageAsync(390, 844);
-        await site.SignInAsync(onPhone, email, Members.Password);
+        // The same session at a phone's width.
+        var onPhone = page;
+        await onPhone.SetViewportSizeAsync(390, 844);
         await onPhone.GotoAsync(site.BaseUrl + "/");
         await CheckAsync(onPhone, "22-home-checklist-phone");
         // Nothing runs off a phone's screen.

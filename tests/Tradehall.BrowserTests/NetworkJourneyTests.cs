@@ -102,6 +102,24 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
         await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
         problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+
+        // NET-05: Anna invites Boris to her organization by picking him by name, not by his page address.
+        await annaPage.GotoAsync(site.BaseUrl + $"/o/{slug}/edit");
+        await annaPage.Locator("#Member").PressSequentiallyAsync("sokolov" + tag);
+        var option = annaPage.GetByRole(AriaRole.Option, new() { Name = "Boris Sokolov" + tag });
+        await option.WaitForAsync();
+        await Assertions.Expect(annaPage.Locator("#Member")).ToHaveAttributeAsync("aria-expanded", "true");
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "47-people-picker-phone.png") });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+        await annaPage.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await annaPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(annaPage.Locator("#Member")).ToHaveAttributeAsync("aria-expanded", "false");
+        var borisHandle = await annaPage.InputValueAsync("#Member");
+        Assert.StartsWith("boris-sokolov", borisHandle, StringComparison.Ordinal);
+        Assert.Contains("Boris Sokolov" + tag, await annaPage.Locator("[data-picker-chosen]").InnerTextAsync(), StringComparison.Ordinal);
+        await annaPage.GetByRole(AriaRole.Button, new() { Name = "Invite or change role" }).ClickAsync();
+        await annaPage.Locator(".notice-success", new() { HasText = "Invitation sent" }).WaitForAsync();
         Assert.Empty(problems);
     }
 

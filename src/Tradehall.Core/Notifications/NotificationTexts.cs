@@ -43,7 +43,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.ListingBlocked => text["Listings taken down"],
         NotificationType.SavedSearch => text["Saved search alerts"],
         NotificationType.OrganizationInvitation => text["Invitations to organizations"],
-        NotificationType.ContactAccepted => text["Accepted contact requests"],
+        NotificationType.ContactAccepted => text["New contacts"],
         _ => text["News and offers"],
     };
 
