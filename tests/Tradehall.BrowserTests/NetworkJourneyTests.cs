@@ -99,7 +99,9 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
 
         await borisPage.GotoAsync(site.BaseUrl + $"/o/{slug}");
         Assert.Contains("Лесозаготовка", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(borisPage.GetByRole(AriaRole.Link, new() { Name = "Send a message" })).ToHaveAttributeAsync("href", annaUrl.Replace(site.BaseUrl + "/u/", "/chats/new?to=", StringComparison.Ordinal));
         problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "48-organization-phone.png"), FullPage = true });
         await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
         problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
 
