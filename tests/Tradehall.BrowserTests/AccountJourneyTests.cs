@@ -34,6 +34,8 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
 
     private static async Task SignOutAsync(IPage page)
     {
+        // "Sign out" sits in the account menu under the member's name.
+        await page.Locator("header .account-toggle").ClickAsync();
         await page.Locator("header").GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/settings", StringComparison.Ordinal));
     }
@@ -128,6 +130,57 @@ public sealed class AccountJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await page.WaitForURLAsync(url => !url.Contains("/account/", StringComparison.Ordinal));
         Assert.Contains("Elena", await page.Locator("header").InnerTextAsync(), StringComparison.Ordinal);
 
+        Assert.Empty(accessibility);
+    }
+
+    [Fact]
+    public async Task NET_the_home_page_shows_a_new_member_their_first_steps_with_progress()
+    {
+        var registration = Members.Registration();
+        var email = (string)registration["email"]!;
+        var phone = (string)registration["phone"]!;
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            Assert.True((await http.PostAsJsonAsync("/api/v1/account/register", registration)).IsSuccessStatusCode);
+        }
+        var page = await NewPageAsync(1366, 900);
+        await site.SignInAsync(page, email, Members.Password);
+        await page.GotoAsync(site.BaseUrl + "/");
+        var steps = page.Locator(".checklist-list > li");
+        Assert.Equal(8, await steps.CountAsync());
+        Assert.Equal("0 of 8 done", (await page.Locator("#steps-count").InnerTextAsync()).Trim());
+        Assert.Equal("0", await page.GetAttributeAsync(".checklist-progress", "value"));
+        var links = await page.Locator(".checklist-list a").EvaluateAllAsync<string[]>("links => links.map(a => a.getAttribute('href'))");
+        foreach (var href in new[] { "/settings/page", "/account/confirm-phone", "/organizations/new", "/settings/legal", "/billing#topup-title", "/listings/new", "/listings" })
+        {
+            Assert.Contains(href, links);
+        }
+        Assert.Contains("Nothing waits for your answer right now.", await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+
+        // The phone step leads to the code form; once confirmed, the step counts as done.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Enter the code from the SMS" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/account/confirm-phone"));
+        await page.FillAsync("#Code", await site.SmsCodeAsync(phone));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Confirm", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/account/confirm-phone", StringComparison.Ordinal));
+        await page.GotoAsync(site.BaseUrl + "/");
+        Assert.Equal("1 of 8 done", (await page.Locator("#steps-count").InnerTextAsync()).Trim());
+        Assert.Equal(1, await page.Locator(".checklist-list > li.step-done").CountAsync());
+        await CheckAsync(page, "20-home-checklist-desktop");
+        await page.GotoAsync(site.BaseUrl + "/?culture=ru");
+        Assert.Contains("Выполнено 1 из 8", await page.Locator("#steps-count").InnerTextAsync(), StringComparison.Ordinal);
+        await CheckAsync(page, "21-home-checklist-desktop-ru");
+
+        // The same session at a phone's width.
+        var onPhone = page;
+        await onPhone.SetViewportSizeAsync(390, 844);
+        await onPhone.GotoAsync(site.BaseUrl + "/");
+        await CheckAsync(onPhone, "22-home-checklist-phone");
+        // Nothing runs off a phone's screen.
+        Assert.True(await onPhone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
+        await onPhone.GotoAsync(site.BaseUrl + "/?culture=ru");
+        await CheckAsync(onPhone, "23-home-checklist-phone-ru");
+        Assert.True(await onPhone.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"));
         Assert.Empty(accessibility);
     }
 

@@ -141,6 +141,8 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         var row = b.Locator($"#chat-list a[href='{chatPath}']");
         Assert.Equal("1", await row.Locator(".chat-unread").GetAttributeAsync("data-unread-count"));
         await Assertions.Expect(b.Locator("#notifications-link .badge")).ToHaveAttributeAsync("data-unread", "1");
+        // The header's Chats link counts chats holding unread messages.
+        await Assertions.Expect(b.Locator("#chats-link .badge")).ToHaveAttributeAsync("data-unread", "1");
 
         await a.FillAsync("#Text", "Delivery next week");
         await a.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
@@ -151,6 +153,7 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         await row.ClickAsync();
         await Assertions.Expect(a.Locator(".chat-message-mine .chat-tick[data-read=true]")).ToHaveCountAsync(2);
         await Assertions.Expect(b.Locator("#notifications-link .badge")).ToHaveCountAsync(0);
+        await Assertions.Expect(b.Locator("#chats-link .badge")).ToHaveCountAsync(0);
 
         // With receipts off, the reader still gets the message live and reads it, but the writer sees no tick.
         using var readerApi = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };

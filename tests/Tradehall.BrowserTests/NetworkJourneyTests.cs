@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -98,9 +99,113 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
 
         await borisPage.GotoAsync(site.BaseUrl + $"/o/{slug}");
         Assert.Contains("Лесозаготовка", await borisPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await Assertions.Expect(borisPage.GetByRole(AriaRole.Link, new() { Name = "Send a message" })).ToHaveAttributeAsync("href", annaUrl.Replace(site.BaseUrl + "/u/", "/chats/new?to=", StringComparison.Ordinal));
         problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "48-organization-phone.png"), FullPage = true });
         await annaPage.GotoAsync(site.BaseUrl + "/settings/page");
         problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+
+        // NET-05: Anna invites Boris to her organization by picking him by name, not by his page address.
+        await annaPage.GotoAsync(site.BaseUrl + $"/o/{slug}/edit");
+        await annaPage.Locator("#Member").PressSequentiallyAsync("sokolov" + tag);
+        var option = annaPage.GetByRole(AriaRole.Option, new() { Name = "Boris Sokolov" + tag });
+        await option.WaitForAsync();
+        await Assertions.Expect(annaPage.Locator("#Member")).ToHaveAttributeAsync("aria-expanded", "true");
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "47-people-picker-phone.png") });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+        await annaPage.Keyboard.PressAsync("ArrowDown");
+        await Assertions.Expect(option).ToHaveAttributeAsync("aria-selected", "true");
+        await annaPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(annaPage.Locator("#Member")).ToHaveAttributeAsync("aria-expanded", "false");
+        var borisHandle = await annaPage.InputValueAsync("#Member");
+        Assert.StartsWith("boris-sokolov", borisHandle, StringComparison.Ordinal);
+        Assert.Contains("Boris Sokolov" + tag, await annaPage.Locator("[data-picker-chosen]").InnerTextAsync(), StringComparison.Ordinal);
+        await annaPage.GetByRole(AriaRole.Button, new() { Name = "Invite or change role" }).ClickAsync();
+        await annaPage.Locator(".notice-success", new() { HasText = "Invitation sent" }).WaitForAsync();
+        Assert.Empty(problems);
+    }
+
+    private async Task<string> HandleAsync(string token)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return (await (await http.GetAsync("/api/v1/me/page")).Content.ReadFromJsonAsync<JsonElement>()).GetProperty("handle").GetString()!;
+    }
+
+    [Fact]
+    public async Task MSG01_the_message_button_opens_a_chat_and_the_phone_menu_opens_by_keyboard()
+    {
+        var tag = Guid.NewGuid().ToString("N")[..5];
+        var (anna, annaToken) = await RegisterAsync("Анна", "Орлова" + tag);
+        var (boris, _) = await RegisterAsync("Boris", "Lebedev" + tag);
+        var annaHandle = await HandleAsync(annaToken);
+        var problems = new List<string>();
+
+        // Boris writes to Anna from her page; the same button later opens the chat they have.
+        var desktop = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, BypassCSP = true, Locale = "en-GB",
+        });
+        var borisPage = await desktop.NewPageAsync();
+        await site.SignInAsync(borisPage, (string)boris["email"]!, (string)boris["password"]!);
+        await borisPage.GotoAsync(site.BaseUrl + "/u/" + annaHandle);
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.GetByRole(AriaRole.Link, new() { Name = "Send a message" }).ClickAsync();
+        await borisPage.WaitForURLAsync(url => url.Contains("/chats/new", StringComparison.Ordinal));
+        await borisPage.FillAsync("#Text", "Good afternoon! Do you still buy larch?");
+        await borisPage.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
+        await borisPage.WaitForURLAsync(new Regex("/chats/[0-9a-f-]{36}"));
+        var chatUrl = borisPage.Url.Split('#')[0];
+        await borisPage.GotoAsync(site.BaseUrl + "/u/" + annaHandle);
+        await borisPage.GetByRole(AriaRole.Link, new() { Name = "Send a message" }).ClickAsync();
+        await borisPage.WaitForURLAsync(chatUrl);
+
+        // The account menu holds the member's own pages, "Create a company page" among them.
+        await borisPage.Locator("header .account-toggle").ClickAsync();
+        await Assertions.Expect(borisPage.Locator("header").GetByRole(AriaRole.Link, new() { Name = "Create a company page" })).ToBeVisibleAsync();
+        await Assertions.Expect(borisPage.Locator("header .account-toggle")).ToHaveAttributeAsync("aria-expanded", "true");
+        await borisPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "45-account-menu-desktop.png") });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(borisPage));
+        await borisPage.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(borisPage.Locator("header .account-toggle")).ToHaveAttributeAsync("aria-expanded", "false");
+
+        // On a phone the header is one "Menu" button: reached with Tab, opened with Enter, closed with Escape.
+        var annaPage = await site.PhoneAsync();
+        await site.SignInAsync(annaPage, (string)anna["email"]!, (string)anna["password"]!);
+        await annaPage.GotoAsync(site.BaseUrl + "/");
+        var menu = annaPage.Locator("header .nav-toggle");
+        var chats = annaPage.Locator("#chats-link");
+        await Assertions.Expect(chats).Not.ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        for (var i = 0; i < 5 && !await menu.EvaluateAsync<bool>("e => e === document.activeElement"); i++)
+        {
+            await annaPage.Keyboard.PressAsync("Tab");
+        }
+        Assert.True(await menu.EvaluateAsync<bool>("e => e === document.activeElement"), "Tab does not reach the menu button");
+        await annaPage.Keyboard.PressAsync("Enter");
+        await Assertions.Expect(chats).ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "true");
+        Assert.Equal("1", await annaPage.Locator("#chats-link [data-unread]").GetAttributeAsync("data-unread"));
+        await Assertions.Expect(annaPage.Locator("header").GetByRole(AriaRole.Link, new() { Name = "My page" })).ToBeVisibleAsync();
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "43-menu-phone-open.png") });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+        await annaPage.Keyboard.PressAsync("Escape");
+        await Assertions.Expect(chats).Not.ToBeVisibleAsync();
+        await Assertions.Expect(menu).ToHaveAttributeAsync("aria-expanded", "false");
+        Assert.True(await menu.EvaluateAsync<bool>("e => e === document.activeElement"), "Escape does not return to the menu button");
+        Assert.Contains("Chats with unread messages", await annaPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "44-home-phone-menu-closed.png") });
+
+        await annaPage.GotoAsync(site.BaseUrl + "/?culture=ru");
+        await annaPage.Locator("header .nav-toggle").ClickAsync();
+        await Assertions.Expect(annaPage.Locator("#chats-link")).ToBeVisibleAsync();
+        await annaPage.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "46-menu-phone-open-ru.png") });
+        problems.AddRange(await Accessibility.SeriousViolationsAsync(annaPage));
+
+        // The chat opens from the menu.
+        await annaPage.Locator("#chats-link").ClickAsync();
+        await annaPage.WaitForURLAsync(new Regex("/chats$"));
+        Assert.Contains("Boris Lebedev" + tag, await annaPage.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(problems);
     }
 }

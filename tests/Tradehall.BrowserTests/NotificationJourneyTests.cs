@@ -43,6 +43,8 @@ public sealed class NotificationJourneyTests(SiteFixture site) : IClassFixture<S
 
         // The header counts the unread entries; the centre lists them, newest first.
         Assert.Equal("2", await page.Locator("#notifications-link [data-unread]").GetAttributeAsync("data-unread"));
+        // On a phone the header's links sit behind the "Menu" button.
+        await page.Locator("header .nav-toggle").ClickAsync();
         await page.Locator("#notifications-link").ClickAsync();
         await page.WaitForURLAsync(new Regex("/notifications$"));
         var problems = (await Accessibility.SeriousViolationsAsync(page)).ToList();

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
+using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Sending;
 
 namespace Tradehall.Core.Messaging;
@@ -21,9 +22,12 @@ public interface IMessaging
     /// <paramref name="alongside"/> adds the caller's rows for the message once its id is known, in the message's transaction.
     /// </summary>
     Task<PostedMessage> PostAsync(Guid senderId, Guid chatId, string text, Action<long>? alongside, CancellationToken cancellationToken);
+
+    /// <summary>MSG-02: how many of the member's chats hold a message they have not read.</summary>
+    Task<int> ChatsWithUnreadAsync(Guid memberId, CancellationToken cancellationToken);
 }
 
-internal sealed class MessagingApi(AppDbContext db, ChatAccess access, SendMessage send) : IMessaging
+internal sealed class MessagingApi(AppDbContext db, ChatAccess access, SendMessage send, ChatUnreadCounts unread) : IMessaging
 {
     public async Task<ChatParticipants> ParticipantsAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken)
     {
@@ -37,4 +41,6 @@ internal sealed class MessagingApi(AppDbContext db, ChatAccess access, SendMessa
         var sent = await send.SendAsync(senderId, chatId, text, null, alongside, cancellationToken);
         return new PostedMessage(sent.Id, sent.SentAt);
     }
+
+    public Task<int> ChatsWithUnreadAsync(Guid memberId, CancellationToken cancellationToken) => unread.ChatsWithUnreadAsync(memberId, cancellationToken);
 }

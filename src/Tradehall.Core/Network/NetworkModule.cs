@@ -13,6 +13,7 @@ using Tradehall.Core.Network.Comments;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Directory;
 using Tradehall.Core.Network.Images;
+using Tradehall.Core.Network.Onboarding;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Shared;
@@ -42,6 +43,7 @@ public static class NetworkModule
         services.AddScoped<Organizations.Organizations>();
         services.AddScoped<OrganizationPeople>();
         services.AddScoped<DirectorySearch>();
+        services.AddScoped<HomeChecklist>();
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerAuthentication.SchemeName)
             .RequireAssertion(_ => true));

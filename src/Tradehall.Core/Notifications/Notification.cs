@@ -31,6 +31,9 @@ public enum NotificationType
 
     /// <summary>NET-05: an organization's admin invited the member to work there.</summary>
     OrganizationInvitation = 12,
+
+    /// <summary>NET-04: the member a contact request went to accepted it.</summary>
+    ContactAccepted = 13,
 }
 
 /// <summary>

@@ -34,6 +34,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
             NotificationType.ListingBlocked => text["Your listing was taken down by moderation"],
             NotificationType.SavedSearch => text["New listings for your saved search: {0}", actorName ?? ""],
             NotificationType.OrganizationInvitation => text["{0} invited you to join an organization", actor],
+            NotificationType.ContactAccepted => text["{0} accepted your contact request", actor],
             _ => text["News from {0}", site.Value.OperatorName],
         };
     }
@@ -52,6 +53,7 @@ public sealed class NotificationTexts(IStringLocalizer<SharedResource> text, IOp
         NotificationType.ListingBlocked => text["Listings taken down"],
         NotificationType.SavedSearch => text["Saved search alerts"],
         NotificationType.OrganizationInvitation => text["Invitations to organizations"],
+        NotificationType.ContactAccepted => text["New contacts"],
         _ => text["News and offers"],
     };
 

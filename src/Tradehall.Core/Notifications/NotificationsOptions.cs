@@ -119,6 +119,7 @@ public sealed class NotificationDefaults
     public ChannelDefaults ListingBlocked { get; set; } = new() { Email = true };
     public ChannelDefaults SavedSearch { get; set; } = new() { Email = true };
     public ChannelDefaults OrganizationInvitation { get; set; } = new() { Email = true };
+    public ChannelDefaults ContactAccepted { get; set; } = new() { Email = true };
 
     public ChannelDefaults For(NotificationType type) => type switch
     {
@@ -133,6 +134,7 @@ public sealed class NotificationDefaults
         NotificationType.ListingBlocked => ListingBlocked,
         NotificationType.SavedSearch => SavedSearch,
         NotificationType.OrganizationInvitation => OrganizationInvitation,
+        NotificationType.ContactAccepted => ContactAccepted,
         _ => Marketing,
     };
 }

@@ -54,7 +54,7 @@ public sealed class ListingPagesTests(ListingSteps.App app) : IClassFixture<List
             Assert.Equal("nofollow ugc noopener", a.GetAttribute("rel"));
             Assert.DoesNotContain("javascript:", a.GetAttribute("href"), StringComparison.OrdinalIgnoreCase);
         });
-        var contact = page.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Contact the seller");
+        var contact = page.QuerySelectorAll("main a").Single(a => a.TextContent.Trim() == "Message the seller");
         Assert.StartsWith("/chats/new?to=", contact.GetAttribute("href"), StringComparison.Ordinal);
         Assert.EndsWith($"&listing={id}", contact.GetAttribute("href"), StringComparison.Ordinal);
         Assert.Contains("3,200.50 RUB / m³", page.QuerySelector("main")!.TextContent, StringComparison.Ordinal);

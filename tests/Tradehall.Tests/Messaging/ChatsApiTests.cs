@@ -86,6 +86,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal([b.Id], unread.To);
         Assert.Equal(1, unread.Payload.GetProperty("count").GetInt32());
         Assert.Equal(1, unread.Payload.GetProperty("total").GetInt32());
+        Assert.Equal(1, unread.Payload.GetProperty("chats").GetInt32());
 
         var notification = await app.WithDb(db => db.Set<Notification>().SingleAsync(n => n.MemberId == b.Id && n.Group == $"chat:{chatId:N}"));
         Assert.Equal(NotificationType.Message, notification.Type);

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Shared;
 
@@ -15,6 +16,10 @@ internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace
             .Select(l => new ListingCard(l.Id, l.Type, l.Title, l.OwnerId, l.OrganizationId, l.Status == ListingStatus.Active))
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
+
+    public async Task<MarketplaceProgress> ProgressOfAsync(Guid memberId, CancellationToken cancellationToken) =>
+        new(await db.Set<Listing>().AnyAsync(l => l.OwnerId == memberId, cancellationToken),
+            await db.Set<SavedSearch>().AnyAsync(s => s.MemberId == memberId, cancellationToken));
 }
 
 /// <summary>ANL-04: a chat started about a listing is one inquiry, counted by a single increment.</summary>

@@ -10,4 +10,11 @@ public sealed class ChatAccess(AppDbContext db)
     public async Task<ChatMember> MembershipAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken) =>
         await db.Set<ChatMember>().FirstOrDefaultAsync(m => m.ChatId == chatId && m.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("messaging.chat_not_found", "There is no such chat.");
+
+    /// <summary>The chat the member already has with <paramref name="otherId"/> (about <paramref name="listingId"/>, or the general one), if any.</summary>
+    public async Task<Guid?> ExistingAsync(Guid memberId, Guid otherId, Guid? listingId, CancellationToken cancellationToken)
+    {
+        var key = Chat.KeyOf(memberId, otherId, listingId);
+        return await db.Set<Chat>().Where(c => c.PairKey == key).Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
+    }
 }

@@ -18,7 +18,8 @@ public sealed record MessageEvent(Guid ChatId, LiveMessage Message);
 
 public sealed record ReadEvent(Guid ChatId, Guid ReaderId, long UpTo);
 
-public sealed record UnreadEvent(Guid ChatId, int Count, int Total);
+/// <summary>Unread messages in one chat and in all, and how many chats hold any (the header's badge).</summary>
+public sealed record UnreadEvent(Guid ChatId, int Count, int Total, int Chats);
 
 /// <summary>
 /// MSG-02: what chats announce through <see cref="ILiveEvents"/>, always after the change is committed.

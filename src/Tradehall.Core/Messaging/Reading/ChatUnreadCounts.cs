@@ -21,8 +21,12 @@ public sealed class ChatUnreadCounts(AppDbContext db)
     public async Task<UnreadEvent> CountsAsync(Guid memberId, Guid chatId, CancellationToken cancellationToken)
     {
         var byChat = await ByChat(Unread(memberId)).ToListAsync(cancellationToken);
-        return new UnreadEvent(chatId, byChat.Where(c => c.ChatId == chatId).Sum(c => c.Count), byChat.Sum(c => c.Count));
+        return new UnreadEvent(chatId, byChat.Where(c => c.ChatId == chatId).Sum(c => c.Count), byChat.Sum(c => c.Count), byChat.Count);
     }
+
+    /// <summary>How many of the member's chats hold a message they have not read (the header's badge).</summary>
+    public Task<int> ChatsWithUnreadAsync(Guid memberId, CancellationToken cancellationToken) =>
+        Unread(memberId).Select(m => m.ChatId).Distinct().CountAsync(cancellationToken);
 
     public async Task<Dictionary<Guid, int>> ByChatAsync(Guid memberId, IReadOnlyCollection<Guid> chatIds, CancellationToken cancellationToken) =>
         await ByChat(Unread(memberId).Where(m => chatIds.Contains(m.ChatId))).ToDictionaryAsync(g => g.ChatId, g => g.Count, cancellationToken);

@@ -65,7 +65,7 @@ public sealed class ContactBook(AppDbContext db, INetwork network, Relations rel
         var contact = new Contact { RequesterId = from, AddresseeId = to.Id, Status = ContactStatus.Requested, CreatedAt = now };
         db.Set<Contact>().Add(contact);
         var sender = (await network.CardsAsync([from], cancellationToken)).GetValueOrDefault(from);
-        notifier.Add(new NotificationRequest(to.Id, NotificationType.ContactRequest, "/contacts", from, sender?.Name));
+        notifier.Add(new NotificationRequest(to.Id, NotificationType.ContactRequest, "/contacts", from, sender?.Name, Group: GroupOf(contact.Id)));
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ContactCreated(contact.Id, "requested");
@@ -75,15 +75,28 @@ public sealed class ContactBook(AppDbContext db, INetwork network, Relations rel
 
     public Task DeclineAsync(Guid memberId, Guid id, CancellationToken cancellationToken) => AnswerAsync(memberId, id, ContactStatus.Declined, cancellationToken);
 
-    /// <summary>Only the addressee answers; for anyone else the request does not exist (404).</summary>
+    /// <summary>
+    /// Only the addressee answers; for anyone else the request does not exist (404). The request's notification is
+    /// read with the answer, and an accepted request tells the requester (NET-04).
+    /// </summary>
     private async Task AnswerAsync(Guid memberId, Guid id, ContactStatus answer, CancellationToken cancellationToken)
     {
         var contact = await db.Set<Contact>().FirstOrDefaultAsync(c => c.Id == id && c.AddresseeId == memberId && c.Status == ContactStatus.Requested, cancellationToken)
             ?? throw DomainException.NotFound("network.contact_not_found", "There is no such contact request.");
         contact.Status = answer;
         contact.AnsweredAt = time.UtcNow();
+        if (answer == ContactStatus.Accepted)
+        {
+            var me = (await network.CardsAsync([memberId], cancellationToken)).GetValueOrDefault(memberId);
+            notifier.Add(new NotificationRequest(contact.RequesterId, NotificationType.ContactAccepted, me is null ? "/contacts" : $"/u/{me.Handle}",
+                memberId, me?.Name));
+        }
         await db.SaveChangesAsync(cancellationToken);
+        await notifier.MarkGroupReadAsync(memberId, GroupOf(contact.Id), cancellationToken);
     }
+
+    /// <summary>The notification group of a contact request, read once the request is answered.</summary>
+    public static string GroupOf(Guid contactId) => $"contact:{contactId:N}";
 
     /// <summary>Either side ends a contact, and the sender withdraws a request that is still waiting.</summary>
     public async Task RemoveAsync(Guid memberId, Guid id, CancellationToken cancellationToken)

@@ -20,8 +20,9 @@ public sealed record OrganizationCreated(Guid Id, string Slug);
 
 public sealed record OrganizationPerson(Guid Id, string Handle, string Name, string Role);
 
+/// <summary><see cref="Contact"/> answers messages to the organization: the admin who has been one the longest.</summary>
 public sealed record OrganizationView(Guid Id, string Slug, string Name, string? LegalForm, string? Industry, string? Country, string? City,
-    string? Description, string? Website, string? LogoUrl, IReadOnlyList<OrganizationPerson> Members, bool CanEdit);
+    string? Description, string? Website, string? LogoUrl, IReadOnlyList<OrganizationPerson> Members, bool CanEdit, OrganizationPerson? Contact);
 
 /// <summary>NET-05: organization pages; their people are managed by <see cref="OrganizationPeople"/>.</summary>
 public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeline images, IFileStore files, TimeProvider time)
@@ -62,9 +63,11 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
             .Select(r => new OrganizationPerson(r.MemberId, cards[r.MemberId].Handle, cards[r.MemberId].Name, r.Role == OrganizationRole.Admin ? "admin" : "employee"))
             .OrderByDescending(p => p.Role == "admin").ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
         var canEdit = viewerId is { } v && rows.Any(r => r.MemberId == v && r.Role == OrganizationRole.Admin);
+        var contactId = rows.Where(r => r.Role == OrganizationRole.Admin && cards.ContainsKey(r.MemberId))
+            .OrderBy(r => r.AddedAt).ThenBy(r => r.MemberId).Select(r => (Guid?)r.MemberId).FirstOrDefault();
         return new OrganizationView(organization.Id, organization.Slug, organization.Name, organization.LegalForm, organization.Industry,
             organization.Country, organization.City, organization.Description, organization.Website,
-            organization.LogoKey is null ? null : LogoUrl(organization.Slug), people, canEdit);
+            organization.LogoKey is null ? null : LogoUrl(organization.Slug), people, canEdit, people.FirstOrDefault(p => p.Id == contactId));
     }
 
     public async Task<OrganizationView> UpdateAsync(Guid memberId, string slug, OrganizationRequest request, CancellationToken cancellationToken)

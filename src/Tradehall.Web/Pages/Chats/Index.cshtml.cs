@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Search;
@@ -6,9 +7,12 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Chats;
 
+/// <summary>What <c>/chats?handler=Count</c> answers: <c>{chats}</c>, the number of chats holding unread messages.</summary>
+public sealed record UnreadChatsResponse(int Chats);
+
 /// <summary>MSG-01..03: the member's chats with unread badges, and search in them.</summary>
 [Authorize]
-public sealed class IndexModel(ChatList list, SearchChats search) : ChatPageModel
+public sealed class IndexModel(ChatList list, SearchChats search, ChatUnreadCounts unread) : ChatPageModel
 {
     public IReadOnlyList<ChatSummary> Chats { get; private set; } = [];
 
@@ -24,6 +28,13 @@ public sealed class IndexModel(ChatList list, SearchChats search) : ChatPageMode
             await TryAsync(async () => Hits = await search.HandleAsync(User.MemberId(), q, cancellationToken), "Q");
         }
         Chats = await list.HandleAsync(User.MemberId(), cancellationToken);
+    }
+
+    /// <summary>MSG-02: the header's count of chats with unread messages, for a tab whose live connection (re)started.</summary>
+    public async Task<IActionResult> OnGetCountAsync(CancellationToken cancellationToken)
+    {
+        Response.Headers.CacheControl = "no-store";
+        return new JsonResult(new UnreadChatsResponse(await unread.ChatsWithUnreadAsync(User.MemberId(), cancellationToken)));
     }
 
     public Guid Me => User.MemberId();

@@ -3,14 +3,18 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging;
+using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
 
 namespace Tradehall.Web.Pages.Chats;
 
-/// <summary>MSG-01: the "Write" form — to a member by handle (<c>/chats/new?to=handle</c>), optionally about a listing.</summary>
+/// <summary>
+/// MSG-01: the "Write" form — to a member by handle (<c>/chats/new?to=handle</c>), optionally about a listing. The
+/// "Message" buttons on pages and listings lead here; when the pair already has that chat, it opens instead.
+/// </summary>
 [Authorize]
-public sealed class NewModel(SendMessage send, INetwork network, IOptions<MessagingOptions> options) : ChatPageModel
+public sealed class NewModel(SendMessage send, INetwork network, ChatAccess chats, IOptions<MessagingOptions> options) : ChatPageModel
 {
     [BindProperty(SupportsGet = true)] public string? To { get; set; }
     [BindProperty(SupportsGet = true)] public Guid? Listing { get; set; }
@@ -21,7 +25,15 @@ public sealed class NewModel(SendMessage send, INetwork network, IOptions<Messag
 
     public MessagingOptions Limits => options.Value;
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) => await FindAsync(cancellationToken);
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        await FindAsync(cancellationToken);
+        if (Addressee is { } addressee && await chats.ExistingAsync(User.MemberId(), addressee.Id, Listing, cancellationToken) is { } chatId)
+        {
+            return LocalRedirect($"/chats/{chatId}");
+        }
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

@@ -16,6 +16,8 @@ public sealed class OrganizationModel(Organizations organizations, OrganizationP
 
     public bool IsMember => Viewer is { } v && Organization.Members.Any(m => m.Id == v);
 
+    public Guid? ViewerId => Viewer;
+
     public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 

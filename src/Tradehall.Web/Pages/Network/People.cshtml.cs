@@ -20,6 +20,20 @@ public sealed class PeopleModel(DirectorySearch directory) : NetworkPageModel
         await TryAsync(async () => Results = await directory.SearchAsync(new DirectoryQuery(Q, City, Industry, Kind, PageNumber), cancellationToken));
     }
 
+    /// <summary>
+    /// The people picker's suggestions (<c>/people?handler=Suggest&amp;q=</c>): the first page of people whose name or page
+    /// address holds the words, as the directory finds them. Nothing is suggested for no words.
+    /// </summary>
+    public async Task<IActionResult> OnGetSuggestAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Q))
+        {
+            return new JsonResult(Array.Empty<DirectoryEntry>());
+        }
+        var found = await directory.SearchAsync(new DirectoryQuery(Q, null, null, DirectorySearch.People, 1), cancellationToken);
+        return new JsonResult(found.Items);
+    }
+
     public string PageLink(int page) =>
         "/people?" + string.Join('&', new[] { ("q", Q), ("city", City), ("industry", Industry), ("kind", Results?.Kind), ("page", page.ToString(System.Globalization.CultureInfo.InvariantCulture)) }
             .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));

@@ -32,4 +32,36 @@
     });
     wrap.appendChild(button);
   });
+  // The header's menus are <details> disclosures that work without this script; here they also say whether they are
+  // open (aria-expanded), close with Escape (focus back on their button) and close on a click or focus elsewhere.
+  var menus = Array.prototype.slice.call(document.querySelectorAll("details[data-disclosure]"));
+  function sync(menu) {
+    var button = menu.querySelector("summary");
+    if (button) {
+      button.setAttribute("aria-expanded", menu.open ? "true" : "false");
+    }
+  }
+  menus.forEach(function (menu) {
+    sync(menu);
+    menu.addEventListener("toggle", function () { sync(menu); });
+  });
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !(event.target instanceof Element)) {
+      return;
+    }
+    var menu = event.target.closest("details[data-disclosure][open]");
+    if (menu) {
+      menu.open = false;
+      menu.querySelector("summary").focus();
+    }
+  });
+  function closeOutside(target) {
+    menus.forEach(function (menu) {
+      if (menu.open && !(target instanceof Node && menu.contains(target))) {
+        menu.open = false;
+      }
+    });
+  }
+  document.addEventListener("click", function (event) { closeOutside(event.target); });
+  document.addEventListener("focusin", function (event) { closeOutside(event.target); });
 })();
