@@ -47,14 +47,14 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     {
         Notify(memberId, new DeferredText("Your order is confirmed",
             "Your order of {0} ({1}) is confirmed. The service is active from {2}; the paid period ends on {3}.",
-            KindName(kind), DeferredValue.Text(tariff.Name), DeferredValue.Day(start), DeferredValue.Day(end)));
+            KindName(kind), DeferredValue.Names(tariff.NameIn), DeferredValue.Day(start), DeferredValue.Day(end)));
     }
 
     public void OrderRejected(Guid memberId, ServiceKind kind, Tariff tariff, string reason, long refunded)
     {
         Notify(memberId, new DeferredText("Your order was declined",
             "Your order of {0} ({1}) was declined. Reason: {2}. {3} paid for the first period is back on your personal account.",
-            KindName(kind), DeferredValue.Text(tariff.Name), DeferredValue.Text(reason.TrimEnd('.')), Money(refunded)));
+            KindName(kind), DeferredValue.Names(tariff.NameIn), DeferredValue.Text(reason.TrimEnd('.')), Money(refunded)));
     }
 
     /// <summary>BIL-14: everyone with a live service in the tariff learns the new price and when it starts.</summary>
@@ -64,7 +64,7 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         {
             Notify(member, new DeferredText("The price of your tariff changes",
                 "From {0} one period of {1} ({2}) will cost {3} instead of {4}. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                DeferredValue.Day(from), KindName(kind), DeferredValue.Text(tariff.Name), Money(price), Money(tariff.Price)));
+                DeferredValue.Day(from), KindName(kind), DeferredValue.Names(tariff.NameIn), Money(price), Money(tariff.Price)));
         }
     }
 
@@ -75,7 +75,7 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         {
             Notify(member, new DeferredText("Your tariff is closing",
                 "The tariff {0} of {1} is closed. From {2} your service moves to the tariff {3} at {4} per period. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                DeferredValue.Text(closed.Name), KindName(kind), DeferredValue.Day(moveOn), DeferredValue.Text(successor.Name), Money(ServiceCatalog.PriceOn(successor, moveOn))));
+                DeferredValue.Names(closed.NameIn), KindName(kind), DeferredValue.Day(moveOn), DeferredValue.Names(successor.NameIn), Money(ServiceCatalog.PriceOn(successor, moveOn))));
         }
     }
 

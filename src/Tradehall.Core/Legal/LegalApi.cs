@@ -57,6 +57,9 @@ public sealed record LegalDataSummary(
     string? SettlementAccount,
     string? CorrespondentAccount);
 
+/// <summary>DOC-02: the payer as an invoice names it — INN and KPP of an organisation or entrepreneur, and the address.</summary>
+public sealed record InvoicePayer(string Name, string? Inn, string? Kpp, string? Address);
+
 /// <summary>KYC-01..05 for other modules: whether a member has entered legal data, and a masked summary of it.</summary>
 public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive)
 {
@@ -69,6 +72,22 @@ public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive
     {
         var stored = await db.Set<LegalSubscriber>().AsNoTracking().Where(s => s.MemberId == memberId).Select(s => s.Inn).FirstOrDefaultAsync(cancellationToken);
         return stored is not null && string.Equals(sensitive.Unprotect(stored), inn, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The payer's details for the member's own invoice, in full: a Russian accounts department needs them on the «счёт»,
+    /// and the document goes only to the member (an individual's INN and passport are left off).
+    /// </summary>
+    public async Task<InvoicePayer?> InvoicePayerAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<LegalSubscriber>().AsNoTracking().FirstOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var s = LegalSnapshot.Read(row, sensitive);
+        var business = s.Type != SubscriberType.Individual;
+        return new InvoicePayer(s.DisplayName, business ? s.Inn : null, business ? s.Kpp : null, business ? s.LegalAddress ?? s.PostalAddress : s.PostalAddress);
     }
 
     public async Task<LegalDataSummary?> GetAsync(Guid memberId, CancellationToken cancellationToken = default)

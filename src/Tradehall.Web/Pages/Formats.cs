@@ -1,20 +1,29 @@
 using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages;
 
 /// <summary>RUN-07: dates and numbers for pages, in the visitor's culture and the operator's time zone.</summary>
-public sealed class Formats(IOptions<TradehallOptions> site)
+public sealed class Formats(IOptions<TradehallOptions> site, IStringLocalizer<SharedResource> text, TimeProvider time)
 {
-    public string ZoneName => site.Value.TimeZone;
+    /// <summary>The operator's time zone as people name it, in the visitor's language.</summary>
+    public string ZoneName => ZoneNames.Display(site.Value.Zone, text, time.GetUtcNow());
 
-    public string When(DateTime utc) =>
-        Local(utc).ToString("g", CultureInfo.CurrentCulture);
+    /// <summary>The zone's id, for scripts that format times in it.</summary>
+    public string ZoneId => site.Value.TimeZone;
+
+    /// <summary>A moment as every page writes it: the day as <see cref="Day(DateOnly)"/> writes it, then the time.</summary>
+    public string When(DateTime utc)
+    {
+        var local = Local(utc);
+        return DateOnly.FromDateTime(local).LongDay() + ", " + local.ToString("t", CultureInfo.CurrentCulture);
+    }
 
     public string When(DateTime? utc) => utc is { } value ? When(value) : "—";
 
-    public string Day(DateTime utc) => Local(utc).ToString("d", CultureInfo.CurrentCulture);
+    public string Day(DateTime utc) => DateOnly.FromDateTime(Local(utc)).LongDay();
 
     public string Day(DateOnly day) => day.LongDay();
 

@@ -39,7 +39,7 @@ public sealed class CatalogAdminTests(PaymentsApiTests.App app) : IClassFixture<
         {
             var listed = await CatalogTariffAsync(client, code, id);
             Assert.NotNull(listed);
-            Assert.Equal(["id", "name", "price", "period", "refundable"], listed.Value.EnumerateObject().Select(p => p.Name).ToArray());
+            Assert.Equal(["id", "name", "price", "period", "refundable", "description"], listed.Value.EnumerateObject().Select(p => p.Name).ToArray());
             Assert.Equal(500.50m, listed.Value.GetProperty("price").GetDecimal());
             Assert.Equal("P3M", listed.Value.GetProperty("period").GetString());
             Assert.False(listed.Value.GetProperty("refundable").GetBoolean());

@@ -63,6 +63,7 @@ public sealed class InvoicesApiTests(PaymentsApiTests.App app) : IClassFixture<P
         Assert.Contains("Tradehall Demo Operator LLC", text, StringComparison.Ordinal);
         Assert.Contains("044500000", text, StringComparison.Ordinal);
         Assert.Contains("07.03.2026", text, StringComparison.Ordinal); // due in 5 days from 2 March
+        Assert.Contains("Двенадцать тысяч триста сорок пять рублей 67 копеек", text, StringComparison.Ordinal);
 
         var list = await (await client.GetAsync("/api/v1/billing/invoices")).JsonAsync();
         var listed = Assert.Single(list.EnumerateArray());
@@ -72,6 +73,35 @@ public sealed class InvoicesApiTests(PaymentsApiTests.App app) : IClassFixture<P
         var archived = await app.WithDb(db => db.Set<ArchiveRecord>().AsNoTracking().CountAsync(r => r.Action == "documents.invoice_issued" && r.Subject == $"invoice:{number}"));
         Assert.Equal(1, archived);
     }
+
+    [Fact]
+    public async Task DOC02_an_organisations_invoice_names_its_inn_kpp_and_address_as_the_payer()
+    {
+        var (member, _) = await SubscriberAsync();
+        using var client = app.Api(member.Token);
+        var saved = await client.PutAsJsonAsync("/api/v1/me/legal", Legal.LegalDataApiTests.LegalEntity());
+        Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
+        var invoice = await (await client.PostAsync("/api/v1/billing/invoices", Amount("1500.50"))).JsonAsync();
+        var text = await PdfTextAsync(await client.GetByteArrayAsync(invoice.GetProperty("pdfUrl").GetString()));
+        var flat = string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("ПАО Сбербанк, ИНН / INN 7707083893, КПП / KPP 773601001, 117312, Москва, ул. Вавилова, д. 19", flat, StringComparison.Ordinal);
+        Assert.Contains("Одна тысяча пятьсот рублей 50 копеек", flat, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(0, "Ноль рублей 00 копеек")]
+    [InlineData(100, "Один рубль 00 копеек")]
+    [InlineData(201, "Два рубля 01 копейка")]
+    [InlineData(1_102, "Одиннадцать рублей 02 копейки")]
+    [InlineData(2_111, "Двадцать один рубль 11 копеек")]
+    [InlineData(100_000, "Одна тысяча рублей 00 копеек")]
+    [InlineData(200_000, "Две тысячи рублей 00 копеек")]
+    [InlineData(1_400_000, "Четырнадцать тысяч рублей 00 копеек")]
+    [InlineData(52_100_000, "Пятьсот двадцать одна тысяча рублей 00 копеек")]
+    [InlineData(100_000_000, "Один миллион рублей 00 копеек")]
+    [InlineData(300_200_000_025, "Три миллиарда два миллиона рублей 25 копеек")]
+    public void DOC02_the_total_in_words_takes_the_forms_its_numbers_govern(long kopecks, string words) =>
+        Assert.Equal(words, Tradehall.Core.Documents.AmountInWords.Roubles(kopecks));
 
     [Theory]
     [InlineData("0")]

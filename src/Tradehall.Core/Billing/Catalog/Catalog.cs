@@ -26,7 +26,14 @@ public sealed class Tariff
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid KindId { get; set; }
+
+    /// <summary>The name in English, and the one shown where no Russian name is given.</summary>
     public required string Name { get; set; }
+    public string? NameRu { get; set; }
+
+    /// <summary>What the tariff gives, as members read it beside the price.</summary>
+    public string? DescriptionEn { get; set; }
+    public string? DescriptionRu { get; set; }
 
     /// <summary>Minor units of the operator currency, taxes included (default tax mode: no VAT).</summary>
     public long Price { get; set; }
@@ -47,6 +54,15 @@ public sealed class Tariff
     /// <summary>BIL-14: a closed tariff names the tariff of the same kind its subscribers move to.</summary>
     public Guid? SuccessorTariffId { get; set; }
     public DateOnly? ClosedOn { get; set; }
+
+    public const int NameLength = 100;
+    public const int DescriptionLength = 500;
+
+    public string NameIn(string culture) => Russian(culture) && !string.IsNullOrWhiteSpace(NameRu) ? NameRu : Name;
+
+    public string? DescriptionIn(string culture) => Russian(culture) && !string.IsNullOrWhiteSpace(DescriptionRu) ? DescriptionRu : DescriptionEn;
+
+    private static bool Russian(string culture) => culture.StartsWith("ru", StringComparison.OrdinalIgnoreCase);
 }
 
 internal sealed class CatalogConfiguration : IEntityTypeConfiguration<ServiceKind>, IEntityTypeConfiguration<Tariff>
@@ -65,13 +81,17 @@ internal sealed class CatalogConfiguration : IEntityTypeConfiguration<ServiceKin
     {
         b.ToTable("billing_tariffs");
         b.HasKey(t => t.Id);
-        b.Property(t => t.Name).HasMaxLength(100);
+        b.Property(t => t.Name).HasMaxLength(Tariff.NameLength);
+        b.Property(t => t.NameRu).HasMaxLength(Tariff.NameLength);
+        b.Property(t => t.DescriptionEn).HasMaxLength(Tariff.DescriptionLength);
+        b.Property(t => t.DescriptionRu).HasMaxLength(Tariff.DescriptionLength);
         b.HasIndex(t => t.KindId);
         b.HasOne<ServiceKind>().WithMany().HasForeignKey(t => t.KindId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 
-public sealed record CatalogTariff(Guid Id, string Name, decimal Price, string Period, bool Refundable);
+/// <summary>A tariff on sale; <c>name</c> and <c>description</c> are in the reader's language.</summary>
+public sealed record CatalogTariff(Guid Id, string Name, decimal Price, string Period, bool Refundable, string? Description);
 
 public sealed record CatalogKind(string Kind, string Name, IReadOnlyList<CatalogTariff> Tariffs);
 
@@ -88,7 +108,7 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
         var kinds = await db.Set<ServiceKind>().AsNoTracking().OrderBy(k => k.Code).ToListAsync(cancellationToken);
         var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => t.Active).ToListAsync(cancellationToken);
         return kinds.Select(k => new CatalogKind(k.Code, k.Name(culture), tariffs.Where(t => t.KindId == k.Id).OrderBy(t => t.Price)
-            .Select(t => new CatalogTariff(t.Id, t.Name, Money.ToAmount(t.Price), $"P{t.PeriodMonths}M", t.Refundable)).ToList())).ToList();
+            .Select(t => new CatalogTariff(t.Id, t.NameIn(culture), Money.ToAmount(t.Price), $"P{t.PeriodMonths}M", t.Refundable, t.DescriptionIn(culture))).ToList())).ToList();
     }
 
     /// <summary>
@@ -119,11 +139,11 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
     /// <summary>Seeds the built-in kinds (BIL-06) with their grace periods (BIL-11) and first tariffs.</summary>
     public async Task EnsureBuiltInAsync(CancellationToken cancellationToken)
     {
-        (string Code, string En, string Ru, (string Name, long Price)[] Tariffs)[] builtIn =
+        (string Code, string En, string Ru, Tariff[] Tariffs)[] builtIn =
         [
-            (Marketplace, "Marketplace subscription", "Подписка на торговую площадку", [("Marketplace Pro", 1_490_00), ("Marketplace Business", 3_990_00)]),
-            (Analytics, "Market analytics", "Рыночная аналитика", [("Analytics", 2_490_00)]),
-            (PriceReview, "Monthly price reviews", "Ежемесячные обзоры цен", [("Price review", 990_00)]),
+            (Marketplace, "Marketplace subscription", "Подписка на торговую площадку", [BuiltInTariffs.MarketplacePro(), BuiltInTariffs.MarketplaceBusiness()]),
+            (Analytics, "Market analytics", "Рыночная аналитика", [BuiltInTariffs.Analytics()]),
+            (PriceReview, "Monthly price reviews", "Ежемесячные обзоры цен", [BuiltInTariffs.PriceReview()]),
         ];
         foreach (var (code, en, ru, tariffs) in builtIn)
         {
@@ -133,9 +153,11 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
             }
             var kind = new ServiceKind { Code = code, NameEn = en, NameRu = ru, BuiltIn = true, GraceDays = options.Value.BuiltInGraceDays, ReserveDays = options.Value.BuiltInReserveDays };
             db.Set<ServiceKind>().Add(kind);
-            foreach (var (name, price) in tariffs)
+            foreach (var tariff in tariffs)
             {
-                db.Set<Tariff>().Add(new Tariff { KindId = kind.Id, Name = name, Price = price, CreatedAt = time.UtcNow() });
+                tariff.KindId = kind.Id;
+                tariff.CreatedAt = time.UtcNow();
+                db.Set<Tariff>().Add(tariff);
             }
         }
         await db.SaveChangesAsync(cancellationToken);

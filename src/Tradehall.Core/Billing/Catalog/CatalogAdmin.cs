@@ -16,13 +16,15 @@ public sealed record KindRequest(string? Code, string? NameEn, string? NameRu, i
 /// announced for <see cref="EffectiveOn"/> (default: the earliest day the notice allows, BIL-14).
 /// </summary>
 public sealed record TariffRequest(
-    string? Name, decimal? Price, int? PeriodMonths, string? TaxMode, int? VatRate, bool? Refundable, bool? ConfirmationRequired, DateOnly? EffectiveOn = null);
+    string? Name, decimal? Price, int? PeriodMonths, string? TaxMode, int? VatRate, bool? Refundable, bool? ConfirmationRequired, DateOnly? EffectiveOn = null,
+    string? NameRu = null, string? DescriptionEn = null, string? DescriptionRu = null);
 
 public sealed record CloseTariffRequest(Guid? SuccessorTariffId);
 
 public sealed record AdminTariffView(
     Guid Id, string Name, decimal Price, int PeriodMonths, string TaxMode, int? VatRate, bool Refundable, bool ConfirmationRequired, bool Active,
-    decimal? PendingPrice, DateOnly? PendingPriceFrom, Guid? SuccessorTariffId, DateOnly? ClosedOn, int Subscribers);
+    decimal? PendingPrice, DateOnly? PendingPriceFrom, Guid? SuccessorTariffId, DateOnly? ClosedOn, int Subscribers,
+    string? NameRu, string? DescriptionEn, string? DescriptionRu);
 
 public sealed record AdminKindView(string Code, string NameEn, string NameRu, bool BuiltIn, int GraceDays, int ReserveDays, IReadOnlyList<AdminTariffView> Tariffs);
 
@@ -113,6 +115,7 @@ public sealed partial class CatalogAdmin(
             ?? throw DomainException.NotFound("billing.unknown_kind", "There is no such service kind.");
         var errors = new FieldErrors();
         var name = CheckName(request.Name, errors);
+        var wording = CheckWording(request, errors);
         var price = CheckPrice(request.Price, errors);
         var months = CheckMonths(request.PeriodMonths ?? 1, errors);
         var vat = CheckTax(request.TaxMode ?? TaxNone, request.VatRate, errors);
@@ -121,6 +124,9 @@ public sealed partial class CatalogAdmin(
         {
             KindId = kind.Id,
             Name = name,
+            NameRu = wording.NameRu,
+            DescriptionEn = wording.DescriptionEn,
+            DescriptionRu = wording.DescriptionRu,
             Price = price,
             PeriodMonths = months,
             VatRate = vat,
@@ -150,6 +156,7 @@ public sealed partial class CatalogAdmin(
         var today = time.Today(site.Value.Zone);
         var errors = new FieldErrors();
         var name = request.Name is null ? tariff.Name : CheckName(request.Name, errors);
+        var wording = CheckWording(request, errors);
         var price = request.Price is null ? tariff.PendingPrice ?? tariff.Price : CheckPrice(request.Price, errors);
         var months = request.PeriodMonths is { } m ? CheckMonths(m, errors) : tariff.PeriodMonths;
         if (!errors.Has("periodMonths") && months != tariff.PeriodMonths && subscribers.Count > 0)
@@ -168,6 +175,9 @@ public sealed partial class CatalogAdmin(
 
         var before = Evidence(tariff);
         tariff.Name = name;
+        tariff.NameRu = request.NameRu is null ? tariff.NameRu : wording.NameRu;
+        tariff.DescriptionEn = request.DescriptionEn is null ? tariff.DescriptionEn : wording.DescriptionEn;
+        tariff.DescriptionRu = request.DescriptionRu is null ? tariff.DescriptionRu : wording.DescriptionRu;
         tariff.PeriodMonths = months;
         tariff.VatRate = vat;
         tariff.Refundable = request.Refundable ?? tariff.Refundable;
@@ -246,6 +256,21 @@ public sealed partial class CatalogAdmin(
     }
 
     private static string CheckName(string? name, FieldErrors errors) => CheckText(name, "name", errors);
+
+    /// <summary>The optional Russian name and the descriptions; an empty one clears it.</summary>
+    private static (string? NameRu, string? DescriptionEn, string? DescriptionRu) CheckWording(TariffRequest request, FieldErrors errors) =>
+        (Optional(request.NameRu, "nameRu", Tariff.NameLength, errors), Optional(request.DescriptionEn, "descriptionEn", Tariff.DescriptionLength, errors),
+            Optional(request.DescriptionRu, "descriptionRu", Tariff.DescriptionLength, errors));
+
+    private static string? Optional(string? value, string field, int length, FieldErrors errors)
+    {
+        var text = value?.Trim();
+        if (text?.Length > length)
+        {
+            errors.Add(field, $"Use at most {length} characters.");
+        }
+        return string.IsNullOrEmpty(text) ? null : text;
+    }
 
     private static string CheckText(string? value, string field, FieldErrors errors)
     {
@@ -328,7 +353,7 @@ public sealed partial class CatalogAdmin(
 
     private static object Evidence(Tariff t) => new
     {
-        t.Name, price = Money.ToAmount(t.Price), t.PeriodMonths, t.VatRate, t.Refundable, t.ConfirmationRequired,
+        t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu, price = Money.ToAmount(t.Price), t.PeriodMonths, t.VatRate, t.Refundable, t.ConfirmationRequired,
         pendingPrice = t.PendingPrice is { } p ? Money.ToAmount(p) : (decimal?)null, t.PendingPriceFrom,
     };
 
@@ -338,7 +363,8 @@ public sealed partial class CatalogAdmin(
 
     private static AdminTariffView View(Tariff t, int subscribers) =>
         new(t.Id, t.Name, Money.ToAmount(t.Price), t.PeriodMonths, t.VatRate is null ? TaxNone : TaxVat, t.VatRate, t.Refundable, t.ConfirmationRequired, t.Active,
-            t.PendingPrice is { } p ? Money.ToAmount(p) : null, t.PendingPriceFrom, t.SuccessorTariffId, t.ClosedOn, subscribers);
+            t.PendingPrice is { } p ? Money.ToAmount(p) : null, t.PendingPriceFrom, t.SuccessorTariffId, t.ClosedOn, subscribers,
+            t.NameRu, t.DescriptionEn, t.DescriptionRu);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex Slug();

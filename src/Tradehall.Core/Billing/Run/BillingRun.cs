@@ -41,7 +41,7 @@ internal static class Renewals
     /// <summary>Its external id makes a second charge for the same period impossible.</summary>
     public static Posting Charge(Guid serviceId, int period, ServiceKind? kind, string kindCode, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
         new("renewal", DeferredText.Line("{0}, {1}: {2} – {3}", kind is null ? DeferredValue.Text(kindCode) : DeferredValue.Names(kind.Name),
-                DeferredValue.Text(tariff.Name), DeferredValue.Day(start), DeferredValue.Day(end)),
+                DeferredValue.Names(tariff.NameIn), DeferredValue.Day(start), DeferredValue.Day(end)),
             [new Leg(ledgerAccount, -price, Floor: 0), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
 }
 

@@ -57,7 +57,7 @@ public sealed class Suspensions(AppDbContext db, TimeProvider time, IOptions<Bil
             return (Service: s, Tariff: tariff, Price: price);
         }).ToList();
         var services = priced.Select(p => new SuspendedService(p.Service.Id, p.Service.KindCode,
-            kinds.TryGetValue(p.Service.KindCode, out var kind) ? kind.Name(culture) : p.Service.KindCode, p.Tariff.Name, Money.ToAmount(p.Price),
+            kinds.TryGetValue(p.Service.KindCode, out var kind) ? kind.Name(culture) : p.Service.KindCode, p.Tariff.NameIn(culture), Money.ToAmount(p.Price),
             p.Service.SuspendedOn)).ToList();
         return new SuspensionView(services, Money.ToAmount(ledgerAccount.Balance),
             Money.ToAmount(Resumption.ToResumeAll(ledgerAccount.Balance, priced.Select(p => p.Price))), ledgerAccount.Currency);

@@ -46,7 +46,7 @@ public sealed class Cancellation(AppDbContext db, Ledger.Ledger ledger, Evidence
                 var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
                 var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
                 var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Code == service.KindCode, cancellationToken);
-                await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: unused months returned", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
+                await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: unused months returned", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
                     [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], memberId), cancellationToken);
             }
             service.Status = ServiceStatus.Stopped;
@@ -77,7 +77,7 @@ public sealed class Cancellation(AppDbContext db, Ledger.Ledger ledger, Evidence
         // A service awaiting confirmation has paid its first period already; a suspended one has no period running.
         var running = service.Status == ServiceStatus.AwaitingConfirmation || service.PeriodEnd > today;
         var kept = running ? Math.Max(0, tariff.Price - refund) : 0;
-        return new CancelQuote(service.Id, kind.Code, kind.Name(culture), tariff.Name, Money.ToAmount(tariff.Price), ledgerAccount.Currency, tariff.PeriodMonths,
+        return new CancelQuote(service.Id, kind.Code, kind.Name(culture), tariff.NameIn(culture), Money.ToAmount(tariff.Price), ledgerAccount.Currency, tariff.PeriodMonths,
             tariff.Refundable, service.PeriodStart, service.PeriodEnd, today, unused,
             service.PeriodStart?.AddMonths(tariff.PeriodMonths - unused), Money.ToAmount(refund), Money.ToAmount(kept),
             Money.ToAmount(ledgerAccount.Balance), Money.ToAmount(ledgerAccount.Balance + refund));

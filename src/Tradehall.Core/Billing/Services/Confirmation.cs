@@ -86,7 +86,7 @@ public sealed class Confirmation(
         var refund = await FirstChargeAsync(service, cancellationToken);
         var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
         var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
-        var posted = await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: order declined, first period returned", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
+        var posted = await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: order declined, first period returned", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
             [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], operatorId), cancellationToken);
         archive.Record("billing.service_rejected", $"service:{service.Id}", operatorId, onBehalfOfId: service.MemberId,
             after: new { kind = kind.Code, tariff = tariff.Name, reason, refunded = Money.ToAmount(refund), transaction = posted.Id });

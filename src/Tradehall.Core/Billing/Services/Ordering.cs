@@ -57,7 +57,7 @@ public sealed class Ordering(
             service.PeriodStart = first.Start;
             service.PeriodEnd = first.End;
         }
-        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Text(tariff.Name)),
+        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
             [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
         db.Set<SubscribedService>().Add(service);
         archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
@@ -85,7 +85,7 @@ public sealed class Ordering(
         var ledgerAccount = await db.Set<Ledger.LedgerAccount>().AsNoTracking().Where(l => l.Id == account.LedgerAccountId)
             .Select(l => new { l.Balance, l.Currency }).SingleAsync(cancellationToken);
         var period = FirstPeriod(tariff, time.Today(site.Value.Zone));
-        return new OrderQuote(tariff.Id, kind.Code, kind.Name(culture), tariff.Name, Money.ToAmount(tariff.Price), ledgerAccount.Currency,
+        return new OrderQuote(tariff.Id, kind.Code, kind.Name(culture), tariff.NameIn(culture), Money.ToAmount(tariff.Price), ledgerAccount.Currency,
             tariff.PeriodMonths, tariff.Refundable, tariff.ConfirmationRequired, period?.Start, period?.End,
             Money.ToAmount(ledgerAccount.Balance), Money.ToAmount(ledgerAccount.Balance - tariff.Price), Money.ToAmount(Math.Max(0, tariff.Price - ledgerAccount.Balance)));
     }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using PdfSharp.Drawing;
+using Tradehall.Core.Legal;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Invoices;
@@ -15,17 +16,17 @@ public static class InvoicePdf
     /// <summary>An amount as printed on documents: <c>12 345,67</c>.</summary>
     public static string FormatAmount(long minor) => Money.ToAmount(minor).ToString("#,0.00", Amounts);
 
-    public static byte[] Render(Invoice invoice, DateOnly issuedOn, DocumentsOptions op)
+    public static byte[] Render(Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op)
     {
         using var document = PdfLayout.NewDocument($"Счёт на оплату / Invoice {invoice.Number}", op.LegalName, invoice.Purpose);
         using (var g = XGraphics.FromPdfPage(PdfLayout.AddPage(document)))
         {
-            Draw(g, invoice, issuedOn, op);
+            Draw(g, invoice, payer, issuedOn, op);
         }
         return PdfLayout.Save(document);
     }
 
-    private static void Draw(XGraphics g, Invoice invoice, DateOnly issuedOn, DocumentsOptions op)
+    private static void Draw(XGraphics g, Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op)
     {
         var small = new XFont(PdfFonts.Family, 8);
         var normal = new XFont(PdfFonts.Family, 9.5);
@@ -70,8 +71,14 @@ public static class InvoicePdf
 
         y = Party(g, "Поставщик / Supplier:",
             $"{op.LegalName}, ИНН / INN {op.Inn}, КПП / KPP {op.Kpp}, ОГРН / OGRN {op.Ogrn}, {op.Address}", small, normal, y);
-        y = Party(g, "Покупатель / Payer:",
-            $"{invoice.PayerName}, лицевой счёт / personal account {invoice.AccountNumber}", small, normal, y);
+        y = Party(g, "Покупатель / Payer:", string.Join(", ", new[]
+        {
+            invoice.PayerName,
+            payer.Inn is null ? null : $"ИНН / INN {payer.Inn}",
+            payer.Kpp is null ? null : $"КПП / KPP {payer.Kpp}",
+            payer.Address,
+            $"лицевой счёт / personal account {invoice.AccountNumber}",
+        }.Where(p => !string.IsNullOrWhiteSpace(p))), small, normal, y);
         y += 8;
 
         // The one line: the top-up.
@@ -104,6 +111,12 @@ public static class InvoicePdf
         y += 10;
         g.DrawString($"Всего наименований 1, на сумму {amount} {invoice.Currency}. Цены включают налоги, НДС не облагается.", normal, XBrushes.Black, Left, y);
         y += 13;
+        if (invoice.Currency == "RUB")
+        {
+            // Russian accounting reads the total in words too; it is written for roubles only.
+            g.DrawString(AmountInWords.Roubles(invoice.Amount), bold, XBrushes.Black, Left, y);
+            y += 13;
+        }
         g.DrawString($"1 item, total {amount} {invoice.Currency}. Prices include taxes; no VAT.", normal, XBrushes.Black, Left, y);
         y += 22;
 

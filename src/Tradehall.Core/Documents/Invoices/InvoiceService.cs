@@ -37,7 +37,7 @@ public sealed class InvoiceService(
         errors.ThrowIfAny();
         var account = await accounts.ForMemberAsync(memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
-        var payer = await PayerNameAsync(memberId, cancellationToken);
+        var payer = await PayerAsync(memberId, cancellationToken);
 
         var ownTransaction = db.Database.CurrentTransaction is null
             ? await db.Database.BeginTransactionAsync(cancellationToken)
@@ -53,7 +53,7 @@ public sealed class InvoiceService(
                 Number = number,
                 MemberId = memberId,
                 AccountNumber = account.Number,
-                PayerName = payer,
+                PayerName = payer.Name,
                 Amount = minor,
                 Currency = billing.Value.Currency,
                 IssuedAt = now,
@@ -61,7 +61,7 @@ public sealed class InvoiceService(
                 Purpose = $"Top-up of personal account {account.Number}, invoice {number}. No VAT.",
                 Pdf = [],
             };
-            invoice.Pdf = InvoicePdf.Render(invoice, today, documents.Value);
+            invoice.Pdf = InvoicePdf.Render(invoice, payer, today, documents.Value);
             db.Set<Invoice>().Add(invoice);
             archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
                 after: new { id = invoice.Id, number, accountNumber = account.Number, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn = invoice.DueOn });
@@ -117,15 +117,15 @@ public sealed class InvoiceService(
         return values.Single();
     }
 
-    private async Task<string> PayerNameAsync(Guid memberId, CancellationToken cancellationToken)
+    private async Task<InvoicePayer> PayerAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        if (await legal.GetAsync(memberId, cancellationToken) is { } summary && !string.IsNullOrWhiteSpace(summary.DisplayName))
+        if (await legal.InvoicePayerAsync(memberId, cancellationToken) is { } payer && !string.IsNullOrWhiteSpace(payer.Name))
         {
-            return summary.DisplayName;
+            return payer;
         }
         var member = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
             .Select(m => new { m.FirstName, m.LastName }).FirstOrDefaultAsync(cancellationToken);
-        return member is null ? "" : $"{member.FirstName} {member.LastName}".Trim();
+        return new InvoicePayer(member is null ? "" : $"{member.FirstName} {member.LastName}".Trim(), null, null, null);
     }
 
     private long CheckAmount(decimal? amount, FieldErrors errors)

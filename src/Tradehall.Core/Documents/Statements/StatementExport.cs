@@ -35,21 +35,20 @@ public sealed class StatementExport(Billing.Ledger.Statements statements, AppDbC
             errors.Add("format", "The format must be csv or pdf.");
         }
         errors.ThrowIfAny();
+        // A language the request chose wins; otherwise the member's own. Lines are read in it too.
+        var language = languageChosen
+            ? CultureInfo.CurrentUICulture.Name
+            : await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Culture).FirstOrDefaultAsync(cancellationToken) ?? CultureInfo.CurrentUICulture.Name;
+        using var _ = CultureScope.Use(language);
         var statement = await statements.PeriodAsync(memberId, start!.Value, end!.Value, cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"statement-{statement.AccountNumber}-{statement.From:yyyy-MM-dd}-{statement.To:yyyy-MM-dd}.{kind}");
         if (kind == Csv)
         {
             return new StatementFile(StatementCsv.Render(statement, site.Value.Zone), "text/csv; charset=utf-8", name);
         }
-        var language = languageChosen
-            ? CultureInfo.CurrentUICulture.Name
-            : await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Culture).FirstOrDefaultAsync(cancellationToken) ?? CultureInfo.CurrentUICulture.Name;
-        using (CultureScope.Use(language))
-        {
-            var pdf = StatementPdf.Render(statement, new StatementPdf.Context(documents.Value, site.Value.Zone, site.Value.TimeZone,
-                time.UtcNow(), CultureInfo.CurrentCulture, text));
-            return new StatementFile(pdf, "application/pdf", name);
-        }
+        var pdf = StatementPdf.Render(statement, new StatementPdf.Context(documents.Value, site.Value.Zone,
+            ZoneNames.Display(site.Value.Zone, text, time.GetUtcNow()), time.UtcNow(), CultureInfo.CurrentCulture, text));
+        return new StatementFile(pdf, "application/pdf", name);
     }
 
     /// <summary>A day as <c>YYYY-MM-DD</c> (the form of date inputs and of the API), or an error on <paramref name="field"/>.</summary>

@@ -16,7 +16,7 @@ public static class StatementPdf
     private const double FooterSpace = 24;
 
     // Date, kind, description, amount, balance after: the columns' left edges and the right margin.
-    private static readonly double[] Columns = [Left, Left + 88, Left + 158, Left + 335, Left + 415, Left + Width];
+    private static readonly double[] Columns = [Left, Left + 70, Left + 145, Left + 335, Left + 415, Left + Width];
 
     public static byte[] Render(StatementPeriod statement, Context c)
     {
@@ -67,7 +67,11 @@ public static class StatementPdf
             foreach (var line in statement.Lines)
             {
                 var description = line.Description;
-                var rowHeight = Math.Max(16, PdfLayout.WrappedHeight(g, description, normal, Columns[3] - Columns[2] - 8) + 4);
+                // Date over time, so the column never runs into the next; every cell wraps within its column.
+                var local = Local(line.At, c);
+                var when = local.ToString("d", c.Culture) + "\n" + local.ToString("t", c.Culture);
+                var kind = KindName(line.Kind, text);
+                var rowHeight = 4 + new[] { (when, 0), (kind, 1), (description, 2) }.Max(cell => PdfLayout.WrappedHeight(g, cell.Item1, normal, CellWidth(cell.Item2)));
                 if (y + rowHeight > PdfLayout.Bottom - FooterSpace)
                 {
                     g.Dispose();
@@ -75,9 +79,9 @@ public static class StatementPdf
                     g = XGraphics.FromPdfPage(page);
                     y = Head(g, heads, small, pen, shade, PdfLayout.Top);
                 }
-                g.DrawString(Local(line.At, c).ToString("g", c.Culture), normal, XBrushes.Black, Columns[0] + 2, y + 11);
-                g.DrawString(KindName(line.Kind, text), normal, XBrushes.Black, Columns[1] + 2, y + 11);
-                PdfLayout.Text(g, description, normal, Columns[2] + 2, y + 2, Columns[3] - Columns[2] - 6, rowHeight - 2);
+                PdfLayout.Text(g, when, normal, Columns[0] + 2, y + 2, CellWidth(0), rowHeight - 2);
+                PdfLayout.Text(g, kind, normal, Columns[1] + 2, y + 2, CellWidth(1), rowHeight - 2);
+                PdfLayout.Text(g, description, normal, Columns[2] + 2, y + 2, CellWidth(2), rowHeight - 2);
                 Right(g, line.Amount.ToString("N2", c.Culture), normal, 3, y);
                 Right(g, line.BalanceAfter.ToString("N2", c.Culture), normal, 4, y);
                 y += rowHeight;
@@ -130,6 +134,8 @@ public static class StatementPdf
         }
         return y + height;
     }
+
+    private static double CellWidth(int column) => Columns[column + 1] - Columns[column] - 8;
 
     private static void Right(XGraphics g, string value, XFont font, int column, double y) =>
         g.DrawString(value, font, XBrushes.Black, new XRect(Columns[column], y, Columns[column + 1] - Columns[column] - 4, 16), XStringFormats.CenterRight);

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Data;
@@ -57,7 +58,8 @@ public sealed record HomeOverview(MeResponse Me, IReadOnlyList<StepState> Steps,
 /// public services of the module that owns it, so a step is done the moment the member has done it anywhere.
 /// </summary>
 public sealed class HomeChecklist(AppDbContext db, GetMe me, INetwork network, ContactBook contacts, SubscriberLegalData legal,
-    BillingAccounts accounts, InvoiceService invoices, IMarketplace marketplace, IMessaging messaging)
+    BillingAccounts accounts, InvoiceService invoices, IMarketplace marketplace, IMessaging messaging, TimeProvider time,
+    IOptions<TradehallOptions> site)
 {
     public async Task<HomeOverview> ForMemberAsync(Guid memberId, CancellationToken cancellationToken)
     {
@@ -89,7 +91,9 @@ public sealed class HomeChecklist(AppDbContext db, GetMe me, INetwork network, C
         var due = 0;
         if (hasAccount)
         {
-            due = (await invoices.ListAsync(memberId, cancellationToken)).Count(i => i.PaidAt is null);
+            // An invoice waits until it is paid or its term has passed (a lapsed one is no longer a request to pay).
+            var today = time.Today(site.Value.Zone);
+            due = (await invoices.ListAsync(memberId, cancellationToken)).Count(i => i.PaidAt is null && i.DueOn >= today);
         }
         return new WaitingItems(chats, requests, due);
     }

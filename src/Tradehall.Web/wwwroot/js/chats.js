@@ -156,7 +156,17 @@
       var a = document.createElement("a");
       a.href = "/chats/" + chatId + "/attachments/" + file.id;
       a.setAttribute("download", "");
-      a.textContent = file.name;
+      if (/^image\//.test(file.contentType || "")) {
+        // A picture shows itself; its name stays the link's text for screen readers.
+        var img = document.createElement("img");
+        img.className = "chat-thumb";
+        img.src = a.href;
+        img.alt = file.name;
+        img.loading = "lazy";
+        a.appendChild(img);
+      } else {
+        a.textContent = file.name;
+      }
       p.appendChild(a);
       item.appendChild(p);
     });
@@ -233,6 +243,15 @@
           button.disabled = false;
           form.querySelector("textarea").focus();
         });
+    });
+    // Enter sends, as in every messenger; Shift+Enter (or an input method still composing) starts a new line.
+    form.querySelector("textarea").addEventListener("keydown", function (event) {
+      if (event.key === "Enter" && !event.shiftKey && !event.isComposing) {
+        event.preventDefault();
+        if (!form.querySelector("button[type=submit]").disabled) {
+          form.requestSubmit();
+        }
+      }
     });
   }
 

@@ -20,6 +20,9 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
     [BindProperty(SupportsGet = true, Name = "id")] public Guid? TariffId { get; set; }
 
     [BindProperty] public string? Name { get; set; }
+    [BindProperty] public string? NameRu { get; set; }
+    [BindProperty] public string? DescriptionEn { get; set; }
+    [BindProperty] public string? DescriptionRu { get; set; }
 
     /// <summary>As typed: a comma or a point before the kopecks.</summary>
     [BindProperty] public string? Price { get; set; }
@@ -55,7 +58,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
         }
         if (Current is { } t)
         {
-            Name = t.Name;
+            (Name, NameRu, DescriptionEn, DescriptionRu) = (t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu);
             Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
             (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
         }
@@ -70,7 +73,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
             return NotFound();
         }
         var operatorId = User.MemberId();
-        var fields = new[] { nameof(Name), nameof(Price), nameof(PeriodMonths), nameof(TaxMode), nameof(VatRate), nameof(EffectiveOn) };
+        var fields = new[] { nameof(Name), nameof(NameRu), nameof(DescriptionEn), nameof(DescriptionRu), nameof(Price), nameof(PeriodMonths), nameof(TaxMode), nameof(VatRate), nameof(EffectiveOn) };
         if (!TryPrice(out var price))
         {
             ViewData[FieldOrderKey] = fields;
@@ -78,7 +81,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
             return Page();
         }
         var request = new TariffRequest(Name, price, PeriodMonths, TaxMode, TaxMode == CatalogAdmin.TaxVat ? VatRate : null, Refundable, ConfirmationRequired,
-            Editing ? EffectiveOn : null);
+            Editing ? EffectiveOn : null, NameRu ?? "", DescriptionEn ?? "", DescriptionRu ?? "");
         var saved = Editing
             ? await TryAsync(() => admin.UpdateTariffAsync(operatorId, TariffId!.Value, request, cancellationToken), fields)
             : await TryAsync(() => admin.CreateTariffAsync(operatorId, KindCode!, request, cancellationToken), fields);
@@ -101,7 +104,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
             nameof(SuccessorTariffId)))
         {
             var t = Current!;
-            Name = t.Name;
+            (Name, NameRu, DescriptionEn, DescriptionRu) = (t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu);
             Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
             (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
             return Page();
