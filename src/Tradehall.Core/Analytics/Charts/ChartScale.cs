@@ -44,6 +44,17 @@ public static class ChartScale
         }
     }
 
+    /// <summary>
+    /// Ticks for prices: the range widened by a twentieth on each side (never below zero), so the lowest and highest
+    /// points sit inside the plot instead of on its edges.
+    /// </summary>
+    public static IReadOnlyList<decimal> PriceTicks(IReadOnlyCollection<decimal> prices, int maxTicks)
+    {
+        var (low, high) = (prices.Min(), prices.Max());
+        var pad = (high - low) / 20;
+        return Ticks(low >= 0 ? Math.Max(0, low - pad) : low - pad, high + pad, maxTicks);
+    }
+
     /// <summary>The smallest round step not below <paramref name="raw"/>.</summary>
     private static decimal Nice(decimal raw, bool whole)
     {

@@ -34,7 +34,7 @@ internal static class ReviewPdfChart
             return;
         }
 
-        var ticks = ChartScale.Ticks(values.Min(), values.Max(), 6);
+        var ticks = ChartScale.PriceTicks(values, 6);
         var format = ChartScale.Decimals(ticks) == 0 ? "N0" : "N2";
         var tickLabels = ticks.Select(t => t.ToString(format, culture)).ToList();
         var axisWidth = tickLabels.Max(l => g.MeasureString(l, font).Width) + 6;

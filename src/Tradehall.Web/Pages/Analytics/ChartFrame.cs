@@ -36,8 +36,8 @@ public sealed class ChartFrame
     public required double Slot { get; init; }
     public required IReadOnlyList<AxisTick> PeriodTicks { get; init; }
 
-    /// <summary>Where the text of period labels and axis titles sits.</summary>
-    public double LabelY => PlotBottom + ChartSize.FontSize + 6;
+    /// <summary>Where period labels sit: clear of the lowest value label, which is centred on the bottom axis.</summary>
+    public double LabelY => PlotBottom + ChartSize.FontSize + 8;
 
     public static double TitleY => ChartSize.FontSize + 2;
 
@@ -59,7 +59,7 @@ public sealed class ChartFrame
             PlotLeft = plotLeft,
             PlotRight = plotRight,
             PlotTop = font * 2.2,
-            PlotBottom = size.Height - font - 14,
+            PlotBottom = size.Height - font - 16,
             Slot = slot,
             PeriodTicks = [.. periods.Select((label, i) => (label, i)).Where(p => p.i % every == 0)
                 .Select(p => new AxisTick(C(plotLeft + slot * (p.i + 0.5)), p.label))],

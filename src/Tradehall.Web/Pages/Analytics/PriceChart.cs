@@ -36,7 +36,7 @@ public sealed class PriceChart
     {
         var prices = periods.SelectMany(p => new[] { p.Offers.P25, p.Offers.P75, p.Requests.P25, p.Requests.P75, p.Offers.Median, p.Requests.Median })
             .OfType<decimal>().ToList();
-        IReadOnlyList<decimal> ticks = prices.Count > 0 ? ChartScale.Ticks(prices.Min(), prices.Max(), size.Height / 45) : [];
+        IReadOnlyList<decimal> ticks = prices.Count > 0 ? ChartScale.PriceTicks(prices, size.Height / 45) : [];
         var frame = Build(size, [.. periods.Select(p => p.Label)], ticks.Select(t => Format(t, ticks)), []);
         double Y(decimal v) => frame.Y(v, ticks);
         return new PriceChart
