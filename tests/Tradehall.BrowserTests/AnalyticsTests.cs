@@ -111,6 +111,22 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
         Assert.Contains("RUB/m³", await page.Locator("main h2").First.InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "61-price-review-phone.png"), FullPage = true });
+
+        // The same review in Russian, and on a desktop in both languages.
+        var review = page.Url;
+        var desktop = await DesktopAsync();
+        await site.SignInAsync(desktop, email, password);
+        foreach (var (size, view) in new[] { ("phone", page), ("desktop", desktop) })
+        {
+            foreach (var culture in new[] { "en", "ru" })
+            {
+                await view.GotoAsync($"{review}?culture={culture}");
+                await view.Locator("svg[role=img]:visible").First.WaitForAsync();
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(view)).Select(v => $"review {size} {culture}: {v}"));
+                problems.AddRange((await LabelClashesAsync(view)).Select(v => $"review {size} {culture}: {v}"));
+                await view.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"61-price-review-{size}-{culture}.png"), FullPage = true });
+            }
+        }
         Assert.Empty(problems);
     }
 
@@ -163,6 +179,10 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
                 problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"teaser {size} {culture}: {v}"));
                 problems.AddRange((await LabelClashesAsync(page)).Select(v => $"teaser {size} {culture}: {v}"));
                 await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"63-analytics-teaser-{size}-{culture}.png"), FullPage = true });
+                await page.GotoAsync($"{site.BaseUrl}/price-reviews?culture={culture}");
+                await page.Locator(".teaser svg[role=img]:visible").WaitForAsync();
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"reviews teaser {size} {culture}: {v}"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"63-price-reviews-teaser-{size}-{culture}.png"), FullPage = true });
             }
             // A subscriber's year of months: labels thinned out, the price axis in full.
             await site.SignInAsync(page, email, password);
