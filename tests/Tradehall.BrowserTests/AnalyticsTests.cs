@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
@@ -74,6 +75,8 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
         }
         await db.SaveChangesAsync();
         await scope.ServiceProvider.GetRequiredService<PriceReviews>().GenerateAsync(month, CancellationToken.None);
+        // Said here rather than later as a link that never appears: the review exists (made now or by an earlier test).
+        Assert.True(await db.Set<PriceReview>().AnyAsync(r => r.Month == month && r.CategoryId == tree[0].Id));
         return (tree[0].Id, month);
     }
 
@@ -88,10 +91,13 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
 
         var from = month.AddMonths(-2).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         await page.GotoAsync($"{site.BaseUrl}/analytics?category={category}&currency=RUB&from={from}");
-        var chart = page.Locator("svg[role=img]").First;
+        // A phone gets the charts drawn for its width.
+        var chart = page.Locator(".chart-size-narrow svg[role=img]").First;
         await chart.WaitForAsync();
         Assert.True(await chart.IsVisibleAsync());
-        Assert.True(await page.Locator("svg[role=img] path.chart-line-offer").First.GetAttributeAsync("d") is { Length: > 0 });
+        Assert.False(await page.Locator(".chart-size-wide svg[role=img]").First.IsVisibleAsync());
+        Assert.True(await page.Locator(".chart-size-narrow svg[role=img] path.chart-line-offer").First.GetAttributeAsync("d") is { Length: > 0 });
+        Assert.Empty(await LabelClashesAsync(page));
         Assert.Contains(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), await page.Locator("table.data-table").InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "60-analytics-phone.png"), FullPage = true });
@@ -100,10 +106,141 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
         problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await page.Locator("main .review-list a").First.ClickAsync();
         await page.WaitForURLAsync(new Regex("/price-reviews/[0-9a-f-]{36}$"));
-        Assert.True(await page.Locator("svg[role=img]").First.IsVisibleAsync());
+        Assert.True(await page.Locator("svg[role=img]:visible").First.IsVisibleAsync());
         Assert.Contains("Price review", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("RUB/m³", await page.Locator("main h2").First.InnerTextAsync(), StringComparison.Ordinal);
         problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "61-price-review-phone.png"), FullPage = true });
+
+        // The same review in Russian, and on a desktop in both languages.
+        var review = page.Url;
+        var desktop = await DesktopAsync();
+        await site.SignInAsync(desktop, email, password);
+        foreach (var (size, view) in new[] { ("phone", page), ("desktop", desktop) })
+        {
+            foreach (var culture in new[] { "en", "ru" })
+            {
+                await view.GotoAsync($"{review}?culture={culture}");
+                await view.Locator("svg[role=img]:visible").First.WaitForAsync();
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(view)).Select(v => $"review {size} {culture}: {v}"));
+                problems.AddRange((await LabelClashesAsync(view)).Select(v => $"review {size} {culture}: {v}"));
+                await view.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"61-price-review-{size}-{culture}.png"), FullPage = true });
+            }
+        }
+        Assert.Empty(problems);
+    }
+
+    /// <summary>A desktop browser of its own (cookies are not shared).</summary>
+    private async Task<IPage> DesktopAsync()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, BypassCSP = true, Locale = "en-GB",
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Chart labels that touch another label or leave their chart, in the charts shown now: what the server's measured
+    /// layout must never produce.
+    /// </summary>
+    private static async Task<IReadOnlyList<string>> LabelClashesAsync(IPage page) => await page.EvaluateAsync<string[]>("""
+        () => [...document.querySelectorAll('svg[role=img]')].filter(svg => svg.getBoundingClientRect().width > 0).flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            const labels = [...svg.querySelectorAll('text')].map(t => ({ text: t.textContent, r: t.getBoundingClientRect() }));
+            const clashes = labels.filter(l => l.r.left < box.left - 1 || l.r.right > box.right + 1 || l.r.top < box.top - 1 || l.r.bottom > box.bottom + 1)
+                .map(l => `outside: ${l.text}`);
+            for (let i = 0; i < labels.length; i++) {
+                for (let j = i + 1; j < labels.length; j++) {
+                    const [a, b] = [labels[i].r, labels[j].r];
+                    if (a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1) {
+                        clashes.push(`${labels[i].text} / ${labels[j].text}`);
+                    }
+                }
+            }
+            return clashes;
+        })
+        """);
+
+    [Fact]
+    public async Task ANL01_the_analytics_page_and_its_teaser_pass_axe_in_english_and_russian_on_desktop_and_phone()
+    {
+        var (email, password) = await SubscriberAsync();
+        var (category, month) = await MarketAsync();
+        var from = month.AddMonths(-11).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        var problems = new List<string>();
+        foreach (var (size, page) in new[] { ("desktop", await DesktopAsync()), ("phone", await site.PhoneAsync()) })
+        {
+            // Signed out: what the service offers, with a coarse teaser chart.
+            foreach (var culture in new[] { "en", "ru" })
+            {
+                await page.GotoAsync($"{site.BaseUrl}/analytics?culture={culture}");
+                await page.Locator(".teaser svg[role=img]:visible").WaitForAsync();
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"teaser {size} {culture}: {v}"));
+                problems.AddRange((await LabelClashesAsync(page)).Select(v => $"teaser {size} {culture}: {v}"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"63-analytics-teaser-{size}-{culture}.png"), FullPage = true });
+                await page.GotoAsync($"{site.BaseUrl}/price-reviews?culture={culture}");
+                await page.Locator(".teaser svg[role=img]:visible").WaitForAsync();
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"reviews teaser {size} {culture}: {v}"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"63-price-reviews-teaser-{size}-{culture}.png"), FullPage = true });
+            }
+            // A subscriber's year of months: labels thinned out, the price axis in full.
+            await site.SignInAsync(page, email, password);
+            foreach (var culture in new[] { "en", "ru" })
+            {
+                await page.GotoAsync($"{site.BaseUrl}/analytics?category={category}&currency=RUB&from={from}&culture={culture}");
+                await page.Locator("svg[role=img]:visible").First.WaitForAsync();
+                Assert.Contains(culture == "ru" ? "RUB/м³" : "RUB/m³", await page.Locator("main h2").First.InnerTextAsync(), StringComparison.Ordinal);
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"analytics {size} {culture}: {v}"));
+                problems.AddRange((await LabelClashesAsync(page)).Select(v => $"analytics {size} {culture}: {v}"));
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"64-analytics-{size}-{culture}.png"), FullPage = true });
+            }
+            // Every period has a tooltip with its figures.
+            var tips = await page.Locator("svg[role=img]:visible rect.chart-hit title").AllTextContentsAsync();
+            Assert.Contains(tips, t => t.StartsWith(month.ToString("yyyy-MM", CultureInfo.InvariantCulture), StringComparison.Ordinal) && t.Contains("медиана", StringComparison.Ordinal));
+        }
+        Assert.Empty(problems);
+    }
+
+    [Fact]
+    public async Task ANL02_the_operator_fills_the_price_review_archive_from_the_console()
+    {
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            // Listings of a past month nobody has reviewed yet.
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            var posted = site.Clock.GetUtcNow().UtcDateTime.AddMonths(-4);
+            db.Add(new Listing
+            {
+                Type = ListingType.Offer, Status = ListingStatus.Expired, OwnerId = Guid.NewGuid(), Title = "Forwarder", Description = "Forwarder",
+                CategoryId = 58, Price = 2_400_000_00, Currency = "RUB", Unit = "pcs", Quantity = 1, Country = "RU", Region = "Vologda Oblast",
+                PostedAt = posted, UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
+            });
+            await db.SaveChangesAsync();
+        }
+        var problems = new List<string>();
+        foreach (var (size, page) in new[] { ("desktop", await DesktopAsync()), ("phone", await site.PhoneAsync()) })
+        {
+            await site.OperatorSignInAsync(page, $"reviews.{size}.{Guid.NewGuid():N}@operator.example.org");
+            await page.GotoAsync(site.BaseUrl + "/operator");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Price reviews", Exact = true }).ClickAsync();
+            await page.WaitForURLAsync(new Regex("/operator/price-reviews$"));
+            problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{size} en: {v}"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"65-console-price-reviews-{size}-en.png"), FullPage = true });
+            await page.GetByRole(AriaRole.Button, new() { Name = "Fill in the archive" }).ClickAsync();
+            await page.Locator("[role=status]").WaitForAsync();
+            Assert.Matches("Reviews made: [1-9]|The archive was complete", await page.Locator("[role=status]").InnerTextAsync());
+            problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{size} filled: {v}"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"66-console-price-reviews-filled-{size}-en.png"), FullPage = true });
+            await page.GotoAsync(site.BaseUrl + "/operator/price-reviews?culture=ru");
+            problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{size} ru: {v}"));
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"67-console-price-reviews-{size}-ru.png"), FullPage = true });
+        }
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+            Assert.True(await db.Set<PriceReview>().AnyAsync(r => r.CategoryId == 57));
+        }
         Assert.Empty(problems);
     }
 

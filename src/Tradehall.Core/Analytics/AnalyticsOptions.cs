@@ -30,6 +30,13 @@ public sealed class AnalyticsOptions
     [Range(1, 120)]
     public int ReviewCatchUpMonths { get; set; } = 12;
 
+    /// <summary>
+    /// ANL-02: how far back the archive reaches, in ended months: the job (once a month) and the console make every
+    /// missing review within it for the months the listings cover, so a new subscriber reads past months at once.
+    /// </summary>
+    [Range(1, 120)]
+    public int ReviewArchiveMonths { get; set; } = 24;
+
     /// <summary>ANL-02: months of median prices a review's trend chart shows, the reviewed month included.</summary>
     [Range(2, 36)]
     public int ReviewTrendMonths { get; set; } = 6;

@@ -20,15 +20,28 @@ public abstract class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeP
     /// <summary>Whether this node runs the job at all.</summary>
     protected virtual bool Enabled => true;
 
+    /// <summary>Whether the first round runs as the host starts rather than one <see cref="Interval"/> later.</summary>
+    protected virtual bool RoundAtStart => false;
+
     protected abstract Task RunAsync(TJob job, CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        var wait = !RoundAtStart;
         while (Enabled && !stoppingToken.IsCancellationRequested)
         {
             try
             {
-                await Task.Delay(Interval, time, stoppingToken);
+                if (wait)
+                {
+                    await Task.Delay(Interval, time, stoppingToken);
+                }
+                else
+                {
+                    // Off the host's start path: the round's database work must not hold the other services back.
+                    await Task.Yield();
+                }
+                wait = true;
             }
             catch (OperationCanceledException)
             {

@@ -6,8 +6,11 @@ using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Core.Marketplace;
 
-/// <summary>One listing's price as the market saw it when it was posted; <see cref="Price"/> is in minor units of <see cref="Currency"/>.</summary>
-public sealed record PricePoint(ListingType Type, DateTime PostedAt, long Price, string Currency, string Country, string Region, int CategoryId);
+/// <summary>
+/// One listing's price as the market saw it when it was posted; <see cref="Price"/> is in minor units of <see cref="Currency"/>
+/// per <see cref="Unit"/> (a code of <see cref="MarketplaceOptions.Units"/>).
+/// </summary>
+public sealed record PricePoint(ListingType Type, DateTime PostedAt, long Price, string Currency, string Unit, string Country, string Region, int CategoryId);
 
 /// <summary>ANL-01, ANL-02: what analytics reads of the marketplace — prices, rates and the taxonomy, never its tables.</summary>
 public interface IMarketPrices
@@ -33,7 +36,7 @@ internal sealed class MarketPrices(AppDbContext db, ExchangeRates rates, Categor
         var ids = categoryIds.ToArray();
         return await db.Set<Listing>().AsNoTracking()
             .Where(l => ids.Contains(l.CategoryId) && l.PostedAt >= fromUtc && l.PostedAt < toUtc && l.Status != ListingStatus.Blocked)
-            .Select(l => new PricePoint(l.Type, l.PostedAt, l.Price, l.Currency, l.Country, l.Region, l.CategoryId))
+            .Select(l => new PricePoint(l.Type, l.PostedAt, l.Price, l.Currency, l.Unit, l.Country, l.Region, l.CategoryId))
             .ToListAsync(cancellationToken);
     }
 

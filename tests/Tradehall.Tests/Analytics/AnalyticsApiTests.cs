@@ -48,7 +48,8 @@ public sealed class AnalyticsApiTests(AnalyticsApp app) : IClassFixture<Analytic
         Assert.Equal(2, periods.GetArrayLength());
         var january = periods[0];
         Assert.Equal("2026-01", january.GetProperty("period").GetString());
-        Assert.Equal(["period", "offers", "requests", "supplyDemandRatio", "unconverted"], january.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal(["period", "unit", "offers", "requests", "supplyDemandRatio", "unconverted"], january.EnumerateObject().Select(p => p.Name).ToArray());
+        Assert.Equal("m3", january.GetProperty("unit").GetString());
         Assert.Equal(["count", "p25", "median", "p75"], january.GetProperty("offers").EnumerateObject().Select(p => p.Name).ToArray());
         // 800 (10 USD at 80) and 1000.
         Assert.Equal(2, january.GetProperty("offers").GetProperty("count").GetInt32());
@@ -73,6 +74,42 @@ public sealed class AnalyticsApiTests(AnalyticsApp app) : IClassFixture<Analytic
         var omsk = await (await client.GetAsync($"/api/v1/analytics/prices?category={child.Id}&from=2026-02-01&to=2026-02-28&country=RU&region=omsk&interval=week")).JsonAsync();
         Assert.Equal("2026-01-26", omsk[0].GetProperty("period").GetString());
         Assert.Equal(1, omsk.EnumerateArray().Sum(p => p.GetProperty("offers").GetProperty("count").GetInt32()));
+    }
+
+    [Fact]
+    public async Task ANL01_a_median_is_taken_over_one_unit_the_most_listed_unless_another_is_asked_for()
+    {
+        var category = (await AnalyticsSteps.TreeAsync(app)).Single(c => c.Id == 47).Id;
+        await AnalyticsSteps.ListInUnitsAsync(app,
+            (Offer, 52, 1_800m, "m3", "2025-07-03T09:00:00Z"),
+            (Offer, 52, 2_000m, "m3", "2025-07-04T09:00:00Z"),
+            (Offer, 53, 2_700m, "m3", "2025-07-05T09:00:00Z"),
+            (Offer, 48, 18_000m, "t", "2025-07-06T09:00:00Z"),
+            // 19 roubles a kilogram is 19,000 a tonne.
+            (Offer, 48, 19m, "kg", "2025-07-07T09:00:00Z"));
+        var member = await AnalyticsSteps.SubscriberAsync(app, "analytics");
+        using var client = app.Api(member.Token);
+        async Task<JsonElement> JulyAsync(string unit) =>
+            (await (await client.GetAsync($"/api/v1/analytics/prices?category={category}&from=2025-07&to=2025-07{unit}")).JsonAsync())[0];
+
+        // Without a unit: the one most listings use, never a median across m³ and tonnes.
+        var byDefault = await JulyAsync("");
+        Assert.Equal("m3", byDefault.GetProperty("unit").GetString());
+        Assert.Equal((3, 2_000.00m), (byDefault.GetProperty("offers").GetProperty("count").GetInt32(), byDefault.GetProperty("offers").GetProperty("median").GetDecimal()));
+        foreach (var unit in new[] { "t", "kg" })
+        {
+            var tonnes = await JulyAsync("&unit=" + unit);
+            Assert.Equal("t", tonnes.GetProperty("unit").GetString());
+            Assert.Equal((2, 18_500.00m), (tonnes.GetProperty("offers").GetProperty("count").GetInt32(), tonnes.GetProperty("offers").GetProperty("median").GetDecimal()));
+        }
+
+        // The page says the unit and offers the other one.
+        var browser = new Browser(app);
+        await browser.SignInAsync(member.Email, member.Password);
+        var (_, page) = await browser.GetAsync($"/analytics?category={category}&from=2025-07-01&to=2025-07-31");
+        Assert.Contains("RUB/m³", page.QuerySelector("main h2")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(page.QuerySelector("main p.hint a[href*='Unit=t']"));
+        Assert.Equal("t", page.QuerySelectorAll("#Unit option").Select(o => o.GetAttribute("value")).Last());
     }
 
     [Fact]
@@ -102,6 +139,7 @@ public sealed class AnalyticsApiTests(AnalyticsApp app) : IClassFixture<Analytic
     [InlineData("category=1&from=2026-02-01&to=2026-01-01", "from")]
     [InlineData("category=1&from=2020-01-01&to=2026-01-01", "to")]
     [InlineData("category=1&from=yesterday", "from")]
+    [InlineData("category=1&unit=furlong", "unit")]
     public async Task ANL01_bad_parameters_answer_400_naming_the_field(string query, string field)
     {
         var subscriber = await AnalyticsSteps.SubscriberAsync(app, "analytics");
@@ -119,14 +157,15 @@ public sealed class AnalyticsApiTests(AnalyticsApp app) : IClassFixture<Analytic
         await browser.SignInAsync(subscriber.Email, subscriber.Password);
         var (response, page) = await browser.GetAsync("/analytics?category=1&from=2025-10&to=2026-02");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, page.QuerySelectorAll("svg[role=img]").Length);
+        // Two charts, each drawn for a desktop and for a phone (CSS shows one).
+        Assert.Equal(4, page.QuerySelectorAll("svg[role=img]").Length);
         Assert.Equal(5, page.QuerySelectorAll("table.data-table tbody tr").Length);
         var (_, bad) = await browser.GetAsync("/analytics?category=1&from=2026-02-01&to=2026-01-01");
         Assert.NotNull(bad.QuerySelector("#From-error, [id^=From]"));
 
         var anonymous = new Browser(app);
         var (_, offer) = await anonymous.GetAsync("/analytics");
-        Assert.Empty(offer.QuerySelectorAll("svg[role=img]"));
+        Assert.Null(offer.QuerySelector("form.analytics-filters"));
         Assert.NotNull(offer.QuerySelector("a[href^='/account/sign-in']"));
     }
 }

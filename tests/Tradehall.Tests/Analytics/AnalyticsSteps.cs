@@ -1,20 +1,21 @@
 using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
+using Tradehall.Core.Notifications;
 using Tradehall.Tests.Billing;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Analytics;
 
-/// <summary>The real app with payments for subscriptions; price reviews are made when a test asks, not by the worker.</summary>
+/// <summary>The real app with payments for subscriptions; price reviews are made when a test asks, not by the worker (as in every test app).</summary>
 public sealed class AnalyticsApp : TradehallApp
 {
     public AnalyticsApp()
     {
         Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-        Settings["Analytics:Reviews"] = "false";
     }
 }
 
@@ -36,6 +37,14 @@ public static class AnalyticsSteps
 
     /// <summary>Listings inserted as rows: what the create API would store, with the price in whole units.</summary>
     public static Task ListAsync(TradehallApp app, params (ListingType Type, int Category, decimal Price, string Currency, string Posted, string Region, ListingStatus Status)[] rows) =>
+        InsertAsync(app, [.. rows.Select(r => (r.Type, r.Category, r.Price, r.Currency, "m3", r.Posted, r.Region, r.Status))]);
+
+    /// <summary>Active listings in roubles in Tver, each priced per its own unit.</summary>
+    public static Task ListInUnitsAsync(TradehallApp app, params (ListingType Type, int Category, decimal Price, string Unit, string Posted)[] rows) =>
+        InsertAsync(app, [.. rows.Select(r => (r.Type, r.Category, r.Price, "RUB", r.Unit, r.Posted, "Tver", ListingStatus.Active))]);
+
+    private static Task InsertAsync(TradehallApp app,
+        IReadOnlyList<(ListingType Type, int Category, decimal Price, string Currency, string Unit, string Posted, string Region, ListingStatus Status)> rows) =>
         app.WithDb(async db =>
         {
             foreach (var r in rows)
@@ -45,7 +54,7 @@ public static class AnalyticsSteps
                 db.Add(new Listing
                 {
                     Type = r.Type, Status = r.Status, OwnerId = Guid.NewGuid(), Title = "Lot", Description = "Lot", CategoryId = r.Category,
-                    Price = (long)(r.Price * 100), Currency = r.Currency, Unit = "m3", Quantity = 1, Country = "RU", Region = r.Region,
+                    Price = (long)(r.Price * 100), Currency = r.Currency, Unit = r.Unit, Quantity = 1, Country = "RU", Region = r.Region,
                     PostedAt = posted, UpdatedAt = posted, ExpiresAt = posted.AddDays(60),
                 });
             }
@@ -58,6 +67,13 @@ public static class AnalyticsSteps
         var response = await client.PostAsJsonAsync("/api/v1/operator/exchange-rates", new { currency, rate, validFrom });
         Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
     }
+
+    /// <summary>
+    /// Price-review emails queued for a member: they are written with the reviews, in one transaction, so this count
+    /// is final as soon as the run has returned — no waiting for a delivery that should not come.
+    /// </summary>
+    public static Task<int> ReviewEmailsQueuedAsync(TradehallApp app, Guid memberId) =>
+        app.WithDb(db => db.Set<OutboxMessage>().CountAsync(m => m.MemberId == memberId && m.Subject!.StartsWith("Price reviews")));
 
     /// <summary>Subjects of the emails delivered to <paramref name="to"/> so far.</summary>
     public static IReadOnlyList<string> Subjects(TradehallApp app, string to) => [.. app.Mails(to).Select(m => m.Subject)];

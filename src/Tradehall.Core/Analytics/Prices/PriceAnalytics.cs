@@ -10,16 +10,22 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Analytics.Prices;
 
 /// <summary>What the page and the API ask for; every field may be missing and gets a default or a field error.</summary>
-public sealed record PriceQuery(string? Category, string? Currency, string? From, string? To, string? Interval, string? Country = null, string? Region = null);
+public sealed record PriceQuery(string? Category, string? Currency, string? From, string? To, string? Interval, string? Country = null, string? Region = null,
+    string? Unit = null);
 
 /// <summary>
-/// One period of <c>GET /api/v1/analytics/prices</c>: offers and requests with count and quartiles in the chosen
-/// currency, offers per request, and how many listings had no rate to convert with (left out of the figures).
+/// One period of <c>GET /api/v1/analytics/prices</c>: offers and requests of one unit with count and quartiles in the
+/// chosen currency per that unit, offers per request, and how many listings had no rate to convert with (left out of
+/// the figures). <see cref="Unit"/> is null only when the selection has no listings at all.
 /// </summary>
-public sealed record PricePeriod(string Period, PriceStats Offers, PriceStats Requests, decimal? SupplyDemandRatio, int Unconverted);
+public sealed record PricePeriod(string Period, string? Unit, PriceStats Offers, PriceStats Requests, decimal? SupplyDemandRatio, int Unconverted);
 
-/// <summary>The answer for the page: the periods and the query as it was understood.</summary>
-public sealed record PriceSeries(int Category, string Currency, DateOnly From, DateOnly To, string Interval, string? Country, string? Region, IReadOnlyList<PricePeriod> Periods);
+/// <summary>
+/// The answer for the page: the periods and the query as it was understood, with the unit the figures are in and
+/// every unit the selection's listings use (most used first), to choose another.
+/// </summary>
+public sealed record PriceSeries(int Category, string Currency, DateOnly From, DateOnly To, string Interval, string? Country, string? Region,
+    string? Unit, IReadOnlyList<UnitCount> Units, IReadOnlyList<PricePeriod> Periods);
 
 /// <summary>ANL-01: market prices per category subtree, optionally per country and region, over months or weeks.</summary>
 public sealed class PriceAnalytics(IMarketPrices market, Entitlements entitlements, TimeProvider time,
@@ -85,25 +91,34 @@ public sealed class PriceAnalytics(IMarketPrices market, Entitlements entitlemen
             errors.Add("country", "Enter a two-letter country code, such as RU.");
         }
         var region = string.IsNullOrWhiteSpace(query.Region) ? null : query.Region.Trim();
+        var unit = string.IsNullOrWhiteSpace(query.Unit) ? null : query.Unit.Trim();
+        if (unit is not null && !marketplace.Value.Units.Contains(unit, StringComparer.Ordinal))
+        {
+            errors.Add("unit", "Choose one of the listed units.");
+        }
         errors.ThrowIfAny("analytics.query_invalid", "Some parameters are not valid.");
 
         var subtree = Flatten(category!).ToList();
         var points = await market.PointsAsync(subtree, PricePoints.StartUtc(from, zone), PricePoints.StartUtc(to.AddDays(1), zone), cancellationToken);
         var rates = await market.RatesAsync(to, cancellationToken);
-        var converted = points
+        var inPlace = points
             .Where(p => (country is null || p.Country == country) && (region is null || string.Equals(p.Region, region, StringComparison.OrdinalIgnoreCase)))
             .Select(p => PricePoints.Convert(p, currency, rates, zone))
-            .ToLookup(p => Bucket(p.Day, interval));
+            .ToList();
+        // Without a unit asked for, the one most listings use: figures never mix units.
+        var units = PriceUnits.Count(inPlace.Select(p => p.Unit));
+        var chosen = unit is not null ? PriceUnits.Of(unit) : units.Count > 0 ? units[0].Unit : null;
+        var converted = inPlace.Where(p => p.Unit == chosen).ToLookup(p => Bucket(p.Day, interval));
         var periods = new List<PricePeriod>();
         for (var start = Bucket(from, interval); start <= to; start = interval == Month ? start.AddMonths(1) : start.AddDays(7))
         {
             var inPeriod = converted[start].ToList();
             var offers = Quartiles.Of(Prices(inPeriod, ListingType.Offer));
             var requests = Quartiles.Of(Prices(inPeriod, ListingType.Request));
-            periods.Add(new PricePeriod(Label(start, interval), offers, requests, Quartiles.Ratio(offers.Count, requests.Count),
+            periods.Add(new PricePeriod(Label(start, interval), chosen, offers, requests, Quartiles.Ratio(offers.Count, requests.Count),
                 inPeriod.Count(p => p.Price is null)));
         }
-        return new PriceSeries(category!.Id, currency, from, to, interval, country, region, periods);
+        return new PriceSeries(category!.Id, currency, from, to, interval, country, region, chosen, units, periods);
     }
 
     private static IEnumerable<decimal> Prices(IEnumerable<ConvertedPoint> points, ListingType type) =>

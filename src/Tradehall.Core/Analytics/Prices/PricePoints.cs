@@ -3,8 +3,11 @@ using Tradehall.Core.Marketplace.Currencies;
 
 namespace Tradehall.Core.Analytics.Prices;
 
-/// <summary>A listing's price in the target currency, on the site's calendar day it was posted.</summary>
-public sealed record ConvertedPoint(PricePoint Point, DateOnly Day, decimal? Price);
+/// <summary>
+/// A listing's price in the target currency per <see cref="Unit"/> (its own unit, or the one it converts to, see
+/// <see cref="PriceUnits"/>), on the site's calendar day it was posted.
+/// </summary>
+public sealed record ConvertedPoint(PricePoint Point, DateOnly Day, string Unit, decimal? Price);
 
 /// <summary>
 /// ANL-03 for analytics: a price is normalised to the base currency with the rate valid on its posting day, then
@@ -17,8 +20,8 @@ public static class PricePoints
         var day = DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(point.PostedAt, DateTimeKind.Utc), zone));
         var from = rates.Rate(point.Currency, day);
         var to = rates.Rate(target, day);
-        decimal? price = from is { } f && to is { } t ? Shared.Money.ToAmount(point.Price) * f / t : null;
-        return new ConvertedPoint(point, day, price);
+        decimal? price = from is { } f && to is { } t ? PriceUnits.Per(point.Unit, Shared.Money.ToAmount(point.Price) * f / t) : null;
+        return new ConvertedPoint(point, day, PriceUnits.Of(point.Unit), price);
     }
 
     /// <summary>The local midnight of <paramref name="day"/> in <paramref name="zone"/>, as UTC.</summary>

@@ -23,6 +23,14 @@ public sealed class PriceReview
 
     public DateTime CreatedAt { get; set; }
 
+    /// <summary>
+    /// The shape of <see cref="Figures"/>: 1 for the first reviews, whose figures mixed units; <see cref="CurrentVersion"/>
+    /// keeps every unit apart. An older review is made again from the listings before anyone reads it.
+    /// </summary>
+    public int FiguresVersion { get; set; } = CurrentVersion;
+
+    public const int CurrentVersion = 2;
+
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     public ReviewFigures Read() => JsonSerializer.Deserialize<ReviewFigures>(Figures, Json)!;
@@ -30,8 +38,8 @@ public sealed class PriceReview
     public static string Write(ReviewFigures figures) => JsonSerializer.Serialize(figures, Json);
 }
 
-/// <summary>Offers and requests of a category (with its subtree) in one month.</summary>
-public sealed record ReviewSection(int CategoryId, PriceStats Offers, PriceStats Requests, decimal? SupplyDemandRatio);
+/// <summary>Offers and requests of a category (with its subtree) priced per one unit in one month.</summary>
+public sealed record ReviewSection(int CategoryId, string Unit, PriceStats Offers, PriceStats Requests, decimal? SupplyDemandRatio);
 
 /// <summary>A region by the number of listings posted there.</summary>
 public sealed record ReviewRegion(string Country, string Region, int Offers, int Requests);
@@ -40,18 +48,28 @@ public sealed record ReviewRegion(string Country, string Region, int Offers, int
 public sealed record ReviewMonth(string Month, PriceStats Offers, PriceStats Requests);
 
 /// <summary>
-/// What a review says, in the base currency: the category's figures, the change of the medians against the previous
-/// month in per cent, the regions with most listings, every direct subcategory, the months before, and how many
-/// listings had no exchange rate and were left out.
+/// The category's prices per one unit: the month's figures, the change of the medians against the previous month of
+/// the same unit in per cent, and the months before.
+/// </summary>
+public sealed record UnitReview(
+    string Unit,
+    PriceStats Offers,
+    PriceStats Requests,
+    decimal? SupplyDemandRatio,
+    decimal? OffersMedianChange,
+    decimal? RequestsMedianChange,
+    IReadOnlyList<ReviewMonth> Trend);
+
+/// <summary>
+/// What a review says, in the base currency: the category's figures per unit (the unit most listings use first), the
+/// regions with most listings, every direct subcategory per unit, and how many listings had no exchange rate and were
+/// left out.
 /// </summary>
 public sealed record ReviewFigures(
     string Currency,
-    ReviewSection Total,
-    decimal? OffersMedianChange,
-    decimal? RequestsMedianChange,
+    IReadOnlyList<UnitReview> Units,
     IReadOnlyList<ReviewRegion> TopRegions,
     IReadOnlyList<ReviewSection> Subcategories,
-    IReadOnlyList<ReviewMonth> Trend,
     int Unconverted);
 
 internal sealed class PriceReviewConfiguration : IEntityTypeConfiguration<PriceReview>

@@ -9,7 +9,6 @@ using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
 
@@ -18,16 +17,18 @@ namespace Tradehall.Core.Analytics.Reviews;
 /// <summary>The month to review, as YYYY-MM.</summary>
 public sealed record GenerateReviewsRequest(string? Month);
 
-/// <summary>An entry of the archive: <c>GET /api/v1/price-reviews</c>.</summary>
-public sealed record PriceReviewEntry(Guid Id, string Month, string Category, string PdfUrl);
+/// <summary>What filling the archive did: reviews made for months that had none, and older reviews made again per unit.</summary>
+public sealed record ArchiveFill(int Made, int Remade);
 
-/// <summary>A review ready to show: its figures with the categories named in the reader's language.</summary>
-public sealed record PriceReviewView(Guid Id, DateOnly Month, string CategoryName, ReviewFigures Figures, IReadOnlyDictionary<int, string> Names);
+/// <summary>A month of the archive and how many category reviews it holds.</summary>
+public sealed record ArchiveMonth(DateOnly Month, int Reviews);
 
 /// <summary>
-/// ANL-02: makes the month's price reviews — one per top-level category with listings that month — and queues one
-/// email per price-review subscriber listing them, all in one transaction: the unique (month, category) index makes a
-/// second run, on this node or another, add nothing and send nothing.
+/// ANL-02: makes the price reviews of a month — one per top-level category with listings that month — and queues one
+/// email per price-review subscriber listing them, in one transaction per month: the unique (month, category) index
+/// makes a second run, on this node or another, add nothing and send nothing. Subscribers hear of the month that has
+/// just ended; earlier months only fill the archive, which reaches back <see cref="AnalyticsOptions.ReviewArchiveMonths"/>
+/// over the months the listings cover, so a new subscriber reads past months at once.
 /// </summary>
 public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlements entitlements, Outbox outbox, JobLeases leases,
     TimeProvider time, IStringLocalizer<SharedResource> text, IOptions<AnalyticsOptions> options, IOptions<MarketplaceOptions> marketplace,
@@ -35,16 +36,20 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
 {
     public const string JobName = "analytics-price-reviews";
 
+    /// <summary>The last month that has ended, in the site's time zone.</summary>
+    public DateOnly LastEndedMonth() => PricePoints.MonthOf(time.Today(site.Value.Zone)).AddMonths(-1);
+
     /// <summary>
-    /// Reviews last month (in the site's time zone) unless done, first catching up months missed since the last run.
-    /// Answers the months reviewed, or null when another node holds the job.
+    /// Reviews last month unless done, first catching up months missed since the last run, and fills the archive back;
+    /// reviews made before units were kept apart are made again. Answers the months that were due, or null when another
+    /// node holds the job.
     /// </summary>
     public async Task<IReadOnlyList<DateOnly>?> RunDueAsync(CancellationToken cancellationToken)
     {
         var o = options.Value;
-        var due = PricePoints.MonthOf(time.Today(site.Value.Zone)).AddMonths(-1);
+        var due = LastEndedMonth();
         var last = await leases.CompletedForAsync(JobName, cancellationToken);
-        if (last >= due)
+        if (last >= due && !await OutdatedAsync(cancellationToken))
         {
             return [];
         }
@@ -57,17 +62,18 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
         {
             // Read again under the lease: another node may have finished while this one waited.
             last = await leases.CompletedForAsync(JobName, cancellationToken);
-            var first = last is { } done ? done.AddMonths(1) : due;
-            if (first < due.AddMonths(1 - o.ReviewCatchUpMonths))
-            {
-                first = due.AddMonths(1 - o.ReviewCatchUpMonths);
-            }
             var months = new List<DateOnly>();
-            for (var month = first; month <= due; month = month.AddMonths(1))
+            if (!(last >= due))
             {
-                await GenerateAsync(month, cancellationToken);
-                months.Add(month);
+                var first = last is { } done ? done.AddMonths(1) : due;
+                if (first < due.AddMonths(1 - o.ReviewCatchUpMonths))
+                {
+                    first = due.AddMonths(1 - o.ReviewCatchUpMonths);
+                }
+                months.AddRange(Months(first, due));
+                await MakeAsync(months.Concat(Months(due.AddMonths(1 - o.ReviewArchiveMonths), due)), cancellationToken);
             }
+            await RemakeOutdatedAsync(null, cancellationToken);
             completed = due;
             return months;
         }
@@ -95,87 +101,134 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
     }
 
     /// <summary>Makes the reviews of <paramref name="month"/> that do not exist yet; answers how many were made.</summary>
-    public async Task<int> GenerateAsync(DateOnly month, CancellationToken cancellationToken)
+    public Task<int> GenerateAsync(DateOnly month, CancellationToken cancellationToken) => MakeAsync([month], cancellationToken);
+
+    /// <summary>
+    /// The operator's (and the job's) way to complete the archive: every missing review of the last
+    /// <see cref="AnalyticsOptions.ReviewArchiveMonths"/> ended months with listings, and older reviews made again per unit.
+    /// </summary>
+    public async Task<ArchiveFill> FillArchiveAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
-        var zone = site.Value.Zone;
-        var currency = marketplace.Value.BaseCurrency;
-        month = PricePoints.MonthOf(month);
-        var existing = await db.Set<PriceReview>().Where(r => r.Month == month).Select(r => r.CategoryId).ToListAsync(cancellationToken);
-        var tree = await market.CategoriesAsync(cancellationToken);
-        var trendFrom = month.AddMonths(1 - o.ReviewTrendMonths);
-        var end = month.AddMonths(1);
-        var points = await market.PointsAsync([.. tree.SelectMany(PriceAnalytics.Flatten)], PricePoints.StartUtc(trendFrom, zone), PricePoints.StartUtc(end, zone), cancellationToken);
-        var rates = await market.RatesAsync(end.AddDays(-1), cancellationToken);
-        var converted = points.Select(p => PricePoints.Convert(p, currency, rates, zone)).ToList();
-        var now = time.UtcNow();
-        var made = new List<PriceReview>();
-        foreach (var top in tree.Where(t => !existing.Contains(t.Id)))
+        var last = LastEndedMonth();
+        var made = await MakeAsync(Months(last.AddMonths(1 - options.Value.ReviewArchiveMonths), last), cancellationToken);
+        return new ArchiveFill(made, await RemakeOutdatedAsync(null, cancellationToken));
+    }
+
+    /// <summary>The archive's months within <see cref="AnalyticsOptions.ReviewArchiveMonths"/>, newest first, with their review counts.</summary>
+    public async Task<IReadOnlyList<ArchiveMonth>> ArchiveMonthsAsync(CancellationToken cancellationToken)
+    {
+        var last = LastEndedMonth();
+        var first = last.AddMonths(1 - options.Value.ReviewArchiveMonths);
+        var counts = (await db.Set<PriceReview>().AsNoTracking().Where(r => r.Month >= first && r.Month <= last)
+            .GroupBy(r => r.Month).Select(g => new { Month = g.Key, Count = g.Count() }).ToListAsync(cancellationToken))
+            .ToDictionary(r => r.Month, r => r.Count);
+        return [.. Months(first, last).Reverse().Select(m => new ArchiveMonth(m, counts.GetValueOrDefault(m)))];
+    }
+
+    /// <summary>
+    /// Makes again, from the listings, the reviews whose figures mixed units (all of them, or the one with
+    /// <paramref name="id"/>), keeping their ids and dates; answers how many.
+    /// </summary>
+    public async Task<int> RemakeOutdatedAsync(Guid? id, CancellationToken cancellationToken)
+    {
+        var outdated = await db.Set<PriceReview>().Where(r => r.FiguresVersion < PriceReview.CurrentVersion && (id == null || r.Id == id))
+            .ToListAsync(cancellationToken);
+        if (outdated.Count == 0)
         {
-            var ids = PriceAnalytics.Flatten(top).ToHashSet();
-            var ofCategory = converted.Where(p => ids.Contains(p.Point.CategoryId)).ToList();
-            var inMonth = ofCategory.Where(p => PricePoints.MonthOf(p.Day) == month).ToList();
-            if (inMonth.Count == 0)
+            return 0;
+        }
+        var window = await WindowAsync(outdated.Min(r => r.Month), outdated.Max(r => r.Month), cancellationToken);
+        foreach (var review in outdated)
+        {
+            var top = window.Tree.FirstOrDefault(t => t.Id == review.CategoryId);
+            var figures = top is null
+                ? new ReviewFigures(window.Currency, [], [], [], 0)
+                : ReviewCalculator.Figures(top, review.Month, window.Currency, [.. window.ByTop[top.Id]], options.Value);
+            review.Figures = PriceReview.Write(figures);
+            review.FiguresVersion = PriceReview.CurrentVersion;
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return outdated.Count;
+    }
+
+    private Task<bool> OutdatedAsync(CancellationToken cancellationToken) =>
+        db.Set<PriceReview>().AnyAsync(r => r.FiguresVersion < PriceReview.CurrentVersion, cancellationToken);
+
+    /// <summary>Makes the reviews of <paramref name="months"/> that do not exist yet, one transaction per month; answers how many were made.</summary>
+    private async Task<int> MakeAsync(IEnumerable<DateOnly> months, CancellationToken cancellationToken)
+    {
+        var list = months.Select(PricePoints.MonthOf).Distinct().Order().ToList();
+        if (list.Count == 0)
+        {
+            return 0;
+        }
+        var (first, last) = (list[0], list[^1]);
+        var existing = (await db.Set<PriceReview>().AsNoTracking().Where(r => r.Month >= first && r.Month <= last)
+            .Select(r => new { r.Month, r.CategoryId }).ToListAsync(cancellationToken)).Select(r => (r.Month, r.CategoryId)).ToHashSet();
+        var window = await WindowAsync(first, last, cancellationToken);
+        var lastEnded = LastEndedMonth();
+        var now = time.UtcNow();
+        var made = 0;
+        foreach (var month in list)
+        {
+            var reviews = new List<PriceReview>();
+            foreach (var top in window.Tree.Where(t => !existing.Contains((month, t.Id))))
+            {
+                var ofCategory = window.ByTop[top.Id].ToList();
+                if (!ofCategory.Any(p => PricePoints.MonthOf(p.Day) == month))
+                {
+                    continue;
+                }
+                var figures = ReviewCalculator.Figures(top, month, window.Currency, ofCategory, options.Value);
+                reviews.Add(new PriceReview { Month = month, CategoryId = top.Id, Figures = PriceReview.Write(figures), CreatedAt = now });
+            }
+            if (reviews.Count == 0)
             {
                 continue;
             }
-            var figures = Figures(top, month, currency, ofCategory, inMonth, o);
-            made.Add(db.Set<PriceReview>().Add(new PriceReview { Month = month, CategoryId = top.Id, Figures = PriceReview.Write(figures), CreatedAt = now }).Entity);
+            db.Set<PriceReview>().AddRange(reviews);
+            if (month == lastEnded)
+            {
+                await QueueEmailsAsync(month, reviews, cancellationToken);
+            }
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                made += reviews.Count;
+            }
+            catch (DbUpdateException e) when (DbErrors.IsUniqueViolation(e, "analytics_price_reviews", "IX_analytics_price_reviews_Month_CategoryId"))
+            {
+                // Another runner made this month's reviews first; its emails are the ones that go out.
+                db.ChangeTracker.Clear();
+            }
         }
-        if (made.Count == 0)
-        {
-            return 0;
-        }
-        await QueueEmailsAsync(month, made, cancellationToken);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Another runner made this month's reviews first; its emails are the ones that go out.
-            db.ChangeTracker.Clear();
-            return 0;
-        }
-        return made.Count;
+        return made;
     }
 
-    private static ReviewFigures Figures(CategoryNode top, DateOnly month, string currency, List<ConvertedPoint> ofCategory, List<ConvertedPoint> inMonth, AnalyticsOptions o)
+    /// <summary>The taxonomy and the base-currency prices of every top-level category from the trend's start before <paramref name="first"/> to the end of <paramref name="last"/>.</summary>
+    private sealed record Window(string Currency, IReadOnlyList<CategoryNode> Tree, ILookup<int, ConvertedPoint> ByTop);
+
+    private async Task<Window> WindowAsync(DateOnly first, DateOnly last, CancellationToken cancellationToken)
     {
-        var total = Section(top.Id, inMonth);
-        var trend = new List<ReviewMonth>();
-        for (var m = month.AddMonths(1 - o.ReviewTrendMonths); m <= month; m = m.AddMonths(1))
-        {
-            var of = ofCategory.Where(p => PricePoints.MonthOf(p.Day) == m).ToList();
-            trend.Add(new ReviewMonth(PriceAnalytics.Label(m, PriceAnalytics.Month), Stats(of, ListingType.Offer), Stats(of, ListingType.Request)));
-        }
-        var previous = trend[^2];
-        var regions = inMonth.GroupBy(p => (p.Point.Country, p.Point.Region))
-            .Select(g => new ReviewRegion(g.Key.Country, g.Key.Region, g.Count(p => p.Point.Type == ListingType.Offer), g.Count(p => p.Point.Type == ListingType.Request)))
-            .OrderByDescending(r => r.Offers + r.Requests).ThenBy(r => r.Country, StringComparer.Ordinal).ThenBy(r => r.Region, StringComparer.Ordinal)
-            .Take(o.ReviewTopRegions).ToList();
-        var subcategories = top.Children.Select(child =>
-        {
-            var ids = PriceAnalytics.Flatten(child).ToHashSet();
-            return Section(child.Id, inMonth.Where(p => ids.Contains(p.Point.CategoryId)).ToList());
-        }).Where(s => s.Offers.Count + s.Requests.Count > 0).ToList();
-        return new ReviewFigures(currency, total, Change(previous.Offers.Median, total.Offers.Median), Change(previous.Requests.Median, total.Requests.Median),
-            regions, subcategories, trend, inMonth.Count(p => p.Price is null));
+        var zone = site.Value.Zone;
+        var currency = marketplace.Value.BaseCurrency;
+        var tree = await market.CategoriesAsync(cancellationToken);
+        var topOf = tree.SelectMany(t => PriceAnalytics.Flatten(t).Select(id => (id, t.Id))).ToDictionary(x => x.id, x => x.Item2);
+        var end = last.AddMonths(1);
+        var points = await market.PointsAsync([.. topOf.Keys], PricePoints.StartUtc(first.AddMonths(1 - options.Value.ReviewTrendMonths), zone),
+            PricePoints.StartUtc(end, zone), cancellationToken);
+        var rates = await market.RatesAsync(end.AddDays(-1), cancellationToken);
+        var byTop = points.Select(p => PricePoints.Convert(p, currency, rates, zone)).ToLookup(p => topOf[p.Point.CategoryId]);
+        return new Window(currency, tree, byTop);
     }
 
-    private static ReviewSection Section(int categoryId, List<ConvertedPoint> points)
+    private static IEnumerable<DateOnly> Months(DateOnly first, DateOnly last)
     {
-        var offers = Stats(points, ListingType.Offer);
-        var requests = Stats(points, ListingType.Request);
-        return new ReviewSection(categoryId, offers, requests, Quartiles.Ratio(offers.Count, requests.Count));
+        for (var month = first; month <= last; month = month.AddMonths(1))
+        {
+            yield return month;
+        }
     }
-
-    private static PriceStats Stats(IEnumerable<ConvertedPoint> points, ListingType type) =>
-        Quartiles.Of(points.Where(p => p.Point.Type == type && p.Price is not null).Select(p => p.Price!.Value));
-
-    /// <summary>The change in per cent, or null without both medians.</summary>
-    private static decimal? Change(decimal? before, decimal? now) =>
-        before is { } b && b != 0 && now is { } n ? Quartiles.Round((n - b) / b * 100) : null;
 
     private sealed record Recipient(Guid Id, string Email, string FirstName, string Culture);
 
@@ -197,73 +250,15 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
             using var _ = CultureScope.Use(r.Culture);
             if (!names.TryGetValue(r.Culture, out var named))
             {
-                named = Names(await market.CategoriesAsync(cancellationToken));
+                named = PriceReviewArchive.Names(await market.CategoriesAsync(cancellationToken));
                 names[r.Culture] = named;
             }
-            var monthName = MonthName(month);
+            var monthName = PriceReviewArchive.MonthName(month);
             var lines = reviews.OrderBy(v => named.GetValueOrDefault(v.CategoryId), StringComparer.CurrentCulture)
                 .Select(v => "• " + named.GetValueOrDefault(v.CategoryId, "") + ": " + url + "/price-reviews/" + v.Id);
             var body = string.Join("\n\n", text["Hello {0},", r.FirstName], text["The price reviews for {0} are ready:", monthName],
                 string.Join("\n", lines), text["All reviews: {0}", url + "/price-reviews"], site.Value.OperatorName);
             outbox.Email(r.Id, r.Email, text["Price reviews for {0}", monthName], body);
         }
-    }
-
-    /// <summary>"March 2026" in the current language (the standalone month form in Russian).</summary>
-    public static string MonthName(DateOnly month) => month.ToString("Y", CultureInfo.CurrentCulture);
-
-    public static IReadOnlyDictionary<int, string> Names(IEnumerable<CategoryNode> tree)
-    {
-        var result = new Dictionary<int, string>();
-        void Add(CategoryNode node)
-        {
-            result[node.Id] = node.Name;
-            foreach (var child in node.Children)
-            {
-                Add(child);
-            }
-        }
-        foreach (var node in tree)
-        {
-            Add(node);
-        }
-        return result;
-    }
-
-    public async Task EnsureSubscriberAsync(Guid memberId, CancellationToken cancellationToken)
-    {
-        if (!await entitlements.HasActiveAsync(memberId, ServiceCatalog.PriceReview, cancellationToken))
-        {
-            throw DomainException.Forbidden("analytics.price_review_subscription_required", "Price reviews need an active price-review subscription.");
-        }
-    }
-
-    /// <summary>The archive, newest month first; categories in the reader's language.</summary>
-    public async Task<IReadOnlyList<PriceReviewEntry>> ListAsync(Guid memberId, CancellationToken cancellationToken)
-    {
-        await EnsureSubscriberAsync(memberId, cancellationToken);
-        var names = Names(await market.CategoriesAsync(cancellationToken));
-        var rows = await db.Set<PriceReview>().AsNoTracking().Select(r => new { r.Id, r.Month, r.CategoryId }).ToListAsync(cancellationToken);
-        return [.. rows.OrderByDescending(r => r.Month).ThenBy(r => names.GetValueOrDefault(r.CategoryId), StringComparer.CurrentCulture)
-            .Select(r => new PriceReviewEntry(r.Id, PriceAnalytics.Label(r.Month, PriceAnalytics.Month), names.GetValueOrDefault(r.CategoryId, ""), PdfUrl(r.Id)))];
-    }
-
-    public static string PdfUrl(Guid id) => $"/api/v1/price-reviews/{id}/pdf";
-
-    public async Task<PriceReviewView> ViewAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
-    {
-        await EnsureSubscriberAsync(memberId, cancellationToken);
-        var review = await db.Set<PriceReview>().AsNoTracking().FirstOrDefaultAsync(r => r.Id == id, cancellationToken)
-            ?? throw DomainException.NotFound("analytics.price_review_not_found", "There is no such price review.");
-        var names = Names(await market.CategoriesAsync(cancellationToken));
-        return new PriceReviewView(review.Id, review.Month, names.GetValueOrDefault(review.CategoryId, ""), review.Read(), names);
-    }
-
-    /// <summary>The review as a PDF in the reader's language, drawn on request from the stored figures.</summary>
-    public async Task<(byte[] Content, string FileName)> PdfAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
-    {
-        var view = await ViewAsync(memberId, id, cancellationToken);
-        var pdf = ReviewPdf.Render(view, new ReviewPdf.Context(site.Value.OperatorName, CultureInfo.CurrentCulture, text));
-        return (pdf, $"price-review-{view.Month:yyyy-MM}-{view.Id:N}.pdf");
     }
 }

@@ -1,99 +1,59 @@
-using System.Globalization;
 using System.Text;
+using Tradehall.Core.Analytics.Charts;
 using Tradehall.Core.Analytics.Prices;
+using static Tradehall.Web.Pages.Analytics.ChartFrame;
 
 namespace Tradehall.Web.Pages.Analytics;
 
 /// <summary>One period of a chart: its label, the offers and requests, and offers per request.</summary>
 public sealed record ChartPeriod(string Label, PriceStats Offers, PriceStats Requests, decimal? Ratio);
 
+/// <summary>A point of a line, with the period it belongs to (for its tooltip).</summary>
+public sealed record ChartDot(string X, string Y, int Period);
+
+/// <summary>A bar, with the period it belongs to.</summary>
+public sealed record ChartBar(string X, string Y, string Width, string Height, int Period);
+
 /// <summary>
-/// ANL-01: geometry of the two inline SVG charts drawn on the server — median prices with the quartile band of offers
-/// and of requests, and counts as bars with offers per request as a line — so the page needs no script. Computed in
-/// <see cref="decimal"/> like the prices; the same numbers are in the table under the charts.
+/// ANL-01: geometry of the median-price chart drawn on the server as SVG — medians of offers and requests over their
+/// quartile bands, on a price axis with round ticks and gridlines — so the page needs no script. Each period is a
+/// column whose tooltip gives its figures; the table under the chart gives every number too.
 /// </summary>
 public sealed class PriceChart
 {
-    public const int Width = 640;
-    public const int Height = 240;
-    public const int PlotLeft = 80;
-    public const int PlotRight = Width - 10;
-    public const int PlotTop = 10;
-    public const int PlotBottom = Height - 30;
-
-    public required IReadOnlyList<(string X, string Label)> Ticks { get; init; }
+    public required ChartFrame Frame { get; init; }
+    public required IReadOnlyList<AxisTick> PriceTicks { get; init; }
     public required string OfferBand { get; init; }
     public required string OfferLine { get; init; }
     public required string RequestBand { get; init; }
     public required string RequestLine { get; init; }
-    public required IReadOnlyList<(string X, string Y)> OfferDots { get; init; }
-    public required IReadOnlyList<(string X, string Y)> RequestDots { get; init; }
-    public decimal? Low { get; init; }
-    public decimal? High { get; init; }
+    public required IReadOnlyList<ChartDot> OfferDots { get; init; }
+    public required IReadOnlyList<ChartDot> RequestDots { get; init; }
 
-    public required IReadOnlyList<(string X, string Y, string Height)> OfferBars { get; init; }
-    public required IReadOnlyList<(string X, string Y, string Height)> RequestBars { get; init; }
-    public required string BarWidth { get; init; }
-    public required string RatioLine { get; init; }
-    public required IReadOnlyList<(string X, string Y)> RatioDots { get; init; }
-    public int MaxCount { get; init; }
-    public decimal? MaxRatio { get; init; }
+    public bool HasPrices => PriceTicks.Count > 0;
 
-    public bool HasPrices => Low is not null;
-
-    public static PriceChart For(IReadOnlyList<ChartPeriod> periods)
+    public static PriceChart For(IReadOnlyList<ChartPeriod> periods, ChartSize size)
     {
-        var n = Math.Max(1, periods.Count);
-        decimal plotWidth = PlotRight - PlotLeft;
-        decimal plotHeight = PlotBottom - PlotTop;
-        var slot = plotWidth / n;
-        decimal X(int i) => PlotLeft + slot * i + slot / 2;
-
         var prices = periods.SelectMany(p => new[] { p.Offers.P25, p.Offers.P75, p.Requests.P25, p.Requests.P75, p.Offers.Median, p.Requests.Median })
             .OfType<decimal>().ToList();
-        decimal? low = prices.Count > 0 ? prices.Min() : null;
-        decimal? high = prices.Count > 0 ? prices.Max() : null;
-        var range = low is { } l && high is { } h && h > l ? h - l : 1m;
-        decimal Y(decimal v) => PlotBottom - (v - (low ?? 0)) / range * (plotHeight - 10) - 5;
-
-        var maxCount = periods.Count == 0 ? 0 : periods.Max(p => Math.Max(p.Offers.Count, p.Requests.Count));
-        var maxRatio = periods.Select(p => p.Ratio).OfType<decimal>().DefaultIfEmpty(0m).Max();
-        decimal CountY(int count) => PlotBottom - (maxCount == 0 ? 0 : (decimal)count / maxCount * (plotHeight - 10));
-        decimal RatioY(decimal ratio) => PlotBottom - (maxRatio == 0 ? 0 : ratio / maxRatio * (plotHeight - 10));
-        var bar = slot * 0.35m;
-
+        IReadOnlyList<decimal> ticks = prices.Count > 0 ? ChartScale.PriceTicks(prices, size.Height / 45) : [];
+        var frame = Build(size, [.. periods.Select(p => p.Label)], ticks.Select(t => Format(t, ticks)), []);
+        double Y(decimal v) => frame.Y(v, ticks);
         return new PriceChart
         {
-            Ticks = [.. periods.Select((p, i) => (C(X(i)), p.Label))],
-            OfferBand = Band(periods, p => p.Offers, X, Y),
-            OfferLine = Line(periods, p => p.Offers.Median, X, Y),
-            RequestBand = Band(periods, p => p.Requests, X, Y),
-            RequestLine = Line(periods, p => p.Requests.Median, X, Y),
-            OfferDots = Dots(periods, p => p.Offers.Median, X, Y),
-            RequestDots = Dots(periods, p => p.Requests.Median, X, Y),
-            Low = low,
-            High = high,
-            OfferBars = [.. periods.Select((p, i) => (C(X(i) - bar), C(CountY(p.Offers.Count)), C(PlotBottom - CountY(p.Offers.Count))))],
-            RequestBars = [.. periods.Select((p, i) => (C(X(i)), C(CountY(p.Requests.Count)), C(PlotBottom - CountY(p.Requests.Count))))],
-            BarWidth = C(bar),
-            RatioLine = Line(periods, p => p.Ratio, X, RatioY),
-            RatioDots = Dots(periods, p => p.Ratio, X, RatioY),
-            MaxCount = maxCount,
-            MaxRatio = maxRatio == 0 ? null : maxRatio,
+            Frame = frame,
+            PriceTicks = ticks.Count > 0 ? frame.ValueTicks(ticks) : [],
+            OfferBand = ticks.Count > 0 ? Band(periods, p => p.Offers, frame.X, Y) : "",
+            OfferLine = ticks.Count > 0 ? Line(periods, p => p.Offers.Median, frame.X, Y) : "",
+            RequestBand = ticks.Count > 0 ? Band(periods, p => p.Requests, frame.X, Y) : "",
+            RequestLine = ticks.Count > 0 ? Line(periods, p => p.Requests.Median, frame.X, Y) : "",
+            OfferDots = ticks.Count > 0 ? Dots(periods, p => p.Offers.Median, frame.X, Y) : [],
+            RequestDots = ticks.Count > 0 ? Dots(periods, p => p.Requests.Median, frame.X, Y) : [],
         };
     }
 
-    public static string Y(int value) => value.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>Where a price lies on the vertical axis, for the axis labels.</summary>
-    public string PriceY(decimal value)
-    {
-        var range = Low is { } l && High is { } h && h > l ? h - l : 1m;
-        return C(PlotBottom - (value - (Low ?? 0)) / range * (PlotBottom - PlotTop - 10) - 5);
-    }
-
     /// <summary>A path through the periods that have a value; a gap starts a new segment.</summary>
-    private static string Line(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, decimal> x, Func<decimal, decimal> y)
+    public static string Line(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, double> x, Func<decimal, double> y)
     {
         var path = new StringBuilder();
         var drawing = false;
@@ -112,8 +72,11 @@ public sealed class PriceChart
         return path.ToString().Trim();
     }
 
+    public static IReadOnlyList<ChartDot> Dots(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, double> x, Func<decimal, double> y) =>
+        [.. periods.Select((p, i) => (p, i)).Where(t => value(t.p) is not null).Select(t => new ChartDot(C(x(t.i)), C(y(value(t.p)!.Value)), t.i))];
+
     /// <summary>The area between the upper and the lower quartile, one closed shape per run of periods with both.</summary>
-    private static string Band(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, PriceStats> stats, Func<int, decimal> x, Func<decimal, decimal> y)
+    private static string Band(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, PriceStats> stats, Func<int, double> x, Func<decimal, double> y)
     {
         var path = new StringBuilder();
         var run = new List<int>();
@@ -121,16 +84,16 @@ public sealed class PriceChart
         {
             if (run.Count > 0)
             {
-                // A single period gets a narrow band of its own width, so it is still visible.
-                var half = run.Count == 1 ? 4m : 0m;
+                // A single period gets a narrow band of its own, so it is still visible.
+                var half = run.Count == 1 ? 4 : 0;
                 path.Append(" M").Append(C(x(run[0]) - half)).Append(',').Append(C(y(stats(periods[run[0]]).P75!.Value)));
                 foreach (var i in run)
                 {
-                    path.Append(" L").Append(C(x(i) + (run.Count == 1 ? half : 0))).Append(',').Append(C(y(stats(periods[i]).P75!.Value)));
+                    path.Append(" L").Append(C(x(i) + half)).Append(',').Append(C(y(stats(periods[i]).P75!.Value)));
                 }
                 foreach (var i in Enumerable.Reverse(run))
                 {
-                    path.Append(" L").Append(C(x(i) + (run.Count == 1 ? half : 0))).Append(',').Append(C(y(stats(periods[i]).P25!.Value)));
+                    path.Append(" L").Append(C(x(i) + half)).Append(',').Append(C(y(stats(periods[i]).P25!.Value)));
                 }
                 path.Append(" L").Append(C(x(run[0]) - half)).Append(',').Append(C(y(stats(periods[run[0]]).P25!.Value))).Append(" Z");
                 run.Clear();
@@ -150,16 +113,45 @@ public sealed class PriceChart
         Close();
         return path.ToString().Trim();
     }
-
-    private static IReadOnlyList<(string X, string Y)> Dots(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, decimal> x, Func<decimal, decimal> y) =>
-        [.. periods.Select((p, i) => (p, i)).Where(t => value(t.p) is not null).Select(t => (C(x(t.i)), C(y(value(t.p)!.Value))))];
-
-    private static string C(decimal value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
 }
 
-/// <summary>What the chart partial draws: the geometry, ids unique on the page, the currency and what is charted.</summary>
-public sealed record ChartView(PriceChart Chart, string Id, string Currency, string Subject)
+/// <summary>
+/// ANL-01: geometry of the listings chart — offers and requests posted per period as bars on a count axis, and offers per
+/// request as a line on a second axis on the right.
+/// </summary>
+public sealed class CountChart
 {
-    /// <summary>Every label when they fit, otherwise every k-th, so weeks of a long range stay readable.</summary>
-    public bool ShowTick(int index) => index % Math.Max(1, (int)Math.Ceiling(Chart.Ticks.Count / 12m)) == 0;
+    public required ChartFrame Frame { get; init; }
+    public required IReadOnlyList<AxisTick> CountTicks { get; init; }
+    public required IReadOnlyList<AxisTick> RatioTicks { get; init; }
+    public required IReadOnlyList<ChartBar> OfferBars { get; init; }
+    public required IReadOnlyList<ChartBar> RequestBars { get; init; }
+    public required string RatioLine { get; init; }
+    public required IReadOnlyList<ChartDot> RatioDots { get; init; }
+
+    public static CountChart For(IReadOnlyList<ChartPeriod> periods, ChartSize size)
+    {
+        var maxCount = periods.Select(p => Math.Max(p.Offers.Count, p.Requests.Count)).DefaultIfEmpty(0).Max();
+        var counts = ChartScale.Ticks(0, Math.Max(1, maxCount), size.Height / 45, whole: true);
+        var ratios = periods.Select(p => p.Ratio).OfType<decimal>().ToList();
+        IReadOnlyList<decimal> ratioTicks = ratios.Count > 0 ? ChartScale.Ticks(0, ratios.Max(), size.Height / 45) : [];
+        var frame = ChartFrame.Build(size, [.. periods.Select(p => p.Label)], counts.Select(t => Format(t, counts)), ratioTicks.Select(t => Format(t, ratioTicks)));
+        var bar = frame.Slot * 0.35;
+        ChartBar Bar(double x, int count, int period)
+        {
+            var top = frame.Y(count, counts);
+            return new ChartBar(C(x), C(top), C(bar), C(frame.PlotBottom - top), period);
+        }
+        double RatioY(decimal v) => frame.Y(v, ratioTicks);
+        return new CountChart
+        {
+            Frame = frame,
+            CountTicks = frame.ValueTicks(counts),
+            RatioTicks = ratioTicks.Count > 0 ? frame.ValueTicks(ratioTicks) : [],
+            OfferBars = [.. periods.Select((p, i) => Bar(frame.X(i) - bar, p.Offers.Count, i)).Where(b => b.Height != "0")],
+            RequestBars = [.. periods.Select((p, i) => Bar(frame.X(i), p.Requests.Count, i)).Where(b => b.Height != "0")],
+            RatioLine = ratioTicks.Count > 0 ? PriceChart.Line(periods, p => p.Ratio, frame.X, RatioY) : "",
+            RatioDots = ratioTicks.Count > 0 ? PriceChart.Dots(periods, p => p.Ratio, frame.X, RatioY) : [],
+        };
+    }
 }

@@ -1,15 +1,13 @@
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Analytics.Reviews;
 
 namespace Tradehall.Web.Pages.Analytics;
 
-/// <summary>ANL-02: one price review as a page, and its PDF; price-review subscribers only.</summary>
-public sealed class ReviewModel(PriceReviews reviews) : TradehallPageModel
+/// <summary>ANL-02: one price review as a page, a section per unit, and its PDF; price-review subscribers only.</summary>
+public sealed class ReviewModel(PriceReviewArchive reviews) : TradehallPageModel
 {
     public PriceReviewView Review { get; private set; } = null!;
-    public PriceChart Chart { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -18,8 +16,6 @@ public sealed class ReviewModel(PriceReviews reviews) : TradehallPageModel
             return Challenge();
         }
         Review = await reviews.ViewAsync(User.MemberId(), id, cancellationToken);
-        Chart = PriceChart.For([.. Review.Figures.Trend.Select(m => new ChartPeriod(m.Month, m.Offers, m.Requests,
-            Quartiles.Ratio(m.Offers.Count, m.Requests.Count)))]);
         return Page();
     }
 
