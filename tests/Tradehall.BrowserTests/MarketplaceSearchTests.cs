@@ -59,7 +59,11 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         var page = await site.PhoneAsync();
         await page.GotoAsync(site.BaseUrl + "/listings");
         var problems = (await Accessibility.SeriousViolationsAsync(page)).ToList();
+        // On a phone the filters wait behind their button and the results start within the first screen.
+        Assert.False(await page.Locator("#type").IsVisibleAsync());
+        Assert.True((await page.Locator("#results-title").BoundingBoxAsync())!.Y < 844);
         await page.FillAsync("#q", "spruce");
+        await page.Locator(".search-filters > summary").ClickAsync();
         await page.SelectOptionAsync("#type", "offer");
         await page.SelectOptionAsync("#sort", "newest");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
@@ -75,6 +79,7 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         await page.Locator(".facets a", new() { HasTextString = "Finland" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("country=FI"));
         Assert.Equal(["Spruce beams 150x150"], await page.Locator(".results h3 a").AllInnerTextsAsync());
+        Assert.Contains("Filters (", await page.Locator(".search-filters > summary").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("FI", await page.Locator("#country").InputValueAsync());
         Assert.Equal("spruce", await page.Locator("#q").InputValueAsync());
 

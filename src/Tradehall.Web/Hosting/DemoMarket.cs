@@ -251,7 +251,7 @@ internal sealed class DemoMarket
                 .Append(regular ? (russian ? " ежемесячно" : " per month") : (russian ? ", одна партия" : ", one lot")).Append('\n');
             text.Append(russian ? "- **Условия:** " : "- **Terms:** ").Append(incoterm).Append(", ").Append(payment).Append('\n');
             text.Append(russian ? "- **Документы:** " : "- **Documents:** ").Append(certificate).Append('\n');
-            text.Append(russian ? "- **Место:** " : "- **Location:** ").Append(place.City).Append(", ").Append(place.Region).Append("\n\n");
+            text.Append(russian ? "- **Место:** " : "- **Location:** ").Append(place.CityIn(russian)).Append(", ").Append(place.RegionIn(russian)).Append("\n\n");
             text.Append(russian ? $"Отгрузка {shipment}. Фото и спецификация — по запросу в чате." : $"Shipment by {shipment}. Photos and a specification on request in the chat.");
         }
         else

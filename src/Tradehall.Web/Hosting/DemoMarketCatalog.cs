@@ -205,43 +205,51 @@ internal static class DemoMarketCatalog
 
     private static Product P(int id, int root, string unit, decimal baseRub, string[] en, string[] ru, Text[] specs) => new(id, root, unit, baseRub, en, ru, specs);
 
-    /// <summary>A place listings come from: ISO country, region, its main city, and the share of Russian-speaking posters.</summary>
-    internal sealed record Place(string Country, string Region, string City, double Russian, string Locale);
+    /// <summary>
+    /// A place listings come from: ISO country, region, its main city, the share of Russian-speaking posters, and the
+    /// region and city in Russian, so a Russian trader's page and listings name them as the trader would.
+    /// </summary>
+    internal sealed record Place(string Country, string Region, string City, double Russian, string Locale, string RegionRu, string CityRu)
+    {
+        public string CityIn(bool russian) => russian ? CityRu : City;
+
+        public string RegionIn(bool russian) => russian ? RegionRu : Region;
+    }
 
     /// <summary>Weighted toward north-west Russia and Siberia, then the Nordic and Baltic buyers and sellers, then Germany and China.</summary>
     public static readonly IReadOnlyList<(Place Place, int Weight)> Places =
     [
-        (new("RU", "Arkhangelsk Oblast", "Arkhangelsk", 0.85, "ru"), 10),
-        (new("RU", "Vologda Oblast", "Vologda", 0.85, "ru"), 9),
-        (new("RU", "Republic of Karelia", "Petrozavodsk", 0.85, "ru"), 7),
-        (new("RU", "Krasnoyarsk Krai", "Krasnoyarsk", 0.9, "ru"), 7),
-        (new("RU", "Irkutsk Oblast", "Irkutsk", 0.9, "ru"), 7),
-        (new("RU", "Komi Republic", "Syktyvkar", 0.9, "ru"), 4),
-        (new("RU", "Leningrad Oblast", "Saint Petersburg", 0.75, "ru"), 8),
-        (new("RU", "Kirov Oblast", "Kirov", 0.9, "ru"), 3),
-        (new("RU", "Tomsk Oblast", "Tomsk", 0.9, "ru"), 3),
-        (new("RU", "Khabarovsk Krai", "Khabarovsk", 0.85, "ru"), 3),
-        (new("RU", "Perm Krai", "Perm", 0.9, "ru"), 3),
-        (new("RU", "Novgorod Oblast", "Veliky Novgorod", 0.9, "ru"), 2),
-        (new("FI", "Kymenlaakso", "Kotka", 0.1, "fi"), 3),
-        (new("FI", "North Karelia", "Joensuu", 0.1, "fi"), 2),
-        (new("FI", "Uusimaa", "Helsinki", 0.1, "fi"), 2),
-        (new("SE", "Västernorrland", "Sundsvall", 0.05, "sv"), 2),
-        (new("SE", "Värmland", "Karlstad", 0.05, "sv"), 2),
-        (new("DE", "Bavaria", "Munich", 0.05, "de"), 2),
-        (new("DE", "North Rhine-Westphalia", "Cologne", 0.05, "de"), 2),
-        (new("DE", "Lower Saxony", "Hanover", 0.05, "de"), 1),
-        (new("BY", "Minsk Region", "Minsk", 0.8, "ru"), 3),
-        (new("BY", "Vitebsk Region", "Vitebsk", 0.8, "ru"), 2),
-        (new("KZ", "Almaty", "Almaty", 0.7, "ru"), 2),
-        (new("KZ", "Astana", "Astana", 0.7, "ru"), 1),
-        (new("CN", "Heilongjiang", "Harbin", 0.15, "zh_CN"), 2),
-        (new("CN", "Shandong", "Qingdao", 0.05, "zh_CN"), 2),
-        (new("CN", "Jiangsu", "Nanjing", 0.05, "zh_CN"), 1),
-        (new("EE", "Harju County", "Tallinn", 0.35, "fi"), 2),
-        (new("EE", "Pärnu County", "Pärnu", 0.3, "fi"), 1),
-        (new("LV", "Riga", "Riga", 0.35, "lv"), 2),
-        (new("LV", "Latgale", "Daugavpils", 0.5, "lv"), 1),
+        (new("RU", "Arkhangelsk Oblast", "Arkhangelsk", 0.85, "ru", "Архангельская область", "Архангельск"), 10),
+        (new("RU", "Vologda Oblast", "Vologda", 0.85, "ru", "Вологодская область", "Вологда"), 9),
+        (new("RU", "Republic of Karelia", "Petrozavodsk", 0.85, "ru", "Республика Карелия", "Петрозаводск"), 7),
+        (new("RU", "Krasnoyarsk Krai", "Krasnoyarsk", 0.9, "ru", "Красноярский край", "Красноярск"), 7),
+        (new("RU", "Irkutsk Oblast", "Irkutsk", 0.9, "ru", "Иркутская область", "Иркутск"), 7),
+        (new("RU", "Komi Republic", "Syktyvkar", 0.9, "ru", "Республика Коми", "Сыктывкар"), 4),
+        (new("RU", "Leningrad Oblast", "Saint Petersburg", 0.75, "ru", "Ленинградская область", "Санкт-Петербург"), 8),
+        (new("RU", "Kirov Oblast", "Kirov", 0.9, "ru", "Кировская область", "Киров"), 3),
+        (new("RU", "Tomsk Oblast", "Tomsk", 0.9, "ru", "Томская область", "Томск"), 3),
+        (new("RU", "Khabarovsk Krai", "Khabarovsk", 0.85, "ru", "Хабаровский край", "Хабаровск"), 3),
+        (new("RU", "Perm Krai", "Perm", 0.9, "ru", "Пермский край", "Пермь"), 3),
+        (new("RU", "Novgorod Oblast", "Veliky Novgorod", 0.9, "ru", "Новгородская область", "Великий Новгород"), 2),
+        (new("FI", "Kymenlaakso", "Kotka", 0.1, "fi", "Кюменлааксо", "Котка"), 3),
+        (new("FI", "North Karelia", "Joensuu", 0.1, "fi", "Северная Карелия", "Йоэнсуу"), 2),
+        (new("FI", "Uusimaa", "Helsinki", 0.1, "fi", "Уусимаа", "Хельсинки"), 2),
+        (new("SE", "Västernorrland", "Sundsvall", 0.05, "sv", "Вестерноррланд", "Сундсвалль"), 2),
+        (new("SE", "Värmland", "Karlstad", 0.05, "sv", "Вермланд", "Карлстад"), 2),
+        (new("DE", "Bavaria", "Munich", 0.05, "de", "Бавария", "Мюнхен"), 2),
+        (new("DE", "North Rhine-Westphalia", "Cologne", 0.05, "de", "Северный Рейн — Вестфалия", "Кёльн"), 2),
+        (new("DE", "Lower Saxony", "Hanover", 0.05, "de", "Нижняя Саксония", "Ганновер"), 1),
+        (new("BY", "Minsk Region", "Minsk", 0.8, "ru", "Минская область", "Минск"), 3),
+        (new("BY", "Vitebsk Region", "Vitebsk", 0.8, "ru", "Витебская область", "Витебск"), 2),
+        (new("KZ", "Almaty", "Almaty", 0.7, "ru", "Алматы", "Алматы"), 2),
+        (new("KZ", "Astana", "Astana", 0.7, "ru", "Астана", "Астана"), 1),
+        (new("CN", "Heilongjiang", "Harbin", 0.15, "zh_CN", "Хэйлунцзян", "Харбин"), 2),
+        (new("CN", "Shandong", "Qingdao", 0.05, "zh_CN", "Шаньдун", "Циндао"), 2),
+        (new("CN", "Jiangsu", "Nanjing", 0.05, "zh_CN", "Цзянсу", "Нанкин"), 1),
+        (new("EE", "Harju County", "Tallinn", 0.35, "fi", "Харьюмаа", "Таллин"), 2),
+        (new("EE", "Pärnu County", "Pärnu", 0.3, "fi", "Пярнумаа", "Пярну"), 1),
+        (new("LV", "Riga", "Riga", 0.35, "lv", "Рига", "Рига"), 2),
+        (new("LV", "Latgale", "Daugavpils", 0.5, "lv", "Латгалия", "Даугавпилс"), 1),
     ];
 
     /// <summary>Currencies a country's traders quote in, with weights.</summary>

@@ -122,7 +122,7 @@ internal static class DemoMarketSeed
                 var member = DemoSeed.LoadMember(email, $"+7993{n:D7}", person.FirstName, n, registeredAt);
                 member.LastName = person.LastName;
                 member.Gender = person.Gender;
-                member.City = person.Place.City;
+                member.City = person.Place.CityIn(person.Russian);
                 member.Culture = person.Russian ? "ru" : "en";
                 // Every trader signs in with the demo password; one hash serves them all.
                 passwordHash ??= hasher.HashPassword(member, DemoData.Password);
@@ -130,7 +130,7 @@ internal static class DemoMarketSeed
                 members.Add(member);
                 var profile = new Profile
                 {
-                    MemberId = member.Id, Handle = $"{Handles.Stem(person.FirstName, person.LastName)}-{n}", CreatedAt = registeredAt, City = person.Place.City,
+                    MemberId = member.Id, Handle = $"{Handles.Stem(person.FirstName, person.LastName)}-{n}", CreatedAt = registeredAt, City = person.Place.CityIn(person.Russian),
                 };
                 profile.Index(member.FullName);
                 profiles.Add(profile);
@@ -142,9 +142,9 @@ internal static class DemoMarketSeed
                     {
                         Slug = $"{Handles.Stem(name)}-{n}", Name = name, LegalForm = legalForm,
                         Industry = person.Russian ? "Лесная промышленность" : "Timber and wood products",
-                        Country = person.Place.Country, City = person.Place.City, CreatedBy = member.Id, CreatedAt = registeredAt,
+                        Country = person.Place.Country, City = person.Place.CityIn(person.Russian), CreatedBy = member.Id, CreatedAt = registeredAt,
                         Description = person.Russian
-                            ? $"{legalForm} «{name}»: заготовка, переработка и торговля лесоматериалами, {person.Place.Region}."
+                            ? $"{legalForm} «{name}»: заготовка, переработка и торговля лесоматериалами, {person.Place.RegionRu}."
                             : $"{name} {legalForm}: harvesting, processing and trading of wood products, {person.Place.Region}.",
                     };
                     organization.Index();

@@ -17,6 +17,15 @@ internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace
             .ToDictionaryAsync(c => c.Id, cancellationToken);
     }
 
+    public async Task<Storefront> StorefrontAsync(Guid organizationId, int take, CancellationToken cancellationToken)
+    {
+        var active = db.Set<Listing>().AsNoTracking().Where(l => l.OrganizationId == organizationId && l.Status == ListingStatus.Active);
+        var total = await active.CountAsync(cancellationToken);
+        var rows = await active.OrderByDescending(l => l.PostedAt).ThenByDescending(l => l.Id).Take(take)
+            .Select(l => new { l.Id, l.Type, l.Title, l.Price, l.Currency, l.Unit, l.PostedAt }).ToListAsync(cancellationToken);
+        return new Storefront(total, [.. rows.Select(l => new StorefrontListing(l.Id, l.Type, l.Title, Money.ToAmount(l.Price), l.Currency, l.Unit, l.PostedAt))]);
+    }
+
     public async Task<MarketplaceProgress> ProgressOfAsync(Guid memberId, CancellationToken cancellationToken) =>
         new(await db.Set<Listing>().AnyAsync(l => l.OwnerId == memberId, cancellationToken),
             await db.Set<SavedSearch>().AnyAsync(s => s.MemberId == memberId, cancellationToken));

@@ -22,7 +22,8 @@ public sealed record OrganizationPerson(Guid Id, string Handle, string Name, str
 
 /// <summary><see cref="Contact"/> answers messages to the organization: the admin who has been one the longest.</summary>
 public sealed record OrganizationView(Guid Id, string Slug, string Name, string? LegalForm, string? Industry, string? Country, string? City,
-    string? Description, string? Website, string? LogoUrl, IReadOnlyList<OrganizationPerson> Members, bool CanEdit, OrganizationPerson? Contact);
+    string? Description, string? Website, string? LogoUrl, IReadOnlyList<OrganizationPerson> Members, bool CanEdit, OrganizationPerson? Contact,
+    DateTime CreatedAt);
 
 /// <summary>NET-05: organization pages; their people are managed by <see cref="OrganizationPeople"/>.</summary>
 public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeline images, IFileStore files, TimeProvider time)
@@ -67,7 +68,8 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
             .OrderBy(r => r.AddedAt).ThenBy(r => r.MemberId).Select(r => (Guid?)r.MemberId).FirstOrDefault();
         return new OrganizationView(organization.Id, organization.Slug, organization.Name, organization.LegalForm, organization.Industry,
             organization.Country, organization.City, organization.Description, organization.Website,
-            organization.LogoKey is null ? null : LogoUrl(organization.Slug), people, canEdit, people.FirstOrDefault(p => p.Id == contactId));
+            organization.LogoKey is null ? null : LogoUrl(organization.Slug), people, canEdit, people.FirstOrDefault(p => p.Id == contactId),
+            organization.CreatedAt);
     }
 
     public async Task<OrganizationView> UpdateAsync(Guid memberId, string slug, OrganizationRequest request, CancellationToken cancellationToken)

@@ -1,15 +1,21 @@
 using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Marketplace;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 
 /// <summary>NET-05: an organization's page with its people; an invited person answers here, a member can leave.</summary>
-public sealed class OrganizationModel(Organizations organizations, OrganizationPeople people) : NetworkPageModel
+public sealed class OrganizationModel(Organizations organizations, OrganizationPeople people, IMarketplace marketplace) : NetworkPageModel
 {
+    /// <summary>How many of its listings the storefront shows.</summary>
+    public const int ListingsShown = 12;
+
     [FromRoute] public string Slug { get; set; } = "";
 
     public OrganizationView Organization { get; private set; } = null!;
+
+    public Storefront Listings { get; private set; } = new(0, []);
 
     /// <summary>The viewer's invitation to this organization that waits for their answer, if any.</summary>
     public MyOrganizationInvitation? Invitation { get; private set; }
@@ -55,6 +61,7 @@ public sealed class OrganizationModel(Organizations organizations, OrganizationP
         {
             return false;
         }
+        Listings = await marketplace.StorefrontAsync(Organization.Id, ListingsShown, cancellationToken);
         if (Viewer is { } me)
         {
             Invitation = (await people.MineAsync(me, cancellationToken)).FirstOrDefault(i => i.Organization.Id == Organization.Id);

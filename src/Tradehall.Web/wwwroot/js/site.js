@@ -64,4 +64,9 @@
   }
   document.addEventListener("click", function (event) { closeOutside(event.target); });
   document.addEventListener("focusin", function (event) { closeOutside(event.target); });
+
+  // MKT-02: on a phone the listing filters fold behind their button, so the results come first.
+  if (window.matchMedia("(max-width: 640px)").matches) {
+    document.querySelectorAll("details[data-fold-on-phone=true]").forEach(function (d) { d.open = false; });
+  }
 })();
