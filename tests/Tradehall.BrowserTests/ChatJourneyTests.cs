@@ -94,9 +94,12 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         await row.ClickAsync();
         await b.WaitForURLAsync(new Regex(Regex.Escape(chatPath) + "$"));
         Assert.Contains("Grade A, delivery to Arkhangelsk.", await b.Locator("#chat-messages").InnerTextAsync(), StringComparison.Ordinal);
-        await b.FillAsync("#Text", "Yes, we have it. Price on request.");
-        await b.GetByRole(AriaRole.Button, new() { Name = "Send", Exact = true }).ClickAsync();
-        // chats.js sends by fetch and appends the reply without leaving the page.
+        // Shift+Enter starts a new line; Enter sends (chats.js sends by fetch and appends the reply without leaving the page).
+        await b.FillAsync("#Text", "Yes, we have it.");
+        await b.Locator("#Text").PressAsync("Shift+Enter");
+        await b.Locator("#Text").PressSequentiallyAsync("Price on request.");
+        Assert.Equal("Yes, we have it.\nPrice on request.", await b.Locator("#Text").InputValueAsync());
+        await b.Locator("#Text").PressAsync("Enter");
         await Assertions.Expect(b.Locator("#chat-messages .chat-message-mine")).ToHaveCountAsync(1);
         await Assertions.Expect(b.Locator("#Text")).ToHaveValueAsync("");
         problems.AddRange(await Accessibility.SeriousViolationsAsync(b));
