@@ -18,15 +18,21 @@ pg=$(scripts/pg.sh start "$work/pg")
 results="$root/artifacts/test-results"
 rm -rf "$results"; mkdir -p "$results"
 status=0
+durations=()
 run() { # name, project, env...
   local name=$1 project=$2; shift 2
+  local started=$SECONDS
   echo "== $name"
   env "$@" dotnet test "$project" -c Release --no-build -nologo \
     --logger "trx;LogFileName=$name.trx" --results-directory "$results" || status=1
+  durations+=("$name $((SECONDS - started)) s")
+  echo "== $name took $((SECONDS - started)) s"
 }
 run sqlite tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=sqlite
 run postgres tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=postgres "TRADEHALL_TEST_PG=$pg"
 run browser tests/Tradehall.BrowserTests TRADEHALL_TEST_PROVIDER=sqlite "TRADEHALL_ARTIFACTS=$root/artifacts/screenshots"
+
+echo "== durations: $(IFS=,; echo "${durations[*]}" | sed 's/,/, /g')"
 
 # One closing line over all runs, counted from the result files.
 python3 - "$results" <<'PY'

@@ -93,13 +93,9 @@ public sealed class OrderingConcurrencyTests(PaymentsApiTests.App app) : IClassF
         Assert.Equal(2, await ServicesAsync(member.Id));
     }
 
-    [Fact]
+    [PostgresFact("the wait is bounded on PostgreSQL; SQLite runs writers one at a time and never sees another in flight")]
     public async Task BIL23_a_call_whose_key_is_held_by_a_call_in_flight_answers_409_in_progress()
     {
-        if (!TestDatabase.IsPostgres)
-        {
-            return; // The wait is bounded on PostgreSQL; SQLite runs writers one at a time and never sees another in flight.
-        }
         using var quick = new TradehallApp { Settings = { ["Billing:Gateway:Secret"] = PaymentsApiTests.Secret, ["Billing:IdempotencyWait"] = "00:00:00.300" } };
         var s = await Subscribers.CreateAsync(quick, 0m);
         await Subscribers.TopUpAsync(quick, s.Number, s.Price);

@@ -66,13 +66,9 @@ public sealed class HostingTests(TradehallApp app) : IClassFixture<TradehallApp>
         Assert.DoesNotContain("198.51.100.77", ips);
     }
 
-    [Fact]
+    [SqliteFact("WAL and the busy timeout are SQLite settings")]
     public async Task RUN01_sqlite_runs_in_wal_mode_with_a_busy_timeout()
     {
-        if (TestDatabase.IsPostgres)
-        {
-            return;
-        }
         var (mode, timeout) = await app.WithDb(async db =>
         {
             var connection = db.Database.GetDbConnection();

@@ -48,13 +48,9 @@ public sealed class ListingViewTests(ListingSteps.App app) : IClassFixture<Listi
         Assert.Equal(0, await MarksAsync(id));
     }
 
-    [Fact]
+    [PostgresFact("several nodes share PostgreSQL; SQLite is one node")]
     public async Task ANL04_a_repeat_answered_by_another_node_is_not_counted_twice()
     {
-        if (!TestDatabase.IsPostgres)
-        {
-            return; // Several nodes share PostgreSQL only; SQLite is one node.
-        }
         using var nodeB = Nodes.SecondNodeOf(app);
         nodeB.Clock.Set(app.Clock.GetUtcNow());
         var owner = await Members.RegisterAsync(app);

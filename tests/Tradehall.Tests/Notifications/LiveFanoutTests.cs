@@ -122,13 +122,9 @@ public sealed class LiveFanoutTests : IDisposable
         Assert.Equal(members.Order(), many.SelectMany(t => LiveNotice.Decode(t).MemberIds).Order());
     }
 
-    [Fact]
+    [PostgresFact("several nodes share PostgreSQL; SQLite is one node")]
     public async Task RUN03_a_tab_on_one_node_gets_an_event_published_on_another_exactly_once()
     {
-        if (!TestDatabase.IsPostgres)
-        {
-            return; // Several nodes share PostgreSQL only; SQLite is one node.
-        }
         var member = await Members.RegisterAsync(app);
         using var nodeB = Nodes.SecondNodeOf(app);
         await app.ListeningAsync();
@@ -146,13 +142,9 @@ public sealed class LiveFanoutTests : IDisposable
         }
     }
 
-    [Fact]
+    [PostgresFact("only a NOTIFY has a size limit; SQLite delivers in process")]
     public async Task RUN03_an_event_too_big_for_a_notification_arrives_compact_for_the_client_to_refetch()
     {
-        if (!TestDatabase.IsPostgres)
-        {
-            return; // Only a notification has a size limit; SQLite delivers in process.
-        }
         var member = await Members.RegisterAsync(app);
         await app.ListeningAsync();
         await using var tab = await LiveClient.ConnectAsync(app, member.Token, events: "message");
@@ -165,13 +157,9 @@ public sealed class LiveFanoutTests : IDisposable
         Assert.Equal(chatId, payload.GetProperty("chatId").GetGuid());
     }
 
-    [Fact]
+    [PostgresFact("the listener connection exists on PostgreSQL only")]
     public async Task RUN03_a_node_listens_again_after_its_database_connection_drops()
     {
-        if (!TestDatabase.IsPostgres)
-        {
-            return;
-        }
         var member = await Members.RegisterAsync(app);
         await app.ListeningAsync();
         await using var tab = await LiveClient.ConnectAsync(app, member.Token, events: "message");
