@@ -200,7 +200,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         var problems = (await Accessibility.SeriousViolationsAsync(member)).ToList();
 
         // BIL-07, BIL-05: the balance is short of the price; the summary names the shortfall and invoices exactly it.
-        await member.Locator("form", new() { Has = member.Locator("h3", new() { HasTextString = "Analytics" }) }).GetByRole(AriaRole.Button, new() { Name = "Order" }).ClickAsync();
+        await member.Locator("article.card", new() { Has = member.Locator("h3", new() { HasTextString = "Analytics" }) }).GetByRole(AriaRole.Button, new() { Name = "Order" }).ClickAsync();
         await member.WaitForURLAsync(new Regex("/billing/order"));
         Assert.Contains("The balance is 1,490.00 RUB short", await member.Locator("#shortfall").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await member.GetByRole(AriaRole.Button, new() { Name = "Confirm and pay", Exact = false }).CountAsync());

@@ -37,6 +37,23 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     }
 
     [Fact]
+    public async Task BIL07_a_subscription_the_member_holds_is_not_offered_again()
+    {
+        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        var s = await Subscribers.CreateAsync(app, 5000m);
+        using (var client = app.Api(s.Member.Token))
+        {
+            Assert.Equal(HttpStatusCode.Created, (await Subscribers.OrderAsync(client, s.Tariff)).StatusCode);
+        }
+        using var browser = await SignedInAsync(s.Member);
+        var (_, billing) = await browser.GetAsync("/billing");
+        Assert.DoesNotContain(billing.Forms, f => f.QuerySelector($"input[name=tariffId][value='{s.Tariff}']") is not null);
+        Assert.Contains("You have this subscription", billing.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+        // Other kinds stay on offer.
+        Assert.Contains(billing.Forms, f => f.GetAttribute("action") == "/billing/order");
+    }
+
+    [Fact]
     public async Task BIL07_order_shows_the_summary_and_charges_only_after_confirm()
     {
         app.Clock.Set(At(new DateOnly(2026, 3, 2)));

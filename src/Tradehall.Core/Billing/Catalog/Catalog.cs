@@ -93,7 +93,8 @@ internal sealed class CatalogConfiguration : IEntityTypeConfiguration<ServiceKin
 /// <summary>A tariff on sale; <c>name</c> and <c>description</c> are in the reader's language.</summary>
 public sealed record CatalogTariff(Guid Id, string Name, decimal Price, string Period, bool Refundable, string? Description);
 
-public sealed record CatalogKind(string Kind, string Name, IReadOnlyList<CatalogTariff> Tariffs);
+/// <summary>A kind on sale; <c>exclusive</c> kinds (the built-in subscriptions) are held once at a time.</summary>
+public sealed record CatalogKind(string Kind, string Name, IReadOnlyList<CatalogTariff> Tariffs, bool Exclusive);
 
 /// <summary>BIL-06: what can be ordered, and the built-in kinds every site has.</summary>
 public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft.Extensions.Options.IOptions<BillingOptions> options,
@@ -108,7 +109,8 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
         var kinds = await db.Set<ServiceKind>().AsNoTracking().OrderBy(k => k.Code).ToListAsync(cancellationToken);
         var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => t.Active).ToListAsync(cancellationToken);
         return kinds.Select(k => new CatalogKind(k.Code, k.Name(culture), tariffs.Where(t => t.KindId == k.Id).OrderBy(t => t.Price)
-            .Select(t => new CatalogTariff(t.Id, t.NameIn(culture), Money.ToAmount(t.Price), $"P{t.PeriodMonths}M", t.Refundable, t.DescriptionIn(culture))).ToList())).ToList();
+            .Select(t => new CatalogTariff(t.Id, t.NameIn(culture), Money.ToAmount(t.Price), $"P{t.PeriodMonths}M", t.Refundable, t.DescriptionIn(culture))).ToList(),
+            k.BuiltIn)).ToList();
     }
 
     /// <summary>
