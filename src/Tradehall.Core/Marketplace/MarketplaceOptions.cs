@@ -94,12 +94,30 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the day the starting rates are valid from; early, so listings of past months are normalised too.</summary>
     public DateOnly StartingRatesFrom { get; set; } = new(2000, 1, 1);
 
+    /// <summary>MKT-02: facets are counted over every match up to this many; beyond, over an even sample, and marked as estimates.</summary>
+    [Range(100, 10_000_000)]
+    public int SearchFacetsExactUpTo { get; set; } = 10_000;
+
+    /// <summary>MKT-02: how often each node reads the search change feed for changes written by other nodes.</summary>
+    public TimeSpan SearchFeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
-    /// MKT-02: a search with words, a price range or a day counts and ranks at most this many of its most recent matches,
-    /// so a query matching half the market costs what a narrow one does; above it the total is "at least".
+    /// MKT-02: how long a skipped change number is waited for before its transaction is taken as rolled back; longer than
+    /// any transaction that writes listings (a bulk import's chunk included).
     /// </summary>
-    [Range(100, 100_000)]
-    public int SearchWindow { get; set; } = 1_000;
+    public TimeSpan SearchFeedGapTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>MKT-02: changes read from the feed at a time.</summary>
+    [Range(10, 1_000_000)]
+    public int SearchFeedBatch { get; set; } = 10_000;
+
+    /// <summary>MKT-02: the newest changes the feed keeps; a node further behind builds a new index.</summary>
+    [Range(1_000, 100_000_000)]
+    public long SearchFeedRetained { get; set; } = 1_000_000;
+
+    /// <summary>MKT-02: removed positions an index may hold (at least half its live ones) before the node builds a new one.</summary>
+    [Range(100, 100_000_000)]
+    public int SearchIndexRebuildRemoved { get; set; } = 200_000;
 
     /// <summary>MKT-02, MKT-07: the deepest result reachable by paging (page × page size); deeper asks are refused.</summary>
     [Range(100, 1_000_000)]

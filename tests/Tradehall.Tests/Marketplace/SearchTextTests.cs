@@ -1,30 +1,49 @@
-using System.Globalization;
-using System.Text;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Tests.Marketplace;
 
 public sealed class SearchTextTests
 {
-    /// <summary>The fold FTS5's remove_diacritics stands for, spelled out with Unicode's own tables.</summary>
-    private static string UnicodeFold(string text) => new string(text.ToLowerInvariant().Normalize(NormalizationForm.FormD)
-        .Where(c => CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark).ToArray()).Normalize(NormalizationForm.FormC);
+    [Theory]
+    [InlineData("Доска ЁЛКА, Йоркшир", "доска елка, йоркшир")]
+    [InlineData("Café crème, Ångström, naïve", "cafe creme, angstrom, naive")]
+    [InlineData("e\u0301 and й in decomposed form", "e and й in decomposed form")]
+    public void MKT02_text_folds_to_lower_case_without_latin_diacritics_keeping_short_i(string text, string folded) =>
+        Assert.Equal(folded, SearchText.Fold(text).Normalize());
 
     [Theory]
-    [InlineData("Доска обрезная ЁЛКА, ЙОРКШИР; ёлка и йогурт")]
-    [InlineData("Birch PLYWOOD 18×1525×1525 mm – grade B/BB, №5, 20 °C")]
-    [InlineData("Café crème, Ångström, Straße, naïve")]
-    [InlineData("Ελληνικά ΞΎΛΑ, İstanbul, Ǆemal")]
-    [InlineData("e\u0301 and й in decomposed form")]
-    public void MKT02_the_fold_of_titles_matches_the_unicode_fold(string text) =>
-        Assert.Equal(UnicodeFold(text), SearchText.Fold(text));
+    [InlineData("boards", "board")]
+    [InlineData("board", "board")]
+    [InlineData("pines", "pine")]
+    [InlineData("pellets", "pellet")]
+    [InlineData("доски", "доск")]
+    [InlineData("доска", "доск")]
+    [InlineData("сосны", "сосн")]
+    [InlineData("a500c", "a500c")]
+    [InlineData("6000", "6000")]
+    public void MKT02_words_of_either_language_reduce_to_their_stem(string word, string key) =>
+        Assert.Equal(key, SearchAnalyzer.Key(SearchText.Fold(word)));
 
     [Fact]
-    public void MKT02_relevance_counts_the_terms_and_phrases_a_title_holds()
+    public void MKT02_a_genitive_plural_with_a_fleeting_vowel_also_looks_for_the_other_stem()
     {
-        var terms = SearchText.FoldTerms(SearchText.Parse("\"birch plywood\" ёлка pine"));
-        Assert.Equal(3, SearchText.TitleScore(terms, "BIRCH-plywood 18×1525 from Елка, pine"));
-        Assert.Equal(1, SearchText.TitleScore(terms, "Plywood, birch; pineapple boxes, ЕЛКА"));
-        Assert.Equal(0, SearchText.TitleScore(terms, "Birchplywood"));
+        Assert.Equal("доск", SearchAnalyzer.FleetingVowelStem("досок"));
+        Assert.Equal("бруск", SearchAnalyzer.FleetingVowelStem("брусок"));
+        Assert.Null(SearchAnalyzer.FleetingVowelStem("фанера"));
+    }
+
+    [Fact]
+    public void MKT02_common_words_are_dropped_and_break_phrases()
+    {
+        Assert.Equal(["доск", null, "сосн"], SearchAnalyzer.Keys("доска из сосны"));
+        Assert.Equal(["board", null, "pine"], SearchAnalyzer.Keys("boards of pine"));
+    }
+
+    [Fact]
+    public void MKT02_quotes_make_phrases_and_an_unbalanced_quote_opens_nothing()
+    {
+        var terms = SearchText.Parse("\"birch plywood\" pine \"open");
+        Assert.Equal(["birch plywood", "pine", "open"], terms.Select(t => t.Text));
+        Assert.Empty(SearchText.Parse("?!*()\"\"--"));
     }
 }

@@ -25,7 +25,7 @@ public sealed class SearchBlocks : Migration
         // The terms are in a vector of their own, so no query of words can ever match them.
         migrationBuilder.Sql($"""
             ALTER TABLE marketplace_listing_search ADD COLUMN "Tags" tsvector GENERATED ALWAYS AS (array_to_tsvector(ARRAY[
-                'b' || ("Id" >> {PostgresListingSearchEngine.BlockBits})::text, 'g' || ("Id" >> {PostgresListingSearchEngine.GroupBits})::text,
+                'b' || ("Id" >> 12)::text, 'g' || ("Id" >> 16)::text,
                 't' || "Type"::text, 'c' || lower("Country"::text), 'm' || lower("Currency"::text)])) STORED;
             DROP INDEX "IX_marketplace_listing_search_fulltext";
             CREATE INDEX "IX_marketplace_listing_search_fulltext" ON marketplace_listing_search USING GIN ("Words", "Tags");

@@ -5,13 +5,13 @@ using Tradehall.Core.Marketplace.Listings;
 namespace Tradehall.Core.Marketplace.Search;
 
 /// <summary>
-/// MKT-02: one active listing as search sees it — every filter and sort column in one narrow table, plus the text
-/// the full-text engines index (an FTS5 table on SQLite, a GIN index on PostgreSQL, both keyed by <see cref="Id"/>).
+/// MKT-02: one active listing as search sees it — every filter and sort column and the plain text, which each node's
+/// in-memory index (<see cref="Index.ListingIndex"/>) is built from and kept current by (<see cref="SearchChange"/>).
 /// A listing that is not active has no entry, so expiry, withdrawal and blocking only delete a row.
 /// </summary>
 public sealed class ListingSearchEntry
 {
-    /// <summary>An integer key: FTS5 addresses rows by integer, and an explicit key survives VACUUM.</summary>
+    /// <summary>Grows with every new entry: saved-search alerts (MKT-04) ask for the entries after the last they saw.</summary>
     public long Id { get; set; }
 
     public Guid ListingId { get; set; }
@@ -58,15 +58,26 @@ internal sealed class ListingSearchEntryConfiguration : IEntityTypeConfiguration
         b.Property(e => e.Title).HasMaxLength(500);
         b.HasIndex(e => e.ListingId).IsUnique();
         b.HasIndex(e => e.OwnerId);
-        b.HasIndex(e => new { e.CategoryId, e.PostedAt });
-        b.HasIndex(e => new { e.Type, e.PostedAt });
-        b.HasIndex(e => new { e.Country, e.PostedAt });
         b.Property(e => e.Unit).HasMaxLength(20);
-        // Cheapest first in a currency and across currencies, each with every filter column at hand: a walk along a
-        // price checks filters without reading table rows.
-        b.HasIndex(e => new { e.Currency, e.Price, e.Id, e.Type, e.CategoryId, e.Country, e.PostedAt }).HasDatabaseName("IX_marketplace_listing_search_price");
-        b.HasIndex(e => new { e.PriceBase, e.Id, e.Type, e.CategoryId, e.Country, e.Currency, e.PostedAt }).HasDatabaseName("IX_marketplace_listing_search_price_base");
-        // MKT-02: newest first with every filter column at hand, so counting a window of recent matches reads no table rows.
-        b.HasIndex(e => new { e.PostedAt, e.Id, e.Type, e.CategoryId, e.Country, e.Currency, e.PriceBase, e.Price }).HasDatabaseName("IX_marketplace_listing_search_recent");
+    }
+}
+
+/// <summary>
+/// MKT-02: one row of the search index's change feed, appended by triggers whenever an entry is written or removed
+/// (<see cref="ListingId"/>) or the taxonomy changes (no listing); each node's <see cref="Index.ListingIndexFeed"/> reads it.
+/// </summary>
+public sealed class SearchChange
+{
+    public long Seq { get; set; }
+    public Guid? ListingId { get; set; }
+}
+
+internal sealed class SearchChangeConfiguration : IEntityTypeConfiguration<SearchChange>
+{
+    public void Configure(EntityTypeBuilder<SearchChange> b)
+    {
+        b.ToTable("marketplace_search_changes");
+        b.HasKey(c => c.Seq);
+        b.Property(c => c.Seq).ValueGeneratedOnAdd();
     }
 }

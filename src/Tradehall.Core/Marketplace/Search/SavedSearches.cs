@@ -51,27 +51,6 @@ internal sealed class SavedSearchConfiguration : IEntityTypeConfiguration<SavedS
     }
 }
 
-/// <summary>MKT-02: matches kept per type, category, country and currency by triggers, for exact totals of broad searches.</summary>
-public sealed class ListingSearchCount
-{
-    public Listings.ListingType Type { get; set; }
-    public int CategoryId { get; set; }
-    public required string Country { get; set; }
-    public required string Currency { get; set; }
-    public long Count { get; set; }
-}
-
-internal sealed class ListingSearchCountConfiguration : IEntityTypeConfiguration<ListingSearchCount>
-{
-    public void Configure(EntityTypeBuilder<ListingSearchCount> b)
-    {
-        b.ToTable("marketplace_listing_search_counts");
-        b.HasKey(c => new { c.Type, c.CategoryId, c.Country, c.Currency });
-        b.Property(c => c.Country).HasMaxLength(2).IsFixedLength();
-        b.Property(c => c.Currency).HasMaxLength(3).IsFixedLength();
-    }
-}
-
 public sealed record SaveSearchRequest([property: Required] string? Name, SearchCriteria? Query, bool? Alerts = true);
 
 public sealed record SavedSearchView(Guid Id, string Name, SearchCriteria Query, bool Alerts, DateTime CreatedAt, DateTime? LastAlertAt);

@@ -7,7 +7,9 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Data;
+using Tradehall.Core.Marketplace.Search.Index;
 using Tradehall.Core.Shared;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tradehall.Core.Marketplace.Search;
 
@@ -20,9 +22,10 @@ public static class SearchEndpoints
         services.AddScoped<ListingSearch>();
         services.AddScoped<SavedSearches>();
         services.AddScoped<SavedSearchAlerts>();
-        services.AddScoped<IListingSearchEngine>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
-            ? new PostgresListingSearchEngine()
-            : new SqliteListingSearchEngine());
+        services.AddScoped<ListingIndexSource>();
+        services.AddSingleton<ListingIndexFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ListingIndexFeed>());
+        services.AddSingleton<IInterceptor, SearchFeedInterceptor>();
         services.AddHostedService<SavedSearchAlertWorker>();
     }
 

@@ -15,7 +15,10 @@ public sealed record SearchFacets(
     IReadOnlyDictionary<int, long> Category, IReadOnlyDictionary<string, long> Country, IReadOnlyDictionary<string, long> Type);
 
 /// <summary>
-/// <see cref="TotalExact"/> is false when more listings match than the search window counts: <see cref="Total"/> and the
-/// facets then count the most recent matches only, and the true numbers are higher.
+/// MKT-02: every match is counted, so <see cref="Total"/> is exact (<see cref="TotalExact"/> stays for clients that read
+/// it); the facets are exact up to <c>Marketplace:SearchFacetsExactUpTo</c> matches and estimated beyond
+/// (<see cref="FacetsExact"/>). <see cref="Suggestion"/> is a query the market's words suggest when nothing matched.
 /// </summary>
-public sealed record SearchResult(long Total, bool TotalExact, IReadOnlyList<SearchItem> Items, SearchFacets Facets, int Page, int PageSize);
+public sealed record SearchResult(
+    long Total, bool TotalExact, IReadOnlyList<SearchItem> Items, SearchFacets Facets, int Page, int PageSize, bool FacetsExact = true,
+    string? Suggestion = null);

@@ -1,0 +1,129 @@
+namespace Tradehall.Core.Marketplace.Search.Index;
+
+/// <summary>A category as the lexicon reads it: its names, the operator's synonyms for it, and its place in the tree.</summary>
+internal sealed record LexiconCategory(int Id, int? ParentId, string NameEn, string NameRu, IReadOnlyList<string> Synonyms);
+
+/// <summary>What one term of a query may match: any of the key sequences (a word's stem, a phrase's stems) or any listing
+/// in one of the categories (their subtrees included).</summary>
+internal sealed record TermExpansion(IReadOnlyList<IReadOnlyList<string?>> Alternatives, IReadOnlyList<int> Categories);
+
+/// <summary>
+/// MKT-02: what a query's words mean beyond their own letters. A term matches the listings holding it, or any word of a
+/// synonym group it belongs to (the operator's list, both languages: "pine" also finds «сосна»), or any listing in a
+/// category whose name or synonyms hold it, in English or Russian ("boards" finds the Boards category, «пиломатериалы»
+/// every listing under Sawn timber). Expansion goes one level, so synonym groups that name each other cannot loop. Words
+/// compare by their keys (<see cref="SearchAnalyzer"/>), so every form of a word expands alike.
+/// </summary>
+internal sealed class SearchLexicon
+{
+    public static readonly SearchLexicon Empty = new([], []);
+
+    private readonly Dictionary<string, List<IReadOnlyList<string?>>> synonyms = new(StringComparer.Ordinal);
+    private readonly List<(int Category, IReadOnlyList<string?> Keys)> names = [];
+    private readonly Dictionary<int, List<int>> subtrees = [];
+
+    /// <summary>Folded words of category names and synonyms: "did you mean" offers them too.</summary>
+    public IReadOnlyCollection<string> Words { get; }
+
+    public SearchLexicon(IReadOnlyList<LexiconCategory> categories, IReadOnlyList<IReadOnlyList<string>> synonymGroups)
+    {
+        var words = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var group in synonymGroups)
+        {
+            var entries = group.Select(e => (IReadOnlyList<string?>)SearchAnalyzer.Keys(e)).Where(k => k.Any(w => w is not null)).ToList();
+            foreach (var entry in entries)
+            {
+                var list = Alternatives(Join(entry));
+                list.AddRange(entries.Where(e => !ReferenceEquals(e, entry)));
+            }
+            words.UnionWith(group.SelectMany(SearchText.Words));
+        }
+        var children = categories.ToLookup(c => c.ParentId);
+        foreach (var category in categories)
+        {
+            foreach (var name in category.Synonyms.Append(category.NameEn).Append(category.NameRu))
+            {
+                var keys = SearchAnalyzer.Keys(name);
+                if (keys.Any(k => k is not null))
+                {
+                    names.Add((category.Id, keys));
+                }
+                words.UnionWith(SearchText.Words(name));
+            }
+            var subtree = new List<int>();
+            var pending = new Stack<int>([category.Id]);
+            while (pending.TryPop(out var id))
+            {
+                subtree.Add(id);
+                foreach (var child in children[id])
+                {
+                    pending.Push(child.Id);
+                }
+            }
+            subtrees[category.Id] = subtree;
+        }
+        Words = words;
+    }
+
+    /// <summary>What <paramref name="term"/> may match: itself (and a Russian word's other stem), its synonyms, its categories.</summary>
+    public TermExpansion Expand(SearchTerm term)
+    {
+        var keys = term.Words.Select(SearchAnalyzer.Key).ToList();
+        if (keys.All(k => k is null))
+        {
+            return new TermExpansion([], []);
+        }
+        var alternatives = new List<IReadOnlyList<string?>> { keys };
+        if (term.Words is [var word] && SearchAnalyzer.FleetingVowelStem(word) is { } other)
+        {
+            alternatives.Add([other]);
+        }
+        if (synonyms.TryGetValue(Join(keys), out var equivalent))
+        {
+            alternatives.AddRange(equivalent);
+        }
+        var found = new HashSet<int>();
+        foreach (var alternative in alternatives.ToList())
+        {
+            foreach (var (category, name) in names)
+            {
+                if (Holds(name, alternative))
+                {
+                    found.UnionWith(subtrees[category]);
+                }
+            }
+        }
+        return new TermExpansion(alternatives, [.. found]);
+    }
+
+    /// <summary>Whether a category name's keys hold the term's keys side by side (common words of the term skipped).</summary>
+    private static bool Holds(IReadOnlyList<string?> name, IReadOnlyList<string?> term)
+    {
+        var wanted = term.Where(k => k is not null).ToList();
+        for (var start = 0; start + wanted.Count <= name.Count; start++)
+        {
+            var i = 0;
+            while (i < wanted.Count && string.Equals(name[start + i], wanted[i], StringComparison.Ordinal))
+            {
+                i++;
+            }
+            if (i == wanted.Count)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private List<IReadOnlyList<string?>> Alternatives(string key)
+    {
+        if (!synonyms.TryGetValue(key, out var list))
+        {
+            list = [];
+            synonyms[key] = list;
+        }
+        return list;
+    }
+
+    private static string Join(IEnumerable<string?> keys) => string.Join('\u0001', keys.Where(k => k is not null));
+}
