@@ -6,7 +6,8 @@ namespace Tradehall.Core.Data.Migrations;
 /// <summary>
 /// MKT-02: listing search moves into each node's memory (Marketplace/Search/Index). The database keeps the search entries
 /// and gains their change feed: triggers append a row to <c>marketplace_search_changes</c> for every entry written or
-/// removed (by any statement, bulk ones included) and a row without a listing for every change of the taxonomy. The
+/// removed (by any statement, bulk ones included) and a row without a listing for every change of the taxonomy; an entry
+/// carries its listing's first photo. The
 /// engines' full-text structures, the count table and the covering indexes, which only the old search read, go.
 /// </summary>
 [DbContext(typeof(AppDbContext))]
@@ -46,6 +47,12 @@ public sealed class SearchIndexFeed : Migration
         {
             migrationBuilder.DropIndex(name: "IX_marketplace_listing_search_" + index, table: Table);
         }
+        // Results show each listing's first photo.
+        migrationBuilder.AddColumn<Guid>(name: "PhotoId", table: Table, nullable: true);
+        migrationBuilder.Sql("""
+            UPDATE marketplace_listing_search SET "PhotoId" = (SELECT p."Id" FROM marketplace_listing_photos p
+                WHERE p."ListingId" = marketplace_listing_search."ListingId" ORDER BY p."Position" LIMIT 1);
+            """);
         migrationBuilder.CreateTable(
             name: "marketplace_search_changes",
             columns: table => new

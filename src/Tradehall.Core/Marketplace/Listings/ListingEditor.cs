@@ -121,6 +121,7 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
             await files.DeleteAsync(key, CancellationToken.None);
             throw;
         }
+        await index.PhotosChangedAsync(listing.Id, cancellationToken);
         return new PhotoAdded(photo.Id, PhotoUrl(listing.Id, photo.Id));
     }
 
@@ -131,6 +132,7 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
             ?? throw DomainException.NotFound("marketplace.photo_not_found", "There is no such photo.");
         db.Remove(photo);
         await db.SaveChangesAsync(cancellationToken);
+        await index.PhotosChangedAsync(listing.Id, cancellationToken);
         await files.DeleteAsync(photo.StorageKey, cancellationToken);
     }
 

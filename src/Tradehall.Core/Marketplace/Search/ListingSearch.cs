@@ -52,7 +52,8 @@ public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rul
             answer.Page.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList(), cancellationToken);
         var items = answer.Page.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
             r.PostedAt, owners.TryGetValue(r.OwnerId, out var o) ? new SearchOwner(o.Id, o.Handle, o.Name) : null,
-            r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted)).ToList();
+            r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted,
+            r.PhotoId is { } photo ? Listings.ListingEditor.PhotoUrl(r.ListingId, photo) : null)).ToList();
         return new SearchResult(answer.Total, true, items, answer.Facets, page, pageSize, answer.FacetsExact, answer.Suggestion);
     }
 

@@ -43,6 +43,9 @@ public sealed class ListingSearchEntry
     /// <summary>The organization the listing is posted on behalf of, shown as its owner in results.</summary>
     public Guid? OrganizationId { get; set; }
 
+    /// <summary>The listing's first photo, shown beside it in results; null without photos.</summary>
+    public Guid? PhotoId { get; set; }
+
     /// <summary>The description as plain words (Markdown marks removed), for the full-text index.</summary>
     public required string Description { get; set; }
 }

@@ -35,7 +35,16 @@ public sealed class SearchIndex(AppDbContext db, ExchangeRates rates, TimeProvid
             ListingId = listing.Id, Country = listing.Country, Currency = listing.Currency, Title = listing.Title, Description = "",
         }).Entity;
         Fill(entry, listing, highlighted, table);
+        entry.PhotoId = await FirstPhoto(listing.Id).FirstOrDefaultAsync(cancellationToken);
     }
+
+    /// <summary>After a photo is added or removed: the entry shows the listing's first photo.</summary>
+    public Task PhotosChangedAsync(Guid listingId, CancellationToken cancellationToken) =>
+        db.Set<ListingSearchEntry>().Where(e => e.ListingId == listingId)
+            .ExecuteUpdateAsync(s => s.SetProperty(e => e.PhotoId, e => FirstPhoto(listingId).FirstOrDefault()), cancellationToken);
+
+    private IQueryable<Guid?> FirstPhoto(Guid listingId) =>
+        db.Set<ListingPhoto>().Where(p => p.ListingId == listingId).OrderBy(p => p.Position).Select(p => (Guid?)p.Id);
 
     /// <summary>The entry of a listing as it should be now; also what bulk loaders insert directly.</summary>
     public static void Fill(ListingSearchEntry entry, Listing listing, bool highlighted, RateTable rates)

@@ -5,10 +5,13 @@ namespace Tradehall.Core.Marketplace.Search;
 
 public sealed record SearchOwner(Guid Id, string Handle, string Name);
 
-/// <summary>A match; <see cref="Organization"/> is the company a listing was posted for, <see cref="Owner"/> the member who posted it.</summary>
+/// <summary>
+/// A match; <see cref="Organization"/> is the company a listing was posted for, <see cref="Owner"/> the member who posted it,
+/// <see cref="Photo"/> the address of its first photo.
+/// </summary>
 public sealed record SearchItem(
     Guid Id, ListingType Type, string Title, decimal Price, string Currency, string Unit, string Country, DateTime PostedAt,
-    SearchOwner? Owner, Guid? OrganizationId, OrganizationCard? Organization, int CategoryId, bool Highlighted);
+    SearchOwner? Owner, Guid? OrganizationId, OrganizationCard? Organization, int CategoryId, bool Highlighted, string? Photo = null);
 
 /// <summary>Matches per value of each dimension, counted over the matches of all filters (drill-down facets).</summary>
 public sealed record SearchFacets(

@@ -125,7 +125,7 @@ internal sealed partial class ListingIndex
 
     private IndexHit Hit(int o) => new(listingIds[o], entryIds[o], owners[o], organizations[o] == Guid.Empty ? null : organizations[o],
         (ListingType)types[o], categories[o], countries[countryOf[o]], currencies[currencyOf[o]], prices[o],
-        new DateTime(posted[o], DateTimeKind.Utc), highlighted[o], titles[o], units[o]);
+        new DateTime(posted[o], DateTimeKind.Utc), highlighted[o], titles[o], units[o], photos[o] == Guid.Empty ? null : photos[o]);
 
     /// <summary>The <c>capacity</c> smallest (primary, secondary) pairs offered, largest on top.</summary>
     private sealed class KeyHeap(int capacity)

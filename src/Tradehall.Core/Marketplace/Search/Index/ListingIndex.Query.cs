@@ -7,7 +7,7 @@ namespace Tradehall.Core.Marketplace.Search.Index;
 /// <summary>A match as a result page shows it, read from the index's columns.</summary>
 internal sealed record IndexHit(
     Guid ListingId, long EntryId, Guid OwnerId, Guid? OrganizationId, ListingType Type, int CategoryId, string Country, string Currency,
-    long Price, DateTime PostedAt, bool Highlighted, string Title, string Unit);
+    long Price, DateTime PostedAt, bool Highlighted, string Title, string Unit, Guid? PhotoId);
 
 /// <summary>
 /// A search's answer: every match counted (<see cref="Total"/> is exact), the page in the sort's order over all matches,

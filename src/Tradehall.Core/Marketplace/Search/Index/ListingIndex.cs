@@ -6,7 +6,7 @@ namespace Tradehall.Core.Marketplace.Search.Index;
 /// <summary>A search entry as the index reads it from <c>marketplace_listing_search</c>.</summary>
 internal sealed record IndexedListing(
     long EntryId, Guid ListingId, Guid OwnerId, Guid? OrganizationId, ListingType Type, int CategoryId, string Country, string Currency,
-    long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string Title, string Unit, string Description);
+    long Price, long? PriceBase, DateTime PostedAt, bool Highlighted, string Title, string Unit, string Description, Guid? PhotoId);
 
 /// <summary>An entry with the keys <see cref="ListingIndex.Analyze"/> found in it.</summary>
 internal sealed record AnalyzedListing(IndexedListing Entry, IReadOnlyList<(string Key, bool InTitle)> Keys, IReadOnlyList<string> TitleWords);
@@ -80,6 +80,7 @@ internal sealed partial class ListingIndex
     private bool[] highlighted = [];
     private string[] titles = [];
     private string[] units = [];
+    private Guid[] photos = [];
     private ulong[] live = [];
 
     /// <summary>Positions handed out, live or removed.</summary>
@@ -121,6 +122,7 @@ internal sealed partial class ListingIndex
         highlighted[o] = entry.Highlighted;
         titles[o] = entry.Title;
         units[o] = entry.Unit;
+        photos[o] = entry.PhotoId ?? Guid.Empty;
         live[o >> 6] |= 1UL << o;
 
         foreach (var (key, inTitle) in analyzed.Keys)
@@ -215,6 +217,7 @@ internal sealed partial class ListingIndex
         Array.Resize(ref highlighted, size);
         Array.Resize(ref titles, size);
         Array.Resize(ref units, size);
+        Array.Resize(ref photos, size);
         Array.Resize(ref live, size / 64);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ListingIndexSource(AppDbContext db, IOptions<MarketplaceOp
 {
     private const string EntryColumns = """
         s."Id", s."ListingId", s."OwnerId", s."OrganizationId", s."Type", s."CategoryId", s."Country", s."Currency", s."Price",
-        s."PriceBase", s."PostedAt", s."Highlighted", s."Title", s."Unit", s."Description"
+        s."PriceBase", s."PostedAt", s."Highlighted", s."Title", s."Unit", s."Description", s."PhotoId"
         """;
 
     /// <summary>How many of the newest sequence numbers a new index checks for ones still to commit.</summary>
@@ -143,7 +143,8 @@ internal sealed class ListingIndexSource(AppDbContext db, IOptions<MarketplaceOp
     private static IndexedListing Entry(DbDataReader r, int at) => new(
         r.GetInt64(at), r.GetGuid(at + 1), r.GetGuid(at + 2), r.IsDBNull(at + 3) ? null : r.GetGuid(at + 3), (ListingType)r.GetInt32(at + 4),
         r.GetInt32(at + 5), r.GetString(at + 6), r.GetString(at + 7), r.GetInt64(at + 8), r.IsDBNull(at + 9) ? null : r.GetInt64(at + 9),
-        DbTime.Read(r, at + 10), r.GetBoolean(at + 11), r.GetString(at + 12), r.GetString(at + 13), r.GetString(at + 14));
+        DbTime.Read(r, at + 10), r.GetBoolean(at + 11), r.GetString(at + 12), r.GetString(at + 13), r.GetString(at + 14),
+        r.IsDBNull(at + 15) ? null : r.GetGuid(at + 15));
 
     private static DbCommand Command(DbConnection connection, string sql, params object[] values)
     {
