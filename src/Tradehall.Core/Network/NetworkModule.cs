@@ -43,6 +43,8 @@ public static class NetworkModule
         services.AddScoped<Organizations.Organizations>();
         services.AddScoped<OrganizationPeople>();
         services.AddScoped<DirectorySearch>();
+        services.AddScoped<DirectoryKeys>();
+        services.AddHostedService<DirectoryKeysWorker>();
         services.AddScoped<HomeChecklist>();
         services.AddAuthorizationBuilder().AddPolicy(ReadPolicy, p => p
             .AddAuthenticationSchemes(IdentityConstants.ApplicationScheme, BearerAuthentication.SchemeName)

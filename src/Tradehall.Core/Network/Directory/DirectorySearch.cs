@@ -15,8 +15,9 @@ public sealed record DirectoryEntry(string Kind, string Address, string Url, str
 public sealed record DirectoryPage(string Kind, int Total, int Page, int PageSize, IReadOnlyList<DirectoryEntry> Items);
 
 /// <summary>
-/// NET-06: people and organizations by name, city and industry. Matching runs on search columns folded to lower
-/// case in C#, because SQLite's lower() folds only ASCII and Cyrillic names must match on both engines.
+/// NET-06: people and organizations by name, city and industry, typed in either alphabet. Matching runs on search columns
+/// folded to lower case in C#, because SQLite's lower() folds only ASCII and Cyrillic names must match on both engines, and
+/// on their transliteration keys (<see cref="DirectoryText"/>).
 /// </summary>
 public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> options)
 {
@@ -36,31 +37,32 @@ public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> op
         }
         var page = query.Page ?? 1;
         var size = options.Value.DirectoryPageSize;
-        var q = Profile.Fold(query.Q);
-        var city = Profile.Fold(query.City);
-        var industry = Profile.Fold(query.Industry);
+        var q = DirectoryText.Of(query.Q);
+        var city = DirectoryText.Of(query.City);
+        var industry = DirectoryText.Of(query.Industry);
         return kind == People
             ? await PeopleAsync(q, city, industry, page, size, cancellationToken)
             : await OrganizationsAsync(q, city, industry, page, size, cancellationToken);
     }
 
-    private async Task<DirectoryPage> PeopleAsync(string? q, string? city, string? industry, int page, int size, CancellationToken cancellationToken)
+    private async Task<DirectoryPage> PeopleAsync(
+        DirectoryText? q, DirectoryText? city, DirectoryText? industry, int page, int size, CancellationToken cancellationToken)
     {
         var profiles = db.Set<Profile>().AsNoTracking()
             .Where(p => db.Users.Any(m => m.Id == p.MemberId && m.DisabledAt == null));
         if (q is not null)
         {
-            profiles = profiles.Where(p => p.SearchName.Contains(q));
+            profiles = profiles.Where(q.Matches<Profile>(p => p.SearchName, p => p.SearchNameKey));
         }
         if (city is not null)
         {
-            profiles = profiles.Where(p => p.SearchCity != null && p.SearchCity.Contains(city));
+            profiles = profiles.Where(city.Matches<Profile>(p => p.SearchCity, p => p.SearchCityKey));
         }
         if (industry is not null)
         {
             // A person's industry is that of the organizations they work at.
-            profiles = profiles.Where(p => db.Set<OrganizationMember>().Any(m => m.MemberId == p.MemberId
-                && db.Set<Organization>().Any(o => o.Id == m.OrganizationId && o.SearchIndustry != null && o.SearchIndustry.Contains(industry))));
+            var organizations = db.Set<Organization>().Where(industry.Matches<Organization>(o => o.SearchIndustry, o => o.SearchIndustryKey));
+            profiles = profiles.Where(p => db.Set<OrganizationMember>().Any(m => m.MemberId == p.MemberId && organizations.Any(o => o.Id == m.OrganizationId)));
         }
         var total = await profiles.CountAsync(cancellationToken);
         var rows = await profiles
@@ -73,20 +75,21 @@ public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> op
         return new DirectoryPage(People, total, page, size, items);
     }
 
-    private async Task<DirectoryPage> OrganizationsAsync(string? q, string? city, string? industry, int page, int size, CancellationToken cancellationToken)
+    private async Task<DirectoryPage> OrganizationsAsync(
+        DirectoryText? q, DirectoryText? city, DirectoryText? industry, int page, int size, CancellationToken cancellationToken)
     {
         var organizations = db.Set<Organization>().AsNoTracking();
         if (q is not null)
         {
-            organizations = organizations.Where(o => o.SearchName.Contains(q));
+            organizations = organizations.Where(q.Matches<Organization>(o => o.SearchName, o => o.SearchNameKey));
         }
         if (city is not null)
         {
-            organizations = organizations.Where(o => o.SearchCity != null && o.SearchCity.Contains(city));
+            organizations = organizations.Where(city.Matches<Organization>(o => o.SearchCity, o => o.SearchCityKey));
         }
         if (industry is not null)
         {
-            organizations = organizations.Where(o => o.SearchIndustry != null && o.SearchIndustry.Contains(industry));
+            organizations = organizations.Where(industry.Matches<Organization>(o => o.SearchIndustry, o => o.SearchIndustryKey));
         }
         var total = await organizations.CountAsync(cancellationToken);
         var rows = await organizations.OrderBy(o => o.SearchName).ThenBy(o => o.Slug).Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);

@@ -31,15 +31,37 @@ public sealed class Organization
 
     /// <summary>NET-06: lower-case copies folded in C#, so Cyrillic matches on SQLite too.</summary>
     public string SearchName { get; set; } = "";
+
+    [PersonalData("showing where the organization works", Retention.WhileAccountExists)]
     public string? SearchCity { get; set; }
+
     public string? SearchIndustry { get; set; }
+
+    /// <summary>NET-06: the search columns as <see cref="NameSkeleton"/> keys, so a name or city typed in either alphabet finds them.</summary>
+    public string SearchNameKey { get; set; } = "";
+
+    [PersonalData("showing where the organization works", Retention.WhileAccountExists)]
+    public string? SearchCityKey { get; set; }
+
+    public string? SearchIndustryKey { get; set; }
+
+    /// <summary>The <see cref="NameSkeleton.Version"/> the keys were made by; rows keyed by an older one are keyed again at start.</summary>
+    public int SearchKeyVersion { get; set; }
 
     public void Index()
     {
         SearchName = Profiles.Profile.Fold(Name) ?? "";
         SearchCity = Profiles.Profile.Fold(City);
         SearchIndustry = Profiles.Profile.Fold(Industry);
+        (SearchNameKey, SearchCityKey, SearchIndustryKey) = Keys(SearchName, SearchCity, SearchIndustry);
+        SearchKeyVersion = NameSkeleton.Version;
     }
+
+    /// <summary>The keys of the search columns: made from them alone, so rows indexed before keys existed get them alike.</summary>
+    public static (string Name, string? City, string? Industry) Keys(string searchName, string? searchCity, string? searchIndustry) =>
+        (NameSkeleton.Key(searchName), Key(searchCity), Key(searchIndustry));
+
+    private static string? Key(string? search) => search is null ? null : NameSkeleton.Key(search);
 }
 
 public enum OrganizationRole
@@ -78,6 +100,7 @@ internal sealed class OrganizationConfiguration : IEntityTypeConfiguration<Organ
         b.Property(o => o.SearchIndustry).HasMaxLength(Organization.TextLength);
         b.HasIndex(o => o.SearchCity);
         b.HasIndex(o => o.SearchIndustry);
+        b.HasIndex(o => o.SearchKeyVersion);
     }
 }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Profiles;
 
@@ -11,20 +12,12 @@ public static class Handles
     public const int MaxLength = 40;
     private const int StemLength = 30;
 
-    private static readonly Dictionary<char, string> Cyrillic = new()
-    {
-        ['а'] = "a", ['б'] = "b", ['в'] = "v", ['г'] = "g", ['д'] = "d", ['е'] = "e", ['ё'] = "e", ['ж'] = "zh",
-        ['з'] = "z", ['и'] = "i", ['й'] = "y", ['к'] = "k", ['л'] = "l", ['м'] = "m", ['н'] = "n", ['о'] = "o",
-        ['п'] = "p", ['р'] = "r", ['с'] = "s", ['т'] = "t", ['у'] = "u", ['ф'] = "f", ['х'] = "kh", ['ц'] = "ts",
-        ['ч'] = "ch", ['ш'] = "sh", ['щ'] = "shch", ['ъ'] = "", ['ы'] = "y", ['ь'] = "", ['э'] = "e", ['ю'] = "yu",
-        ['я'] = "ya",
-    };
-
     /// <summary>The stem of a handle for these words; "member" when nothing Latin or Cyrillic is left.</summary>
     public static string Stem(params string[] words)
     {
         var text = new StringBuilder();
-        foreach (var ch in string.Join(' ', words).ToLowerInvariant().Normalize(NormalizationForm.FormD))
+        var latin = Transliteration.ToLatin(string.Join(' ', words), LatinSpelling.Readable);
+        foreach (var ch in latin.ToLowerInvariant().Normalize(NormalizationForm.FormD))
         {
             if (CharUnicodeInfo.GetUnicodeCategory(ch) == UnicodeCategory.NonSpacingMark)
             {
@@ -33,10 +26,6 @@ public static class Handles
             if (ch is >= 'a' and <= 'z' or >= '0' and <= '9')
             {
                 text.Append(ch);
-            }
-            else if (Cyrillic.TryGetValue(ch, out var latin))
-            {
-                text.Append(latin);
             }
             else if (text.Length > 0 && text[^1] != '-')
             {

@@ -59,12 +59,29 @@ public sealed class Profile
     [PersonalData("finding members in the directory", Retention.WhileAccountExists)]
     public string? SearchCity { get; set; }
 
+    /// <summary>NET-06: <see cref="SearchName"/> as a <see cref="NameSkeleton"/> key, so the name typed in either alphabet finds it.</summary>
+    [PersonalData("finding members in the directory", Retention.WhileAccountExists)]
+    public string SearchNameKey { get; set; } = "";
+
+    /// <summary>NET-06: <see cref="SearchCity"/> as a <see cref="NameSkeleton"/> key.</summary>
+    [PersonalData("finding members in the directory", Retention.WhileAccountExists)]
+    public string? SearchCityKey { get; set; }
+
+    /// <summary>The <see cref="NameSkeleton.Version"/> the keys were made by; rows keyed by an older one are keyed again at start.</summary>
+    public int SearchKeyVersion { get; set; }
+
     /// <summary>Refreshes the search columns after a change of the page or the member's name.</summary>
     public void Index(string fullName)
     {
         SearchName = Fold($"{fullName} {Handle}") ?? "";
         SearchCity = CityVisibility == Visibility.Public ? Fold(City) : null;
+        (SearchNameKey, SearchCityKey) = Keys(SearchName, SearchCity);
+        SearchKeyVersion = NameSkeleton.Version;
     }
+
+    /// <summary>The keys of the search columns: made from them alone, so rows indexed before keys existed get them alike.</summary>
+    public static (string Name, string? City) Keys(string searchName, string? searchCity) =>
+        (NameSkeleton.Key(searchName), searchCity is null ? null : NameSkeleton.Key(searchCity));
 
     public static string? Fold(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim().ToLowerInvariant();
 }
@@ -86,5 +103,6 @@ internal sealed class ProfileConfiguration : IEntityTypeConfiguration<Profile>
         b.Property(p => p.SearchName).HasMaxLength(300);
         b.Property(p => p.SearchCity).HasMaxLength(Profile.TextLength);
         b.HasIndex(p => p.SearchCity);
+        b.HasIndex(p => p.SearchKeyVersion);
     }
 }
