@@ -20,7 +20,12 @@ public static class SearchData
     public static async Task<Guid> AddAsync(TradehallApp app, Guid ownerId, SeedListing seed, long entryId = 0)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        return await AddAsync(app, ownerId, seed, scope.ServiceProvider.GetRequiredService<AppDbContext>(), entryId);
+    }
+
+    /// <summary>Adds the listing through <paramref name="db"/>, within whatever transaction it has open.</summary>
+    public static async Task<Guid> AddAsync(TradehallApp app, Guid ownerId, SeedListing seed, AppDbContext db, long entryId = 0)
+    {
         var posted = app.Clock.GetUtcNow().UtcDateTime.AddDays(-seed.DaysAgo);
         var listing = new Listing
         {

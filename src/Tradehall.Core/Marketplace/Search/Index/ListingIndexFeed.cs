@@ -27,6 +27,7 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
     private readonly SemaphoreSlim turn = new(1, 1);
     private readonly SearchFeedSignal signal = new();
     private readonly List<FeedGap> gaps = [];
+    private TaskCompletionSource nextRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private ListingIndex? index;
     private long seen;
     private long pruneAfter;
@@ -51,6 +52,9 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
             turn.Release();
         }
     }
+
+    /// <summary>Completes when the feed has next been read (by the background reader or a catch-up).</summary>
+    public Task NextReadAsync(CancellationToken cancellationToken) => nextRead.Task.WaitAsync(cancellationToken);
 
     /// <summary>Asks the feed to be read soon, for a write whose commit this node cannot wait for.</summary>
     public void Wake() => signal.Raise();
@@ -186,6 +190,7 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
                 break;
             }
         }
+        Interlocked.Exchange(ref nextRead, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         if (seen > pruneAfter + o.SearchFeedRetained)
         {
             // Any node may prune: a node behind the pruned changes notices and builds a new index.
