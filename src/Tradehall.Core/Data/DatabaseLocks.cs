@@ -14,6 +14,9 @@ public static class DatabaseLockKeys
     /// <summary>MKT-05: counting a free member's active listings and adding one, so racing posts never pass the limit.</summary>
     public const long ListingLimit = 0x54480010;
 
+    /// <summary>MKT-01: the operator's edits of the category tree, so two racing moves never make a cycle between them.</summary>
+    public const long Taxonomy = 0x54480011;
+
     /// <summary>Adding a contact request, so two racing requests of one pair never reach the unique index.</summary>
     public const long ContactRequests = 0x54480020;
 

@@ -7,6 +7,7 @@ using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Quotes;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
+using Tradehall.Core.Marketplace.Synonyms;
 
 namespace Tradehall.Core.Marketplace;
 
@@ -18,6 +19,8 @@ public static class MarketplaceModule
         services.AddOptions<MarketplaceOptions>().BindConfiguration(MarketplaceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CategoryShape>();
         services.AddScoped<CategoryTree>();
+        services.AddScoped<TaxonomyEditor>();
+        services.AddScoped<SynonymEditor>();
         services.AddScoped<ExchangeRates>();
         services.AddScoped<SearchIndex>();
         QuoteEndpoints.AddQuotes(services);

@@ -79,6 +79,13 @@ public sealed class MarketplaceOptions
     public TimeSpan ViewRepeatWindow { get; set; } = TimeSpan.FromMinutes(30);
 
     /// <summary>
+    /// MKT-01: how long a node trusts its copy of the category tree before asking the database whether the operator
+    /// changed it on another node (the node that makes a change drops its copy at once).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00")]
+    public TimeSpan CategoryRecheck { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
     /// ANL-03: base-currency units per unit of each currency, entered once when the rate table is empty, so a fresh
     /// site normalises prices before the operator sets the first rates.
     /// </summary>

@@ -34,6 +34,14 @@ internal sealed class DemoMarket
 
     private static readonly HashSet<int> Popular = [3, 4, 12, 13, 29, 49, 50, 52];
 
+    /// <summary>
+    /// The trades beyond timber (ids from 100) weigh less than timber's: their leaves half a timber leaf, their inner
+    /// nodes a quarter, so timber stays the largest trade of the market.
+    /// </summary>
+    private const int FirstIndustryId = 100;
+
+    private static readonly HashSet<int> IndustryBranches = [100, 101, 110, 115, 120, 122, 140, 141, 146, 150, 160, 161, 166, 170, 180, 187, 200, 204, 208, 211, 220, 230];
+
     private readonly Random random;
     private readonly Randomizer names;
     private readonly Dictionary<string, Faker> fakers = [];
@@ -50,7 +58,8 @@ internal sealed class DemoMarket
         this.now = now;
         this.validity = validity;
         phase = seed % 1000 / 1000.0 * Math.PI * 2;
-        productWeights = [.. Products.Select(p => Branches.Contains(p.CategoryId) ? 1 : Popular.Contains(p.CategoryId) ? 8 : 4)];
+        productWeights = [.. Products.Select(p => p.CategoryId >= FirstIndustryId ? (IndustryBranches.Contains(p.CategoryId) ? 1 : 2)
+            : Branches.Contains(p.CategoryId) ? 1 : Popular.Contains(p.CategoryId) ? 8 : 4)];
         placeWeights = [.. Places.Select(p => p.Weight)];
     }
 
@@ -93,7 +102,7 @@ internal sealed class DemoMarket
     public decimal ReferencePrice(int categoryId, DateOnly month)
     {
         var product = ProductOf(categoryId);
-        var sector = Sectors[product.RootId];
+        var sector = Sectors[product.SectorId];
         var index = month.Year * 12 + month.Month - 1 - EpochMonth;
         var trend = Math.Pow(1 + sector.Trend + (categoryId * 37 % 7 - 3) * 0.001, index);
         var season = 1 + sector.Season * Math.Cos(2 * Math.PI * (month.Month - sector.PeakMonth) / 12);
@@ -116,7 +125,7 @@ internal sealed class DemoMarket
     public Listing Listing(MarketOwner owner)
     {
         var product = Products[Pick(productWeights)];
-        var sector = Sectors[product.RootId];
+        var sector = Sectors[product.SectorId];
         var type = random.NextDouble() < 0.7 ? ListingType.Offer : ListingType.Request;
         var place = random.NextDouble() < 0.85 ? owner.Place : Places[Pick(placeWeights)].Place;
         var russian = random.NextDouble() < 0.9 ? owner.Russian : random.NextDouble() < place.Russian;
@@ -204,9 +213,13 @@ internal sealed class DemoMarket
         "t" => Steps(20, 5_000, 10),
         "m2" => Steps(200, 20_000, 100),
         "m" => Steps(500, 20_000, 100),
+        "kg" => Steps(100, 20_000, 100),
+        "pallet" => Steps(10, 2_000, 10),
         "truck" => Steps(1, 30, 1),
         "pcs" when product.BaseRub >= 1_000_000 => random.Next(1, 4),
         "pcs" when product.BaseRub < 100 => Steps(5_000, 200_000, 1_000),
+        "pcs" when product.BaseRub < 1_000 => Steps(100, 20_000, 100),
+        "pcs" when product.BaseRub < 10_000 => Steps(10, 2_000, 10),
         _ => Steps(1, 50, 1),
     };
 
@@ -239,7 +252,7 @@ internal sealed class DemoMarket
         var amount = quantity.ToString("#,0.###", russian ? CultureInfo.GetCultureInfo("ru-RU") : CultureInfo.InvariantCulture) + " " + UnitText(product.Unit, russian);
         var incoterm = Choose(Incoterms).In(russian);
         var payment = Choose(Payments).In(russian);
-        var certificate = Choose(Certificates).In(russian);
+        var certificate = Choose(sector.Documents ?? Certificates).In(russian);
         var shipment = Choose(sector.Terms).In(russian);
         var what = name + (spec.Length > 0 ? ", " + spec : "");
         var text = new StringBuilder();
@@ -275,6 +288,10 @@ internal sealed class DemoMarket
         "t" => russian ? "т" : "t",
         "pcs" => russian ? "шт." : "pcs",
         "truck" => russian ? "рейсов" : "truckloads",
+        "kg" => russian ? "кг" : "kg",
+        "wagon" => russian ? "вагонов" : "wagons",
+        "container" => russian ? "контейнеров" : "containers",
+        "pallet" => russian ? "паллетомест" : "pallet places",
         _ => unit,
     };
 

@@ -3,18 +3,20 @@ namespace Tradehall.Web.Hosting;
 /// <summary>
 /// What the demo market trades, per category of the seeded taxonomy (Marketplace/Categories/IndustrialTaxonomy.cs):
 /// the unit a product is priced in, a price level in roubles, how its sector's prices drift and swing with the seasons,
-/// and title words in English and Russian. Figures are of the order of the Russian and Baltic wood market in 2026.
+/// and title words in English and Russian. Figures are of the order of the Russian and Baltic wood market in 2026; the
+/// other trades (DemoMarketCatalog.Industries.cs) are of the order of the Russian wholesale market.
 /// </summary>
-internal static class DemoMarketCatalog
+internal static partial class DemoMarketCatalog
 {
     /// <summary>
-    /// A sector (a root of the taxonomy) moves as a whole: <see cref="Trend"/> per month, a seasonal swing of
-    /// <see cref="Season"/> around its <see cref="PeakMonth"/>.
+    /// A sector (a root of the taxonomy, or a trade within one, as food within agriculture) moves as a whole:
+    /// <see cref="Trend"/> per month, a seasonal swing of <see cref="Season"/> around its <see cref="PeakMonth"/>.
+    /// Its listings name <see cref="Documents"/>, or the timber trade's <see cref="Certificates"/> when it has none.
     /// </summary>
-    internal sealed record Sector(int RootId, double Trend, double Season, int PeakMonth, Text Lead, Text[] Terms);
+    internal sealed record Sector(int SectorId, double Trend, double Season, int PeakMonth, Text Lead, Text[] Terms, Text[]? Documents = null);
 
     /// <summary>One product line of a category; titles are drawn from <see cref="En"/>/<see cref="Ru"/> and a spec.</summary>
-    internal sealed record Product(int CategoryId, int RootId, string Unit, decimal BaseRub, string[] En, string[] Ru, Text[] Specs);
+    internal sealed record Product(int CategoryId, int SectorId, string Unit, decimal BaseRub, string[] En, string[] Ru, Text[] Specs);
 
     /// <summary>A phrase in English and Russian.</summary>
     internal readonly record struct Text(string En, string Ru)
@@ -103,8 +105,8 @@ internal static class DemoMarketCatalog
 
     private static readonly Text[] NoSpecs = [N("")];
 
-    /// <summary>Sectors by root category id.</summary>
-    public static readonly IReadOnlyDictionary<int, Sector> Sectors = new Dictionary<int, Sector>
+    /// <summary>Sectors by id: the timber trade's here, the other trades' from <see cref="IndustrySectors"/>.</summary>
+    public static readonly IReadOnlyDictionary<int, Sector> Sectors = new Dictionary<int, Sector>(IndustrySectors())
     {
         [1] = new(1, 0.004, 0.06, 2, T("Harvested this winter, sorted by diameter, loaded by our own cranes.", "Заготовка текущего сезона, сортировка по диаметрам, погрузка своим манипулятором."),
             [T("rail wagons", "ж/д вагонами"), T("timber trucks", "лесовозами")]),
@@ -201,6 +203,7 @@ internal static class DemoMarketCatalog
         P(67, 66, "truck", 65_000, ["Timber transport by truck", "Lumber trucking", "Log haulage"], ["Перевозка пиломатериалов", "Перевозка леса лесовозами", "Грузоперевозки древесины"], ServiceSpecs),
         P(68, 66, "m3", 2_200, ["Lumber drying services", "Antiseptic treatment of lumber"], ["Сушка пиломатериалов", "Антисептирование пиломатериалов"], NoSpecs),
         P(69, 66, "pcs", 90_000, ["FSC chain-of-custody audit", "Phytosanitary inspection of shipments"], ["Аудит цепочки поставок FSC", "Фитосанитарный контроль партий"], NoSpecs),
+        .. IndustryProducts(),
     ];
 
     private static Product P(int id, int root, string unit, decimal baseRub, string[] en, string[] ru, Text[] specs) => new(id, root, unit, baseRub, en, ru, specs);
@@ -290,9 +293,9 @@ internal static class DemoMarketCatalog
     public static readonly Text[] RequestPrefixes = [T("Wanted: ", "Куплю: "), T("Buying: ", "Закупаем: "), T("Request: ", "Требуется: ")];
 
     public static readonly string[] OrganizationStemsRu = ["Север", "Тайга", "Помор", "Кедр", "Онега", "Двина", "Ангара", "Вятка", "Сибирь", "Вага", "Сухона", "Ладога"];
-    public static readonly string[] OrganizationEndsRu = ["лес", "лесэкспорт", "лесопром", "вуд", "древ", "пеллет", "лесторг"];
+    public static readonly string[] OrganizationEndsRu = ["лес", "лесэкспорт", "лесопром", "вуд", "древ", "пеллет", "лесторг", "металл", "снаб", "агро", "торг"];
     public static readonly string[] OrganizationStemsEn = ["Nordic", "Baltic", "Boreal", "Taiga", "Karelia", "Lakeland", "Hansa", "Silva", "Northern", "Amber", "Polar", "Green"];
-    public static readonly string[] OrganizationEndsEn = ["Timber", "Wood", "Forest", "Pellets", "Fibre", "Trading", "Sawmills", "Panels"];
+    public static readonly string[] OrganizationEndsEn = ["Timber", "Wood", "Forest", "Pellets", "Fibre", "Trading", "Sawmills", "Panels", "Metals", "Supply", "Agro"];
 
     public static string LegalForm(string country, int pick) => country switch
     {

@@ -29,6 +29,8 @@ public sealed class Formats(IOptions<TradehallOptions> site, IStringLocalizer<Sh
 
     public string Count(int value) => value.ToString("N0", CultureInfo.CurrentCulture);
 
+    public string Count(long value) => value.ToString("N0", CultureInfo.CurrentCulture);
+
     /// <summary>Money with two decimals in the visitor's number format and the ISO currency code.</summary>
     public string Money(decimal amount, string currency) => amount.ToString("N2", CultureInfo.CurrentCulture) + " " + currency;
 

@@ -95,9 +95,14 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         {
             errors.Add("categoryId", "Choose a category.");
         }
-        else if (!await db.Set<Category>().AnyAsync(c => c.Id == categoryId, cancellationToken))
+        else if (await db.Set<Category>().Where(c => c.Id == categoryId).Select(c => (bool?)c.Retired).FirstOrDefaultAsync(cancellationToken) is not { } retired)
         {
             errors.Add("categoryId", "There is no such category.");
+        }
+        else if (retired)
+        {
+            // MKT-01: the operator retired it or merged it into another; its listings were moved there.
+            errors.Add("categoryId", "This category is no longer used. Choose another one.");
         }
 
         long price = 0;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
@@ -40,8 +41,12 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
     /// <summary>Null for visitors; whether a signed-in member may save searches (MKT-04).</summary>
     public bool? MaySave { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
     {
+        if (await SuccessorAsync(cancellationToken) is { } moved)
+        {
+            return Redirect(moved);
+        }
         ModelState.Clear();
         var tree = await categories.TreeAsync(cancellationToken);
         await TryAsync(async () =>
@@ -59,6 +64,23 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
         {
             MaySave = await saved.MayUseAsync(User.MemberId(), cancellationToken);
         }
+        return Page();
+    }
+
+    /// <summary>
+    /// MKT-01: a search by a category the operator merged away or retired moves to the same search by its successor, so
+    /// old links and bookmarks keep working; null when the category is live (or not a category at all).
+    /// </summary>
+    private async Task<string?> SuccessorAsync(CancellationToken cancellationToken)
+    {
+        if (!int.TryParse(Category, NumberStyles.None, CultureInfo.InvariantCulture, out var asked)
+            || await categories.ResolveAsync(asked, cancellationToken) is not { } live || live == asked)
+        {
+            return null;
+        }
+        var query = Request.Query.SelectMany(p => p.Value.Select(v => new KeyValuePair<string, string?>(p.Key,
+            string.Equals(p.Key, "category", StringComparison.OrdinalIgnoreCase) ? live.ToString(CultureInfo.InvariantCulture) : v)));
+        return QueryHelpers.AddQueryString(Request.PathBase + Request.Path, query);
     }
 
     /// <summary>The facet links to show for categories: the roots, and below the chosen category its children.</summary>

@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Marketplace.Synonyms;
+using Tradehall.Core.Shared;
+
+namespace Tradehall.Web.Pages.Operator.SearchSynonyms;
+
+/// <summary>MKT-02: one synonym group — change its words or delete it.</summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
+public sealed class EditModel(SynonymEditor editor) : TradehallPageModel, IWordsForm
+{
+    [FromRoute] public int Id { get; set; }
+
+    [BindProperty] public string? Words { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            Words = string.Join(", ", (await editor.GetAsync(Id, cancellationToken)).Words);
+            return Page();
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await TryAsync(() => editor.UpdateAsync(User.MemberId(), Id, Words, cancellationToken), nameof(Words)))
+        {
+            return Page();
+        }
+        Notice(L["The synonym group is saved."]);
+        return LocalRedirect("/operator/search-synonyms");
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await TryAsync(() => editor.DeleteAsync(User.MemberId(), Id, cancellationToken)))
+        {
+            return Page();
+        }
+        Notice(L["The synonym group is deleted."]);
+        return LocalRedirect("/operator/search-synonyms");
+    }
+}
