@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
+using Tradehall.Core.Marketplace.Synonyms;
 
 namespace Tradehall.Core.Marketplace.Search.Index;
 
@@ -125,13 +126,13 @@ internal sealed class ListingIndexSource(AppDbContext db, IOptions<MarketplaceOp
     public Task PruneAsync(long upTo, CancellationToken cancellationToken) =>
         db.Set<SearchChange>().Where(c => c.Seq <= upTo).ExecuteDeleteAsync(cancellationToken);
 
-    /// <summary>The taxonomy's names and synonyms as queries expand through them.</summary>
+    /// <summary>The taxonomy's names and synonyms, and the operator's synonym groups, as queries expand through them.</summary>
     public async Task<SearchLexicon> LexiconAsync(CancellationToken cancellationToken)
     {
-        var categories = await db.Set<Category>().AsNoTracking()
-            .Select(c => new LexiconCategory(c.Id, c.ParentId, c.NameEn, c.NameRu, Array.Empty<string>()))
-            .ToListAsync(cancellationToken);
-        return new SearchLexicon(categories, []);
+        var categories = (await db.Set<Category>().AsNoTracking().Where(c => !c.Retired).ToListAsync(cancellationToken))
+            .Select(c => new LexiconCategory(c.Id, c.ParentId, c.NameEn, c.NameRu, SynonymWords.Split(c.Synonyms))).ToList();
+        var groups = await db.Set<SearchSynonymGroup>().AsNoTracking().Select(g => g.Words).ToListAsync(cancellationToken);
+        return new SearchLexicon(categories, [.. groups.Select(SynonymWords.Split)]);
     }
 
     private async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)

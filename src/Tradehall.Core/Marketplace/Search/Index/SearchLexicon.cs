@@ -10,8 +10,8 @@ internal sealed record TermExpansion(IReadOnlyList<IReadOnlyList<string?>> Alter
 /// <summary>
 /// MKT-02: what a query's words mean beyond their own letters. A term matches the listings holding it, or any word of a
 /// synonym group it belongs to (the operator's list, both languages: "pine" also finds «сосна»), or any listing in a
-/// category whose name or synonyms hold it, in English or Russian ("boards" finds the Boards category, «пиломатериалы»
-/// every listing under Sawn timber). Expansion goes one level, so synonym groups that name each other cannot loop. Words
+/// category it names — the whole name or a whole synonym of the category, in English or Russian ("boards" finds the Boards
+/// category, «пиломатериалы» every listing under Sawn timber). Expansion goes one level, so synonym groups that name each other cannot loop. Words
 /// compare by their keys (<see cref="SearchAnalyzer"/>), so every form of a word expands alike.
 /// </summary>
 internal sealed class SearchLexicon
@@ -78,16 +78,19 @@ internal sealed class SearchLexicon
         {
             alternatives.Add([other]);
         }
-        if (synonyms.TryGetValue(Join(keys), out var equivalent))
+        foreach (var own in alternatives.ToList())
         {
-            alternatives.AddRange(equivalent);
+            if (synonyms.TryGetValue(Join(own), out var equivalent))
+            {
+                alternatives.AddRange(equivalent);
+            }
         }
         var found = new HashSet<int>();
         foreach (var alternative in alternatives.ToList())
         {
             foreach (var (category, name) in names)
             {
-                if (Holds(name, alternative))
+                if (Names(name, alternative))
                 {
                     found.UnionWith(subtrees[category]);
                 }
@@ -96,24 +99,12 @@ internal sealed class SearchLexicon
         return new TermExpansion(alternatives, [.. found]);
     }
 
-    /// <summary>Whether a category name's keys hold the term's keys side by side (common words of the term skipped).</summary>
-    private static bool Holds(IReadOnlyList<string?> name, IReadOnlyList<string?> term)
-    {
-        var wanted = term.Where(k => k is not null).ToList();
-        for (var start = 0; start + wanted.Count <= name.Count; start++)
-        {
-            var i = 0;
-            while (i < wanted.Count && string.Equals(name[start + i], wanted[i], StringComparison.Ordinal))
-            {
-                i++;
-            }
-            if (i == wanted.Count)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>
+    /// Whether a term says a category's whole name or one of its whole synonyms (common words aside): "boards" is the
+    /// Boards category, while "board" alone does not name "Oriented strand board".
+    /// </summary>
+    private static bool Names(IReadOnlyList<string?> name, IReadOnlyList<string?> term) =>
+        name.Where(k => k is not null).SequenceEqual(term.Where(k => k is not null), StringComparer.Ordinal);
 
     private List<IReadOnlyList<string?>> Alternatives(string key)
     {
