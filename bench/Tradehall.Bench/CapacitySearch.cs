@@ -95,7 +95,9 @@ internal static class CapacitySearch
     private static void Report(string engine, LoadStep s)
     {
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"search: {engine}: rate={s.Rate}/s p50={s.P50:F1} ms p95={s.P95:F1} ms answered={s.PerSecond:F0}/s cpu={s.CpuMs:F2} ms a search");
+            $"search: {engine}: rate={s.Rate}/s p50={s.P50:F1} ms p95={s.P95:F1} ms answered={s.PerSecond:F0}/s");
+        // No search of the window answered: the step stopped before one was.
+        line += double.IsNaN(s.CpuMs) ? " cpu=n/a" : string.Create(CultureInfo.InvariantCulture, $" cpu={s.CpuMs:F2} ms a search");
         if (!double.IsNaN(s.ServerCpuMs))
         {
             line += string.Create(CultureInfo.InvariantCulture, $" (server {s.ServerCpuMs:F2})");
