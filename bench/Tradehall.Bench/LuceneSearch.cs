@@ -137,9 +137,9 @@ internal sealed class LuceneSearch : IDisposable
 
     /// <summary>
     /// Runs <paramref name="q"/> as a search does: the query built from its text and filters, the page in its sort
-    /// (its documents' stored id and title read), the exact total and the exact category, country and type counts.
+    /// (its documents' ids and titles read), the exact category, country and type counts; returns the exact total.
     /// </summary>
-    public bool Search(MixQuery q)
+    public long Search(MixQuery q)
     {
         var collector = new FacetsCollector();
         var top = FacetsCollector.Search(_searcher, Query(q), null, q.Offset + q.PageSize, Sort(q), collector);
@@ -159,7 +159,7 @@ internal sealed class LuceneSearch : IDisposable
             leaf.AtomicReader.GetBinaryDocValues("title_dv").Get(doc - leaf.DocBase, title);
             _ = title.Utf8ToString();
         }
-        return top.TotalHits >= 0;
+        return top.TotalHits;
     }
 
     private Query Query(MixQuery q)

@@ -52,8 +52,8 @@ internal sealed class PlainPostgresSearch(NpgsqlDataSource source)
         return new PlainPostgresSearch(source);
     }
 
-    /// <summary>Runs <paramref name="q"/>, reading every row of the page and of the counts.</summary>
-    public async ValueTask<bool> SearchAsync(MixQuery q, CancellationToken cancellationToken)
+    /// <summary>Runs <paramref name="q"/>, reading every row of the page and of the counts; the exact total, or -1 if none came.</summary>
+    public async ValueTask<long> SearchAsync(MixQuery q, CancellationToken cancellationToken)
     {
         var parameters = new List<NpgsqlParameter>();
         var where = Where(q, parameters);
@@ -91,7 +91,7 @@ internal sealed class PlainPostgresSearch(NpgsqlDataSource source)
             }
         }
         while (await reader.NextResultAsync(cancellationToken));
-        return total >= 0;
+        return total;
     }
 
     private static string Where(MixQuery q, List<NpgsqlParameter> parameters)

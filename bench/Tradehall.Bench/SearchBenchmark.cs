@@ -177,6 +177,7 @@ internal static class SearchBenchmark
             if (settings.Engines.Contains("sqlite"))
             {
                 await site.WaitForSearchAsync(results.Active, cancellationToken);
+                await SearchMix.ReportEmptyAsync("sqlite", mix, q => site.TotalAsync(q, cancellationToken));
                 results.Capacities["sqlite"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, CpuMeter.InProcess(), cancellationToken);
             }
         }
@@ -189,7 +190,8 @@ internal static class SearchBenchmark
                 results.LuceneBuild = elapsed;
                 await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
                     $"search: lucene: {lucene.Documents} documents indexed in {elapsed.TotalSeconds:F1} s (English and Russian analyzers, one segment)"));
-                var loop = new OpenLoop("lucene", settings.Connections, mix.Count, CpuMeter.InProcess(), (_, query, _) => ValueTask.FromResult(lucene.Search(mix[query])));
+                await SearchMix.ReportEmptyAsync("lucene", mix, q => Task.FromResult(lucene.Search(q)));
+                var loop = new OpenLoop("lucene", settings.Connections, mix.Count, CpuMeter.InProcess(), (_, query, _) => ValueTask.FromResult(lucene.Search(mix[query]) >= 0));
                 results.Capacities["lucene"] = await CapacitySearch.FindAsync("lucene", loop, mix, settings.Capacity, cancellationToken);
             }
         }
@@ -219,13 +221,15 @@ internal static class SearchBenchmark
                 if (settings.Engines.Contains("postgres"))
                 {
                     await site.WaitForSearchAsync(active, cancellationToken);
+                    await SearchMix.ReportEmptyAsync("postgres", mix, q => site.TotalAsync(q, cancellationToken));
                     results.Capacities["postgres"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, meter, cancellationToken);
                 }
             }
             if (settings.Engines.Contains("pg_plain"))
             {
                 var plain = await PlainPostgresSearch.CreateAsync(source, cancellationToken);
-                var loop = new OpenLoop("pg_plain", settings.Connections, mix.Count, meter, (_, query, ct) => plain.SearchAsync(mix[query], ct));
+                await SearchMix.ReportEmptyAsync("pg_plain", mix, q => plain.SearchAsync(q, cancellationToken).AsTask());
+                var loop = new OpenLoop("pg_plain", settings.Connections, mix.Count, meter, async (_, query, ct) => await plain.SearchAsync(mix[query], ct) >= 0);
                 results.Capacities["pg_plain"] = await CapacitySearch.FindAsync("pg_plain", loop, mix, settings.Capacity, cancellationToken);
             }
         }

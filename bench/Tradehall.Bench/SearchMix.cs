@@ -68,6 +68,25 @@ internal static class SearchMix
     public const string CheckWord = "pellets";
 
     /// <summary>
+    /// Runs each search of the mix once and names those that find nothing, so an engine that answers quickly by
+    /// finding nothing shows, and so does which words its language handling misses.
+    /// </summary>
+    public static async Task ReportEmptyAsync(string engine, IReadOnlyList<MixQuery> mix, Func<MixQuery, Task<long>> total)
+    {
+        var empty = new List<string>();
+        foreach (var q in mix)
+        {
+            if (await total(q) <= 0)
+            {
+                empty.Add(q.Label);
+            }
+        }
+        await Console.Error.WriteLineAsync(empty.Count == 0
+            ? $"search: {engine}: every search of the mix finds something"
+            : $"search: {engine}: {empty.Count} of the mix's {mix.Count} searches find nothing: {string.Join(", ", empty)}");
+    }
+
+    /// <summary>
     /// The mix against the taxonomy in <paramref name="connection"/> (<c>marketplace_categories</c>): each category
     /// code resolved to its id and subtree. An unknown code is an error: the mix would ask for a category that is gone.
     /// </summary>

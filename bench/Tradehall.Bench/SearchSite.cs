@@ -80,6 +80,14 @@ internal sealed class SearchSite(WebApplication app, Uri url, string engine) : I
         }
     }
 
+    /// <summary>The total an unhurried search of <paramref name="q"/> reports (exact or not).</summary>
+    public async Task<long> TotalAsync(MixQuery q, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(30) };
+        using var answer = JsonDocument.Parse(await http.GetStringAsync("/api/v1/listings/search?" + q.Api, cancellationToken));
+        return answer.RootElement.GetProperty("total").GetInt64();
+    }
+
     /// <summary>The capacity of the API under the open loop; every answer must be 200.</summary>
     public async Task<Capacity> CapacityAsync(IReadOnlyList<MixQuery> mix, int connections, CapacitySettings settings, CpuMeter meter,
         CancellationToken cancellationToken)
