@@ -40,25 +40,26 @@ internal static class SearchBenchmark
         var connections = new Option<int>("--connections") { Description = "Searches in flight at most: HTTP keep-alive connections, pooled database connections.", DefaultValueFactory = _ => 64 };
         var maxRate = new Option<int>("--max-rate") { Description = "The highest arrival rate tried, searches a second.", DefaultValueFactory = _ => 16_000 };
         var refine = new Option<int>("--refine") { Description = "Bisection steps between the last passing and the first failing rate.", DefaultValueFactory = _ => 2 };
+        var retries = new Option<int>("--retries") { Description = "Times a failing rate of the ladder is tried again before it counts as failed.", DefaultValueFactory = _ => 1 };
         var engines = new Option<string>("--engines") { Description = "Which of sqlite, postgres, pg_plain, lucene run, comma-separated.", DefaultValueFactory = _ => string.Join(',', Engines) };
         var seed = new Option<int>("--seed") { Description = "Market generator seed; the query mix is fixed.", DefaultValueFactory = _ => 2026 };
         var cache = new Option<string?>("--cache") { Description = "Folder keeping the generated SQLite database between runs (same seed, size and schema)." };
         var command = new Command("search", "Listing search capacity under an open loop on SQLite and PostgreSQL, next to plain PostgreSQL full-text search and Lucene.NET.")
         {
-            postgres, listings, seconds, warmup, stepWarmup, connections, maxRate, refine, engines, seed, cache,
+            postgres, listings, seconds, warmup, stepWarmup, connections, maxRate, refine, retries, engines, seed, cache,
         };
         command.SetAction(async (parse, ct) =>
         {
             var chosen = parse.GetValue(engines)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
             var settings = new Settings(parse.GetValue(postgres), parse.GetValue(listings), parse.GetValue(connections), parse.GetValue(seed),
                 parse.GetValue(cache), chosen, new CapacitySettings(parse.GetValue(warmup), parse.GetValue(stepWarmup), parse.GetValue(seconds),
-                    parse.GetValue(maxRate), parse.GetValue(refine)));
+                    parse.GetValue(maxRate), parse.GetValue(refine), parse.GetValue(retries)));
             var c = settings.Capacity;
             if (settings.Listings is < 1 or > 10_000_000 || settings.Connections is < 1 or > 1000 || c.StepSeconds < 1 || c.Warmup < 0
-                || c.StepWarmup < 0 || c.MaxRate < 10 || c.Refine < 0 || chosen.Count == 0 || !chosen.IsSubsetOf(Engines))
+                || c.StepWarmup < 0 || c.MaxRate < 10 || c.Refine < 0 || c.Retries < 0 || chosen.Count == 0 || !chosen.IsSubsetOf(Engines))
             {
-                await Console.Error.WriteLineAsync("--listings must be 1..10000000, --connections 1..1000, --seconds at least 1, --warmup, --step-warmup and "
-                    + "--refine at least 0, --max-rate at least 10, --engines some of " + string.Join(',', Engines) + ".");
+                await Console.Error.WriteLineAsync("--listings must be 1..10000000, --connections 1..1000, --seconds at least 1, --warmup, --step-warmup, "
+                    + "--refine and --retries at least 0, --max-rate at least 10, --engines some of " + string.Join(',', Engines) + ".");
                 return 2;
             }
             return await RunAsync(settings, ct);
