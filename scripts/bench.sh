@@ -12,10 +12,14 @@
 #                                  BENCH_RATE (500) messages/s, clients on the sending node and then on a second
 #                                  node, next to the bare LISTEN/NOTIFY round trip; last line:
 #                                  chat clients=N msgs_per_s=N p50_ms=X p99_ms=X p99_ms_two_nodes=X notify_rtt_ms=X
-#   scripts/bench.sh search        listing search (MKT-02): BENCH_LISTINGS (1000000) demo listings on SQLite and on PostgreSQL,
-#                                  BENCH_USERS (20) clients on GET /api/v1/listings/search for BENCH_SECONDS (60), next to the
-#                                  bare full-text SQL; the SQLite market is cached in BENCH_CACHE (/tmp/tradehall-bench-cache);
-#                                  last line: search listings=N p50_ms_sqlite=X p95_ms_sqlite=X p50_ms_postgres=X p95_ms_postgres=X ...
+#   scripts/bench.sh search        listing search capacity (MKT-02): BENCH_LISTINGS (1000000) demo listings on SQLite and on PostgreSQL,
+#                                  GET /api/v1/listings/search under an open loop (searches arrive at a fixed rate from a fixed
+#                                  mix, up to BENCH_CONNECTIONS (64) in flight), the rate stepped up, each step BENCH_STEP_SECONDS
+#                                  (BENCH_SECONDS, else 10) long, until its p95 passes 50 ms; beside them, by the same rule on the
+#                                  same data and mix, a plain PostgreSQL full-text search with GROUP BY facets and Lucene.NET;
+#                                  the SQLite market is cached in BENCH_CACHE (/tmp/tradehall-bench-cache); last line:
+#                                  search listings=N capacity_sqlite=R cpu_ms_sqlite=X capacity_postgres=R ... capacity_pg_plain=R
+#                                  ... capacity_lucene=R ... p50_ms_sqlite=X p95_ms_sqlite=X p50_ms_postgres=X p95_ms_postgres=X ...
 #
 # BENCH_CLIENTS (4; 2000 for chat), BENCH_SECONDS (20; 30 for chat) and BENCH_ACCOUNTS (1000) change the load;
 # BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
@@ -29,12 +33,15 @@ usage: scripts/bench.sh NAME
   billing-run   the daily billing run over BENCH_SERVICES (100000) due services, per engine in BENCH_ENGINES
   chat          live message latency over BENCH_CLIENTS (2000) connections at BENCH_RATE (500) messages/s,
                 on one node and across two, next to LISTEN/NOTIFY; BENCH_SENDER http (the chat API) or live
-  search        listing search latency over BENCH_LISTINGS (1000000) listings with BENCH_USERS (20) clients,
-                SQLite and PostgreSQL, next to the bare full-text SQL
+  search        listing search capacity (the highest arrival rate with p95 <= 50 ms, open loop) over BENCH_LISTINGS
+                (1000000) listings on SQLite and PostgreSQL, next to plain PostgreSQL full-text search and Lucene.NET;
+                steps of BENCH_STEP_SECONDS (BENCH_SECONDS, else 10), BENCH_CONNECTIONS (64) searches in flight at most,
+                BENCH_SEARCH_ENGINES (sqlite,postgres,pg_plain,lucene) to run only some
 environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
              BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"), BENCH_RATE (500), BENCH_SENDER (http),
              BENCH_CONNECTION_OPTIONS (appended to the application's connection string),
-             BENCH_LISTINGS (1000000), BENCH_USERS (20), BENCH_CACHE (/tmp/tradehall-bench-cache)
+             BENCH_LISTINGS (1000000), BENCH_STEP_SECONDS (10), BENCH_CONNECTIONS (64),
+             BENCH_SEARCH_ENGINES (sqlite,postgres,pg_plain,lucene), BENCH_CACHE (/tmp/tradehall-bench-cache)
 USAGE
   exit 2
 }
@@ -170,9 +177,10 @@ chat() {
 
 search() {
   bench_program search
-  # Both engines run in one program, one after the other, each with its own site on a loopback port.
+  # Both engines and both peers run in one program, one after the other; each engine's site on a loopback port of its own.
   bench_run search --postgres "$conn${BENCH_CONNECTION_OPTIONS:+;$BENCH_CONNECTION_OPTIONS}" --listings "${BENCH_LISTINGS:-1000000}" \
-    --users "${BENCH_USERS:-20}" --seconds "${BENCH_SECONDS:-60}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}"
+    --seconds "${BENCH_STEP_SECONDS:-${BENCH_SECONDS:-10}}" --connections "${BENCH_CONNECTIONS:-64}" \
+    --engines "${BENCH_SEARCH_ENGINES:-sqlite,postgres,pg_plain,lucene}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}"
 }
 
 case "${1:-}" in

@@ -21,6 +21,11 @@ internal sealed class HttpGetClient(IPEndPoint site) : IDisposable
     /// <summary>The status and, for any status but 200, the body (to say what went wrong).</summary>
     public async Task<(int Status, string? Error)> GetAsync(string pathAndQuery, CancellationToken cancellationToken)
     {
+        // The request line is written as ASCII, where any other character would silently become '?'.
+        if (!System.Text.Ascii.IsValid(pathAndQuery))
+        {
+            throw new ArgumentException($"Percent-encode the address: {pathAndQuery}", nameof(pathAndQuery));
+        }
         try
         {
             return await ExchangeAsync(pathAndQuery, cancellationToken);

@@ -2,51 +2,64 @@ using System.CommandLine;
 using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Microsoft.AspNetCore.Builder;
+using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Console;
 using Npgsql;
 using Tradehall.Core.Data;
-using Tradehall.Core.Marketplace;
-using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;
 
 /// <summary>
 /// MKT-02 under load: a demo market of <c>--listings</c> listings (the loader of <c>tradehall demo seed --listings</c>)
-/// on SQLite and on PostgreSQL, the real site on a loopback port for each, and <c>--users</c> concurrent clients
-/// calling <c>GET /api/v1/listings/search</c> for <c>--seconds</c> with a fixed, seeded mix of queries. Beside it, on
-/// the same database in the same run, the bare engine cost: the full-text match and a deep filtered page as raw SQL
-/// (FTS5 MATCH, tsvector @@), timed under the same concurrency, so the ratio survives a noisy machine.
+/// on SQLite and on PostgreSQL, the real site on a loopback port for each, searched through
+/// <c>GET /api/v1/listings/search</c> by an open loop (<see cref="OpenLoop"/>) with a fixed mix (<see cref="SearchMix"/>);
+/// an engine's figure is its capacity, the highest arrival rate whose p95 stays within 50 ms
+/// (<see cref="CapacitySearch"/>), and the CPU each answered search cost at that rate. Beside it, in the same run on the
+/// same data with the same mix, harness and rule, two peers: a plain PostgreSQL full-text search with exact GROUP BY
+/// facets (<see cref="PlainPostgresSearch"/>) and Lucene.NET with its facet module in this process (<see cref="LuceneSearch"/>).
 /// </summary>
 internal static class SearchBenchmark
 {
+    /// <summary>The engines in the order of the last line.</summary>
+    private static readonly string[] Engines = ["sqlite", "postgres", "pg_plain", "lucene"];
+
+    /// <summary>The engines served by the site, whose latencies at capacity the last line gives too.</summary>
+    private static readonly string[] SiteEngines = ["sqlite", "postgres"];
+
+    /// <summary>The engines whose CPU has a database server's share.</summary>
+    private static readonly string[] ServerEngines = ["postgres", "pg_plain"];
+
     public static Command Command()
     {
-        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string; a fresh database is created on it. Without it only SQLite runs." };
+        var postgres = new Option<string?>("--postgres") { Description = "PostgreSQL server connection string; a fresh database is created on it. Without it only SQLite and Lucene run." };
         var listings = new Option<int>("--listings") { Description = "Listings in the market.", DefaultValueFactory = _ => 1_000_000 };
-        var users = new Option<int>("--users") { Description = "Concurrent clients.", DefaultValueFactory = _ => 20 };
-        var seconds = new Option<int>("--seconds") { Description = "Measured duration per engine (API and bare SQL each).", DefaultValueFactory = _ => 60 };
-        var warmup = new Option<int>("--warmup") { Description = "Seconds of load before each measured window, not counted.", DefaultValueFactory = _ => 10 };
+        var seconds = new Option<int>("--seconds") { Description = "Measured seconds of each rate step.", DefaultValueFactory = _ => 10 };
+        var warmup = new Option<int>("--warmup") { Description = "Seconds of searches before an engine's first step, not counted.", DefaultValueFactory = _ => 10 };
+        var stepWarmup = new Option<int>("--step-warmup") { Description = "Seconds at a step's rate before its window, not counted.", DefaultValueFactory = _ => 2 };
+        var connections = new Option<int>("--connections") { Description = "Searches in flight at most: HTTP keep-alive connections, pooled database connections.", DefaultValueFactory = _ => 64 };
+        var maxRate = new Option<int>("--max-rate") { Description = "The highest arrival rate tried, searches a second.", DefaultValueFactory = _ => 16_000 };
+        var refine = new Option<int>("--refine") { Description = "Bisection steps between the last passing and the first failing rate.", DefaultValueFactory = _ => 2 };
+        var retries = new Option<int>("--retries") { Description = "Times a failing rate of the ladder is tried again before it counts as failed.", DefaultValueFactory = _ => 1 };
+        var engines = new Option<string>("--engines") { Description = "Which of sqlite, postgres, pg_plain, lucene run, comma-separated.", DefaultValueFactory = _ => string.Join(',', Engines) };
         var seed = new Option<int>("--seed") { Description = "Market generator seed; the query mix is fixed.", DefaultValueFactory = _ => 2026 };
         var cache = new Option<string?>("--cache") { Description = "Folder keeping the generated SQLite database between runs (same seed, size and schema)." };
-        var command = new Command("search", "Listing search latency through the API on SQLite and PostgreSQL, next to the bare full-text queries.")
+        var command = new Command("search", "Listing search capacity under an open loop on SQLite and PostgreSQL, next to plain PostgreSQL full-text search and Lucene.NET.")
         {
-            postgres, listings, users, seconds, warmup, seed, cache,
+            postgres, listings, seconds, warmup, stepWarmup, connections, maxRate, refine, retries, engines, seed, cache,
         };
         command.SetAction(async (parse, ct) =>
         {
-            var settings = new Settings(parse.GetValue(postgres), parse.GetValue(listings), parse.GetValue(users), parse.GetValue(seconds),
-                parse.GetValue(warmup), parse.GetValue(seed), parse.GetValue(cache));
-            if (settings.Listings is < 1 or > 10_000_000 || settings.Users < 1 || settings.Seconds < 1 || settings.Warmup < 0)
+            var chosen = parse.GetValue(engines)!.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal);
+            var settings = new Settings(parse.GetValue(postgres), parse.GetValue(listings), parse.GetValue(connections), parse.GetValue(seed),
+                parse.GetValue(cache), chosen, new CapacitySettings(parse.GetValue(warmup), parse.GetValue(stepWarmup), parse.GetValue(seconds),
+                    parse.GetValue(maxRate), parse.GetValue(refine), parse.GetValue(retries)));
+            var c = settings.Capacity;
+            if (settings.Listings is < 1 or > 10_000_000 || settings.Connections is < 1 or > 1000 || c.StepSeconds < 1 || c.Warmup < 0
+                || c.StepWarmup < 0 || c.MaxRate < 10 || c.Refine < 0 || c.Retries < 0 || chosen.Count == 0 || !chosen.IsSubsetOf(Engines))
             {
-                await Console.Error.WriteLineAsync("--listings must be 1..10000000, --users and --seconds at least 1, --warmup at least 0.");
+                await Console.Error.WriteLineAsync("--listings must be 1..10000000, --connections 1..1000, --seconds at least 1, --warmup, --step-warmup, "
+                    + "--refine and --retries at least 0, --max-rate at least 10, --engines some of " + string.Join(',', Engines) + ".");
                 return 2;
             }
             return await RunAsync(settings, ct);
@@ -54,42 +67,29 @@ internal static class SearchBenchmark
         return command;
     }
 
-    private sealed record Settings(string? Postgres, int Listings, int Users, int Seconds, int Warmup, int Seed, string? Cache);
+    private sealed record Settings(string? Postgres, int Listings, int Connections, int Seed, string? Cache, IReadOnlySet<string> Engines, CapacitySettings Capacity);
 
-    /// <summary>Calls and latencies of a measured window, and the CPU each answered call cost: <c>CpuMs</c> all of it (this
-    /// process — site and clients — and the database server's processes), <c>EngineCpuMs</c> the server's share (NaN for
-    /// SQLite, which runs in this process).</summary>
-    private sealed record Figures(int Requests, int Failures, double PerSecond, double P50, double P95, double CpuMs, double EngineCpuMs);
-
-    private sealed record EngineFigures(string Engine, Figures Api, Figures Bare);
-
-    /// <summary>
-    /// The API's query mix: words, quoted phrases, filters only (type, category subtree, country, price range), words with
-    /// filters, the newest and price sorts, and deep pages. Categories are the seeded taxonomy's ids.
-    /// </summary>
-    private static readonly string[] Queries =
-    [
-        "q=pellets", "q=пеллеты", "q=birch", "q=фанера", "q=harvester", "q=доска", "q=spruce", "q=лиственница", "q=glulam", "q=щепа",
-        "q=%22pine+boards%22", "q=%22wood+pellets%22", "q=%22доска+обрезная%22", "q=%22birch+plywood%22", "q=%22пиловочник+сосны%22",
-        "q=%22film-faced+plywood%22",
-        "type=offer&category=10", "category=47&country=RU", "country=FI", "type=request&category=1", "category=57&country=DE",
-        "minPrice=15000&maxPrice=25000&currency=RUB", "category=12&minPrice=150&maxPrice=300&currency=EUR",
-        "q=pellets&country=RU&type=offer", "q=доска&category=10&minPrice=15000&maxPrice=25000&currency=RUB", "q=plywood&type=request",
-        "q=пеллеты&category=48&sort=price", "q=forwarder&sort=newest",
-        "category=10&sort=newest", "country=RU&type=offer&sort=price", "category=27&sort=price&currency=EUR",
-        "category=10&page=50", "q=доска&sort=newest&page=50", "country=RU&sort=price&page=50", "sort=newest&page=50",
-    ];
+    /// <summary>What a run found: each engine's capacity, the active entries searched, the Lucene index's build time.</summary>
+    private sealed class Results
+    {
+        public Dictionary<string, Capacity> Capacities { get; } = [];
+        public long Active { get; set; }
+        public TimeSpan? LuceneBuild { get; set; }
+    }
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var results = new List<EngineFigures>();
+        var results = new Results();
         var work = Directory.CreateTempSubdirectory("tradehall-bench-search-").FullName;
         try
         {
-            results.Add(await SqliteAsync(settings, Path.Combine(work, "sqlite"), cancellationToken));
-            if (settings.Postgres is { } server)
+            if (settings.Engines.Contains("sqlite") || settings.Engines.Contains("lucene"))
             {
-                results.Add(await PostgresAsync(settings, server, Path.Combine(work, "postgres"), cancellationToken));
+                await SqliteAsync(settings, Path.Combine(work, "sqlite"), results, cancellationToken);
+            }
+            if (settings.Postgres is { } server && (settings.Engines.Contains("postgres") || settings.Engines.Contains("pg_plain")))
+            {
+                await PostgresAsync(settings, server, Path.Combine(work, "postgres"), results, cancellationToken);
             }
         }
         finally
@@ -98,34 +98,48 @@ internal static class SearchBenchmark
             NpgsqlConnection.ClearAllPools();
             Directory.Delete(work, recursive: true);
         }
-        var failed = results.Any(r => r.Api.Failures > 0 || r.Api.Requests == 0);
-        var line = $"search listings={settings.Listings}";
-        foreach (var r in results)
+        await Console.Out.WriteLineAsync(LastLine(settings, results));
+        var failures = results.Capacities.Values.Sum(c => c.Failures);
+        if (failures > 0)
         {
-            line += string.Create(CultureInfo.InvariantCulture, $" p50_ms_{r.Engine}={r.Api.P50:F1} p95_ms_{r.Engine}={r.Api.P95:F1}");
+            await Console.Error.WriteLineAsync($"search: {failures} searches were not answered well (said above); every answer must be 200");
         }
-        foreach (var r in results)
-        {
-            line += string.Create(CultureInfo.InvariantCulture,
-                $" rps_{r.Engine}={r.Api.PerSecond:F0} bare_p50_ms_{r.Engine}={r.Bare.P50:F1} bare_p95_ms_{r.Engine}={r.Bare.P95:F1}");
-        }
-        foreach (var r in results)
-        {
-            line += string.Create(CultureInfo.InvariantCulture, $" cpu_ms_{r.Engine}={r.Api.CpuMs:F2} bare_cpu_ms_{r.Engine}={r.Bare.CpuMs:F2}");
-            if (!double.IsNaN(r.Api.EngineCpuMs))
-            {
-                line += string.Create(CultureInfo.InvariantCulture, $" engine_cpu_ms_{r.Engine}={r.Api.EngineCpuMs:F2}");
-            }
-        }
-        await Console.Out.WriteLineAsync(line);
-        return failed ? 1 : 0;
+        return failures > 0 ? 1 : 0;
     }
 
-    private static async Task<EngineFigures> SqliteAsync(Settings settings, string dataPath, CancellationToken cancellationToken)
+    private static string LastLine(Settings settings, Results results)
+    {
+        var line = new StringBuilder($"search listings={settings.Listings}");
+        void Key(string name, FormattableString value) => line.Append(' ').Append(name).Append('=').Append(value.ToString(CultureInfo.InvariantCulture));
+        foreach (var engine in Engines.Where(results.Capacities.ContainsKey))
+        {
+            var c = results.Capacities[engine];
+            Key("capacity_" + engine, $"{c.Rate}");
+            Key("cpu_ms_" + engine, $"{c.At.CpuMs:F2}");
+        }
+        foreach (var engine in SiteEngines.Where(results.Capacities.ContainsKey))
+        {
+            var c = results.Capacities[engine];
+            Key("p50_ms_" + engine, $"{c.At.P50:F1}");
+            Key("p95_ms_" + engine, $"{c.At.P95:F1}");
+        }
+        Key("active", $"{results.Active}");
+        if (results.LuceneBuild is { } build)
+        {
+            Key("lucene_index_s", $"{build.TotalSeconds:F1}");
+        }
+        foreach (var engine in ServerEngines.Where(results.Capacities.ContainsKey))
+        {
+            Key("engine_cpu_ms_" + engine, $"{results.Capacities[engine].At.ServerCpuMs:F2}");
+        }
+        return line.ToString();
+    }
+
+    /// <summary>SQLite through the site, then Lucene.NET over the same file's entries.</summary>
+    private static async Task SqliteAsync(Settings settings, string dataPath, Results results, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(dataPath);
         var file = Path.Combine(dataPath, "tradehall.db");
-        var config = Config("sqlite", $"Data Source={file}", dataPath);
         string? cached = null;
         if (settings.Cache is { } folder)
         {
@@ -139,26 +153,53 @@ internal static class SearchBenchmark
                 File.Copy(cached, file);
             }
         }
-        await using var site = await StartAsync(config, seed: !File.Exists(file), settings, "sqlite", cancellationToken);
-        if (cached is not null && !File.Exists(cached))
+        IReadOnlyList<MixQuery> mix;
+        await using (var site = await SearchSite.StartAsync(Config("sqlite", $"Data Source={file}", dataPath), File.Exists(file) ? null : settings.Listings,
+            settings.Seed, "sqlite", cancellationToken))
         {
-            // The loaded file, checkpointed, is kept for the next run with the same seed, size and schema.
-            await using (var connection = new SqliteConnection($"Data Source={file}"))
+            if (cached is not null && !File.Exists(cached))
+            {
+                // The loaded file, checkpointed, is kept for the next run with the same seed, size and schema.
+                await using (var connection = new SqliteConnection($"Data Source={file}"))
+                {
+                    await connection.OpenAsync(cancellationToken);
+                    await using var checkpoint = connection.CreateCommand();
+                    checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+                    await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+                }
+                File.Copy(file, cached + ".part", overwrite: true);
+                File.Move(cached + ".part", cached);
+            }
+            await using (var connection = new SqliteConnection($"Data Source={file};Mode=ReadOnly"))
             {
                 await connection.OpenAsync(cancellationToken);
-                await using var checkpoint = connection.CreateCommand();
-                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
-                await checkpoint.ExecuteNonQueryAsync(cancellationToken);
+                (mix, results.Active) = await MixAsync(connection, cancellationToken);
             }
-            File.Copy(file, cached + ".part", overwrite: true);
-            File.Move(cached + ".part", cached);
+            if (settings.Engines.Contains("sqlite"))
+            {
+                await site.WaitForSearchAsync(results.Active, cancellationToken);
+                await SearchMix.ReportEmptyAsync("sqlite", mix, q => site.TotalAsync(q, cancellationToken));
+                results.Capacities["sqlite"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, CpuMeter.InProcess(), cancellationToken);
+            }
         }
-        var meter = CpuMeter.InProcess();
-        var bare = await BareAsync(settings, () => new SqliteConnection($"Data Source={file};Mode=ReadOnly"), Sqlite, meter, cancellationToken);
-        return new EngineFigures("sqlite", await site.ApiAsync(settings, meter, cancellationToken), bare);
+        if (settings.Engines.Contains("lucene"))
+        {
+            await Console.Error.WriteLineAsync($"search: lucene: indexing the {results.Active} active entries");
+            var (lucene, elapsed) = await LuceneSearch.BuildAsync(file, Path.Combine(dataPath, "lucene"), cancellationToken);
+            using (lucene)
+            {
+                results.LuceneBuild = elapsed;
+                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+                    $"search: lucene: {lucene.Documents} documents indexed in {elapsed.TotalSeconds:F1} s (English and Russian analyzers, one segment)"));
+                await SearchMix.ReportEmptyAsync("lucene", mix, q => Task.FromResult(lucene.Search(q)));
+                var loop = new OpenLoop("lucene", settings.Connections, mix.Count, CpuMeter.InProcess(), (_, query, _) => ValueTask.FromResult(lucene.Search(mix[query]) >= 0));
+                results.Capacities["lucene"] = await CapacitySearch.FindAsync("lucene", loop, mix, settings.Capacity, cancellationToken);
+            }
+        }
     }
 
-    private static async Task<EngineFigures> PostgresAsync(Settings settings, string server, string dataPath, CancellationToken cancellationToken)
+    /// <summary>PostgreSQL through the site, then the plain full-text peer on the same database.</summary>
+    private static async Task PostgresAsync(Settings settings, string server, string dataPath, Results results, CancellationToken cancellationToken)
     {
         var database = "bench_search_" + Guid.NewGuid().ToString("N")[..12];
         await ExecuteAsync(server, $"CREATE DATABASE {database}", cancellationToken);
@@ -166,18 +207,47 @@ internal static class SearchBenchmark
         try
         {
             Directory.CreateDirectory(dataPath);
-            await using var site = await StartAsync(Config("postgres", connection, dataPath), seed: true, settings, "postgres", cancellationToken);
-            await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
-            await using var source = NpgsqlDataSource.Create(connection);
+            await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = settings.Connections }.ConnectionString);
             var meter = await CpuMeter.WithServerAsync(source, cancellationToken);
-            var bare = await BareAsync(settings, source.CreateConnection, Postgres, meter, cancellationToken);
-            return new EngineFigures("postgres", await site.ApiAsync(settings, meter, cancellationToken), bare);
+            IReadOnlyList<MixQuery> mix;
+            await using (var site = await SearchSite.StartAsync(Config("postgres", connection, dataPath), settings.Listings, settings.Seed, "postgres", cancellationToken))
+            {
+                await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
+                long active;
+                await using (var c = await source.OpenConnectionAsync(cancellationToken))
+                {
+                    (mix, active) = await MixAsync(c, cancellationToken);
+                }
+                results.Active = active;
+                if (settings.Engines.Contains("postgres"))
+                {
+                    await site.WaitForSearchAsync(active, cancellationToken);
+                    await SearchMix.ReportEmptyAsync("postgres", mix, q => site.TotalAsync(q, cancellationToken));
+                    results.Capacities["postgres"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, meter, cancellationToken);
+                }
+            }
+            if (settings.Engines.Contains("pg_plain"))
+            {
+                var plain = await PlainPostgresSearch.CreateAsync(source, cancellationToken);
+                await SearchMix.ReportEmptyAsync("pg_plain", mix, q => plain.SearchAsync(q, cancellationToken).AsTask());
+                var loop = new OpenLoop("pg_plain", settings.Connections, mix.Count, meter, async (_, query, ct) => await plain.SearchAsync(mix[query], ct) >= 0);
+                results.Capacities["pg_plain"] = await CapacitySearch.FindAsync("pg_plain", loop, mix, settings.Capacity, cancellationToken);
+            }
         }
         finally
         {
             NpgsqlConnection.ClearAllPools();
             await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
         }
+    }
+
+    /// <summary>The mix resolved against the database's taxonomy, and the number of active entries it searches.</summary>
+    private static async Task<(IReadOnlyList<MixQuery> Mix, long Active)> MixAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        var mix = await SearchMix.ResolveAsync(connection, TimeProvider.System.GetUtcNow().UtcDateTime, cancellationToken);
+        await using var count = connection.CreateCommand();
+        count.CommandText = "SELECT count(*) FROM marketplace_listing_search";
+        return (mix, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
     }
 
     private static Dictionary<string, string?> Config(string provider, string connection, string dataPath) => new()
@@ -199,230 +269,6 @@ internal static class SearchBenchmark
     {
         using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
         return db.Database.GetMigrations().Last();
-    }
-
-    /// <summary>The site on a loopback port, migrated, with the market loaded when the database is new.</summary>
-    private static async Task<RunningSite> StartAsync(Dictionary<string, string?> config, bool seed, Settings settings, string engine, CancellationToken cancellationToken)
-    {
-        var port = FreePort();
-        var app = Site.Build(["--urls", $"http://127.0.0.1:{port}"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        });
-        await Console.Error.WriteLineAsync($"search: {engine}: the site on port {port}: migrating and starting");
-        await app.StartAsync(cancellationToken);
-        if (seed)
-        {
-            await Console.Error.WriteLineAsync($"search: {engine}: loading {settings.Listings} listings (seed {settings.Seed})");
-            await using var scope = app.Services.CreateAsyncScope();
-            var loaded = await DemoMarketSeed.RunAsync(scope.ServiceProvider, settings.Listings, settings.Seed, new ConsoleProgress(), cancellationToken);
-            await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                $"search: {engine}: loaded listings={loaded.Listings} active={loaded.Active} members={loaded.Members} in {loaded.Elapsed.TotalSeconds:F0} s"));
-        }
-        return new RunningSite(app, new Uri($"http://127.0.0.1:{port}"), engine);
-    }
-
-    private sealed class RunningSite(WebApplication app, Uri url, string engine) : IAsyncDisposable
-    {
-        public async Task<Figures> ApiAsync(Settings settings, CpuMeter meter, CancellationToken cancellationToken)
-        {
-            // Call i is user i mod users's (LoadAsync): each user keeps one connection of its own.
-            var clients = Enumerable.Range(0, settings.Users).Select(_ => new HttpGetClient(new IPEndPoint(IPAddress.Loopback, url.Port))).ToArray();
-            var failures = 0;
-            var perQuery = Queries.Select(_ => new List<double>()).ToArray();
-            Figures figures;
-            try
-            {
-                figures = await LoadAsync(settings, meter, async (i, ct) =>
-                {
-                    var started = Stopwatch.GetTimestamp();
-                    var (status, error) = await clients[i % clients.Length].GetAsync("/api/v1/listings/search?" + Queries[i % Queries.Length], ct);
-                    if (status != 200 && Interlocked.Increment(ref failures) <= 5)
-                    {
-                        await Console.Error.WriteLineAsync($"search: {engine}: {Queries[i % Queries.Length]} answered {status}: {error}");
-                    }
-                    var mine = perQuery[i % Queries.Length];
-                    lock (mine)
-                    {
-                        mine.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-                    }
-                    return status == 200;
-                }, cancellationToken);
-            }
-            finally
-            {
-                foreach (var client in clients)
-                {
-                    client.Dispose();
-                }
-            }
-            Report(engine, "api", figures);
-            // Which queries cost most, warm-up included: where to look when the percentiles move.
-            foreach (var (query, times) in Queries.Zip(perQuery).Where(q => q.Second.Count > 0).OrderByDescending(q => Percentile([.. q.Second.Order()], 0.5)).Take(8))
-            {
-                await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
-                    $"search: {engine}: api: {query}: calls={times.Count} p50={Percentile([.. times.Order()], 0.5):F1} ms"));
-            }
-            return figures;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await app.StopAsync(CancellationToken.None);
-            await app.DisposeAsync();
-        }
-    }
-
-    /// <summary>Raw SQL of a word, a phrase, two words (each the newest 1,000 matches, as the search window reads them) and a deep filtered page.</summary>
-    private static readonly (string Sql, string? Text)[] Sqlite =
-    [
-        (SqliteMatch, "\"pellets\""), (SqliteMatch, "\"доска обрезная\""), (SqliteMatch, "\"birch\" \"plywood\""),
-        (DeepPage, null),
-    ];
-
-    private static readonly (string Sql, string? Text)[] Postgres =
-    [
-        (PostgresMatch, "(pellets)"), (PostgresMatch, "(доска <-> обрезная)"), (PostgresMatch, "(birch) & (plywood)"),
-        (DeepPage, null),
-    ];
-
-    private const string SqliteMatch = """
-        SELECT s."Id" FROM marketplace_listing_search_fts JOIN marketplace_listing_search s ON s."Id" = marketplace_listing_search_fts.rowid
-        WHERE marketplace_listing_search_fts MATCH @q ORDER BY marketplace_listing_search_fts.rowid DESC LIMIT 1000
-        """;
-
-    private const string PostgresMatch = """
-        SELECT s."Id" FROM marketplace_listing_search s
-        WHERE s."Words" @@ to_tsquery('simple', @q)
-        ORDER BY s."Id" DESC LIMIT 1000
-        """;
-
-    private const string DeepPage = """
-        SELECT "Id" FROM marketplace_listing_search WHERE "CategoryId" IN (10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22)
-        ORDER BY "PostedAt" DESC LIMIT 20 OFFSET 980
-        """;
-
-    private static async Task<Figures> BareAsync(Settings settings, Func<DbConnection> connect, (string Sql, string? Text)[] queries, CpuMeter meter,
-        CancellationToken cancellationToken)
-    {
-        var engine = queries == Sqlite ? "sqlite" : "postgres";
-        var connections = new DbConnection[settings.Users];
-        try
-        {
-            for (var u = 0; u < settings.Users; u++)
-            {
-                connections[u] = connect();
-                await connections[u].OpenAsync(cancellationToken);
-            }
-            var figures = await LoadAsync(settings, meter, async (i, ct) =>
-            {
-                var (sql, text) = queries[i % queries.Length];
-                await using var command = connections[i % connections.Length].CreateCommand();
-                command.CommandText = sql;
-                if (text is not null)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = "q";
-                    parameter.Value = text;
-                    command.Parameters.Add(parameter);
-                }
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                while (await reader.ReadAsync(ct))
-                {
-                    // Every row is read, as the application reads its window.
-                }
-                return true;
-            }, cancellationToken);
-            Report(engine, "bare", figures);
-            return figures;
-        }
-        finally
-        {
-            foreach (var c in connections.Where(c => c is not null))
-            {
-                await c.DisposeAsync();
-            }
-        }
-    }
-
-    /// <summary>
-    /// Closed loop: each of the users sends its next call as soon as the last one answered, for warm-up plus the measured
-    /// window; only calls started in the window count. User u takes calls u, u + users, ... of the mix, so the mix is fixed.
-    /// The CPU used during the window is divided among the calls answered in it.
-    /// </summary>
-    private static async Task<Figures> LoadAsync(Settings settings, CpuMeter meter, Func<int, CancellationToken, Task<bool>> call,
-        CancellationToken cancellationToken)
-    {
-        var started = Stopwatch.GetTimestamp();
-        var measureFrom = started + settings.Warmup * Stopwatch.Frequency;
-        var end = measureFrom + settings.Seconds * Stopwatch.Frequency;
-        var latencies = new List<double>[settings.Users];
-        var failures = 0;
-        // A thread of its own: the pool's threads are all busy with the calls, and a timer's continuation would wait for one.
-        var cpu = new TaskCompletionSource<(TimeSpan Process, TimeSpan Server)>();
-        new Thread(() =>
-        {
-            Thread.Sleep(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), measureFrom));
-            var first = meter.Read();
-            Thread.Sleep(Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), end));
-            var last = meter.Read();
-            cpu.SetResult((last.Process - first.Process, last.Server - first.Server));
-        }) { IsBackground = true }.Start();
-        await Task.WhenAll(Enumerable.Range(0, settings.Users).Select(u => Task.Run(async () =>
-        {
-            var mine = latencies[u] = new List<double>(10_000);
-            for (var n = 0; ; n++)
-            {
-                var before = Stopwatch.GetTimestamp();
-                if (before >= end)
-                {
-                    return;
-                }
-                // Call u + n·users: the mix is the same on every run, and a bare query always lands on connection u.
-                var index = u + n * settings.Users;
-                bool ok;
-                try
-                {
-                    ok = await call(index, cancellationToken);
-                }
-                catch (Exception ex) when (ex is HttpRequestException or SocketException or DbException)
-                {
-                    ok = false;
-                    await Console.Error.WriteLineAsync("search: a call failed: " + ex.Message);
-                }
-                var after = Stopwatch.GetTimestamp();
-                if (before >= measureFrom)
-                {
-                    if (ok)
-                    {
-                        mine.Add((after - before) * 1000.0 / Stopwatch.Frequency);
-                    }
-                    else
-                    {
-                        Interlocked.Increment(ref failures);
-                    }
-                }
-            }
-        }, cancellationToken)));
-        var all = latencies.SelectMany(l => l).Order().ToList();
-        var (process, server) = await cpu.Task;
-        var perCall = (TimeSpan t) => all.Count == 0 ? double.NaN : t.TotalMilliseconds / all.Count;
-        return new Figures(all.Count + failures, failures, all.Count / (double)settings.Seconds, Percentile(all, 0.50), Percentile(all, 0.95),
-            perCall(process + server), meter.MeasuresServer ? perCall(server) : double.NaN);
-    }
-
-    private static void Report(string engine, string what, Figures f) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"search: {engine}: {what}: calls={f.Requests} failed={f.Failures} rate={f.PerSecond:F0}/s p50={f.P50:F2} ms p95={f.P95:F2} ms cpu={f.CpuMs:F2} ms a call (server {f.EngineCpuMs:F2})"));
-
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellationToken)
