@@ -18,6 +18,10 @@ public sealed class DemoMarketTests
     private static readonly DateTime Now = new(2026, 11, 28, 12, 0, 0, DateTimeKind.Utc);
     private static readonly TimeSpan Validity = new MarketplaceOptions().ListingValidity;
 
+    private static readonly int[] TimberRoots = [1, 10, 23, 27, 37, 47, 54];
+
+    private static readonly string[] OtherTrades = ["metals", "building-materials", "chemicals", "agriculture-food", "fuel-energy", "packaging", "textiles"];
+
     private static List<Listing> Generate(int seed, int count)
     {
         var market = new DemoMarket(seed, Now, Validity);
@@ -110,6 +114,33 @@ public sealed class DemoMarketTests
         Assert.True(listings.Select(l => l.Country).Distinct().Count() >= 8);
         // The market grows: the last six months carry more listings than the six before them.
         Assert.True(listings.Count(l => l.PostedAt > Now.AddMonths(-6)) > listings.Count(l => l.PostedAt <= Now.AddMonths(-6) && l.PostedAt > Now.AddMonths(-12)));
+    }
+
+    [Fact]
+    public void MKT01_the_market_trades_metals_building_materials_chemicals_food_and_fuel_in_their_own_categories_with_timber_the_largest()
+    {
+        var listings = Generate(5, 20_000);
+        var taxonomy = IndustrialTaxonomy.Categories().ToDictionary(c => c.Id);
+        int Root(int id)
+        {
+            while (taxonomy[id].ParentId is { } parent)
+            {
+                id = parent;
+            }
+            return id;
+        }
+        var byRoot = listings.GroupBy(l => Root(l.CategoryId)).ToDictionary(g => g.Key, g => g.Count());
+        var timber = TimberRoots.Sum(byRoot.GetValueOrDefault);
+        foreach (var trade in OtherTrades)
+        {
+            var count = byRoot.GetValueOrDefault(taxonomy.Values.Single(c => c.Code == trade).Id);
+            Assert.InRange(count, 1, timber - 1);
+        }
+        Assert.True(timber > listings.Count * 0.4, $"Timber has {timber} of {listings.Count}.");
+        Assert.Contains(listings, l => l.CategoryId == 102 && l.Title.StartsWith("Арматура А500С 12 мм", StringComparison.Ordinal));
+        Assert.Contains(listings, l => l.CategoryId == 103 && l.Title.Contains("Лист г/к 10 мм", StringComparison.Ordinal));
+        Assert.Contains(listings, l => l.CategoryId == 162 && l.Title.StartsWith("Milling wheat", StringComparison.Ordinal));
+        Assert.Contains(listings, l => l.CategoryId == 182 && l.Description.Contains("паспорт качества", StringComparison.Ordinal));
     }
 
     [Fact]

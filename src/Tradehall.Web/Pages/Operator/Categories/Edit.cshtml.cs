@@ -9,7 +9,7 @@ namespace Tradehall.Web.Pages.Operator.Categories;
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class EditModel(TaxonomyEditor editor) : TradehallPageModel, ICategoryNames
 {
-    [FromRoute] public int Id { get; set; }
+    [BindProperty(SupportsGet = true, Name = "id")] public int Id { get; set; }
 
     [BindProperty] public string? NameEn { get; set; }
     [BindProperty] public string? NameRu { get; set; }

@@ -10,7 +10,7 @@ namespace Tradehall.Web.Pages.Operator.SearchSynonyms;
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
 public sealed class EditModel(SynonymEditor editor) : TradehallPageModel, IWordsForm
 {
-    [FromRoute] public int Id { get; set; }
+    [BindProperty(SupportsGet = true, Name = "id")] public int Id { get; set; }
 
     [BindProperty] public string? Words { get; set; }
 
