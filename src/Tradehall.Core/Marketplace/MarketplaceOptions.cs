@@ -101,9 +101,12 @@ public sealed class MarketplaceOptions
     /// <summary>ANL-03: the day the starting rates are valid from; early, so listings of past months are normalised too.</summary>
     public DateOnly StartingRatesFrom { get; set; } = new(2000, 1, 1);
 
-    /// <summary>MKT-02: facets are counted over every match up to this many; beyond, over an even sample, and marked as estimates.</summary>
+    /// <summary>
+    /// MKT-02: totals and facets are exact up to this many matches; beyond, the total reads "10,000+" and the facets are
+    /// estimated from an even sample of this many matches. Every sort still orders all matches.
+    /// </summary>
     [Range(100, 10_000_000)]
-    public int SearchFacetsExactUpTo { get; set; } = 10_000;
+    public int SearchExactUpTo { get; set; } = 10_000;
 
     /// <summary>MKT-02: how often each node reads the search change feed for changes written by other nodes.</summary>
     public TimeSpan SearchFeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);

@@ -9,7 +9,7 @@ namespace Tradehall.Core.Marketplace.Search;
 /// MKT-02: listing search, answered by this node's in-memory index (<see cref="ListingIndex"/>, kept current by
 /// <see cref="ListingIndexFeed"/>), the same on SQLite and PostgreSQL. Words match every form of themselves in English and
 /// Russian, their synonyms and the categories they name (<see cref="SearchLexicon"/>); every filter narrows; every sort
-/// orders all matches; the total is exact and the facets are exact up to a limit (<see cref="SearchResult"/>).
+/// orders all matches; the total and facets are exact up to a limit (<see cref="SearchResult"/>).
 /// </summary>
 public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rules, INetwork network, IOptions<MarketplaceOptions> options)
 {
@@ -46,7 +46,7 @@ public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rul
     public async Task<SearchResult> RunAsync(ResolvedCriteria c, int page, int pageSize, CancellationToken cancellationToken)
     {
         var index = await feed.IndexAsync(cancellationToken);
-        var answer = index.Search(c, (page - 1) * pageSize, pageSize, options.Value.SearchFacetsExactUpTo);
+        var answer = index.Search(c, (page - 1) * pageSize, pageSize, options.Value.SearchExactUpTo);
         var owners = await network.CardsAsync(answer.Page.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
         var organizations = await network.OrganizationCardsAsync(
             answer.Page.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList(), cancellationToken);
@@ -54,7 +54,7 @@ public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rul
             r.PostedAt, owners.TryGetValue(r.OwnerId, out var o) ? new SearchOwner(o.Id, o.Handle, o.Name) : null,
             r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted,
             r.PhotoId is { } photo ? Listings.ListingEditor.PhotoUrl(r.ListingId, photo) : null)).ToList();
-        return new SearchResult(answer.Total, true, items, answer.Facets, page, pageSize, answer.FacetsExact, answer.Suggestion);
+        return new SearchResult(answer.Total, answer.Exact, items, answer.Facets, page, pageSize, answer.Exact, answer.Suggestion);
     }
 
     /// <summary>MKT-04: the newest matches indexed after <paramref name="afterId"/>, newest first, with how many there are.</summary>

@@ -18,9 +18,9 @@ public sealed record SearchFacets(
     IReadOnlyDictionary<int, long> Category, IReadOnlyDictionary<string, long> Country, IReadOnlyDictionary<string, long> Type);
 
 /// <summary>
-/// MKT-02: every match is counted, so <see cref="Total"/> is exact (<see cref="TotalExact"/> stays for clients that read
-/// it); the facets are exact up to <c>Marketplace:SearchFacetsExactUpTo</c> matches and estimated beyond
-/// (<see cref="FacetsExact"/>). <see cref="Suggestion"/> is a query the market's words suggest when nothing matched.
+/// MKT-02: the total and the facets are exact up to <c>Marketplace:SearchExactUpTo</c> (10,000) matches; beyond, the total
+/// is that limit with <see cref="TotalExact"/> false ("10,000+") and the facets are estimated from an even sample
+/// (<see cref="FacetsExact"/> false). The items are in the sort's order over all matches either way. <see cref="Suggestion"/> is a query the market's words suggest when nothing matched.
 /// </summary>
 public sealed record SearchResult(
     long Total, bool TotalExact, IReadOnlyList<SearchItem> Items, SearchFacets Facets, int Page, int PageSize, bool FacetsExact = true,

@@ -78,10 +78,57 @@ internal sealed partial class ListingIndex
     }
 
     /// <summary>
-    /// The matches at [offset, offset + limit) in the sort's order: each match gets a key pair whose ascending order is the
-    /// sort's — descending ones complemented — and a bounded heap keeps the smallest offset + limit of them.
+    /// A search's order as a key pair per position, ascending: descending keys are complemented, and ties fall to the entry
+    /// number. Relevance to words counts the terms a title holds (or its category names); without words it is newest.
     /// </summary>
-    private List<IndexHit> Page(ReadOnlySpan<int> matches, ResolvedCriteria c, List<ulong[]> titleBits, int offset, int limit)
+    private readonly struct PageOrder
+    {
+        private readonly ListingIndex index;
+        private readonly List<ulong[]> titleBits;
+
+        public PageOrder(ListingIndex index, ResolvedCriteria c, List<ulong[]> titleBits)
+        {
+            this.index = index;
+            this.titleBits = titleBits;
+            Sort = c.Sort == SearchSort.Relevance && titleBits.Count == 0 ? SearchSort.Newest : c.Sort;
+            ByBase = c.Currency is null;
+            Currency = c.Currency is { } code && index.currencyCodes.TryGetValue(code, out var m) ? m : (byte)0;
+        }
+
+        public SearchSort Sort { get; }
+
+        public bool ByBase { get; }
+
+        public byte Currency { get; }
+
+        /// <summary>Whether the order is the same for every search, so it can be walked from a sorted list of positions.</summary>
+        public bool Walkable => Sort != SearchSort.Relevance;
+
+        public (long Primary, long Secondary) Key(int o)
+        {
+            var i = index;
+            var id = i.entryIds[o];
+            switch (Sort)
+            {
+                case SearchSort.Price:
+                    return (ByBase ? i.priceBases[o] : i.prices[o], id);
+                case SearchSort.PriceDesc:
+                    return (ByBase && i.priceBases[o] == NoBasePrice ? long.MaxValue : ~(ByBase ? i.priceBases[o] : i.prices[o]), ~id);
+                case SearchSort.Newest:
+                    return (~i.posted[o], ~id);
+                default:
+                    long score = 0;
+                    foreach (var bits in titleBits)
+                    {
+                        score += (long)(bits[o >> 6] >> o) & 1;
+                    }
+                    return (~((score << 40) | ((i.highlighted[o] ? 1L : 0) << 39) | (i.posted[o] / TimeSpan.TicksPerSecond)), ~id);
+            }
+        }
+    }
+
+    /// <summary>The matches at [offset, offset + limit) in the order: a bounded heap keeps the smallest offset + limit keys.</summary>
+    private List<IndexHit> Page(ReadOnlySpan<int> matches, PageOrder order, int offset, int limit)
     {
         var k = Math.Min(offset + limit, matches.Length);
         if (offset >= k)
@@ -89,36 +136,47 @@ internal sealed partial class ListingIndex
             return [];
         }
         var heap = new KeyHeap(k);
-        var sort = c.Sort == SearchSort.Relevance && titleBits.Count == 0 ? SearchSort.Newest : c.Sort;
-        var byBase = c.Currency is null;
         foreach (var o in matches)
         {
-            long primary;
-            var id = entryIds[o];
-            var secondary = ~id;
-            switch (sort)
-            {
-                case SearchSort.Price:
-                    primary = byBase ? priceBases[o] : prices[o];
-                    secondary = id;
-                    break;
-                case SearchSort.PriceDesc:
-                    primary = byBase && priceBases[o] == NoBasePrice ? long.MaxValue : ~(byBase ? priceBases[o] : prices[o]);
-                    break;
-                case SearchSort.Newest:
-                    primary = ~posted[o];
-                    break;
-                default:
-                    // Terms held in the title (or by the category), then highlighted, then newest.
-                    long score = 0;
-                    foreach (var bits in titleBits)
-                    {
-                        score += (long)(bits[o >> 6] >> o) & 1;
-                    }
-                    primary = ~((score << 40) | ((highlighted[o] ? 1L : 0) << 39) | (posted[o] / TimeSpan.TicksPerSecond));
-                    break;
-            }
+            var (primary, secondary) = order.Key(o);
             heap.Offer(primary, secondary, o);
+        }
+        return heap.Sorted().Skip(offset).Select(Hit).ToList();
+    }
+
+    /// <summary>
+    /// The page of a search with more matches than are counted: the positions added since the sorted lists were made are
+    /// checked one by one, then the sorted list of the order is walked until the page is full and the next key could not
+    /// enter it.
+    /// </summary>
+    private List<IndexHit> Walk(ulong[] driver, ColumnFilter filter, PageOrder order, int offset, int limit)
+    {
+        var heap = new KeyHeap(offset + limit);
+        var sorted = orders;
+        bool Member(int o) => ((driver[o >> 6] & live[o >> 6]) >> o & 1) != 0 && filter.Passes(o);
+        for (var o = sorted.UpTo; o < Count; o++)
+        {
+            if (Member(o))
+            {
+                var (p, s) = order.Key(o);
+                heap.Offer(p, s, o);
+            }
+        }
+        foreach (var (list, from, to, step) in sorted.Segments(order.Sort, order.ByBase, order.Currency))
+        {
+            for (var i = from; i != to; i += step)
+            {
+                var o = list[i];
+                var (p, s) = order.Key(o);
+                if (!heap.Accepts(p, s))
+                {
+                    break;
+                }
+                if (Member(o))
+                {
+                    heap.Offer(p, s, o);
+                }
+            }
         }
         return heap.Sorted().Skip(offset).Select(Hit).ToList();
     }
@@ -148,7 +206,7 @@ internal sealed partial class ListingIndex
                 }
                 return;
             }
-            if (p > primary[0] || (p == primary[0] && s >= secondary[0]))
+            if (!Accepts(p, s))
             {
                 return;
             }
@@ -174,6 +232,9 @@ internal sealed partial class ListingIndex
                 at = largest;
             }
         }
+
+        /// <summary>Whether a key would enter the heap: it is not full, or the key is below its largest.</summary>
+        public bool Accepts(long p, long s) => size < capacity || p < primary[0] || (p == primary[0] && s < secondary[0]);
 
         public IEnumerable<int> Sorted()
         {

@@ -10,26 +10,30 @@ internal sealed record IndexHit(
     long Price, DateTime PostedAt, bool Highlighted, string Title, string Unit, Guid? PhotoId);
 
 /// <summary>
-/// A search's answer: every match counted (<see cref="Total"/> is exact), the page in the sort's order over all matches,
-/// facets exact up to the limit asked for and estimated from an even sample beyond it.
+/// A search's answer: the page in the sort's order over all matches; the total and facets exact up to the limit asked
+/// for — beyond it the total is the limit (<see cref="Exact"/> false: "10,000+") and the facets are estimated from an
+/// even sample of the matches.
 /// </summary>
-internal sealed record IndexAnswer(long Total, bool FacetsExact, SearchFacets Facets, IReadOnlyList<IndexHit> Page, string? Suggestion);
+internal sealed record IndexAnswer(long Total, bool Exact, SearchFacets Facets, IReadOnlyList<IndexHit> Page, string? Suggestion);
 
 /// <summary>
 /// MKT-02: answering a search from the index. Each term becomes a bitset of the positions holding it or what it expands
 /// to (<see cref="SearchLexicon"/>); the terms' bitsets are intersected — without words, the smallest filter's postings
-/// drive. One pass over the driving set checks every filter on the columns, collecting the matches; the facets count them
-/// (an even sample past <c>exactFacets</c>), and a bounded heap keeps the page's worth of the sort's first matches, so
-/// every sort orders all matches.
+/// drive. The driving set is scanned in a scattered order of its 64-position blocks, checking every filter on the columns
+/// and collecting matches, up to one more than <c>exactUpTo</c>. When the scan ends first, the matches are all there:
+/// the total and facets are exact and a bounded heap keeps the page's worth of the sort's first matches. Otherwise the
+/// collected matches are an even sample (facets scaled to all blocks), and the page comes from walking the sort's
+/// order of every position (<see cref="SortOrders"/>), stopping as soon as no later position can enter the page — so
+/// every sort orders all matches, at a cost of the page's depth times how rare matches are.
 /// </summary>
 internal sealed partial class ListingIndex
 {
-    public IndexAnswer Search(ResolvedCriteria c, int offset, int limit, int exactFacets)
+    public IndexAnswer Search(ResolvedCriteria c, int offset, int limit, int exactUpTo)
     {
         Gate.EnterReadLock();
         try
         {
-            return Answer(c, offset, limit, exactFacets);
+            return Answer(c, offset, limit, exactUpTo);
         }
         finally
         {
@@ -37,7 +41,7 @@ internal sealed partial class ListingIndex
         }
     }
 
-    private IndexAnswer Answer(ResolvedCriteria c, int offset, int limit, int exactFacets)
+    private IndexAnswer Answer(ResolvedCriteria c, int offset, int limit, int exactUpTo)
     {
         var words = (Count + 63) >> 6;
         var relevance = c.Sort == SearchSort.Relevance;
@@ -50,7 +54,7 @@ internal sealed partial class ListingIndex
             rented.Add(bits);
             return bits;
         }
-        var matches = ArrayPool<int>.Shared.Rent(Math.Max(1, LiveCount));
+        var matches = ArrayPool<int>.Shared.Rent(Math.Max(1, Math.Min(LiveCount, exactUpTo) + 1));
         try
         {
             ulong[]? driver = null;
@@ -94,11 +98,30 @@ internal sealed partial class ListingIndex
             }
             driver ??= FilterDriver(c, Bitset);
             var filter = new ColumnFilter(this, c);
-            var n = filter.Possible ? Collect(driver, words, filter, matches) : 0;
-            var (facets, exact) = Facets(matches.AsSpan(0, n), exactFacets);
-            var page = Page(matches.AsSpan(0, n), c, titleBits, offset, limit);
-            var suggestion = n == 0 && empty.Count > 0 ? Suggest(c.Terms, empty) : null;
-            return new IndexAnswer(n, exact, facets, page, suggestion);
+            var (n, visited) = filter.Possible ? Scan(driver, words, filter, matches, exactUpTo + 1) : (0, words);
+            var order = new PageOrder(this, c, titleBits);
+            if (n <= exactUpTo)
+            {
+                var page = Page(matches.AsSpan(0, n), order, offset, limit);
+                var suggestion = n == 0 && empty.Count > 0 ? Suggest(c.Terms, empty) : null;
+                return new IndexAnswer(n, true, Facets(matches.AsSpan(0, n), 1, 1), page, suggestion);
+            }
+            var facets = Facets(matches.AsSpan(0, n), words, visited);
+            if (order.Walkable)
+            {
+                return new IndexAnswer(exactUpTo, false, facets, Walk(driver, filter, order, offset, limit), null);
+            }
+            // Relevance to words ranks every match by its own score: all of them are read.
+            var all = ArrayPool<int>.Shared.Rent(LiveCount);
+            try
+            {
+                var count = Collect(driver, words, filter, all);
+                return new IndexAnswer(exactUpTo, false, facets, Page(all.AsSpan(0, count), order, offset, limit), null);
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(all);
+            }
         }
         finally
         {
@@ -211,6 +234,49 @@ internal sealed partial class ListingIndex
         return bits;
     }
 
+    /// <summary>
+    /// Up to <paramref name="cap"/> live positions of <paramref name="driver"/> that pass every filter, its blocks visited in
+    /// a scattered order (a step coprime to their number), so that stopping early leaves an even sample; with how many
+    /// blocks were visited.
+    /// </summary>
+    private (int Count, int Visited) Scan(ulong[] driver, int words, ColumnFilter filter, int[] matches, int cap)
+    {
+        var step = ScatterStep(words);
+        var n = 0;
+        for (var i = 0; i < words; i++)
+        {
+            var w = (int)((long)i * step % words);
+            var bits = driver[w] & live[w];
+            while (bits != 0)
+            {
+                var o = (w << 6) + BitOperations.TrailingZeroCount(bits);
+                bits &= bits - 1;
+                if (filter.Passes(o))
+                {
+                    matches[n++] = o;
+                    if (n == cap)
+                    {
+                        return (n, i + 1);
+                    }
+                }
+            }
+        }
+        return (n, words);
+    }
+
+    /// <summary>A step through <paramref name="words"/> blocks that visits each once, jumping far each time.</summary>
+    private static int ScatterStep(int words)
+    {
+        var step = (words * 5 / 8) | 1;
+        while (step > 1 && Gcd(step, words) != 1)
+        {
+            step += 2;
+        }
+        return Math.Max(1, step);
+    }
+
+    private static int Gcd(int a, int b) => b == 0 ? a : Gcd(b, a % b);
+
     /// <summary>The live positions of <paramref name="driver"/> that pass every filter, in position order.</summary>
     private int Collect(ulong[] driver, int words, ColumnFilter filter, int[] matches)
     {
@@ -231,23 +297,20 @@ internal sealed partial class ListingIndex
         return n;
     }
 
-    private (SearchFacets Facets, bool Exact) Facets(ReadOnlySpan<int> matches, int exactFacets)
+    /// <summary>Counts per category, country and type of the matches, scaled by the blocks of all to the blocks they came from.</summary>
+    private SearchFacets Facets(ReadOnlySpan<int> matches, long blocks, long visited)
     {
-        var stride = matches.Length <= exactFacets ? 1 : (matches.Length + exactFacets - 1) / exactFacets;
         var category = new Dictionary<int, long>();
         var country = new long[countries.Count];
         var type = new long[3];
-        for (var i = 0; i < matches.Length; i += stride)
+        for (var i = 0; i < matches.Length; i++)
         {
             var o = matches[i];
             category[categories[o]] = category.GetValueOrDefault(categories[o]) + 1;
             country[countryOf[o]]++;
             type[types[o]]++;
         }
-        // A sample's counts scaled to all matches; the type counts, which add up to the matches, are then exact.
-        long total = matches.Length;
-        long samples = (matches.Length + stride - 1) / stride;
-        long Scale(long sampled) => stride == 1 ? sampled : ((sampled * total) + (samples / 2)) / samples;
+        long Scale(long sampled) => ((sampled * blocks) + (visited / 2)) / visited;
         var byCountry = new SortedDictionary<string, long>(StringComparer.Ordinal);
         for (var i = 0; i < country.Length; i++)
         {
@@ -256,12 +319,10 @@ internal sealed partial class ListingIndex
                 byCountry[countries[i]] = Scale(country[i]);
             }
         }
-        var offers = Scale(type[(int)ListingType.Offer]);
-        var facets = new SearchFacets(
+        return new SearchFacets(
             new SortedDictionary<int, long>(category.ToDictionary(e => e.Key, e => Scale(e.Value))),
             byCountry,
-            new Dictionary<string, long> { ["offer"] = offers, ["request"] = stride == 1 ? type[(int)ListingType.Request] : total - offers });
-        return (facets, stride == 1);
+            new Dictionary<string, long> { ["offer"] = Scale(type[(int)ListingType.Offer]), ["request"] = Scale(type[(int)ListingType.Request]) });
     }
 
     private static void Or(ulong[] bits, ReadOnlySpan<int> ordinals)

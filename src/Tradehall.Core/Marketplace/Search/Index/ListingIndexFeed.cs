@@ -116,6 +116,7 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
                 gaps.Add(new FeedGap(seq, seq, now));
             }
         }
+        built.SortPositions();
         var previous = index;
         index = built;
         await ReadAsync(cancellationToken);
@@ -189,6 +190,10 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
             {
                 break;
             }
+        }
+        if (current.OrdersStale)
+        {
+            current.SortPositions();
         }
         Interlocked.Exchange(ref nextRead, new(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
         if (seen > pruneAfter + o.SearchFeedRetained)

@@ -19,8 +19,8 @@ internal sealed class SearchLexicon
     public static readonly SearchLexicon Empty = new([], []);
 
     private readonly Dictionary<string, List<IReadOnlyList<string?>>> synonyms = new(StringComparer.Ordinal);
-    private readonly List<(int Category, IReadOnlyList<string?> Keys)> names = [];
-    private readonly Dictionary<int, List<int>> subtrees = [];
+    /// <summary>Each category name's and synonym's keys (common words left out, joined) → the categories it names, subtrees included.</summary>
+    private readonly Dictionary<string, HashSet<int>> names = new(StringComparer.Ordinal);
 
     /// <summary>Folded words of category names and synonyms: "did you mean" offers them too.</summary>
     public IReadOnlyCollection<string> Words { get; }
@@ -41,15 +41,6 @@ internal sealed class SearchLexicon
         var children = categories.ToLookup(c => c.ParentId);
         foreach (var category in categories)
         {
-            foreach (var name in category.Synonyms.Append(category.NameEn).Append(category.NameRu))
-            {
-                var keys = SearchAnalyzer.Keys(name);
-                if (keys.Any(k => k is not null))
-                {
-                    names.Add((category.Id, keys));
-                }
-                words.UnionWith(SearchText.Words(name));
-            }
             var subtree = new List<int>();
             var pending = new Stack<int>([category.Id]);
             while (pending.TryPop(out var id))
@@ -60,7 +51,20 @@ internal sealed class SearchLexicon
                     pending.Push(child.Id);
                 }
             }
-            subtrees[category.Id] = subtree;
+            foreach (var name in category.Synonyms.Append(category.NameEn).Append(category.NameRu))
+            {
+                var keys = Join(SearchAnalyzer.Keys(name));
+                if (keys.Length > 0)
+                {
+                    if (!names.TryGetValue(keys, out var named))
+                    {
+                        named = [];
+                        names[keys] = named;
+                    }
+                    named.UnionWith(subtree);
+                }
+                words.UnionWith(SearchText.Words(name));
+            }
         }
         Words = words;
     }
@@ -85,26 +89,18 @@ internal sealed class SearchLexicon
                 alternatives.AddRange(equivalent);
             }
         }
+        // A term names a category when it says its whole name or a whole synonym: "boards" is the Boards category, while
+        // "board" alone does not name "Oriented strand board".
         var found = new HashSet<int>();
-        foreach (var alternative in alternatives.ToList())
+        foreach (var alternative in alternatives)
         {
-            foreach (var (category, name) in names)
+            if (names.TryGetValue(Join(alternative), out var named))
             {
-                if (Names(name, alternative))
-                {
-                    found.UnionWith(subtrees[category]);
-                }
+                found.UnionWith(named);
             }
         }
         return new TermExpansion(alternatives, [.. found]);
     }
-
-    /// <summary>
-    /// Whether a term says a category's whole name or one of its whole synonyms (common words aside): "boards" is the
-    /// Boards category, while "board" alone does not name "Oriented strand board".
-    /// </summary>
-    private static bool Names(IReadOnlyList<string?> name, IReadOnlyList<string?> term) =>
-        name.Where(k => k is not null).SequenceEqual(term.Where(k => k is not null), StringComparer.Ordinal);
 
     private List<IReadOnlyList<string?>> Alternatives(string key)
     {
