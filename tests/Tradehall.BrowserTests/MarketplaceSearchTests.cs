@@ -125,9 +125,9 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         await page.GotoAsync(site.BaseUrl + "/listings");
         var problems = (await Accessibility.SeriousViolationsAsync(page)).ToList();
         // On a phone the filters wait behind their button and the results start within the first screen.
-        Assert.False(await page.Locator("#sort").IsVisibleAsync());
+        Assert.False(await page.Locator("#Sort").IsVisibleAsync());
         Assert.True((await page.Locator("#results-title").BoundingBoxAsync())!.Y < 844);
-        await page.FillAsync("#q", "quillwood");
+        await page.FillAsync("#Q", "quillwood");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/listings\?q=quillwood&"));
         // A facet is a link; the next search from the form keeps what it chose.
@@ -135,7 +135,7 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         await page.Locator("#Type a", new() { HasTextString = "Offers to sell" }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/listings\?q=quillwood&type=offer"));
         await page.Locator(".search-filters > summary").ClickAsync();
-        await page.SelectOptionAsync("#sort", "newest");
+        await page.SelectOptionAsync("#Sort", "newest");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show results", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(new Regex(@"/listings\?.*q=quillwood.*type=offer.*sort=newest"));
         Assert.Contains("Found: 2", await page.Locator("#results-title").InnerTextAsync(), StringComparison.Ordinal);
@@ -152,7 +152,7 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         Assert.Equal(["Quillwood beams 150x150"], await page.Locator(".results h3 a").AllInnerTextsAsync());
         Assert.Contains("Filters (", await page.Locator(".search-filters > summary").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal("FI", await page.Locator("input[type=hidden][name=country]").InputValueAsync());
-        Assert.Equal("quillwood", await page.Locator("#q").InputValueAsync());
+        Assert.Equal("quillwood", await page.Locator("#Q").InputValueAsync());
 
         // Back returns to the earlier search; removing a filter widens it again.
         await page.GoBackAsync();

@@ -201,4 +201,51 @@ public sealed partial class SearchPageTests(ListingSteps.App app) : IClassFixtur
         Assert.Contains("Wood pellets ENplus A1, big bags", page.QuerySelectorAll(".result-title").Select(Text));
         Assert.Null(page.QuerySelector(".suggestion"));
     }
+
+    [Theory]
+    [InlineData("minPrice=abc", "MinPrice")]
+    [InlineData("minPrice=900&maxPrice=100", "MinPrice")]
+    [InlineData("category=999999", "Category")]
+    [InlineData("type=lease", "Type")]
+    [InlineData("country=XYZ", "Country")]
+    [InlineData("since=yesterday", "Since")]
+    [InlineData("sort=cheap", "Sort")]
+    public async Task MKT02_a_bad_filter_is_explained_beside_it_and_the_summary_links_there(string query, string field)
+    {
+        using var visitor = new Browser(app);
+        var (response, page) = await visitor.GetAsync("/listings?" + query);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var link = page.QuerySelector($".error-summary a[href='#{field}']")!;
+        var target = page.GetElementById(field)!;
+        Assert.True(target.LocalName is "input" or "select" or "section", target.LocalName);
+        Assert.Equal(Text(link), Text(target.Closest(".field, .facet")!.QuerySelector($"[data-valmsg-for={field}]")!));
+        // The filters stay open for the correction; nothing was searched.
+        Assert.Equal("false", page.QuerySelector("details.search-filters")!.GetAttribute("data-fold-on-phone"));
+        Assert.Null(page.QuerySelector("#results-title"));
+    }
+
+    [Theory]
+    [InlineData("page=100000")]
+    [InlineData("pageSize=0")]
+    public async Task MKT07_a_page_out_of_reach_is_said_in_the_summary_without_a_link_to_nowhere(string query)
+    {
+        using var visitor = new Browser(app);
+        var (_, page) = await visitor.GetAsync("/listings?" + query);
+        Assert.NotEmpty(Text(page.QuerySelector(".error-summary ul")!));
+        Assert.Empty(page.QuerySelectorAll(".error-summary a"));
+    }
+
+    [Theory]
+    [InlineData("!!! ??? ...")]
+    [InlineData("\"unbalanced quote")]
+    [InlineData("the and of")]
+    public async Task MKT02_odd_words_give_an_answer_not_an_error(string words)
+    {
+        using var visitor = new Browser(app);
+        var (response, page) = await visitor.GetAsync("/listings?q=" + Uri.EscapeDataString(words));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Null(page.QuerySelector(".error-summary"));
+        Assert.StartsWith("Found: ", Text(page.QuerySelector("#results-title")!), StringComparison.Ordinal);
+        Assert.Equal(words, page.QuerySelector("#Q")!.GetAttribute("value"));
+    }
 }

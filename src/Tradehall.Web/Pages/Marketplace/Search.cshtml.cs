@@ -35,7 +35,8 @@ public sealed record ResultRow(SearchItem Item, IReadOnlyList<CategoryOption> Pa
 public sealed class SearchModel(ListingSearch search, CategoryTree categories, SavedSearches saved, INetwork network, IOptions<MarketplaceOptions> options)
     : TradehallPageModel
 {
-    public static readonly string[] Fields = ["Q", "Type", "Category", "Country", "MinPrice", "MaxPrice", "Currency", "Since", "Sort", "Page", "PageSize"];
+    /// <summary>The filters a mistake is shown beside, in the column's order; paging has no field, so its mistakes are plain lines of the summary.</summary>
+    public static readonly string[] Fields = ["Q", "Type", "Category", "Country", "MinPrice", "MaxPrice", "Currency", "Since", "Sort"];
 
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "type")] public string? Type { get; set; }
