@@ -185,6 +185,25 @@ public sealed partial class SearchPageTests(ListingSteps.App app) : IClassFixtur
     }
 
     [Fact]
+    public async Task MKT02_the_top_countries_show_and_the_rest_wait_behind_more()
+    {
+        var owner = await Members.RegisterAsync(app);
+        foreach (var country in new[] { "RU", "RU", "RU", "FI", "FI", "DE", "PL", "EE", "LV", "LT" })
+        {
+            await SearchData.AddAsync(app, owner.Id, new SeedListing("Juniper fence posts", "Debarked.", ListingType.Offer, 12, country, "RUB", 50_000, 1));
+        }
+        using var visitor = new Browser(app);
+        var (_, page) = await visitor.GetAsync("/listings?q=juniper");
+        var column = page.QuerySelector("#Country")!;
+        Assert.Equal(["Russia 3", "Finland 2", "Estonia 1", "Germany 1", "Latvia 1"],
+            column.QuerySelectorAll(":scope > .facet-list li").Select(Text));
+        var more = column.QuerySelector("details.facet-more")!;
+        Assert.Equal("More countries (2)", Text(more.QuerySelector("summary")!));
+        Assert.Equal(["Lithuania 1", "Poland 1"], more.QuerySelectorAll("li").Select(Text));
+        Assert.Equal("/listings?q=juniper&country=PL", more.QuerySelectorAll("a")[^1].GetAttribute("href"));
+    }
+
+    [Fact]
     public async Task MKT02_a_misspelled_word_gets_did_you_mean_with_the_market_word()
     {
         var owner = await Members.RegisterAsync(app);
