@@ -60,6 +60,14 @@ public sealed class MarketplaceSearchTests(SiteFixture site) : IClassFixture<Sit
         ["by-products"] = "radial-gradient(circle, #b98c52 30%, transparent 32%) 0 0 / 11px 11px, radial-gradient(circle, #e2c48f 25%, transparent 27%) 5px 5px / 13px 13px, #cfab73",
         ["machinery"] = "repeating-linear-gradient(135deg, rgba(255,255,255,.25) 0 18px, transparent 18px 60px), linear-gradient(160deg, #f0b323 0 45%, #39424d 45%)",
         ["services"] = "linear-gradient(#89b4d8 0 38%, #d9e8f3 38% 42%, #2e5f3d 42% 70%, #1d3f28 70%)",
+        ["metals"] = "repeating-linear-gradient(0deg, #6f7a86 0 6px, #c9d1da 6px 16px, #8b96a3 16px 40px)",
+        ["building-materials"] = "linear-gradient(#d8d2c8 0 3px, transparent 3px) 0 0 / 100% 40px, "
+            + "linear-gradient(90deg, #d8d2c8 0 3px, transparent 3px) 0 0 / 90px 80px, #b5533c",
+        ["chemicals"] = "radial-gradient(circle at 50% 40%, #5b8fd6 0 28%, #2c5aa0 30% 34%, transparent 36%) 0 0 / 160px 160px, #e8edf3",
+        ["agriculture-food"] = "repeating-linear-gradient(75deg, #e7c66a 0 6px, #c79d3b 6px 9px, #f0d88e 9px 16px)",
+        ["fuel-energy"] = "radial-gradient(circle, #2b2b2b 40%, transparent 42%) 0 0 / 34px 34px, #4a4a4a",
+        ["packaging"] = "repeating-linear-gradient(90deg, #c9a477 0 4px, #b88f5f 4px 8px), #c9a477",
+        ["textiles"] = "repeating-linear-gradient(45deg, #3d5a80 0 8px, #98c1d9 8px 16px)",
     };
 
     /// <summary>

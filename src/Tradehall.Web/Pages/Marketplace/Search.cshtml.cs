@@ -60,7 +60,6 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
     public IReadOnlyList<string> Currencies => options.Value.Currencies;
     public string BaseCurrency => options.Value.BaseCurrency;
     public int MaxResults => options.Value.SearchMaxResults;
-    public int FacetsExactUpTo => options.Value.SearchFacetsExactUpTo;
 
     /// <summary>Null for visitors; whether a signed-in member may save searches (MKT-04).</summary>
     public bool? MaySave { get; private set; }
