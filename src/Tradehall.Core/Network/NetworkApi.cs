@@ -6,6 +6,9 @@ public sealed record MemberCard(Guid Id, string Handle, string Name);
 /// <summary>How other modules see an organization: its page address and name.</summary>
 public sealed record OrganizationCard(Guid Id, string Slug, string Name);
 
+/// <summary>NET-08: each badge means one thing. The "checked by the operator" badge needs a KYC review state, which does not exist yet.</summary>
+public sealed record Badges(bool PhoneConfirmed, bool Subscriber);
+
 /// <summary>The network's public surface for other modules (chats, marketplace, notifications).</summary>
 public interface INetwork
 {
@@ -23,4 +26,7 @@ public interface INetwork
 
     /// <summary>Cards of the given organizations that exist, keyed by id.</summary>
     Task<IReadOnlyDictionary<Guid, OrganizationCard>> OrganizationCardsAsync(IReadOnlyCollection<Guid> organizationIds, CancellationToken cancellationToken);
+
+    /// <summary>NET-08: the badges of the given members that exist, keyed by id, read at once for a page of them (search results).</summary>
+    Task<IReadOnlyDictionary<Guid, Badges>> BadgesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken);
 }

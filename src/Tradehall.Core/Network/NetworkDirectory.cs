@@ -7,7 +7,7 @@ using Tradehall.Core.Network.Profiles;
 
 namespace Tradehall.Core.Network;
 
-internal sealed class NetworkDirectory(AppDbContext db) : INetwork
+internal sealed class NetworkDirectory(AppDbContext db, Relations relations) : INetwork
 {
     public async Task<MemberCard?> FindMemberAsync(string handleOrId, CancellationToken cancellationToken)
     {
@@ -53,6 +53,9 @@ internal sealed class NetworkDirectory(AppDbContext db) : INetwork
         return await db.Set<Organization>().AsNoTracking().Where(o => EF.Parameter(ids).Contains(o.Id))
             .Select(o => new OrganizationCard(o.Id, o.Slug, o.Name)).ToDictionaryAsync(o => o.Id, cancellationToken);
     }
+
+    public async Task<IReadOnlyDictionary<Guid, Badges>> BadgesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken) =>
+        memberIds.Count == 0 ? new Dictionary<Guid, Badges>() : await relations.BadgesAsync(memberIds, cancellationToken);
 
     /// <summary>Filters before the projection: EF cannot translate a filter on a record built in the query.</summary>
     private IQueryable<MemberCard> Cards(Expression<Func<Profile, bool>> filter) =>

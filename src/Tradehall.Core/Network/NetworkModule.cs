@@ -147,21 +147,8 @@ public static class NetworkModule
         // Images are reached by <img> on pages (session cookie) and by API clients (bearer) alike.
         var media = app.MapGroup("").WithTags("Network").RequireAuthorization(ReadPolicy);
         media.MapGet("/u/{handle}/photo", async (string handle, HttpContext http, PersonalPages pages, CancellationToken ct) =>
-            Image(http, await pages.OpenPhotoAsync(handle, http.User.ViewerId(), ct)));
+            ImageResults.Jpeg(http, await pages.OpenPhotoAsync(handle, http.User.ViewerId(), ct), "image.jpg"));
         media.MapGet("/o/{slug}/logo", async (string slug, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
-            Image(http, await organizations.OpenLogoAsync(slug, ct)));
-    }
-
-    /// <summary>SEC-07: stored images are always the re-encoded JPEG, sent with its type, inline, never sniffed.</summary>
-    private static IResult Image(HttpContext http, Stream? content)
-    {
-        if (content is null)
-        {
-            return TypedResults.NotFound();
-        }
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentDisposition = "inline; filename=\"image.jpg\"";
-        http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(content, ImagePipeline.ContentType);
+            ImageResults.Jpeg(http, await organizations.OpenLogoAsync(slug, ct), "image.jpg"));
     }
 }

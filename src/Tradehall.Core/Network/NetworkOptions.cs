@@ -15,6 +15,10 @@ public sealed class NetworkOptions
     [Range(32, 4096)]
     public int ImageSize { get; set; } = 512;
 
+    /// <summary>MKT-02: the side, in pixels, of the square thumbnail a search result shows (twice its size on the page, for sharp screens).</summary>
+    [Range(32, 1024)]
+    public int ThumbnailSize { get; set; } = 192;
+
     /// <summary>NET-02: how long decoding and re-encoding one image may take before it is refused.</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
     public TimeSpan ImageTimeout { get; set; } = TimeSpan.FromSeconds(20);

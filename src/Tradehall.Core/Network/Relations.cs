@@ -16,9 +16,6 @@ public enum Relation
     Owner,
 }
 
-/// <summary>NET-08: each badge means one thing. The "checked by the operator" badge needs a KYC review state, which does not exist yet.</summary>
-public sealed record Badges(bool PhoneConfirmed, bool Subscriber);
-
 /// <summary>Relations between members, shared by pages, contacts, comments and the directory.</summary>
 public sealed class Relations(AppDbContext db, Entitlements entitlements)
 {

@@ -85,6 +85,10 @@ public sealed class ListingPhoto
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Guid ListingId { get; set; }
     public required string StorageKey { get; set; }
+
+    /// <summary>MKT-02: the small square copy search results show, made on its first request.</summary>
+    public string? ThumbnailKey { get; set; }
+
     public int Position { get; set; }
 }
 
@@ -123,6 +127,8 @@ internal sealed class ListingPhotoConfiguration : IEntityTypeConfiguration<Listi
     {
         b.ToTable("marketplace_listing_photos");
         b.Property(p => p.StorageKey).HasMaxLength(100);
+        // A removal that read the photo before its thumbnail was recorded fails and reads it again, so no file is left behind.
+        b.Property(p => p.ThumbnailKey).HasMaxLength(100).IsConcurrencyToken();
         b.HasIndex(p => new { p.ListingId, p.Position });
     }
 }

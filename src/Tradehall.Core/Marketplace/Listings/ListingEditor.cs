@@ -131,9 +131,27 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
         var photo = await db.Set<ListingPhoto>().FirstOrDefaultAsync(p => p.Id == photoId && p.ListingId == listing.Id, cancellationToken)
             ?? throw DomainException.NotFound("marketplace.photo_not_found", "There is no such photo.");
         db.Remove(photo);
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Its thumbnail was recorded after the read: read the photo again, so that file goes too.
+            await db.Entry(photo).ReloadAsync(cancellationToken);
+            if (db.Entry(photo).State == EntityState.Detached)
+            {
+                throw DomainException.NotFound("marketplace.photo_not_found", "There is no such photo.");
+            }
+            db.Remove(photo);
+            await db.SaveChangesAsync(cancellationToken);
+        }
         await index.PhotosChangedAsync(listing.Id, cancellationToken);
         await files.DeleteAsync(photo.StorageKey, cancellationToken);
+        if (photo.ThumbnailKey is { } thumbnail)
+        {
+            await files.DeleteAsync(thumbnail, cancellationToken);
+        }
     }
 
     /// <summary>

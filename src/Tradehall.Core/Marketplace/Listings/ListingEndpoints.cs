@@ -27,6 +27,7 @@ public static class ListingEndpoints
         services.AddScoped<ListingInput>();
         services.AddScoped<ListingEditor>();
         services.AddScoped<ListingReader>();
+        services.AddScoped<ListingPhotoFiles>();
         services.AddScoped<ListingModeration>();
         services.AddScoped<ListingExpiry>();
         services.AddHostedService<ListingExpiryWorker>();
@@ -98,20 +99,14 @@ public static class ListingEndpoints
 
         // Photos are reached by <img> on pages (session cookie) and by API clients (bearer) alike.
         var media = app.MapGroup("").WithTags("Marketplace").RequireAuthorization(NetworkModule.ReadPolicy);
-        media.MapGet("/listings/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, HttpContext http, ListingReader reader,
-            CancellationToken ct) => Photo(http, await reader.OpenPhotoAsync(id, photoId, http.User.ViewerId(), ct)));
-    }
-
-    /// <summary>SEC-07: stored photos are always the re-encoded JPEG, sent with its type, inline, never sniffed.</summary>
-    private static IResult Photo(HttpContext http, Stream? content)
-    {
-        if (content is null)
+        media.MapGet("/listings/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, string? size, HttpContext http, ListingPhotoFiles photos,
+            CancellationToken ct) =>
         {
-            return TypedResults.NotFound();
-        }
-        http.Response.Headers.XContentTypeOptions = "nosniff";
-        http.Response.Headers.ContentDisposition = "inline; filename=\"photo.jpg\"";
-        http.Response.Headers.CacheControl = "private, no-cache";
-        return TypedResults.Stream(content, ImagePipeline.ContentType);
+            if (size is not null && size != ListingPhotoFiles.ThumbnailSize)
+            {
+                throw DomainException.Field("marketplace.photo_size_unknown", "size", $"A photo comes in its own size or as size={ListingPhotoFiles.ThumbnailSize}.");
+            }
+            return ImageResults.Jpeg(http, await photos.OpenAsync(id, photoId, http.User.ViewerId(), size is not null, ct), "photo.jpg");
+        });
     }
 }

@@ -51,7 +51,7 @@ public sealed record OwnListing(Guid Id, ListingType Type, ListingStatus Status,
 public sealed record OwnListings(int ActiveCount, int? ActiveLimit, bool Subscriber, IReadOnlyList<OwnListing> Items);
 
 /// <summary>MKT-01, ANL-04: reading listings. Anyone sees an active listing; only the owner sees one that is not.</summary>
-public sealed class ListingReader(AppDbContext db, INetwork network, Entitlements entitlements, IFileStore files,
+public sealed class ListingReader(AppDbContext db, INetwork network, Entitlements entitlements,
     IOptions<MarketplaceOptions> options, TimeProvider time)
 {
     /// <summary>
@@ -130,14 +130,5 @@ public sealed class ListingReader(AppDbContext db, INetwork network, Entitlement
                 l.Views, l.Inquiries, l.Status == ListingStatus.Active && l.ExpiresAt <= soon))
             .ToList();
         return new OwnListings(rows.Count(l => l.Status == ListingStatus.Active), subscriber ? null : options.Value.FreeActiveListings, subscriber, items);
-    }
-
-    /// <summary>A photo when the viewer may see its listing; otherwise null, answered as 404.</summary>
-    public async Task<Stream?> OpenPhotoAsync(Guid listingId, Guid photoId, Guid? viewerId, CancellationToken cancellationToken)
-    {
-        var key = await db.Set<ListingPhoto>().AsNoTracking().Where(p => p.Id == photoId && p.ListingId == listingId)
-            .Join(db.Set<Listing>().Where(l => l.Status == ListingStatus.Active || l.OwnerId == viewerId), p => p.ListingId, l => l.Id, (p, l) => p.StorageKey)
-            .FirstOrDefaultAsync(cancellationToken);
-        return key is null ? null : files.Open(key);
     }
 }

@@ -56,9 +56,53 @@ public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decode
             }
             using var decoder = await decoders.EnterAsync(cancellationToken);
             var output = Path.Combine(folder.FullName, "image.jpg");
-            if (!await ReencodeAsync(input, output, field, limits, cancellationToken) || !File.Exists(output))
+            if (!await ReencodeAsync(input, output, limits.ImageSize, crop: false, field, limits, cancellationToken) || !File.Exists(output))
             {
                 throw NotAnImage(field);
+            }
+            await using var result = File.OpenRead(output);
+            return await files.SaveAsync(area, result, cancellationToken);
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>
+    /// A square copy of a stored image, <see cref="NetworkOptions.ThumbnailSize"/> pixels a side and cropped to its most
+    /// interesting part, stored under <paramref name="area"/>; null when the source is gone or the copy cannot be made now
+    /// (no tool, every decoder busy, too slow), so the caller serves the full image instead. The source was re-encoded on
+    /// upload, so it is decoded here without the upload's checks.
+    /// </summary>
+    public async Task<string?> ThumbnailAsync(string key, string area, CancellationToken cancellationToken)
+    {
+        var limits = options.Value;
+        var folder = System.IO.Directory.CreateTempSubdirectory("tradehall-thumbnail-");
+        try
+        {
+            var input = Path.Combine(folder.FullName, "image.jpg");
+            await using (var source = files.Open(key))
+            {
+                if (source is null)
+                {
+                    return null;
+                }
+                await using var file = File.Create(input);
+                await source.CopyToAsync(file, cancellationToken);
+            }
+            var output = Path.Combine(folder.FullName, "thumbnail.jpg");
+            try
+            {
+                using var decoder = await decoders.EnterAsync(cancellationToken);
+                if (!await ReencodeAsync(input, output, limits.ThumbnailSize, crop: true, "photo", limits, cancellationToken) || !File.Exists(output))
+                {
+                    return null;
+                }
+            }
+            catch (DomainException)
+            {
+                return null;
             }
             await using var result = File.OpenRead(output);
             return await files.SaveAsync(area, result, cancellationToken);
@@ -88,7 +132,9 @@ public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decode
         return jpeg || png || webp;
     }
 
-    private async Task<bool> ReencodeAsync(string input, string output, string field, NetworkOptions limits, CancellationToken cancellationToken)
+    /// <param name="crop">Fill a square of <paramref name="size"/> (cropping what does not fit) rather than fit within it.</param>
+    private async Task<bool> ReencodeAsync(string input, string output, int size, bool crop, string field, NetworkOptions limits,
+        CancellationToken cancellationToken)
     {
         var start = new ProcessStartInfo(limits.VipsThumbnail)
         {
@@ -98,7 +144,12 @@ public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decode
         };
         start.ArgumentList.Add(input);
         start.ArgumentList.Add("--size");
-        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"{limits.ImageSize}x{limits.ImageSize}"));
+        start.ArgumentList.Add(string.Create(CultureInfo.InvariantCulture, $"{size}x{size}"));
+        if (crop)
+        {
+            start.ArgumentList.Add("--smartcrop");
+            start.ArgumentList.Add("attention");
+        }
         // [strip]: the fresh file gets no EXIF, XMP or ICC block; the image is rotated upright first.
         start.ArgumentList.Add("-o");
         start.ArgumentList.Add(output + "[Q=85,strip]");

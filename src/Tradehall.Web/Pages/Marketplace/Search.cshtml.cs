@@ -7,17 +7,37 @@ using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
+using Tradehall.Core.Network;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 
-/// <summary>A category as the filter lists it: indented by depth, with the matches of it and everything below it.</summary>
+/// <summary>A result as a row of the list: the listing, its category from the top down, its poster's badges (NET-08).</summary>
+public sealed record ResultRow(SearchItem Item, IReadOnlyList<CategoryOption> Path, Badges? Badges)
+{
+    /// <summary>
+    /// What stands in for a missing photo: the initials of the top category's first and last words ("Pulp and paper"
+    /// is PP), so rows of a kind look alike.
+    /// </summary>
+    public string Initials
+    {
+        get
+        {
+            var words = Path.Count == 0 ? [] : Path[0].Name.Split([' ', '-'], StringSplitOptions.RemoveEmptyEntries).Where(w => char.IsLetter(w[0])).ToList();
+            var first = words.Count == 0 ? "" : words[0][..1];
+            var last = words.Count > 1 ? words[^1][..1] : "";
+            return (first + last).ToUpper(CultureInfo.CurrentCulture);
+        }
+    }
+}
+
 /// <summary>MKT-02, MKT-07: the public listing search; every filter lives in the query string, so links reproduce a search.</summary>
 [EnableRateLimiting(RateLimits.Search)]
-public sealed class SearchModel(ListingSearch search, CategoryTree categories, SavedSearches saved, IOptions<MarketplaceOptions> options)
+public sealed class SearchModel(ListingSearch search, CategoryTree categories, SavedSearches saved, INetwork network, IOptions<MarketplaceOptions> options)
     : TradehallPageModel
 {
-    public static readonly string[] Fields = ["Q", "Type", "Category", "Country", "MinPrice", "MaxPrice", "Currency", "Since", "Sort", "Page", "PageSize"];
+    /// <summary>The filters a mistake is shown beside, in the column's order; paging has no field, so its mistakes are plain lines of the summary.</summary>
+    public static readonly string[] Fields = ["Q", "Type", "Category", "Country", "MinPrice", "MaxPrice", "Currency", "Since", "Sort"];
 
     [FromQuery(Name = "q")] public string? Q { get; set; }
     [FromQuery(Name = "type")] public string? Type { get; set; }
@@ -34,6 +54,10 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
     public SearchResult? Results { get; private set; }
     public SearchCriteria Criteria { get; private set; } = new();
     public IReadOnlyList<CategoryOption> CategoryOptions { get; private set; } = [];
+    public SearchFacetLinks Facets { get; private set; } = new();
+
+    /// <summary>NET-08: the badges of the members whose listings the page shows, read at once.</summary>
+    public IReadOnlyDictionary<Guid, Badges> Badges { get; private set; } = new Dictionary<Guid, Badges>();
     public IReadOnlyList<string> Currencies => options.Value.Currencies;
     public string BaseCurrency => options.Value.BaseCurrency;
     public int MaxResults => options.Value.SearchMaxResults;
@@ -60,6 +84,12 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
             Results = await search.SearchAsync(Criteria, page, size, cancellationToken);
         }, Fields);
         CategoryOptions = CategoryOption.Flatten(tree, Results?.Facets.Category);
+        categoryById = CategoryOptions.ToDictionary(o => o.Id);
+        if (Results is { } r)
+        {
+            Facets = SearchFacetLinks.Build(Criteria, r, CategoryOptions, L);
+            Badges = await network.BadgesAsync(r.Items.Where(i => i.Owner is not null).Select(i => i.Owner!.Id).Distinct().ToList(), cancellationToken);
+        }
         if (User.Identity?.IsAuthenticated == true)
         {
             MaySave = await saved.MayUseAsync(User.MemberId(), cancellationToken);
@@ -83,13 +113,21 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
         return QueryHelpers.AddQueryString(Request.PathBase + Request.Path, query);
     }
 
-    /// <summary>The facet links to show for categories: the roots, and below the chosen category its children.</summary>
-    public IEnumerable<CategoryOption> CategoryFacets()
+    private Dictionary<int, CategoryOption> categoryById = [];
+
+    /// <summary>A listing's category from the top of the tree down to it, in the reader's language.</summary>
+    public IReadOnlyList<CategoryOption> CategoryPath(int id) =>
+        categoryById.TryGetValue(id, out var category) ? [.. category.Path.Select(p => categoryById[p])] : [];
+
+    /// <summary>The results as the page shows them: each with its category path and its poster's badges.</summary>
+    public IEnumerable<ResultRow> Rows() => (Results?.Items ?? []).Select(i => new ResultRow(i, CategoryPath(i.CategoryId),
+        i.Owner is { } owner ? Badges.GetValueOrDefault(owner.Id) : null));
+
+    /// <summary>A facet count; past the exact limit it is an estimate, and says so.</summary>
+    public (string Shown, string Spoken) Count(long count)
     {
-        var chosen = CategoryOptions.FirstOrDefault(c => c.Id == Criteria.Category);
-        return chosen is null
-            ? CategoryOptions.Where(c => c.Depth == 0 && c.Count > 0)
-            : CategoryOptions.Where(c => c.Count > 0 && c.Depth == chosen.Depth + 1 && c.Path.Contains(chosen.Id));
+        var number = count.ToString("N0", CultureInfo.CurrentCulture);
+        return Results?.FacetsExact == false ? ("≈ " + number, L["about {0}", number]) : (number, number);
     }
 
     public string Link(SearchCriteria criteria, int? page = null) => SearchLinks.Page(criteria, page);
