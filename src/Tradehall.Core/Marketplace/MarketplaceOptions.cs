@@ -108,6 +108,13 @@ public sealed class MarketplaceOptions
     [Range(100, 10_000_000)]
     public int SearchExactUpTo { get; set; } = 10_000;
 
+    /// <summary>MKT-02: how long a node shows a member's or company's name on result pages before reading it again.</summary>
+    public TimeSpan SearchCardLifetime { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>MKT-02: names a node keeps for result pages; past this many it starts afresh.</summary>
+    [Range(100, 10_000_000)]
+    public int SearchCardsHeld { get; set; } = 100_000;
+
     /// <summary>MKT-02: how often each node reads the search change feed for changes written by other nodes.</summary>
     public TimeSpan SearchFeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -11,7 +11,8 @@ namespace Tradehall.Core.Marketplace.Search;
 /// Russian, their synonyms and the categories they name (<see cref="SearchLexicon"/>); every filter narrows; every sort
 /// orders all matches; the total and facets are exact up to a limit (<see cref="SearchResult"/>).
 /// </summary>
-public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rules, INetwork network, IOptions<MarketplaceOptions> options)
+public sealed class ListingSearch(
+    ListingIndexFeed feed, SearchCriteriaRules rules, INetwork network, SearchCards cards, IOptions<MarketplaceOptions> options)
 {
     public async Task<SearchResult> SearchAsync(SearchCriteria criteria, int? page, int? pageSize, CancellationToken cancellationToken)
     {
@@ -47,9 +48,9 @@ public sealed class ListingSearch(ListingIndexFeed feed, SearchCriteriaRules rul
     {
         var index = await feed.IndexAsync(cancellationToken);
         var answer = index.Search(c, (page - 1) * pageSize, pageSize, options.Value.SearchExactUpTo);
-        var owners = await network.CardsAsync(answer.Page.Select(r => r.OwnerId).Distinct().ToList(), cancellationToken);
-        var organizations = await network.OrganizationCardsAsync(
-            answer.Page.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList(), cancellationToken);
+        var owners = await cards.MembersAsync(answer.Page.Select(r => r.OwnerId).Distinct().ToList(), network, cancellationToken);
+        var organizations = await cards.OrganizationsAsync(
+            answer.Page.Where(r => r.OrganizationId is not null).Select(r => r.OrganizationId!.Value).Distinct().ToList(), network, cancellationToken);
         var items = answer.Page.Select(r => new SearchItem(r.ListingId, r.Type, r.Title, Money.ToAmount(r.Price), r.Currency, r.Unit, r.Country,
             r.PostedAt, owners.TryGetValue(r.OwnerId, out var o) ? new SearchOwner(o.Id, o.Handle, o.Name) : null,
             r.OrganizationId, r.OrganizationId is { } org ? organizations.GetValueOrDefault(org) : null, r.CategoryId, r.Highlighted,

@@ -24,6 +24,7 @@ public static class SearchEndpoints
         services.AddScoped<SavedSearchAlerts>();
         services.AddScoped<ListingIndexSource>();
         services.AddSingleton<ListingIndexFeed>();
+        services.AddSingleton<SearchCards>();
         services.AddHostedService(sp => sp.GetRequiredService<ListingIndexFeed>());
         services.AddSingleton<IInterceptor, SearchFeedInterceptor>();
         services.AddHostedService<SavedSearchAlertWorker>();

@@ -300,13 +300,13 @@ internal sealed partial class ListingIndex
     /// <summary>Counts per category, country and type of the matches, scaled by the blocks of all to the blocks they came from.</summary>
     private SearchFacets Facets(ReadOnlySpan<int> matches, long blocks, long visited)
     {
-        var category = new Dictionary<int, long>();
+        // Counted in arrays by category id and country code: a dictionary's two lookups a match were most of the cost.
+        var category = new long[maxCategory + 1];
         var country = new long[countries.Count];
         var type = new long[3];
-        for (var i = 0; i < matches.Length; i++)
+        foreach (var o in matches)
         {
-            var o = matches[i];
-            category[categories[o]] = category.GetValueOrDefault(categories[o]) + 1;
+            category[categories[o]]++;
             country[countryOf[o]]++;
             type[types[o]]++;
         }
@@ -319,8 +319,16 @@ internal sealed partial class ListingIndex
                 byCountry[countries[i]] = Scale(country[i]);
             }
         }
+        var byCategory = new SortedDictionary<int, long>();
+        for (var i = 0; i < category.Length; i++)
+        {
+            if (category[i] > 0)
+            {
+                byCategory[i] = Scale(category[i]);
+            }
+        }
         return new SearchFacets(
-            new SortedDictionary<int, long>(category.ToDictionary(e => e.Key, e => Scale(e.Value))),
+            byCategory,
             byCountry,
             new Dictionary<string, long> { ["offer"] = Scale(type[(int)ListingType.Offer]), ["request"] = Scale(type[(int)ListingType.Request]) });
     }

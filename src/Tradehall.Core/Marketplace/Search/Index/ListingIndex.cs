@@ -83,6 +83,9 @@ internal sealed partial class ListingIndex
     private Guid[] photos = [];
     private ulong[] live = [];
 
+    /// <summary>The highest category id an entry was ever put in.</summary>
+    private int maxCategory;
+
     /// <summary>Positions handed out, live or removed.</summary>
     public int Count { get; private set; }
 
@@ -114,6 +117,7 @@ internal sealed partial class ListingIndex
         organizations[o] = entry.OrganizationId ?? Guid.Empty;
         types[o] = (byte)entry.Type;
         categories[o] = entry.CategoryId;
+        maxCategory = Math.Max(maxCategory, entry.CategoryId);
         countryOf[o] = Code(countryCodes, countries, entry.Country, n => (short)n);
         currencyOf[o] = Code(currencyCodes, currencies, entry.Currency, n => (byte)n);
         prices[o] = entry.Price;
