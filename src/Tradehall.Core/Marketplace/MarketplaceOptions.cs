@@ -115,6 +115,9 @@ public sealed class MarketplaceOptions
     [Range(100, 10_000_000)]
     public int SearchCardsHeld { get; set; } = 100_000;
 
+    /// <summary>MKT-02: how long a writer waits to see its change in this node's index; longer only while a new index is built.</summary>
+    public TimeSpan SearchCatchUpWait { get; set; } = TimeSpan.FromSeconds(2);
+
     /// <summary>MKT-02: how often each node reads the search change feed for changes written by other nodes.</summary>
     public TimeSpan SearchFeedInterval { get; set; } = TimeSpan.FromMilliseconds(250);
 

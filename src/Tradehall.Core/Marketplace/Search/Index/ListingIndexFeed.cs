@@ -35,14 +35,21 @@ public sealed class ListingIndexFeed(IServiceScopeFactory scopes, IOptions<Marke
     internal async Task<ListingIndex> IndexAsync(CancellationToken cancellationToken) =>
         index ?? await first.Task.WaitAsync(cancellationToken);
 
-    /// <summary>Reads the feed now: after this returns, every change committed before the call is in the index.</summary>
+    /// <summary>
+    /// Reads the feed now: after this returns, every change committed before the call is in the index — unless the node
+    /// is building a new index, which a writer does not wait out: the reader is woken, and the change is read after it.
+    /// </summary>
     public async Task CatchUpAsync(CancellationToken cancellationToken)
     {
         if (index is null)
         {
             return;
         }
-        await turn.WaitAsync(cancellationToken);
+        if (!await turn.WaitAsync(options.Value.SearchCatchUpWait, cancellationToken))
+        {
+            Wake();
+            return;
+        }
         try
         {
             await ReadAsync(cancellationToken);
