@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
+using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
@@ -32,7 +33,7 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IS
         {
             DomainException e => FromDomain(http, e),
             BadHttpRequestException e => FromBadRequest(e),
-            DbUpdateException e when IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, "request.conflict",
+            DbUpdateException e when DbErrors.IsUniqueViolation(e) => Problem(StatusCodes.Status409Conflict, "request.conflict",
                 "The record changed or already exists. Reload and try again."),
             OperationCanceledException when http.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -100,9 +101,6 @@ internal sealed partial class ProblemHandler(IProblemDetailsService problems, IS
         BadHttpRequestException e => e.StatusCode,
         _ => StatusCodes.Status500InternalServerError,
     };
-
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.Message is { } m && (m.Contains("UNIQUE constraint failed", StringComparison.Ordinal) || m.Contains("23505", StringComparison.Ordinal));
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Request to {Path} refused: {Code} ({Status})")]
     private static partial void LogRefused(ILogger logger, string path, string code, int status);
