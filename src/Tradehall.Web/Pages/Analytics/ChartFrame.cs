@@ -67,13 +67,13 @@ public sealed class ChartFrame
     }
 
     /// <summary>The middle of period <paramref name="i"/>.</summary>
-    public double X(int i) => PlotLeft + Slot * (i + 0.5);
+    public Pixel X(int i) => new(PlotLeft + Slot * (i + 0.5));
 
     /// <summary>A value's height on an axis running from the first to the last of <paramref name="ticks"/>.</summary>
-    public double Y(decimal value, IReadOnlyList<decimal> ticks)
+    public Pixel Y(decimal value, IReadOnlyList<decimal> ticks)
     {
         var (low, high) = (ticks[0], ticks[^1]);
-        return PlotBottom - (double)((value - low) / (high == low ? 1 : high - low)) * (PlotBottom - PlotTop);
+        return new(PlotBottom - (double)((value - low) / (high == low ? 1 : high - low)) * (PlotBottom - PlotTop));
     }
 
     /// <summary>Ticks of a value axis with their labels in the reader's format.</summary>
@@ -85,4 +85,16 @@ public sealed class ChartFrame
 
     /// <summary>A coordinate as SVG wants it: invariant, one decimal.</summary>
     public static string C(double value) => Math.Round(value, 1).ToString("0.#", CultureInfo.InvariantCulture);
+
+    public static string C(Pixel at) => C(at.At);
+}
+
+/// <summary>
+/// A place on the chart's canvas in SVG user units. Prices are decimal; where one is placed on the canvas is a Pixel, so
+/// the geometry never passes for money.
+/// </summary>
+public readonly record struct Pixel(double At)
+{
+    /// <summary>The place <paramref name="by"/> units further along (left or up when negative).</summary>
+    public Pixel Moved(double by) => new(At + by);
 }

@@ -38,7 +38,7 @@ public sealed class PriceChart
             .OfType<decimal>().ToList();
         IReadOnlyList<decimal> ticks = prices.Count > 0 ? ChartScale.PriceTicks(prices, size.Height / 45) : [];
         var frame = Build(size, [.. periods.Select(p => p.Label)], ticks.Select(t => Format(t, ticks)), []);
-        double Y(decimal v) => frame.Y(v, ticks);
+        Pixel Y(decimal v) => frame.Y(v, ticks);
         return new PriceChart
         {
             Frame = frame,
@@ -53,7 +53,7 @@ public sealed class PriceChart
     }
 
     /// <summary>A path through the periods that have a value; a gap starts a new segment.</summary>
-    public static string Line(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, double> x, Func<decimal, double> y)
+    public static string Line(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, Pixel> x, Func<decimal, Pixel> y)
     {
         var path = new StringBuilder();
         var drawing = false;
@@ -72,11 +72,11 @@ public sealed class PriceChart
         return path.ToString().Trim();
     }
 
-    public static IReadOnlyList<ChartDot> Dots(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, double> x, Func<decimal, double> y) =>
+    public static IReadOnlyList<ChartDot> Dots(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, decimal?> value, Func<int, Pixel> x, Func<decimal, Pixel> y) =>
         [.. periods.Select((p, i) => (p, i)).Where(t => value(t.p) is not null).Select(t => new ChartDot(C(x(t.i)), C(y(value(t.p)!.Value)), t.i))];
 
     /// <summary>The area between the upper and the lower quartile, one closed shape per run of periods with both.</summary>
-    private static string Band(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, PriceStats> stats, Func<int, double> x, Func<decimal, double> y)
+    private static string Band(IReadOnlyList<ChartPeriod> periods, Func<ChartPeriod, PriceStats> stats, Func<int, Pixel> x, Func<decimal, Pixel> y)
     {
         var path = new StringBuilder();
         var run = new List<int>();
@@ -86,16 +86,16 @@ public sealed class PriceChart
             {
                 // A single period gets a narrow band of its own, so it is still visible.
                 var half = run.Count == 1 ? 4 : 0;
-                path.Append(" M").Append(C(x(run[0]) - half)).Append(',').Append(C(y(stats(periods[run[0]]).P75!.Value)));
+                path.Append(" M").Append(C(x(run[0]).Moved(-half))).Append(',').Append(C(y(stats(periods[run[0]]).P75!.Value)));
                 foreach (var i in run)
                 {
-                    path.Append(" L").Append(C(x(i) + half)).Append(',').Append(C(y(stats(periods[i]).P75!.Value)));
+                    path.Append(" L").Append(C(x(i).Moved(half))).Append(',').Append(C(y(stats(periods[i]).P75!.Value)));
                 }
                 foreach (var i in Enumerable.Reverse(run))
                 {
-                    path.Append(" L").Append(C(x(i) + half)).Append(',').Append(C(y(stats(periods[i]).P25!.Value)));
+                    path.Append(" L").Append(C(x(i).Moved(half))).Append(',').Append(C(y(stats(periods[i]).P25!.Value)));
                 }
-                path.Append(" L").Append(C(x(run[0]) - half)).Append(',').Append(C(y(stats(periods[run[0]]).P25!.Value))).Append(" Z");
+                path.Append(" L").Append(C(x(run[0]).Moved(-half))).Append(',').Append(C(y(stats(periods[run[0]]).P25!.Value))).Append(" Z");
                 run.Clear();
             }
         }
@@ -137,18 +137,18 @@ public sealed class CountChart
         IReadOnlyList<decimal> ratioTicks = ratios.Count > 0 ? ChartScale.Ticks(0, ratios.Max(), size.Height / 45) : [];
         var frame = ChartFrame.Build(size, [.. periods.Select(p => p.Label)], counts.Select(t => Format(t, counts)), ratioTicks.Select(t => Format(t, ratioTicks)));
         var bar = frame.Slot * 0.35;
-        ChartBar Bar(double x, int count, int period)
+        ChartBar Bar(Pixel x, int count, int period)
         {
             var top = frame.Y(count, counts);
-            return new ChartBar(C(x), C(top), C(bar), C(frame.PlotBottom - top), period);
+            return new ChartBar(C(x), C(top), C(bar), C(frame.PlotBottom - top.At), period);
         }
-        double RatioY(decimal v) => frame.Y(v, ratioTicks);
+        Pixel RatioY(decimal v) => frame.Y(v, ratioTicks);
         return new CountChart
         {
             Frame = frame,
             CountTicks = frame.ValueTicks(counts),
             RatioTicks = ratioTicks.Count > 0 ? frame.ValueTicks(ratioTicks) : [],
-            OfferBars = [.. periods.Select((p, i) => Bar(frame.X(i) - bar, p.Offers.Count, i)).Where(b => b.Height != "0")],
+            OfferBars = [.. periods.Select((p, i) => Bar(frame.X(i).Moved(-bar), p.Offers.Count, i)).Where(b => b.Height != "0")],
             RequestBars = [.. periods.Select((p, i) => Bar(frame.X(i), p.Requests.Count, i)).Where(b => b.Height != "0")],
             RatioLine = ratioTicks.Count > 0 ? PriceChart.Line(periods, p => p.Ratio, frame.X, RatioY) : "",
             RatioDots = ratioTicks.Count > 0 ? PriceChart.Dots(periods, p => p.Ratio, frame.X, RatioY) : [],
