@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -39,7 +40,7 @@ public sealed class ChatJourneyTests(SiteFixture site) : IClassFixture<SiteFixtu
         {
             var db = scope.ServiceProvider.GetRequiredService<Tradehall.Core.Data.AppDbContext>();
             var registered = site.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
-            await db.Users.Where(m => m.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered));
+            await db.Set<Member>().Where(m => m.Id == a.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered));
         }
         using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
         http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", a.Token);

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -38,7 +39,7 @@ public sealed class NetworkJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await using (var scope = site.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-            await db.Users.Where(m => m.Email == (string)anna["email"]!)
+            await db.Set<Member>().Where(m => m.Email == (string)anna["email"]!)
                 .ExecuteUpdateAsync(s => s.SetProperty(m => m.EmailConfirmed, true).SetProperty(m => m.PhoneNumberConfirmed, true));
         }
         string slug;

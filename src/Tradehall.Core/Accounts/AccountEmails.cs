@@ -2,14 +2,13 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Email;
-using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 
 /// <summary>The emails of the account flows, each with a single-use link, in the member's language.</summary>
 public sealed class AccountEmails(
-    UserManager<Member> users, OneTimeTokenProvider oneTime, Outbox outbox, IOptions<TradehallOptions> site, IOptions<AccountsOptions> options,
+    UserManager<Member> users, OneTimeTokenProvider oneTime, IOutbox outbox, IOptions<TradehallOptions> site, IOptions<AccountsOptions> options,
     IStringLocalizer<SharedResource> text)
 {
     public const string MagicLinkPurpose = "MagicLink";

@@ -129,6 +129,8 @@ public static class AccountsModule
         services.AddScoped<SecuritySettings>();
         services.AddScoped<Reauthentication>();
         services.AddScoped<GetMe>();
+        services.AddScoped<MemberLookup>();
+        services.AddScoped<MemberOverviews>();
         services.AddScoped<Staff>();
     }
 

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 
 /// <summary>Every limit and period of accounts and sign-in (SPEC §13, SEC-01..03).</summary>
+[ModuleApi]
 public sealed class AccountsOptions
 {
     public const string SectionName = "Accounts";

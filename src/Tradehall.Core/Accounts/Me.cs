@@ -3,9 +3,11 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 
+[ModuleApi]
 public sealed record MeResponse(Guid AccountId, string Email, bool EmailConfirmed, string? Phone, bool PhoneConfirmed,
     string FirstName, string LastName, IReadOnlyList<string> Roles);
 
+[ModuleApi]
 public sealed class GetMe(UserManager<Member> users)
 {
     public async Task<MeResponse> HandleAsync(Guid memberId)

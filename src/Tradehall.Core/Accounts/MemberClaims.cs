@@ -1,7 +1,9 @@
 using System.Security.Claims;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 
+[ModuleApi]
 public static class MemberClaims
 {
     /// <summary>The signed-in member's id; endpoints behind authorization always have one.</summary>

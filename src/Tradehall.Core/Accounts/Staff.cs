@@ -34,7 +34,7 @@ public sealed class Staff(
         }
         await users.AddToRoleAsync(member, Roles.Operator);
         archive.Record("staff.operator_created", $"member:{member.Id}", null, after: new { role = Roles.Operator });
-        await events.PublishAsync(new MemberRegistered(member.Id), cancellationToken);
+        await events.PublishAsync(new MemberRegistered(member), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return member;

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
 using Tradehall.Core.Data;
@@ -9,8 +10,17 @@ namespace Tradehall.Core.Archive;
 /// ARC-01: what other modules call to record evidence. The record joins the caller's unit of work
 /// and is chained when that unit is saved, so the event and its evidence commit together.
 /// </summary>
+[ModuleApi]
 public sealed class EvidenceArchive(AppDbContext db, TimeProvider time, IHttpContextAccessor http)
 {
+    /// <summary>What the first record of <paramref name="action"/> on <paramref name="subject"/> says after the event (JSON), or null.</summary>
+    public Task<string?> FirstAfterAsync(string subject, string action, CancellationToken cancellationToken) =>
+        db.Set<ArchiveRecord>().AsNoTracking()
+            .Where(r => r.Subject == subject && r.Action == action)
+            .OrderBy(r => r.Sequence)
+            .Select(r => r.After)
+            .FirstOrDefaultAsync(cancellationToken);
+
     public void Record(string action, string subject, Guid? actorId, Guid? onBehalfOfId = null, object? before = null, object? after = null)
     {
         db.Set<ArchiveRecord>().Add(new ArchiveRecord

@@ -12,7 +12,7 @@ public static class ArchiveChain
     public const string Genesis = "0000000000000000000000000000000000000000000000000000000000000000";
 
     /// <summary>Numbers and links <paramref name="pending"/> after the last stored record. Runs under the archive lock.</summary>
-    internal static async Task SealAsync(AppDbContext db, IReadOnlyList<ArchiveRecord> pending, CancellationToken cancellationToken)
+    internal static async Task SealAsync(DbContext db, IReadOnlyList<ArchiveRecord> pending, CancellationToken cancellationToken)
     {
         var last = await db.Set<ArchiveRecord>().AsNoTracking()
             .OrderByDescending(r => r.Sequence)

@@ -12,6 +12,6 @@ public static class ArchiveModule
         builder.Services.AddScoped<EvidenceArchive>();
         builder.Services.AddScoped<ArchiveAudit>();
         builder.Services.AddSingleton<ArchiveCheckpoint>();
-        builder.Services.AddSingleton<IInterceptor, ArchiveCheckpointInterceptor>();
+        builder.Services.AddSingleton<IInterceptor, ArchiveSaveInterceptor>();
     }
 }

@@ -1,4 +1,5 @@
 using Tradehall.Core.Billing.BankStatements;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 
@@ -6,15 +7,18 @@ namespace Tradehall.Core.Billing;
 /// BIL-03: money reached a personal account — by bank, gateway or the operator's credit. Published inside the
 /// crediting transaction, so what other modules do about it (an invoice marked paid) commits with the money.
 /// </summary>
+[ModuleApi]
 public sealed record PaymentReceived(Guid MemberId, string AccountNumber, long Amount, string Source, string? Purpose, Guid TransactionId);
 
 /// <summary>
 /// A personal account a bank payment points at, found by another module from what it issued: <see cref="Quoted"/>
 /// when the payment's purpose quotes it (an invoice number), otherwise inferred from the payer.
 /// </summary>
+[ModuleApi]
 public sealed record PaymentClue(string AccountNumber, bool Quoted);
 
 /// <summary>BIL-03 (b): lets the module that issues invoices tell the bank import whose account a payment is for.</summary>
+[ModuleApi]
 public interface IPaymentClues
 {
     Task<IReadOnlyList<PaymentClue>> FindAsync(BankDocument document, CancellationToken cancellationToken);

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 
 /// <summary>Every period, fee and limit of billing (SPEC §13); the gateway secret comes from configuration or a key store.</summary>
+[ModuleApi]
 public sealed class BillingOptions : IValidatableObject
 {
     public const string SectionName = "Billing";

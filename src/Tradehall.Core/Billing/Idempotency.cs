@@ -34,6 +34,7 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
     }
 }
 
+[ModuleApi]
 public sealed record IdempotentAnswer(int Status, string Json)
 {
     /// <summary>The stored answer exactly as first sent, byte for byte.</summary>
@@ -50,6 +51,7 @@ public sealed record IdempotentAnswer(int Status, string Json)
 /// that fails or is refused (for example 402), or a node that dies midway, rolls the claim back with the effect:
 /// nothing is left to block the key, and the client may retry it.
 /// </summary>
+[ModuleApi]
 public sealed class Idempotency(AppDbContext db, TimeProvider time, IOptions<BillingOptions> options)
 {
     public const string Header = "Idempotency-Key";

@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.EntityFrameworkCore.Storage;
 using Npgsql;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
@@ -14,6 +15,7 @@ namespace Tradehall.Core.Data;
 /// many rows per statement instead of a round trip each. Values always travel as parameters, mapped
 /// by the model's type mappings, so the same text runs on SQLite and PostgreSQL.
 /// </summary>
+[ModuleApi]
 public static class BulkSql
 {
     /// <summary>

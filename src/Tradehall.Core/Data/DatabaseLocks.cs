@@ -1,9 +1,11 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
 /// <summary>Keys of the cluster-wide locks, one per serialized activity.</summary>
+[ModuleApi]
 public static class DatabaseLockKeys
 {
     public const long Archive = 0x54480001;
@@ -32,6 +34,7 @@ public static class DatabaseLockKeys
 /// Serializes a transaction against others holding the same key. PostgreSQL takes a transaction
 /// advisory lock; SQLite already serializes writers because its transactions begin IMMEDIATE.
 /// </summary>
+[ModuleApi]
 public static class DatabaseLocks
 {
     public static async Task LockForTransactionAsync(this DatabaseFacade database, long key, CancellationToken cancellationToken)

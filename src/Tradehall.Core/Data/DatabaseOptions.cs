@@ -1,7 +1,9 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
+[ModuleApi]
 public sealed class DatabaseOptions : IValidatableObject
 {
     public const string SectionName = "Database";

@@ -1,10 +1,12 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
 /// <summary>Database failures that are answers, told apart by the engines' own codes rather than by message text.</summary>
+[ModuleApi]
 public static class DbErrors
 {
     private const int SqliteConstraint = 19;

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Globalization;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
@@ -8,6 +9,7 @@ namespace Tradehall.Core.Data;
 /// (<c>2026-11-29 08:24:19.1234567</c>), which the reader parses with the general, culture-aware parser: a quarter of the
 /// cost of reading a search window's thousand rows. The fixed positions are read here directly.
 /// </summary>
+[ModuleApi]
 public static class DbTime
 {
     private const int Seconds = 19;

@@ -35,6 +35,7 @@ internal sealed class JobLeaseConfiguration : IEntityTypeConfiguration<JobLease>
 }
 
 /// <summary>Takes, extends and gives back job leases with single guarded statements, safe on every node at once.</summary>
+[ModuleApi]
 public sealed class JobLeases(AppDbContext db, TimeProvider time)
 {
     /// <summary>Who this process is, in lease rows and logs.</summary>

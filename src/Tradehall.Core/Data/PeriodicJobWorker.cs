@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 
@@ -9,6 +10,7 @@ namespace Tradehall.Core.Data;
 /// is logged and the next one tries again. With a <see cref="Lease"/>, only the node holding it runs the round, so the
 /// job runs once per cluster; without one the job coordinates itself.
 /// </summary>
+[ModuleApi]
 public abstract class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeProvider time, ILogger logger) : BackgroundService
     where TJob : notnull
 {

@@ -1,4 +1,5 @@
 using PdfSharp.Fonts;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 
@@ -6,6 +7,7 @@ namespace Tradehall.Core.Documents;
 /// PDFsharp setup, once per process: Tradehall is AGPL-3.0, so PDFsharp runs under its AGPL licence;
 /// and on Linux it finds no system fonts, so DejaVu (which covers Cyrillic) is served from the Debian package.
 /// </summary>
+[ModuleApi]
 public static class PdfFonts
 {
     public const string Family = "DejaVu Sans";

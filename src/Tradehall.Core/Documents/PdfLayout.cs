@@ -1,10 +1,12 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 
 /// <summary>DOC-02: what every Tradehall PDF shares — A4 pages with 50 pt margins, DejaVu fonts, wrapped text.</summary>
+[ModuleApi]
 public static class PdfLayout
 {
     public const double Left = 50;

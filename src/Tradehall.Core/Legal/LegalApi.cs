@@ -1,12 +1,14 @@
 using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Legal;
 
-/// <summary>What other modules use: the versions in force and recording a member's acceptance.</summary>
-public sealed class LegalDocuments(AppDbContext db, TimeProvider time)
+/// <summary>The versions in force, and a member's acceptance of them (at registration, ACC-01).</summary>
+[ModuleApi]
+public sealed class LegalDocuments(AppDbContext db, TimeProvider time) : IRegistrationConsents
 {
     /// <summary>The version of <paramref name="kind"/> in force now, or null before any is published.</summary>
     public Task<LegalDocument?> CurrentAsync(DocumentKind kind, CancellationToken cancellationToken = default)
@@ -18,15 +20,29 @@ public sealed class LegalDocuments(AppDbContext db, TimeProvider time)
             .FirstOrDefaultAsync(cancellationToken);
     }
 
-    /// <summary>Adds the acceptance to the caller's unit of work.</summary>
-    public void Accept(Guid memberId, LegalDocument document, string? ip) =>
-        db.Set<DocumentAcceptance>().Add(new DocumentAcceptance
+    public async Task<AcceptedDocuments> CurrentAsync(CancellationToken cancellationToken)
+    {
+        var terms = await CurrentAsync(DocumentKind.Terms, cancellationToken)
+            ?? throw new InvalidOperationException("No Terms of Service are published.");
+        var privacy = await CurrentAsync(DocumentKind.Privacy, cancellationToken)
+            ?? throw new InvalidOperationException("No Privacy Policy is published.");
+        return new AcceptedDocuments(terms.Id, terms.Version, privacy.Id, privacy.Version);
+    }
+
+    /// <summary>Adds the acceptances to the caller's unit of work.</summary>
+    public void Accept(Guid memberId, AcceptedDocuments documents, string? ip)
+    {
+        foreach (var documentId in new[] { documents.TermsId, documents.PrivacyId })
         {
-            MemberId = memberId,
-            DocumentId = document.Id,
-            AcceptedAt = time.UtcNow(),
-            Ip = ip,
-        });
+            db.Set<DocumentAcceptance>().Add(new DocumentAcceptance
+            {
+                MemberId = memberId,
+                DocumentId = documentId,
+                AcceptedAt = time.UtcNow(),
+                Ip = ip,
+            });
+        }
+    }
 }
 
 /// <summary>KYC-01: who the subscriber is in law.</summary>
@@ -58,9 +74,11 @@ public sealed record LegalDataSummary(
     string? CorrespondentAccount);
 
 /// <summary>DOC-02: the payer as an invoice names it — INN and KPP of an organisation or entrepreneur, and the address.</summary>
+[ModuleApi]
 public sealed record InvoicePayer(string Name, string? Inn, string? Kpp, string? Address);
 
 /// <summary>KYC-01..05 for other modules: whether a member has entered legal data, and a masked summary of it.</summary>
+[ModuleApi]
 public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive)
 {
     /// <summary>True once the member has saved legal data; every save passed the KYC-01/02 rules in full.</summary>

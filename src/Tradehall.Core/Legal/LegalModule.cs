@@ -19,6 +19,7 @@ public static class LegalModule
         var services = builder.Services;
         services.AddOptions<LegalOptions>().BindConfiguration(LegalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<LegalDocuments>();
+        services.AddScoped<IRegistrationConsents>(sp => sp.GetRequiredService<LegalDocuments>());
         services.AddSingleton<SensitiveText>();
         services.AddScoped<SaveLegalData>();
         services.AddScoped<ShowLegalData>();

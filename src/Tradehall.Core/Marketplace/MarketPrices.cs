@@ -3,6 +3,7 @@ using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace;
 
@@ -10,9 +11,11 @@ namespace Tradehall.Core.Marketplace;
 /// One listing's price as the market saw it when it was posted; <see cref="Price"/> is in minor units of <see cref="Currency"/>
 /// per <see cref="Unit"/> (a code of <see cref="MarketplaceOptions.Units"/>).
 /// </summary>
+[ModuleApi]
 public sealed record PricePoint(ListingType Type, DateTime PostedAt, long Price, string Currency, string Unit, string Country, string Region, int CategoryId);
 
 /// <summary>ANL-01, ANL-02: what analytics reads of the marketplace — prices, rates and the taxonomy, never its tables.</summary>
+[ModuleApi]
 public interface IMarketPrices
 {
     /// <summary>

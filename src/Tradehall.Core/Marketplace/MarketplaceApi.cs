@@ -5,9 +5,6 @@ namespace Tradehall.Core.Marketplace;
 /// <summary>How other modules see a listing: enough to name it beside a chat or a notification.</summary>
 public sealed record ListingCard(Guid Id, ListingType Type, string Title, Guid OwnerId, Guid? OrganizationId, bool Active);
 
-/// <summary>A member's first steps in the marketplace, for the home page's checklist.</summary>
-public sealed record MarketplaceProgress(bool PostedListing, bool SavedSearch);
-
 /// <summary>The marketplace's public surface for other modules (chats, notifications, operator).</summary>
 /// <summary>NET-05: one listing in an organization's storefront.</summary>
 public sealed record StorefrontListing(Guid Id, ListingType Type, string Title, decimal Price, string Currency, string Unit, DateTime PostedAt);
@@ -22,7 +19,4 @@ public interface IMarketplace
 
     /// <summary>Cards of the given listings that exist, keyed by id, whatever their status.</summary>
     Task<IReadOnlyDictionary<Guid, ListingCard>> CardsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken);
-
-    /// <summary>Whether the member has ever posted a listing (whatever became of it) and keeps a saved search.</summary>
-    Task<MarketplaceProgress> ProgressOfAsync(Guid memberId, CancellationToken cancellationToken);
 }

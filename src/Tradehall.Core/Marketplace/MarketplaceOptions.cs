@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace;
 
 /// <summary>Limits and terms of the marketplace (SPEC §5, §13): plan limits, validity, what a listing may say.</summary>
+[ModuleApi]
 public sealed class MarketplaceOptions
 {
     public const string SectionName = "Marketplace";

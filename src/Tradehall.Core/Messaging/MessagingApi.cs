@@ -3,15 +3,35 @@ using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Sending;
+using Tradehall.Core.Network;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging;
 
 /// <summary>A chat as seen by one of its two participants; <see cref="Group"/> is its notification group (NTF-01).</summary>
+[ModuleApi]
 public sealed record ChatParticipants(Guid ChatId, Guid MemberId, Guid OtherId, Guid? ListingId, string Group);
 
+[ModuleApi]
 public sealed record PostedMessage(long Id, DateTime SentAt);
 
+/// <summary>MKT-03, ANL-04: a new chat about a listing was committed; the marketplace counts it as an inquiry.</summary>
+[ModuleApi]
+public sealed record InquiryStarted(Guid ChatId, Guid ListingId, Guid MemberId);
+
+/// <summary>
+/// MKT-03: whether a listing takes inquiries to this member — answered by the module that keeps listings, so a chat
+/// about a listing is checked without messaging knowing what a listing is.
+/// </summary>
+[ModuleApi]
+public interface IListingInquiries
+{
+    /// <summary>True when the listing exists, is active and belongs to <paramref name="addresseeId"/>.</summary>
+    Task<bool> IsOpenToInquiriesAsync(Guid listingId, Guid addresseeId, CancellationToken cancellationToken);
+}
+
 /// <summary>The messaging module's public surface for other modules (quotes in a chat, MKT-08).</summary>
+[ModuleApi]
 public interface IMessaging
 {
     /// <summary>The chat as <paramref name="memberId"/> takes part in it; anyone else is told it does not exist (404, MSG-01).</summary>
@@ -43,4 +63,11 @@ internal sealed class MessagingApi(AppDbContext db, ChatAccess access, SendMessa
     }
 
     public Task<int> ChatsWithUnreadAsync(Guid memberId, CancellationToken cancellationToken) => unread.ChatsWithUnreadAsync(memberId, cancellationToken);
+}
+
+/// <summary>MSG-02: on the home page, how many chats wait with unread messages.</summary>
+internal sealed class MessagingHome(ChatUnreadCounts unread) : IHomeContribution
+{
+    public async Task AddToAsync(HomeProgress progress, CancellationToken cancellationToken) =>
+        progress.UnreadChats = await unread.ChatsWithUnreadAsync(progress.MemberId, cancellationToken);
 }

@@ -14,6 +14,7 @@ using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Search;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Messaging.Settings;
+using Tradehall.Core.Network;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging;
@@ -35,6 +36,7 @@ public static class MessagingModule
         services.AddScoped<Sandbox>();
         services.AddScoped<SendMessage>();
         services.AddScoped<IMessaging, MessagingApi>();
+        services.AddScoped<IHomeContribution, MessagingHome>();
         services.AddScoped<ChatList>();
         services.AddScoped<History>();
         services.AddScoped<MarkRead>();

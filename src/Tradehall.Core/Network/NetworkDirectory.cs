@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Organizations;
@@ -60,6 +61,6 @@ internal sealed class NetworkDirectory(AppDbContext db, Relations relations) : I
     /// <summary>Filters before the projection: EF cannot translate a filter on a record built in the query.</summary>
     private IQueryable<MemberCard> Cards(Expression<Func<Profile, bool>> filter) =>
         db.Set<Profile>().AsNoTracking().Where(filter)
-            .Join(db.Users.Where(m => m.DisabledAt == null), p => p.MemberId, m => m.Id,
-                (p, m) => new MemberCard(m.Id, p.Handle, m.FirstName + " " + m.LastName));
+            .Join(new MemberLookup(db).Rows.Where(m => m.Active), p => p.MemberId, m => m.Id,
+                (p, m) => new MemberCard(m.Id, p.Handle, m.FullName));
 }

@@ -20,6 +20,7 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network;
 
+[ModuleApi]
 public static class NetworkModule
 {
     /// <summary>Reads open to visitors that still know a signed-in viewer (by bearer token or session cookie), for field visibility.</summary>

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network;
 
 /// <summary>Limits of the network (SPEC §3): uploads, comments, contact requests, invitations to organizations, directory pages.</summary>
+[ModuleApi]
 public sealed class NetworkOptions
 {
     public const string SectionName = "Network";

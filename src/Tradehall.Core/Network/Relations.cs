@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Billing.Services;
+using Tradehall.Core.Billing;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;
@@ -58,8 +59,8 @@ public sealed class Relations(AppDbContext db, Entitlements entitlements)
     public async Task<IReadOnlyDictionary<Guid, Badges>> BadgesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {
         var ids = memberIds.ToArray();
-        var phones = await db.Users.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.PhoneNumberConfirmed }).ToListAsync(cancellationToken);
+        var phones = await new MemberLookup(db).Rows.Where(m => ids.Contains(m.Id)).Select(m => new { m.Id, m.PhoneConfirmed }).ToListAsync(cancellationToken);
         var paying = await entitlements.WithAnyActiveAsync(ids, cancellationToken);
-        return phones.ToDictionary(p => p.Id, p => new Badges(p.PhoneNumberConfirmed, paying.Contains(p.Id)));
+        return phones.ToDictionary(p => p.Id, p => new Badges(p.PhoneConfirmed, paying.Contains(p.Id)));
     }
 }

@@ -5,6 +5,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Notifications;
 
 /// <summary>NTF-01: what a notification is about; preferences are kept per type and channel.</summary>
+[ModuleApi]
 public enum NotificationType
 {
     Message = 1,

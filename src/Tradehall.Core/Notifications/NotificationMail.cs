@@ -19,7 +19,7 @@ public sealed class NotificationMail(NotificationTexts texts, IStringLocalizer<S
     public string Url(string link) => site.Value.PublicUrl.TrimEnd('/') + link;
 
     /// <summary>One notification by email and/or SMS, as the member's preferences allow.</summary>
-    public void Immediate(Outbox outbox, Recipient r, Notification n, bool email, bool sms)
+    public void Immediate(IOutbox outbox, Recipient r, Notification n, bool email, bool sms)
     {
         using var _ = CultureScope.Use(r.Culture);
         var headline = texts.Headline(n);
@@ -37,7 +37,7 @@ public sealed class NotificationMail(NotificationTexts texts, IStringLocalizer<S
     }
 
     /// <summary>Queues an email; call it inside the recipient's <see cref="CultureScope"/>.</summary>
-    public void Email(Outbox outbox, Recipient r, string to, string subject, IEnumerable<string?> paragraphs)
+    public void Email(IOutbox outbox, Recipient r, string to, string subject, IEnumerable<string?> paragraphs)
     {
         var body = string.Join("\n\n", new[] { text["Hello {0},", r.FirstName].Value }
             .Concat(paragraphs.Where(p => !string.IsNullOrEmpty(p)).Select(p => p!))

@@ -46,8 +46,8 @@ internal sealed class NotificationSaveInterceptor(
             .ToList();
         if (immediate.Count > 0)
         {
-            var recipients = await db.Set<Member>().AsNoTracking().Where(m => memberIds.Contains(m.Id))
-                .Select(m => new Recipient(m.Id, m.Email, m.PhoneNumber, m.PhoneNumberConfirmed, m.FirstName, m.Culture))
+            var recipients = await new MemberLookup(db).Rows.Where(m => memberIds.Contains(m.Id))
+                .Select(m => new Recipient(m.Id, m.Email, m.Phone, m.PhoneConfirmed, m.FirstName, m.Culture))
                 .ToDictionaryAsync(r => r.Id, cancellationToken);
             var outbox = new Outbox(db, time);
             foreach (var (n, email, sms) in immediate)

@@ -19,7 +19,7 @@ public static class NotificationsModule
             .ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
-        builder.Services.AddScoped<Outbox>();
+        builder.Services.AddScoped<IOutbox, Outbox>();
         builder.Services.AddScoped<Notifier>();
         builder.AddLive();
         builder.Services.AddScoped<MailSender>();

@@ -5,10 +5,12 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Notifications;
 
 /// <summary>What a module asks the notification centre to tell a member.</summary>
+[ModuleApi]
 public sealed record NotificationRequest(Guid MemberId, NotificationType Type, string Link, Guid? ActorId = null, string? ActorName = null,
     string? Excerpt = null, string? Group = null, DeferredText? Notice = null);
 
 /// <summary>NTF-01: other modules' one door into the notification centre; entries join the caller's unit of work.</summary>
+[ModuleApi]
 public sealed class Notifier(AppDbContext db, TimeProvider time, UnreadCounts unreadCounts)
 {
     public const int ActorNameLength = 200;

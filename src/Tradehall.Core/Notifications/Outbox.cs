@@ -5,8 +5,8 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 
-/// <summary>NTF-02: queues a message in the caller's unit of work; it is sent only if that unit commits.</summary>
-public sealed class Outbox(AppDbContext db, TimeProvider time)
+/// <summary>NTF-02: the outbox table behind <see cref="IOutbox"/>; the delivery worker sends what it holds.</summary>
+internal sealed class Outbox(AppDbContext db, TimeProvider time) : IOutbox
 {
     public void Email(Guid? memberId, string to, string subject, string body) => Add(Channel.Email, memberId, to, subject, body);
 

@@ -62,7 +62,7 @@ internal static class DemoData
             {
                 throw new InvalidOperationException("Demo member could not be created: " + string.Join(" ", result.Errors.Select(e => e.Description)));
             }
-            await services.GetRequiredService<DomainEvents>().PublishAsync(new MemberRegistered(member.Id), cancellationToken);
+            await services.GetRequiredService<DomainEvents>().PublishAsync(new MemberRegistered(member), cancellationToken);
         }
         await services.GetRequiredService<AppDbContext>().SaveChangesAsync(cancellationToken);
         await EnsureNetworkAsync(services, cancellationToken);

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -24,7 +25,7 @@ public sealed class RegistrationApiTests(RegistrationApiTests.App app) : IClassF
     }
 
     private async Task<(int Members, int Archive)> Counts() => await app.WithDb(async db =>
-        (await db.Users.CountAsync(), await db.Set<ArchiveRecord>().CountAsync()));
+        (await db.Set<Member>().CountAsync(), await db.Set<ArchiveRecord>().CountAsync()));
 
     private async Task AssertRefused(Dictionary<string, object?> body, string field, HttpStatusCode status = HttpStatusCode.BadRequest)
     {

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
@@ -90,7 +91,7 @@ public sealed class InvoicePaymentTests(BankStatementTests.App app) : IClassFixt
         var (member, number, client) = await MemberAsync();
         await app.WithDb(async db =>
         {
-            (await db.Users.SingleAsync(m => m.Id == member.Id)).Culture = "ru";
+            (await db.Set<Member>().SingleAsync(m => m.Id == member.Id)).Culture = "ru";
             await db.SaveChangesAsync();
         });
         var amount = Amount();

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
@@ -64,7 +65,7 @@ public sealed class CliTests
         var (exit, _, error) = await Tradehall(app.Database, "admin", "create", "--email", "weak@operator.example.org", "--password", "admin");
         Assert.NotEqual(0, exit);
         Assert.Contains("at least 10", error, StringComparison.Ordinal);
-        Assert.Equal(0, await app.WithDb(db => db.Users.CountAsync()));
+        Assert.Equal(0, await app.WithDb(db => db.Set<Member>().CountAsync()));
     }
 
     [Fact]

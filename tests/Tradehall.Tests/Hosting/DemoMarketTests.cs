@@ -201,12 +201,12 @@ public sealed class DemoMarketTests
         await app.WithDb(async db =>
         {
             Assert.Equal(300, await db.Set<Listing>().CountAsync());
-            var anna = await db.Users.SingleAsync(m => m.Email == "anna.petrova@demo.tradehall.local");
+            var anna = await db.Set<Member>().SingleAsync(m => m.Email == "anna.petrova@demo.tradehall.local");
             var company = await db.Set<Organization>().SingleAsync(o => o.Name == "Northern Timber");
             Assert.True(await db.Set<Listing>().CountAsync(l => l.OwnerId == anna.Id) >= 3);
             Assert.True(await db.Set<Listing>().CountAsync(l => l.OrganizationId == company.Id) >= 2);
             // NET-05: Ivan accepted Anna's invitation, so he works at Northern Timber and no invitation is left waiting.
-            var ivan = await db.Users.SingleAsync(m => m.Email == "ivan.sokolov@demo.tradehall.local");
+            var ivan = await db.Set<Member>().SingleAsync(m => m.Email == "ivan.sokolov@demo.tradehall.local");
             Assert.True(await db.Set<OrganizationMember>().AnyAsync(m => m.OrganizationId == company.Id && m.MemberId == ivan.Id && m.Role == OrganizationRole.Employee));
             Assert.False(await db.Set<OrganizationInvitation>().AnyAsync(i => i.Status == InvitationStatus.Pending));
             Assert.Equal(await db.Set<Listing>().CountAsync(l => l.Status == ListingStatus.Active), await db.Set<ListingSearchEntry>().CountAsync());

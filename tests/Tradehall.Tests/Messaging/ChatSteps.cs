@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
@@ -55,7 +56,7 @@ public static class ChatSteps
     {
         var member = await Members.RegisterAsync(app);
         var registered = app.Clock.GetUtcNow().UtcDateTime.AddDays(-30);
-        await app.WithDb(db => db.Users.Where(m => m.Id == member.Id)
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == member.Id)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true).SetProperty(m => m.RegisteredAt, registered)));
         return member;
     }

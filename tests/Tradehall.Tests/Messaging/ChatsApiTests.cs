@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -223,7 +224,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
 
         var disabled = await TrustedAsync(app);
         var at = app.Clock.GetUtcNow().UtcDateTime;
-        await app.WithDb(db => db.Users.Where(m => m.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, at)));
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == disabled.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, at)));
         await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/chats", new { to = disabled.Id.ToString(), text = "Hi" }), HttpStatusCode.NotFound);
 
         Assert.Equal(0, (await (await client.GetAsync("/api/v1/chats")).JsonAsync()).GetArrayLength());

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -23,7 +24,7 @@ public sealed class SandboxTests(SandboxTests.App app) : IClassFixture<SandboxTe
     private async Task<TestMember> NewWithConfirmedPhoneAsync()
     {
         var member = await Members.RegisterAsync(app);
-        await app.WithDb(db => db.Users.Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true)));
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == member.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.PhoneNumberConfirmed, true)));
         return member;
     }
 
@@ -54,7 +55,7 @@ public sealed class SandboxTests(SandboxTests.App app) : IClassFixture<SandboxTe
     {
         var unconfirmed = await Members.RegisterAsync(app);
         var registered = app.Clock.GetUtcNow().UtcDateTime.AddDays(-60);
-        await app.WithDb(db => db.Users.Where(m => m.Id == unconfirmed.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.RegisteredAt, registered)));
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == unconfirmed.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.RegisteredAt, registered)));
         var other = await TrustedAsync(app);
         using var client = app.Api(unconfirmed.Token);
         await AssertProblemAsync(await client.PostAsJsonAsync("/api/v1/chats", new { to = other.Id.ToString(), text = "See https://cheap.example.com now" }),

@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -94,7 +95,7 @@ public sealed class ContactsApiTests(NetworkSteps.App app) : IClassFixture<Netwo
         Assert.Equal(HttpStatusCode.Forbidden, blocked.StatusCode);
         Assert.Equal("network.blocked", (await blocked.JsonAsync()).GetProperty("code").GetString());
 
-        await app.WithDb(db => db.Users.Where(m => m.Id == bob.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, app.Clock.GetUtcNow().UtcDateTime)));
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == bob.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, app.Clock.GetUtcNow().UtcDateTime)));
         var dave = await MemberAsync(app);
         using var d = app.Api(dave.Token);
         Assert.Equal(HttpStatusCode.NotFound, (await d.PostAsJsonAsync("/api/v1/contacts", new { to = bob.Handle })).StatusCode);

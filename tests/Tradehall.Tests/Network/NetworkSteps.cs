@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Tests.Billing;
@@ -37,7 +38,7 @@ public static class NetworkSteps
 
     /// <summary>Email and phone confirmed (their own flows are tested in Accounts).</summary>
     public static Task ConfirmAsync(TradehallApp app, Guid memberId) =>
-        app.WithDb(db => db.Users.Where(m => m.Id == memberId)
+        app.WithDb(db => db.Set<Member>().Where(m => m.Id == memberId)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.EmailConfirmed, true).SetProperty(m => m.PhoneNumberConfirmed, true)));
 
     public static async Task<Guid> ConnectAsync(TradehallApp app, NetMember from, NetMember to)

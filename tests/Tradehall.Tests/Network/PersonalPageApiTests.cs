@@ -1,3 +1,4 @@
+using Tradehall.Core.Accounts;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -77,7 +78,7 @@ public sealed class PersonalPageApiTests(NetworkSteps.App app) : IClassFixture<N
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("city", out _));
 
-        await app.WithDb(db => db.Users.Where(m => m.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, app.Clock.GetUtcNow().UtcDateTime)));
+        await app.WithDb(db => db.Set<Member>().Where(m => m.Id == owner.Id).ExecuteUpdateAsync(s => s.SetProperty(m => m.DisabledAt, app.Clock.GetUtcNow().UtcDateTime)));
         Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync($"/api/v1/people/{owner.Handle}")).StatusCode);
     }
 

@@ -1,23 +1,13 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
+using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 
 /// <summary>RUN-07: every text a person can see has a Russian translation.</summary>
 public sealed partial class TranslationTests
 {
-    private static string Root
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Tradehall.slnx")))
-            {
-                dir = dir.Parent;
-            }
-            return dir!.FullName;
-        }
-    }
+    private static string Root => Repository.Root;
 
     private static HashSet<string> Translated() =>
         XDocument.Load(Path.Combine(Root, "src", "Tradehall.Core", "Shared", "SharedResource.ru.resx"))

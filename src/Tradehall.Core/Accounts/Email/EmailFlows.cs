@@ -64,7 +64,7 @@ public sealed class EmailFlows(
         ContactRules.CheckEmail(email, options.Value, errors);
         errors.ThrowIfAny();
         var normalized = users.NormalizeEmail(email);
-        if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
         {
             throw DomainException.Conflict("account.email_taken", "email", "An account with this email address already exists.");
         }
@@ -124,7 +124,7 @@ public sealed class EmailFlows(
         var previous = found.Value.Purpose[AccountEmails.RevertEmailPurpose.Length..];
         var before = member.Email;
         var normalized = users.NormalizeEmail(previous);
-        if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized && m.Id != member.Id, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.NormalizedEmail == normalized && m.Id != member.Id, cancellationToken))
         {
             throw DomainException.Conflict("account.email_taken", "token", "Another account uses that address now. Contact support to recover your account.");
         }

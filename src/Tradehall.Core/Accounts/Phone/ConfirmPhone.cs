@@ -28,7 +28,7 @@ public sealed class PhoneFlows(
         FieldErrors.FromAnnotations(request).ThrowIfAny();
         var member = await FindAsync(memberId);
         var phone = await phones.ConfirmAsync(member, request.Code!, cancellationToken);
-        if (await db.Users.AnyAsync(m => m.Id != member.Id && m.PhoneNumber == phone, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.Id != member.Id && m.PhoneNumber == phone, cancellationToken))
         {
             throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by another account.");
         }
@@ -65,7 +65,7 @@ public sealed class PhoneFlows(
         var phone = ContactRules.CheckPhone(request.Phone, options.Value, errors);
         errors.ThrowIfAny();
         var member = await FindAsync(memberId);
-        if (await db.Users.AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
         {
             throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by an account.");
         }

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
-using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Phone;
@@ -13,7 +12,7 @@ namespace Tradehall.Core.Accounts.Phone;
 /// per number — all from <see cref="AccountsOptions"/>.
 /// </summary>
 public sealed class PhoneVerification(
-    AppDbContext db, TimeProvider time, IOptions<AccountsOptions> options, Outbox outbox,
+    AppDbContext db, TimeProvider time, IOptions<AccountsOptions> options, IOutbox outbox,
     EvidenceArchive archive, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Adds a new code for <paramref name="phone"/> to the unit of work and queues the SMS.</summary>

@@ -3,6 +3,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Accounts.Registration;
 
 /// <summary>ACC-02, ACC-03: the checks every email address and phone number passes, wherever it is entered.</summary>
+[ModuleApi]
 public static class ContactRules
 {
     /// <summary>Adds an error for an address of a disposable-mail service (shipped list plus the operator's).</summary>

@@ -9,7 +9,6 @@ using Tradehall.Core.Accounts.Phone;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
-using Tradehall.Core.Legal;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Registration;
@@ -51,7 +50,7 @@ public sealed record RegisterResponse(Guid AccountId, string Token);
 /// </summary>
 public sealed class RegisterMember(
     AppDbContext db, UserManager<Member> users, IOptions<AccountsOptions> options, IOptions<TradehallOptions> site,
-    TimeProvider time, LegalDocuments legal, PhoneVerification phones, AccountEmails emails, ApiTokens tokens,
+    TimeProvider time, IRegistrationConsents consents, PhoneVerification phones, AccountEmails emails, ApiTokens tokens,
     EvidenceArchive archive, IHttpContextAccessor http, IStringLocalizer<SharedResource> text, DomainEvents events)
 {
     /// <summary>The JSON door: the new account and an API token to go on with.</summary>
@@ -120,10 +119,7 @@ public sealed class RegisterMember(
         }
         errors.ThrowIfAny("account.registration_invalid", "Some fields need attention.");
 
-        var terms = await legal.CurrentAsync(DocumentKind.Terms, cancellationToken)
-            ?? throw new InvalidOperationException("No Terms of Service are published.");
-        var privacy = await legal.CurrentAsync(DocumentKind.Privacy, cancellationToken)
-            ?? throw new InvalidOperationException("No Privacy Policy is published.");
+        var documents = await consents.CurrentAsync(cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await EnsureUnusedAsync(email, phone!, cancellationToken);
@@ -133,9 +129,8 @@ public sealed class RegisterMember(
             throw new DomainException("account.registration_invalid", string.Join(" ", created.Errors.Select(e => e.Description)));
         }
         var ip = http.HttpContext?.Connection.RemoteIpAddress?.ToString();
-        legal.Accept(member.Id, terms, ip);
-        legal.Accept(member.Id, privacy, ip);
-        var twin = await db.Users.AsNoTracking()
+        consents.Accept(member.Id, documents, ip);
+        var twin = await db.Set<Member>().AsNoTracking()
             .Where(m => m.Id != member.Id && m.LastName == member.LastName && m.FirstName == member.FirstName && m.DateOfBirth == member.DateOfBirth)
             .Select(m => (Guid?)m.Id)
             .FirstOrDefaultAsync(cancellationToken);
@@ -144,8 +139,8 @@ public sealed class RegisterMember(
             db.Set<PossibleDuplicate>().Add(new PossibleDuplicate { MemberId = member.Id, ExistingMemberId = existing, FlaggedAt = time.UtcNow() });
         }
         archive.Record("account.registered", $"member:{member.Id}", member.Id,
-            after: new { terms = terms.Version, privacy = privacy.Version, possibleDuplicateOf = twin });
-        await events.PublishAsync(new MemberRegistered(member.Id), cancellationToken);
+            after: new { terms = documents.TermsVersion, privacy = documents.PrivacyVersion, possibleDuplicateOf = twin });
+        await events.PublishAsync(new MemberRegistered(member), cancellationToken);
         await phones.IssueAsync(member, phone!, cancellationToken);
         await emails.SendConfirmationAsync(member);
         var token = issueToken ? (await tokens.IssueAsync(member, "Registration", null, null, twoFactor: false, via: "registration")).Token : null;
@@ -158,11 +153,11 @@ public sealed class RegisterMember(
     private async Task EnsureUnusedAsync(string email, string phone, CancellationToken cancellationToken)
     {
         var normalized = users.NormalizeEmail(email);
-        if (await db.Users.AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.NormalizedEmail == normalized, cancellationToken))
         {
             throw DomainException.Conflict("account.email_taken", "email", "An account with this email address already exists. Sign in or reset your password.");
         }
-        if (await db.Users.AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
+        if (await db.Set<Member>().AnyAsync(m => m.PhoneNumber == phone, cancellationToken))
         {
             throw DomainException.Conflict("account.phone_taken", "phone", "This phone number is already used by another account.");
         }

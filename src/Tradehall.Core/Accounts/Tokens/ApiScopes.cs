@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Tokens;
 
@@ -13,6 +14,7 @@ namespace Tradehall.Core.Accounts.Tokens;
 /// <see cref="RequireScope"/>, <see cref="RequireOperator"/> or <see cref="Public"/>; the site refuses to
 /// start when one does not (<see cref="ApiAccessTable"/>), so a route cannot be added without choosing.
 /// </summary>
+[ModuleApi]
 public static class ApiScopes
 {
     public const string Account = "account";

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Identity;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
@@ -30,14 +31,14 @@ public sealed class BearerAuthentication(
         var now = time.UtcNow();
         var found = await db.Set<ApiToken>().AsNoTracking()
             .Where(t => t.TokenHash == hash)
-            .Join(db.Users, t => t.MemberId, m => m.Id, (t, m) => new { Token = t, Member = m })
+            .Join(db.Set<Member>(), t => t.MemberId, m => m.Id, (t, m) => new { Token = t, Member = m })
             .FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null || found.Token.RevokedAt is not null || found.Token.ExpiresAt <= now || found.Member.DisabledAt is not null)
         {
             return AuthenticateResult.Fail("The token is not valid.");
         }
-        var roles = await db.UserRoles.Where(ur => ur.UserId == found.Member.Id)
-            .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
+        var roles = await db.Set<IdentityUserRole<Guid>>().Where(ur => ur.UserId == found.Member.Id)
+            .Join(db.Set<Role>(), ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
             .ToListAsync(Context.RequestAborted);
         var claims = new List<Claim>
         {

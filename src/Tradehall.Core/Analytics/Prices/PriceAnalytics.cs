@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;

@@ -2,10 +2,10 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
@@ -30,7 +30,7 @@ public sealed record ArchiveMonth(DateOnly Month, int Reviews);
 /// just ended; earlier months only fill the archive, which reaches back <see cref="AnalyticsOptions.ReviewArchiveMonths"/>
 /// over the months the listings cover, so a new subscriber reads past months at once.
 /// </summary>
-public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlements entitlements, Outbox outbox, JobLeases leases,
+public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlements entitlements, IOutbox outbox, JobLeases leases,
     TimeProvider time, IStringLocalizer<SharedResource> text, IOptions<AnalyticsOptions> options, IOptions<MarketplaceOptions> marketplace,
     IOptions<TradehallOptions> site)
 {
@@ -241,7 +241,7 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
             return;
         }
         var ids = subscribers.ToArray();
-        var recipients = await db.Set<Member>().AsNoTracking().Where(m => ids.Contains(m.Id) && m.Email != null)
+        var recipients = await new MemberLookup(db).Rows.Where(m => ids.Contains(m.Id) && m.Email != null)
             .Select(m => new Recipient(m.Id, m.Email!, m.FirstName, m.Culture)).ToListAsync(cancellationToken);
         var names = new Dictionary<string, IReadOnlyDictionary<int, string>>(StringComparer.Ordinal);
         var url = site.Value.PublicUrl.TrimEnd('/');

@@ -12,6 +12,7 @@ namespace Tradehall.Core.Billing.Accounts;
 public sealed record AccountView(string Number, decimal Balance, string Currency, string Status, string? ContractNumber, DateOnly? ContractStartedOn);
 
 /// <summary>BIL-01: opening a member's personal account and reading it.</summary>
+[ModuleApi]
 public sealed class BillingAccounts(AppDbContext db, TimeProvider time, IOptions<BillingOptions> options) : IDomainEventSubscriber<MemberRegistered>
 {
     /// <summary>Every member gets a personal account at registration, in the same transaction.</summary>
@@ -30,6 +31,12 @@ public sealed class BillingAccounts(AppDbContext db, TimeProvider time, IOptions
         db.Set<BillingAccount>().Add(account);
         return account;
     }
+
+    /// <summary>The member's personal account as other modules see it, or null before it is opened.</summary>
+    public Task<AccountSummary?> SummaryAsync(Guid memberId, CancellationToken cancellationToken) =>
+        db.Set<BillingAccount>().AsNoTracking().Where(a => a.MemberId == memberId)
+            .Select(a => new AccountSummary(a.MemberId, a.Number, a.ContractStartedOn))
+            .FirstOrDefaultAsync(cancellationToken);
 
     public Task<BillingAccount?> ForMemberAsync(Guid memberId, CancellationToken cancellationToken) =>
         db.Set<BillingAccount>().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken);

@@ -6,6 +6,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Billing.BankStatements;
 
 /// <summary>One incoming payment read from a statement; <see cref="Line"/> is where its record or section starts.</summary>
+[ModuleApi]
 public sealed record BankDocument(int Line, string Number, DateOnly Date, long Amount, string Currency,
     string PayerName, string PayerInn, string PayerAccount, string Purpose);
 

@@ -6,6 +6,7 @@ using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
@@ -149,7 +150,7 @@ public sealed partial class BankStatements(
             return (null, HoldReasons.NoAccountNumber);
         }
         var named = await db.Set<BillingAccount>().Where(a => numbers.Contains(a.Number))
-            .Join(db.Users, a => a.MemberId, m => m.Id, (a, m) => new { Account = a, m.NormalizedEmail })
+            .Join(new MemberLookup(db).Rows, a => a.MemberId, m => m.Id, (a, m) => new { Account = a, m.NormalizedEmail })
             .ToListAsync(cancellationToken);
         if (named.Count == 0)
         {

@@ -7,6 +7,7 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.Ledger;
 
+[ModuleApi]
 public sealed record StatementLine(Guid Id, DateTime At, decimal Amount, decimal BalanceAfter, string Kind, string Description);
 
 /// <summary>One page of ledger lines, newest first, and how many lines the period holds in all.</summary>
@@ -16,11 +17,13 @@ public sealed record StatementLinesPage(IReadOnlyList<StatementLine> Items, int 
 /// BIL-21: a statement of a personal account for whole days <see cref="From"/>..<see cref="To"/> of the operator's time zone,
 /// lines oldest first. Opening balance plus every line's amount is the closing balance; <see cref="TotalOut"/> is positive.
 /// </summary>
+[ModuleApi]
 public sealed record StatementPeriod(
     string AccountNumber, string Currency, DateOnly From, DateOnly To, DateTime StartUtc, DateTime EndUtc,
     decimal OpeningBalance, decimal TotalIn, decimal TotalOut, decimal ClosingBalance, IReadOnlyList<StatementLine> Lines);
 
 /// <summary>BIL-21: the lines of a member's personal account for a period.</summary>
+[ModuleApi]
 public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site, IOptions<BillingOptions> options, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Newest first, a page at a time, as <c>/api/v1/billing/transactions</c> answers (§15).</summary>

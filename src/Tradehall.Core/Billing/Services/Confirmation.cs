@@ -33,7 +33,7 @@ public sealed class Confirmation(
             where s.Status == ServiceStatus.AwaitingConfirmation
             join t in db.Set<Tariff>() on s.TariffId equals t.Id
             join k in db.Set<ServiceKind>() on t.KindId equals k.Id
-            join m in db.Set<Member>() on s.MemberId equals m.Id
+            join m in new MemberLookup(db).Rows on s.MemberId equals m.Id
             select new { s.Id, s.MemberId, m.FirstName, m.LastName, m.Email, Kind = k, t.Name, TariffId = t.Id, t.Price, s.CreatedAt })
             .ToListAsync(cancellationToken);
         return rows.OrderBy(r => r.CreatedAt)
@@ -131,9 +131,7 @@ public sealed class Confirmation(
     /// </summary>
     private async Task<long> FirstChargeAsync(SubscribedService service, CancellationToken cancellationToken)
     {
-        var ordered = await db.Set<ArchiveRecord>().AsNoTracking()
-            .Where(r => r.Subject == $"service:{service.Id}" && r.Action == "billing.service_ordered")
-            .Select(r => r.After).FirstOrDefaultAsync(cancellationToken);
+        var ordered = await archive.FirstAfterAsync($"service:{service.Id}", "billing.service_ordered", cancellationToken);
         if (ordered is not null && JsonDocument.Parse(ordered).RootElement.TryGetProperty("price", out var price)
             && price.TryGetDecimal(out var amount) && Money.ToMinor(amount) is { } minor && minor > 0)
         {

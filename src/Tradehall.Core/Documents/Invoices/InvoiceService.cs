@@ -17,12 +17,14 @@ public sealed record InvoiceRequest([property: Required(ErrorMessage = "Enter th
 public sealed record IssuedInvoice(Guid Id, string Number, decimal Amount, string PdfUrl);
 
 /// <summary><c>status</c>: <c>unpaid</c>, <c>partlyPaid</c> or <c>paid</c>; <c>paidAt</c> is when payments reached the amount.</summary>
+[ModuleApi]
 public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string Currency, DateTime IssuedAt, DateOnly DueOn, string PdfUrl,
     string Status, decimal PaidAmount, DateTime? PaidAt);
 
 public sealed record InvoiceFile(byte[] Content, string FileName);
 
 /// <summary>BIL-05, DOC-02: invoices for any amount, numbered without gaps per year, as PDF.</summary>
+[ModuleApi]
 public sealed class InvoiceService(
     AppDbContext db, BillingAccounts accounts, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time,
     IOptions<BillingOptions> billing, IOptions<DocumentsOptions> documents, IOptions<TradehallOptions> site)
@@ -35,7 +37,7 @@ public sealed class InvoiceService(
         var errors = FieldErrors.FromAnnotations(request);
         var minor = CheckAmount(request.Amount, errors);
         errors.ThrowIfAny();
-        var account = await accounts.ForMemberAsync(memberId, cancellationToken)
+        var account = await accounts.SummaryAsync(memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         var payer = await PayerAsync(memberId, cancellationToken);
 
@@ -123,9 +125,8 @@ public sealed class InvoiceService(
         {
             return payer;
         }
-        var member = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
-            .Select(m => new { m.FirstName, m.LastName }).FirstOrDefaultAsync(cancellationToken);
-        return new InvoicePayer(member is null ? "" : $"{member.FirstName} {member.LastName}".Trim(), null, null, null);
+        var member = await new MemberLookup(db).FindAsync(memberId, cancellationToken);
+        return new InvoicePayer(member?.FullName.Trim() ?? "", null, null, null);
     }
 
     private long CheckAmount(decimal? amount, FieldErrors errors)

@@ -38,7 +38,7 @@ public sealed class StatementExport(Billing.Ledger.Statements statements, AppDbC
         // A language the request chose wins; otherwise the member's own. Lines are read in it too.
         var language = languageChosen
             ? CultureInfo.CurrentUICulture.Name
-            : await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId).Select(m => m.Culture).FirstOrDefaultAsync(cancellationToken) ?? CultureInfo.CurrentUICulture.Name;
+            : await new MemberLookup(db).Rows.Where(m => m.Id == memberId).Select(m => m.Culture).FirstOrDefaultAsync(cancellationToken) ?? CultureInfo.CurrentUICulture.Name;
         using var _ = CultureScope.Use(language);
         var statement = await statements.PeriodAsync(memberId, start!.Value, end!.Value, cancellationToken);
         var name = string.Create(CultureInfo.InvariantCulture, $"statement-{statement.AccountNumber}-{statement.From:yyyy-MM-dd}-{statement.To:yyyy-MM-dd}.{kind}");

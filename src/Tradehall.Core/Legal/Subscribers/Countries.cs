@@ -1,9 +1,12 @@
+using Tradehall.Core.Shared;
+
 namespace Tradehall.Core.Legal.Subscribers;
 
 /// <summary>
 /// KYC-03: the officially assigned ISO 3166-1 alpha-2 codes (249, as in the Debian iso-codes
 /// list). Shipped with the code so the check does not depend on the machine's ICU data.
 /// </summary>
+[ModuleApi]
 public static class Countries
 {
     private const string Assigned = """

@@ -1,10 +1,12 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Categories;
 
 /// <summary>What <c>GET /api/v1/categories</c> answers: a node with its children, named in the reader's language.</summary>
+[ModuleApi]
 public sealed record CategoryNode(int Id, string Code, string Name, IReadOnlyList<CategoryNode> Children);
 
 /// <summary>MKT-01: reading the taxonomy through the process's cached copy, and seeding the industrial one on a fresh database.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Currencies;
 
@@ -29,6 +30,7 @@ public sealed class ExchangeRates(AppDbContext db, IOptions<MarketplaceOptions> 
 }
 
 /// <summary>ANL-03: the rates of many days; a day uses the newest rate that started on or before it.</summary>
+[ModuleApi]
 public sealed class RateHistory(string baseCurrency, IReadOnlyDictionary<string, IReadOnlyList<(DateOnly From, decimal Rate)>> rates)
 {
     public string BaseCurrency { get; } = baseCurrency;

@@ -4,6 +4,7 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 
+[ModuleApi]
 public enum ListingType
 {
     Offer = 0,

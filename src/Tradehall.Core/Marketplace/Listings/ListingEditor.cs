@@ -1,7 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network.Images;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Messaging;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Messaging.Sending;
@@ -23,6 +24,8 @@ public static class ListingEndpoints
     {
         services.AddMemoryCache();
         services.AddScoped<IMarketplace, MarketplaceDirectory>();
+        services.AddScoped<IListingInquiries, MarketplaceDirectory>();
+        services.AddScoped<IHomeContribution, MarketplaceHome>();
         services.AddScoped<IDomainEventSubscriber<InquiryStarted>, InquiryCounter>();
         services.AddScoped<ListingInput>();
         services.AddScoped<ListingEditor>();

@@ -1,14 +1,19 @@
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Core.Messaging.Sending;
+using Tradehall.Core.Network;
+using Tradehall.Core.Network.Onboarding;
+using Tradehall.Core.Messaging;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 
-/// <summary>The marketplace as other modules see it: listing cards (<see cref="IMarketplace"/>).</summary>
-internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace
+/// <summary>The marketplace as other modules see it: listing cards (<see cref="IMarketplace"/>) and which listings take inquiries.</summary>
+internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace, IListingInquiries
 {
+    public Task<bool> IsOpenToInquiriesAsync(Guid listingId, Guid addresseeId, CancellationToken cancellationToken) =>
+        db.Set<Listing>().AnyAsync(l => l.Id == listingId && l.OwnerId == addresseeId && l.Status == ListingStatus.Active, cancellationToken);
+
     public async Task<IReadOnlyDictionary<Guid, ListingCard>> CardsAsync(IReadOnlyCollection<Guid> listingIds, CancellationToken cancellationToken)
     {
         var ids = listingIds.ToArray();
@@ -26,9 +31,16 @@ internal sealed class MarketplaceDirectory(AppDbContext db) : IMarketplace
         return new Storefront(total, [.. rows.Select(l => new StorefrontListing(l.Id, l.Type, l.Title, Money.ToAmount(l.Price), l.Currency, l.Unit, l.PostedAt))]);
     }
 
-    public async Task<MarketplaceProgress> ProgressOfAsync(Guid memberId, CancellationToken cancellationToken) =>
-        new(await db.Set<Listing>().AnyAsync(l => l.OwnerId == memberId, cancellationToken),
-            await db.Set<SavedSearch>().AnyAsync(s => s.MemberId == memberId, cancellationToken));
+}
+
+/// <summary>The member's first steps in the marketplace on the home page: a listing ever posted, a saved search kept.</summary>
+internal sealed class MarketplaceHome(AppDbContext db) : IHomeContribution
+{
+    public async Task AddToAsync(HomeProgress progress, CancellationToken cancellationToken)
+    {
+        progress.Step(FirstStep.Listing, await db.Set<Listing>().AnyAsync(l => l.OwnerId == progress.MemberId, cancellationToken));
+        progress.Step(FirstStep.SavedSearch, await db.Set<SavedSearch>().AnyAsync(s => s.MemberId == progress.MemberId, cancellationToken));
+    }
 }
 
 /// <summary>ANL-04: a chat started about a listing is one inquiry, counted by a single increment.</summary>

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Localization;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 
@@ -6,6 +7,7 @@ namespace Tradehall.Core.Marketplace.Listings;
 /// MKT-01, MKT-08, RUN-07: how a unit code (<see cref="MarketplaceOptions.Units"/>) reads in the reader's language — the
 /// same on listings, quotes, deals and the chat messages that carry quotes.
 /// </summary>
+[ModuleApi]
 public static class UnitNames
 {
     public static string Of(IStringLocalizer text, string code) => code switch

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
 

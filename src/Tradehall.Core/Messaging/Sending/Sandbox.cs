@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Shared;
@@ -18,9 +19,9 @@ public sealed partial class Sandbox(AppDbContext db, IOptions<MessagingOptions> 
 
     public async Task<bool> IsSandboxedAsync(Guid memberId, CancellationToken cancellationToken)
     {
-        var member = await db.Users.AsNoTracking().Where(m => m.Id == memberId)
-            .Select(m => new { m.RegisteredAt, m.PhoneNumberConfirmed }).FirstAsync(cancellationToken);
-        return !member.PhoneNumberConfirmed || member.RegisteredAt > time.UtcNow().AddDays(-Limits.SandboxAccountAgeDays);
+        var member = await new MemberLookup(db).Rows.Where(m => m.Id == memberId)
+            .Select(m => new { m.RegisteredAt, m.PhoneConfirmed }).FirstAsync(cancellationToken);
+        return !member.PhoneConfirmed || member.RegisteredAt > time.UtcNow().AddDays(-Limits.SandboxAccountAgeDays);
     }
 
     public async Task CheckNewChatAsync(Guid memberId, CancellationToken cancellationToken)

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Reading;
@@ -17,9 +16,6 @@ public sealed record StartChatResponse(Guid ChatId, long MessageId);
 
 public sealed record SendMessageRequest(string? Text);
 
-/// <summary>MKT-03, ANL-04: a new chat about a listing was committed; the marketplace counts it as an inquiry.</summary>
-public sealed record InquiryStarted(Guid ChatId, Guid ListingId, Guid MemberId);
-
 public sealed record SentMessage(long Id, DateTime SentAt, Guid? AttachmentId = null);
 
 /// <summary>A file as the client sent it; its name is only a display name, its type is sniffed (MSG-04).</summary>
@@ -30,7 +26,7 @@ public sealed record Upload(string FileName, long Length, Func<Stream> Open);
 /// a chat. Every message is checked (block, rate, sandbox, size), committed with the recipient's notification,
 /// and only then announced live to both participants.
 /// </summary>
-public sealed class SendMessage(AppDbContext db, INetwork network, IMarketplace marketplace, DomainEvents events, ChatAccess access, Sandbox sandbox,
+public sealed class SendMessage(AppDbContext db, INetwork network, IListingInquiries listings, DomainEvents events, ChatAccess access, Sandbox sandbox,
     IFileStore files, Notifier notifier, LiveChatEvents live, IOptions<MessagingOptions> options, TimeProvider time)
 {
     private MessagingOptions Limits => options.Value;
@@ -81,8 +77,7 @@ public sealed class SendMessage(AppDbContext db, INetwork network, IMarketplace 
     /// <summary>MKT-03: an inquiry is about an active listing of the addressee.</summary>
     private async Task CheckListingAsync(Guid listingId, Guid addresseeId, CancellationToken cancellationToken)
     {
-        var card = (await marketplace.CardsAsync([listingId], cancellationToken)).GetValueOrDefault(listingId);
-        if (card is not { Active: true } || card.OwnerId != addresseeId)
+        if (!await listings.IsOpenToInquiriesAsync(listingId, addresseeId, cancellationToken))
         {
             throw DomainException.Field("messaging.listing_invalid", "listingId", "The listing is not open to inquiries to this member.");
         }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
@@ -49,7 +50,7 @@ public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> op
         DirectoryText? q, DirectoryText? city, DirectoryText? industry, int page, int size, CancellationToken cancellationToken)
     {
         var profiles = db.Set<Profile>().AsNoTracking()
-            .Where(p => db.Users.Any(m => m.Id == p.MemberId && m.DisabledAt == null));
+            .Where(p => new MemberLookup(db).Rows.Any(m => m.Id == p.MemberId && m.Active));
         if (q is not null)
         {
             profiles = profiles.Where(q.Matches<Profile>(p => p.SearchName, p => p.SearchNameKey));
@@ -66,7 +67,7 @@ public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> op
         }
         var total = await profiles.CountAsync(cancellationToken);
         var rows = await profiles
-            .Join(db.Users, p => p.MemberId, m => m.Id, (p, m) => new { p.Handle, m.FirstName, m.LastName, p.City, p.CityVisibility, p.Position, p.Company, p.WorkVisibility })
+            .Join(new MemberLookup(db).Rows, p => p.MemberId, m => m.Id, (p, m) => new { p.Handle, m.FirstName, m.LastName, p.City, p.CityVisibility, p.Position, p.Company, p.WorkVisibility })
             .OrderBy(r => r.LastName).ThenBy(r => r.FirstName).ThenBy(r => r.Handle)
             .Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
         var items = rows.Select(r => new DirectoryEntry(People, r.Handle, $"/u/{r.Handle}", $"{r.FirstName} {r.LastName}",

@@ -11,6 +11,7 @@ namespace Tradehall.Core.Network.Images;
 /// bytes, then decoded, resized and written afresh as JPEG by libvips in a child process with a time limit;
 /// the new file carries no metadata (so no GPS position), and what does not decode is refused.
 /// </summary>
+[ModuleApi]
 public sealed partial class ImagePipeline(IFileStore files, ImageDecoders decoders, IOptions<NetworkOptions> options, ILogger<ImagePipeline> logger)
 {
     public const string ContentType = "image/jpeg";

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.Http;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Images;
 
 /// <summary>SEC-07: how every stored image is answered — photos, logos, listing photos and their thumbnails alike.</summary>
+[ModuleApi]
 public static class ImageResults
 {
     /// <summary>

@@ -5,8 +5,6 @@ using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Marketplace;
-using Tradehall.Core.Messaging;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Shared;
@@ -14,6 +12,7 @@ using Tradehall.Core.Shared;
 namespace Tradehall.Core.Network.Onboarding;
 
 /// <summary>The first steps of a new member, in the order the home page suggests them.</summary>
+[ModuleApi]
 public enum FirstStep
 {
     /// <summary>A photo and what the member does (position or company) on their personal page.</summary>
@@ -58,7 +57,7 @@ public sealed record HomeOverview(MeResponse Me, IReadOnlyList<StepState> Steps,
 /// public services of the module that owns it, so a step is done the moment the member has done it anywhere.
 /// </summary>
 public sealed class HomeChecklist(AppDbContext db, GetMe me, INetwork network, ContactBook contacts, SubscriberLegalData legal,
-    BillingAccounts accounts, InvoiceService invoices, IMarketplace marketplace, IMessaging messaging, TimeProvider time,
+    BillingAccounts accounts, InvoiceService invoices, IEnumerable<IHomeContribution> contributions, TimeProvider time,
     IOptions<TradehallOptions> site)
 {
     public async Task<HomeOverview> ForMemberAsync(Guid memberId, CancellationToken cancellationToken)
@@ -67,8 +66,12 @@ public sealed class HomeChecklist(AppDbContext db, GetMe me, INetwork network, C
         var page = await db.Set<Profile>().AsNoTracking().Where(p => p.MemberId == memberId)
             .Select(p => new { p.PhotoKey, p.Position, p.Company }).FirstOrDefaultAsync(cancellationToken);
         var companies = await network.OrganizationsOfAsync(memberId, cancellationToken);
-        var billing = await accounts.ForMemberAsync(memberId, cancellationToken);
-        var market = await marketplace.ProgressOfAsync(memberId, cancellationToken);
+        var billing = await accounts.SummaryAsync(memberId, cancellationToken);
+        var above = new HomeProgress(memberId);
+        foreach (var contribution in contributions)
+        {
+            await contribution.AddToAsync(above, cancellationToken);
+        }
         StepState[] steps =
         [
             new(FirstStep.Page, page is { PhotoKey: not null } && (page.Position ?? page.Company) is not null),
@@ -77,15 +80,14 @@ public sealed class HomeChecklist(AppDbContext db, GetMe me, INetwork network, C
             new(FirstStep.Company, companies.Count > 0),
             new(FirstStep.LegalData, await legal.IsCompleteAsync(memberId, cancellationToken)),
             new(FirstStep.TopUp, billing?.ContractStartedOn is not null),
-            new(FirstStep.Listing, market.PostedListing),
-            new(FirstStep.SavedSearch, market.SavedSearch),
+            new(FirstStep.Listing, above.IsDone(FirstStep.Listing)),
+            new(FirstStep.SavedSearch, above.IsDone(FirstStep.SavedSearch)),
         ];
-        return new HomeOverview(account, steps, await WaitingAsync(memberId, billing is not null, cancellationToken));
+        return new HomeOverview(account, steps, await WaitingAsync(memberId, billing is not null, above.UnreadChats, cancellationToken));
     }
 
-    private async Task<WaitingItems> WaitingAsync(Guid memberId, bool hasAccount, CancellationToken cancellationToken)
+    private async Task<WaitingItems> WaitingAsync(Guid memberId, bool hasAccount, int chats, CancellationToken cancellationToken)
     {
-        var chats = await messaging.ChatsWithUnreadAsync(memberId, cancellationToken);
         // The contacts page lists requests only from members who still exist; the count says the same.
         var requests = (await contacts.ListAsync(memberId, ContactBook.Incoming, cancellationToken)).Count;
         var due = 0;

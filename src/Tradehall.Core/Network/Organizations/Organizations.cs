@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Images;
 using Tradehall.Core.Network.Profiles;
@@ -34,8 +35,8 @@ public sealed class Organizations(AppDbContext db, INetwork network, ImagePipeli
 
     public async Task<OrganizationCreated> CreateAsync(Guid memberId, OrganizationRequest request, CancellationToken cancellationToken)
     {
-        var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == memberId, cancellationToken);
-        if (!member.EmailConfirmed || !member.PhoneNumberConfirmed)
+        var member = await new MemberLookup(db).Rows.SingleAsync(m => m.Id == memberId, cancellationToken);
+        if (!member.EmailConfirmed || !member.PhoneConfirmed)
         {
             throw DomainException.Forbidden("network.confirmation_required", "Confirm your email and phone before creating an organization.");
         }

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Images;
@@ -89,7 +90,7 @@ public sealed class PersonalPages(AppDbContext db, Relations relations, ImagePip
     public async Task<PageSettings> OwnAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var profile = await db.Set<Profile>().AsNoTracking().SingleAsync(p => p.MemberId == memberId, cancellationToken);
-        var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == memberId, cancellationToken);
+        var member = await new MemberLookup(db).Rows.SingleAsync(m => m.Id == memberId, cancellationToken);
         return new PageSettings(profile.Handle, member.FullName, profile.PhotoKey is null ? null : PhotoUrl(profile.Handle),
             profile.City, profile.CityVisibility, profile.Position, profile.Company, profile.WorkVisibility,
             profile.Education, profile.EducationVisibility, profile.About, profile.AboutVisibility,
@@ -113,7 +114,7 @@ public sealed class PersonalPages(AppDbContext db, Relations relations, ImagePip
         }
         errors.ThrowIfAny();
         var profile = await db.Set<Profile>().SingleAsync(p => p.MemberId == memberId, cancellationToken);
-        var member = await db.Users.AsNoTracking().SingleAsync(m => m.Id == memberId, cancellationToken);
+        var member = await new MemberLookup(db).Rows.SingleAsync(m => m.Id == memberId, cancellationToken);
         profile.City = Clean(request.City);
         profile.Position = Clean(request.Position);
         profile.Company = Clean(request.Company);
@@ -168,7 +169,7 @@ public sealed class PersonalPages(AppDbContext db, Relations relations, ImagePip
     {
         var key = handle.Trim().ToLowerInvariant();
         var found = await db.Set<Profile>().AsNoTracking().Where(p => p.Handle == key)
-            .Join(db.Users.Where(m => m.DisabledAt == null), p => p.MemberId, m => m.Id, (p, m) => new { Profile = p, m.FirstName, m.LastName })
+            .Join(new MemberLookup(db).Rows.Where(m => m.Active), p => p.MemberId, m => m.Id, (p, m) => new { Profile = p, m.FirstName, m.LastName })
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("network.page_not_found", "There is no such page.");
         return (found.Profile, $"{found.FirstName} {found.LastName}");

@@ -9,12 +9,11 @@ public sealed class ProfileSetup(AppDbContext db, TimeProvider time) : IDomainEv
 {
     public async Task HandleAsync(MemberRegistered domainEvent, CancellationToken cancellationToken)
     {
-        var member = await db.Users.FindAsync([domainEvent.MemberId], cancellationToken)
-            ?? throw new InvalidOperationException("The registered member is not in this unit of work.");
+        var member = domainEvent;
         // Registration runs in a transaction, which holds this lock until it commits.
         await db.Database.LockForTransactionAsync(DatabaseLockKeys.Addresses, cancellationToken);
         var handle = await Handles.FreeAsync(db, Handles.Stem(member.FirstName, member.LastName), cancellationToken);
-        var profile = new Profile { MemberId = member.Id, Handle = handle, CreatedAt = time.UtcNow(), City = member.City };
+        var profile = new Profile { MemberId = member.MemberId, Handle = handle, CreatedAt = time.UtcNow(), City = member.City };
         profile.Index(member.FullName);
         db.Set<Profile>().Add(profile);
     }

@@ -13,7 +13,7 @@ namespace Tradehall.Core.Notifications.Digests;
 /// has waited <see cref="NotificationsOptions.DigestDelay"/>. Messages read before then are never emailed;
 /// every message is taken into at most one digest.
 /// </summary>
-public sealed class Digest(AppDbContext db, TimeProvider time, Outbox outbox, NotificationMail mail, NotificationTexts texts,
+public sealed class Digest(AppDbContext db, TimeProvider time, IOutbox outbox, NotificationMail mail, NotificationTexts texts,
     IStringLocalizer<SharedResource> text, IOptions<NotificationsOptions> options)
 {
     public const string JobName = "notifications-digest";
@@ -55,8 +55,8 @@ public sealed class Digest(AppDbContext db, TimeProvider time, Outbox outbox, No
             return false;
         }
         var choices = await PreferenceSet.LoadAsync(db, [memberId], options.Value.Defaults, cancellationToken);
-        var recipient = await db.Set<Member>().AsNoTracking().Where(m => m.Id == memberId)
-            .Select(m => new Recipient(m.Id, m.Email, m.PhoneNumber, m.PhoneNumberConfirmed, m.FirstName, m.Culture))
+        var recipient = await new MemberLookup(db).Rows.Where(m => m.Id == memberId)
+            .Select(m => new Recipient(m.Id, m.Email, m.Phone, m.PhoneConfirmed, m.FirstName, m.Culture))
             .FirstOrDefaultAsync(cancellationToken);
         var send = recipient?.Email is not null && choices.IsOn(memberId, NotificationType.Message, NotificationChannel.Email);
         if (send)

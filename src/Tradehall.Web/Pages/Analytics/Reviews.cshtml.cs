@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Catalog;
