@@ -57,7 +57,8 @@ public sealed class MemberRow
 [ModuleApi]
 public sealed class MemberLookup(AppDbContext db)
 {
-    public IQueryable<MemberRow> Rows => db.Set<Member>().AsNoTracking().Select(m => new MemberRow
+    // No AsNoTracking: a projection is never tracked, and the flag would spread to the entities of a query joining it.
+    public IQueryable<MemberRow> Rows => db.Set<Member>().Select(m => new MemberRow
     {
         Id = m.Id,
         FirstName = m.FirstName,

@@ -10,6 +10,10 @@ namespace Tradehall.Core.Billing;
 [ModuleApi]
 public sealed record PaymentReceived(Guid MemberId, string AccountNumber, long Amount, string Source, string? Purpose, Guid TransactionId);
 
+/// <summary>BIL-11: a service's grace period ran out; the module that keeps its data deletes it.</summary>
+[ModuleApi]
+public sealed record ServiceDataDeleted(Guid ServiceId, Guid MemberId, string KindCode);
+
 /// <summary>
 /// A personal account a bank payment points at, found by another module from what it issued: <see cref="Quoted"/>
 /// when the payment's purpose quotes it (an invoice number), otherwise inferred from the payer.

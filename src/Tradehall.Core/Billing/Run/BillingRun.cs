@@ -12,11 +12,8 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.Run;
 
-
 public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, int Suspended, int Resumed, int ReserveWarned, int Deleted);
 
-/// <summary>BIL-11: a service's grace period ran out; the module that keeps its data deletes it.</summary>
-public sealed record ServiceDataDeleted(Guid ServiceId, Guid MemberId, string KindCode);
 
 /// <summary>What one more period of a service costs and the charge for it.</summary>
 internal static class Renewals
