@@ -8,6 +8,7 @@ using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Shared;
+using Tradehall.Demo;
 
 namespace Tradehall.Web.Hosting;
 

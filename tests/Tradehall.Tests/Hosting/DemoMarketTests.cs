@@ -1,6 +1,8 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
@@ -8,7 +10,7 @@ using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Tests.Infrastructure;
-using Tradehall.Web.Hosting;
+using Tradehall.Demo;
 
 namespace Tradehall.Tests.Hosting;
 
@@ -186,6 +188,34 @@ public sealed class DemoMarketTests
         var (exit, _, error) = await TradehallProcess.RunAsync(database, "Production", null, "demo", "seed", "--listings", count);
         Assert.Equal(2, exit);
         Assert.Contains("--listings must be between 1 and 10000000", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The application as a developer runs it.</summary>
+    private sealed class DevelopmentApp : TradehallApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Development");
+        }
+    }
+
+    [Fact]
+    public async Task RUN01_only_a_development_site_registers_and_adds_the_demo_data()
+    {
+        static bool FromDemo(IHostedService service) => service.GetType().Assembly == typeof(DemoData).Assembly;
+        static Task<bool> HasDemoOperator(TradehallApp app) => app.WithDb(db => db.Users.AnyAsync(m => m.Email == DemoData.OperatorEmail));
+
+        using (var other = new TradehallApp())
+        {
+            using var _ = other.Api();
+            Assert.DoesNotContain(other.Services.GetServices<IHostedService>(), FromDemo);
+            Assert.False(await HasDemoOperator(other));
+        }
+        using var development = new DevelopmentApp();
+        using var __ = development.Api();
+        Assert.Contains(development.Services.GetServices<IHostedService>(), FromDemo);
+        Assert.True(await HasDemoOperator(development));
     }
 
     [Fact]

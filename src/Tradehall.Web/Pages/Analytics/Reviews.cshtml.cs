@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;

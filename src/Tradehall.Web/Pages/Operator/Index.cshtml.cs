@@ -1,8 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator;
 
