@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -216,6 +218,39 @@ public sealed class DemoMarketTests
         using var __ = development.Api();
         Assert.Contains(development.Services.GetServices<IHostedService>(), FromDemo);
         Assert.True(await HasDemoOperator(development));
+    }
+
+    [Fact]
+    public async Task RUN01_a_production_server_never_loads_the_demo_assembly_or_Bogus()
+    {
+        using var app = new TradehallApp();
+        using var _ = app.Api();
+        var sinks = new Dictionary<string, string> { ["Notifications:MailDelivery"] = "pickup", ["Notifications:SmsDelivery"] = "file" };
+        using var server = TradehallProcess.Start(app.Database, "Production", sinks, "serve", "--urls", "http://127.0.0.1:0");
+        try
+        {
+            var drain = server.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            Match address;
+            do
+            {
+                var line = await server.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The server stopped: " + await drain);
+                address = Regex.Match(line, @"Now listening on: (http://127\.0\.0\.1:\d+)");
+            }
+            while (!address.Success);
+            using var client = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+            // Linux lists the files a process has mapped, each assembly it loaded among them.
+            var mapped = await File.ReadAllTextAsync($"/proc/{server.Id}/maps");
+            Assert.Contains("Tradehall.Core.dll", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tradehall.Demo.dll", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Bogus.dll", mapped, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     [Fact]
