@@ -47,6 +47,8 @@ public static class Site
     /// <summary>
     /// RUN-01: the demo data of a Development site. A method of its own, never inlined, because the runtime loads an
     /// assembly when it first compiles a method that names it: a production server never loads Tradehall.Demo or Bogus.
+    /// For the same reason no type of the site may hold a demo type (MVC reads the shape of every type here at start);
+    /// DemoMarketTests starts a production server and checks what it loaded.
     /// </summary>
     [MethodImpl(MethodImplOptions.NoInlining)]
     private static void AddDemoData(IServiceCollection services) => services.AddDemoData();
