@@ -5,6 +5,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
+# docs/rules.md lists every rule with the files citing it; code citing an unlisted ID, or a stale
+# document, fails here before anything is built.
+python3 scripts/rules.py --check
+
 scripts/install-deps.sh
 
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1

@@ -20,6 +20,7 @@ using Tradehall.Core.Data;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
+using Tradehall.Demo;
 using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;

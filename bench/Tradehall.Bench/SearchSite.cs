@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
+using Tradehall.Demo;
 using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;

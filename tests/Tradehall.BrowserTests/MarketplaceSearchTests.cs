@@ -10,7 +10,7 @@ using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Tests.Infrastructure;
-using Tradehall.Web.Hosting;
+using Tradehall.Demo;
 
 namespace Tradehall.BrowserTests;
 

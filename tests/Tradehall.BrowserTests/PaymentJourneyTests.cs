@@ -21,7 +21,7 @@ public sealed class PaymentJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     public async Task BIL03_BIL05_NTF01_an_invoice_paid_by_the_book_is_credited_marked_paid_and_announced()
     {
         var registration = Members.Registration();
-        var phone = Tradehall.Core.Accounts.Registration.PhoneNumbers.ToE164((string)registration["phone"]!, "7")!;
+        var phone = Tradehall.Core.Accounts.Registration.PhoneRules.ToE164((string)registration["phone"]!, "7")!;
         string number;
         using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
         {

@@ -33,6 +33,7 @@ public sealed class NotificationsOptions : IValidatableObject
     [Range(1, 65535)]
     public int SmtpPort { get; set; } = 25;
 
+    /// <summary>TLS to the SMTP server: from the first byte on port 465, by a required STARTTLS on any other port.</summary>
     public bool SmtpSsl { get; set; }
     public string? SmtpUser { get; set; }
     public string? SmtpPassword { get; set; }

@@ -1,48 +1,60 @@
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Mail;
-using System.Text;
 using System.Text.Json;
+using MailKit.Net.Smtp;
+using MailKit.Security;
 using Microsoft.Extensions.Options;
+using MimeKit;
+using MimeKit.Text;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 
 /// <summary>
-/// Email through <see cref="SmtpClient"/>: in development it writes each message as an .eml file
-/// under outbox/mail (the client's pickup-directory delivery), in production it talks SMTP.
+/// Email through MailKit: in development each message is written as an .eml file under outbox/mail for people to open;
+/// in production it goes to the SMTP server of the options.
 /// </summary>
-public sealed class MailSender(IOptions<NotificationsOptions> options, IOptions<TradehallOptions> site)
+public sealed class MailSender(IOptions<NotificationsOptions> options, IOptions<TradehallOptions> site, TimeProvider time)
 {
+    /// <summary>The submission port whose connection is TLS from the first byte (RFC 8314); other ports upgrade by STARTTLS.</summary>
+    private const int ImplicitTlsPort = 465;
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var o = options.Value;
-        using var mail = new MailMessage(new MailAddress(o.MailFrom, site.Value.OperatorName), new MailAddress(message.To))
+        using var mail = new MimeMessage
         {
             Subject = message.Subject ?? "",
-            Body = message.Body,
-            BodyEncoding = Encoding.UTF8,
-            SubjectEncoding = Encoding.UTF8,
+            Date = time.GetUtcNow(),
+            Body = new TextPart(TextFormat.Plain) { Text = message.Body },
         };
-        using var client = new SmtpClient();
+        mail.From.Add(new MailboxAddress(site.Value.OperatorName, o.MailFrom));
+        mail.To.Add(MailboxAddress.Parse(message.To));
         if (o.MailDelivery == "pickup")
         {
-            var folder = Path.Combine(site.Value.FullDataPath, "outbox", "mail");
-            Directory.CreateDirectory(folder);
-            client.DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory;
-            client.PickupDirectoryLocation = folder;
+            await WriteToPickupAsync(mail, cancellationToken);
+            return;
         }
-        else
+        using var client = new SmtpClient();
+        var security = !o.SmtpSsl ? SecureSocketOptions.None
+            : o.SmtpPort == ImplicitTlsPort ? SecureSocketOptions.SslOnConnect
+            : SecureSocketOptions.StartTls;
+        await client.ConnectAsync(o.SmtpHost, o.SmtpPort, security, cancellationToken);
+        if (!string.IsNullOrEmpty(o.SmtpUser))
         {
-            client.Host = o.SmtpHost;
-            client.Port = o.SmtpPort;
-            client.EnableSsl = o.SmtpSsl;
-            if (!string.IsNullOrEmpty(o.SmtpUser))
-            {
-                client.Credentials = new NetworkCredential(o.SmtpUser, o.SmtpPassword);
-            }
+            await client.AuthenticateAsync(o.SmtpUser, o.SmtpPassword ?? "", cancellationToken);
         }
-        await client.SendMailAsync(mail, cancellationToken);
+        await client.SendAsync(mail, cancellationToken);
+        await client.DisconnectAsync(quit: true, cancellationToken);
+    }
+
+    /// <summary>One file per message, written aside and then renamed, so a reader of the folder never sees half a message.</summary>
+    private async Task WriteToPickupAsync(MimeMessage mail, CancellationToken cancellationToken)
+    {
+        var folder = Path.Combine(site.Value.FullDataPath, "outbox", "mail");
+        Directory.CreateDirectory(folder);
+        var name = Path.Combine(folder, Guid.NewGuid().ToString("N"));
+        await mail.WriteToAsync(name + ".tmp", cancellationToken);
+        File.Move(name + ".tmp", name + ".eml");
     }
 }
 

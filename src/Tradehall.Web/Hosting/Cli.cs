@@ -8,6 +8,7 @@ using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Shared;
+using Tradehall.Demo;
 
 namespace Tradehall.Web.Hosting;
 
@@ -182,9 +183,7 @@ public static class Cli
             await MarketplaceModule.EnsureSeededAsync(scope.ServiceProvider, ct);
             if (market is { } n)
             {
-                var seeded = await DemoMarketSeed.RunAsync(scope.ServiceProvider, n, parse.GetValue(marketSeed), new ConsoleProgress(), ct);
-                await Console.Out.WriteLineAsync(FormattableString.Invariant(
-                    $"seeded market listings={seeded.Listings} active={seeded.Active} members={seeded.Members} organizations={seeded.Organizations} seconds={seeded.Elapsed.TotalSeconds:0.0}"));
+                await Console.Out.WriteLineAsync(await DemoModule.SeedMarketAsync(scope.ServiceProvider, n, parse.GetValue(marketSeed), new ConsoleProgress(), ct));
                 if (parse.GetResult(count) is null or { Implicit: true })
                 {
                     return 0;

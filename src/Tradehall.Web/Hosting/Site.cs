@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
@@ -23,6 +24,7 @@ using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Shared.Calendar;
+using Tradehall.Demo;
 
 namespace Tradehall.Web.Hosting;
 
@@ -41,6 +43,15 @@ public static class Site
         UsePipeline(app);
         return app;
     }
+
+    /// <summary>
+    /// RUN-01: the demo data of a Development site. A method of its own, never inlined, because the runtime loads an
+    /// assembly when it first compiles a method that names it: a production server never loads Tradehall.Demo or Bogus.
+    /// For the same reason no type of the site may hold a demo type (MVC reads the shape of every type here at start);
+    /// DemoMarketTests starts a production server and checks what it loaded.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void AddDemoData(IServiceCollection services) => services.AddDemoData();
 
     private static void AddServices(WebApplicationBuilder builder)
     {
@@ -67,6 +78,10 @@ public static class Site
 
         // First of the hosted services: the database is migrated and seeded before any worker starts.
         services.AddHostedService<StartupTasks>();
+        if (builder.Environment.IsDevelopment())
+        {
+            AddDemoData(services);
+        }
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddOptions<TradehallOptions>().BindConfiguration(TradehallOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();

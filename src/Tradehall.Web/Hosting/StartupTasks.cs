@@ -10,9 +10,10 @@ namespace Tradehall.Web.Hosting;
 
 /// <summary>
 /// Before the site takes requests: migrate when configured to (Development), make sure the staff
-/// roles, the first Terms and Privacy Policy and the listing taxonomy exist, and in Development add the demo data.
+/// roles, the first Terms and Privacy Policy and the listing taxonomy exist. A Development site adds its demo data
+/// next (<c>Tradehall.Demo</c>, registered after this).
 /// </summary>
-internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> database, IHostEnvironment environment, TimeProvider time) : IHostedService
+internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseOptions> database, TimeProvider time) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,10 +27,6 @@ internal sealed class StartupTasks(IServiceProvider services, IOptions<DatabaseO
         await LegalModule.EnsurePublishedAsync(db, time, cancellationToken);
         await BillingModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
         await MarketplaceModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
-        if (environment.IsDevelopment())
-        {
-            await DemoData.EnsureAsync(scope.ServiceProvider, cancellationToken);
-        }
         // NET-02: a missing image tool is said at start (in the log, as health does), not first by a failing upload;
         // the check runs beside the start, bounded by the image timeout, so a hanging tool does not hold the site back.
         _ = services.GetRequiredService<ImageTool>().CheckHealthAsync(new(), CancellationToken.None);

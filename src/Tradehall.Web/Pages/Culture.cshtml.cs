@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Web.Hosting;
 
 namespace Tradehall.Web.Pages;

@@ -1,7 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages;
 

@@ -1,4 +1,3 @@
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Onboarding;
 
 namespace Tradehall.Web.Pages;

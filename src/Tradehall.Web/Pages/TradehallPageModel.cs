@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Localization;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages;
 

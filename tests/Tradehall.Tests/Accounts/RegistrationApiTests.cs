@@ -100,6 +100,23 @@ public sealed class RegistrationApiTests(RegistrationApiTests.App app) : IClassF
         await AssertRefused(Members.Registration(phone: phone), "phone");
 
     [Theory]
+    [InlineData("+7 495 500-55-50")]
+    [InlineData("8 800 555-35-35")]
+    [InlineData("+33 1 23 45 67 89")]
+    public async Task ACC03_a_number_that_cannot_receive_the_code_is_refused(string phone) =>
+        await AssertRefused(Members.Registration(phone: phone), "phone");
+
+    [Fact]
+    public async Task ACC03_a_foreign_mobile_is_accepted_and_kept_in_E164()
+    {
+        var digits = Random.Shared.Next(10_000_000, 99_999_999).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var member = await Members.RegisterAsync(app, Members.Registration(phone: "+49 151 " + digits));
+        using var client = app.Api(member.Token);
+        var me = await (await client.GetAsync("/api/v1/me")).JsonAsync();
+        Assert.Equal("+49151" + digits, me.GetProperty("phone").GetString());
+    }
+
+    [Theory]
     [InlineData("short1")]
     [InlineData("password123")]
     [InlineData("qwertyuiop")]

@@ -1,6 +1,10 @@
 using System.Globalization;
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
@@ -8,7 +12,7 @@ using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Tests.Infrastructure;
-using Tradehall.Web.Hosting;
+using Tradehall.Demo;
 
 namespace Tradehall.Tests.Hosting;
 
@@ -186,6 +190,67 @@ public sealed class DemoMarketTests
         var (exit, _, error) = await TradehallProcess.RunAsync(database, "Production", null, "demo", "seed", "--listings", count);
         Assert.Equal(2, exit);
         Assert.Contains("--listings must be between 1 and 10000000", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>The application as a developer runs it.</summary>
+    private sealed class DevelopmentApp : TradehallApp
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            base.ConfigureWebHost(builder);
+            builder.UseEnvironment("Development");
+        }
+    }
+
+    [Fact]
+    public async Task RUN01_only_a_development_site_registers_and_adds_the_demo_data()
+    {
+        static bool FromDemo(IHostedService service) => service.GetType().Assembly == typeof(DemoData).Assembly;
+        static Task<bool> HasDemoOperator(TradehallApp app) => app.WithDb(db => db.Set<Member>().AnyAsync(m => m.Email == DemoData.OperatorEmail));
+
+        using (var other = new TradehallApp())
+        {
+            using var _ = other.Api();
+            Assert.DoesNotContain(other.Services.GetServices<IHostedService>(), FromDemo);
+            Assert.False(await HasDemoOperator(other));
+        }
+        using var development = new DevelopmentApp();
+        using var __ = development.Api();
+        Assert.Contains(development.Services.GetServices<IHostedService>(), FromDemo);
+        Assert.True(await HasDemoOperator(development));
+    }
+
+    [Fact]
+    public async Task RUN01_a_production_server_never_loads_the_demo_assembly_or_Bogus()
+    {
+        using var app = new TradehallApp();
+        using var _ = app.Api();
+        var sinks = new Dictionary<string, string> { ["Notifications:MailDelivery"] = "pickup", ["Notifications:SmsDelivery"] = "file" };
+        using var server = TradehallProcess.Start(app.Database, "Production", sinks, "serve", "--urls", "http://127.0.0.1:0");
+        try
+        {
+            var drain = server.StandardError.ReadToEndAsync();
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            Match address;
+            do
+            {
+                var line = await server.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("The server stopped: " + await drain);
+                address = Regex.Match(line, @"Now listening on: (http://127\.0\.0\.1:\d+)");
+            }
+            while (!address.Success);
+            using var client = new HttpClient { BaseAddress = new Uri(address.Groups[1].Value) };
+            Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/")).StatusCode);
+            // Linux lists the files a process has mapped, each assembly it loaded among them.
+            var mapped = await File.ReadAllTextAsync($"/proc/{server.Id}/maps");
+            Assert.Contains("Tradehall.Core.dll", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Tradehall.Demo.dll", mapped, StringComparison.Ordinal);
+            Assert.DoesNotContain("Bogus.dll", mapped, StringComparison.Ordinal);
+        }
+        finally
+        {
+            server.Kill(entireProcessTree: true);
+            await server.WaitForExitAsync();
+        }
     }
 
     [Fact]

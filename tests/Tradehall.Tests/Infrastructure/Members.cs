@@ -37,7 +37,7 @@ public static class Members
         var json = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, json);
         var root = JsonDocument.Parse(json).RootElement;
-        var phone = Core.Accounts.Registration.PhoneNumbers.ToE164((string)body["phone"]!, "7")!;
+        var phone = Core.Accounts.Registration.PhoneRules.ToE164((string)body["phone"]!, "7")!;
         return new TestMember(root.GetProperty("accountId").GetGuid(), root.GetProperty("token").GetString()!, (string)body["email"]!, phone, (string)body["password"]!);
     }
 }

@@ -228,20 +228,9 @@ public static class Eml
 {
     public static (string Subject, string Body) Parse(string text)
     {
-        var split = text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
-        var headers = text[..split];
-        var body = text[(split + 4)..];
-        var subject = Regex.Match(headers, @"^Subject: (.*)$", RegexOptions.Multiline).Groups[1].Value.Trim();
-        if (subject.StartsWith("=?utf-8?B?", StringComparison.OrdinalIgnoreCase))
-        {
-            subject = string.Concat(subject.Split(' ').Select(part =>
-                Encoding.UTF8.GetString(Convert.FromBase64String(part.Trim()[10..^2]))));
-        }
-        if (headers.Contains("Content-Transfer-Encoding: base64", StringComparison.OrdinalIgnoreCase))
-        {
-            body = Encoding.UTF8.GetString(Convert.FromBase64String(body.Replace("\r\n", "", StringComparison.Ordinal)));
-        }
-        return (subject, body);
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
+        using var message = MimeKit.MimeMessage.Load(stream);
+        return (message.Subject ?? "", message.TextBody ?? "");
     }
 }
 

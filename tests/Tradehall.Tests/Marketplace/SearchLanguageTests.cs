@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Tests.Infrastructure;
-using Tradehall.Web.Hosting;
+using Tradehall.Demo;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -25,14 +25,17 @@ public static class ContactRules
         }
     }
 
-    /// <summary>The number in E.164, or null with an error added when it is malformed or in a blocked range.</summary>
-    public static string? CheckPhone(string? input, AccountsOptions options, FieldErrors errors, string field = "phone")
+    /// <summary>
+    /// The number in E.164, or null with an error added when it is malformed, in a blocked range, or — unless
+    /// <paramref name="receivesSms"/> is false (a contact number) — one that cannot receive a text message.
+    /// </summary>
+    public static string? CheckPhone(string? input, AccountsOptions options, FieldErrors errors, string field = "phone", bool receivesSms = true)
     {
         if (errors.Has(field))
         {
             return null;
         }
-        var phone = PhoneNumbers.ToE164(input, options.DefaultCountryCallingCode);
+        var phone = PhoneRules.ToE164(input, options.DefaultCountryCallingCode);
         if (phone is null)
         {
             errors.Add(field, "Enter a mobile number with its country code, for example +7 916 123-45-67.");
@@ -41,6 +44,11 @@ public static class ContactRules
         if (options.BlockedPhonePrefixes.Any(p => phone.StartsWith(new string([.. p.Where(c => c == '+' || char.IsAsciiDigit(c))]), StringComparison.Ordinal)))
         {
             errors.Add(field, "Numbers in this range cannot be used. Use your own mobile number.");
+            return null;
+        }
+        if (receivesSms && !PhoneRules.ReceivesSms(phone))
+        {
+            errors.Add(field, "This number cannot receive text messages. Enter a mobile number.");
             return null;
         }
         return phone;

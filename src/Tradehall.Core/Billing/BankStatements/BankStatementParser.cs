@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using CsvHelper;
 using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.BankStatements;
@@ -80,7 +81,7 @@ public static partial class BankStatementParser
             }
             return ParseOneC(lines, settlementAccount);
         }
-        return ParseCsv(text, operatorCurrency, settlementAccount);
+        return ParseCsv(text, first, operatorCurrency, settlementAccount);
     }
 
     /// <summary>UTF-8 when the bytes are valid UTF-8 (with or without a BOM), otherwise windows-1251, which 1C and most Russian banks write.</summary>
@@ -179,12 +180,12 @@ public static partial class BankStatementParser
             ? purpose
             : string.Join(" ", Enumerable.Range(1, 6).Select(n => Value(section, "НазначениеПлатежа" + n.ToString(CultureInfo.InvariantCulture))).Where(p => p.Length > 0));
 
-    private static ParsedStatement ParseCsv(string text, string operatorCurrency, string? settlementAccount)
+    private static ParsedStatement ParseCsv(string text, string headerLine, string operatorCurrency, string? settlementAccount)
     {
         var documents = new List<BankDocument>();
         var errors = new List<StatementError>();
         var notIncoming = 0;
-        var records = ReadCsv(text, errors);
+        var records = ReadCsv(text, headerLine, errors);
         if (records.Count == 0)
         {
             throw Unreadable(NotAStatement);
@@ -223,77 +224,35 @@ public static partial class BankStatementParser
         return new ParsedStatement(CsvFormat, documents, errors, notIncoming);
     }
 
-    /// <summary>RFC 4180 records with the line each starts on; ';' or ',' is chosen by the header row. Blank lines are skipped.</summary>
-    private static List<(int Line, List<string> Fields)> ReadCsv(string text, List<StatementError> errors)
+    /// <summary>
+    /// The RFC 4180 records of the file, read by CsvHelper, with the line each starts on; <paramref name="headerLine"/> chooses
+    /// the separator (';' when it holds one, else ','). Records of blank fields are skipped.
+    /// </summary>
+    private static List<(int Line, List<string> Fields)> ReadCsv(string text, string headerLine, List<StatementError> errors)
     {
-        var records = new List<(int, List<string>)>();
-        var headerEnd = text.IndexOfAny(['\r', '\n']);
-        var header = headerEnd < 0 ? text : text[..headerEnd];
-        var separator = header.Contains(';', StringComparison.Ordinal) ? ';' : ',';
-
-        var line = 1;
-        var i = 0;
-        while (i < text.Length)
+        var unclosed = 0L;
+        var options = CsvReaderOptions.Default with
         {
-            var start = line;
-            var fields = new List<string>();
-            var field = new StringBuilder();
-            var quoted = false;
-            var wasQuoted = false;
-            var closed = true;
-            for (; i < text.Length; i++)
+            Separator = headerLine.Contains(';', StringComparison.Ordinal) ? ';' : ',',
+            HasHeader = false,
+            TrackLineNumbers = true,
+            // A quote never closed runs to the end of the file: that record is reported rather than read.
+            OnMalformedRecord = m => unclosed = m.Reason == CsvMalformedReason.UnterminatedQuote ? m.LineNumber : unclosed,
+        };
+        var records = new List<(int, List<string>)>();
+        using var reader = CsvReader.FromText(text, options);
+        while (reader.Read())
+        {
+            var line = checked((int)reader.LineNumber);
+            if (line == unclosed)
             {
-                var ch = text[i];
-                if (quoted)
-                {
-                    if (ch == '"' && i + 1 < text.Length && text[i + 1] == '"')
-                    {
-                        field.Append('"');
-                        i++;
-                    }
-                    else if (ch == '"')
-                    {
-                        quoted = false;
-                    }
-                    else
-                    {
-                        if (ch == '\n' || (ch == '\r' && (i + 1 >= text.Length || text[i + 1] != '\n')))
-                        {
-                            line++;
-                        }
-                        field.Append(ch);
-                    }
-                }
-                else if (ch == '"' && field.Length == 0 && !wasQuoted)
-                {
-                    quoted = wasQuoted = true;
-                }
-                else if (ch == separator)
-                {
-                    fields.Add(field.ToString());
-                    field.Clear();
-                    wasQuoted = false;
-                }
-                else if (ch is '\r' or '\n')
-                {
-                    i += ch == '\r' && i + 1 < text.Length && text[i + 1] == '\n' ? 2 : 1;
-                    line++;
-                    break;
-                }
-                else
-                {
-                    field.Append(ch);
-                }
+                errors.Add(new StatementError(line, UnclosedQuote));
+                continue;
             }
-            if (quoted)
+            var fields = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetString(i) ?? "").ToList();
+            if (fields.Any(f => f.Trim().Length > 0))
             {
-                errors.Add(new StatementError(start, UnclosedQuote));
-                closed = false;
-            }
-            fields.Add(field.ToString());
-            if (closed && fields.Any(f => f.Trim().Length > 0))
-            {
-                records.Add((start, fields));
+                records.Add((line, fields));
             }
         }
         return records;

@@ -284,7 +284,7 @@ public sealed partial class SaveLegalData(
         {
             errors.Add("correspondentAccount", "The correspondent account does not match the BIC: check both.");
         }
-        var phone = ContactRules.CheckPhone(Required(errors, "phone", r.Phone, "Enter a contact phone number."), accounts.Value, errors);
+        var phone = ContactRules.CheckPhone(Required(errors, "phone", r.Phone, "Enter a contact phone number."), accounts.Value, errors, receivesSms: false);
         return s with { Bic = bic, SettlementAccount = settlement, CorrespondentAccount = correspondent, Phone = phone };
     }
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>SEC-05: where a refused page sends the visitor; staff learn that the consoles need a second factor.</summary>

@@ -1,10 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Phone;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Account;
 

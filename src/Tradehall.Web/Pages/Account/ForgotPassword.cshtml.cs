@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.SignIn;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Account;
 

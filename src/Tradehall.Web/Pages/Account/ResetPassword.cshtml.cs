@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Tradehall.Core.Accounts.SignIn;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Account;
 

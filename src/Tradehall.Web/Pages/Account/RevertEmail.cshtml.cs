@@ -1,9 +1,6 @@
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
 using Tradehall.Core.Accounts.Email;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Account;
 

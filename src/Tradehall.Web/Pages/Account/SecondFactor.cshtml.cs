@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.SignIn;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Account;
 

@@ -1,8 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Catalog;

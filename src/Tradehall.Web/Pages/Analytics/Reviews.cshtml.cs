@@ -1,6 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Billing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
@@ -9,12 +6,10 @@ using Tradehall.Core.Billing.Forecasts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 

@@ -1,13 +1,9 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Documents.Invoices;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Billing;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging.Attachments;
 
 namespace Tradehall.Web.Pages.Chats;

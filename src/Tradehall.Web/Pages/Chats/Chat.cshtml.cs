@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
 using System.Globalization;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Quotes;
 using Tradehall.Core.Messaging;
@@ -10,7 +6,6 @@ using Tradehall.Core.Messaging.Complaints;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Messaging.Settings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Chats;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Web.Pages.Chats;
 
 /// <summary>What the chat pages share: chats.js calls the same handlers as the forms and asks for JSON.</summary>

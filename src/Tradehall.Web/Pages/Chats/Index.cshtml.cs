@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Search;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Chats;
 

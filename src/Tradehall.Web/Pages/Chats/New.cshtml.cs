@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Sending;

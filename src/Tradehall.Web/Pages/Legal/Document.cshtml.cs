@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Html;
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Legal;
 
 namespace Tradehall.Web.Pages.Legal;

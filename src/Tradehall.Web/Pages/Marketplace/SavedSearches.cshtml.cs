@@ -1,7 +1,4 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Web.Pages.Marketplace;

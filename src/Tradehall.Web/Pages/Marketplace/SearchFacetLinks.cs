@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Localization;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

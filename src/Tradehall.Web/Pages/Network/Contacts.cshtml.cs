@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Organizations;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Network.Organizations;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 

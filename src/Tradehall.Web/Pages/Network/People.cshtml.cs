@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Network.Directory;
 
 namespace Tradehall.Web.Pages.Network;

@@ -1,10 +1,7 @@
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Comments;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.BankStatements;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Tradehall.Core.Accounts;
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging.Complaints;
 

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Services;
 

@@ -1,10 +1,5 @@
 using System.Globalization;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Currencies;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Tradehall.Core.Accounts;
-
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>OPS, ACC-04, ACC-10: the staff console start — member counts and possible duplicate accounts (read-only).</summary>

@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Email;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Settings;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Legal;
 

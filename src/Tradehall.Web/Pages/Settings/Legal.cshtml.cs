@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Subscribers;
 

@@ -1,9 +1,5 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Settings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Settings;
 

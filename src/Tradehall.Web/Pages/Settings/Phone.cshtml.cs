@@ -1,8 +1,4 @@
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.RateLimiting;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Phone;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Settings;
 

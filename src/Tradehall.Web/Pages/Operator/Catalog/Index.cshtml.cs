@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Tradehall.Core.Accounts;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 

@@ -1,11 +1,6 @@
-using Microsoft.AspNetCore.Authorization;
 using System.Globalization;
-using Microsoft.AspNetCore.Mvc;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator.Catalog;
 

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Operator.Categories;

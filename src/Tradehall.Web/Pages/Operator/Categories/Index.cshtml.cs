@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Authorization;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Operator.Categories;

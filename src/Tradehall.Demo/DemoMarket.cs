@@ -1,12 +1,10 @@
 using System.Globalization;
 using System.Text;
 using Bogus;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Marketplace.Listings;
-using static Tradehall.Web.Hosting.DemoMarketCatalog;
+using static Tradehall.Demo.DemoMarketCatalog;
 using BogusGender = Bogus.DataSets.Name.Gender;
 
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>A generated trader: name and place, and whether they write in Russian.</summary>
 internal sealed record MarketPerson(string FirstName, string LastName, Gender Gender, Place Place, bool Russian);

@@ -1,16 +1,10 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>
 /// <c>tradehall demo seed</c>: members with personal accounts, opening balances and subscriptions falling due on

@@ -1,18 +1,11 @@
-using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Currencies;
-using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Marketplace.Search.Index;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>What a market seed added.</summary>
 internal sealed record MarketSeeded(int Members, int Organizations, int Listings, int Active, TimeSpan Elapsed);

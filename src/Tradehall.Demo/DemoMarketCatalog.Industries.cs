@@ -1,4 +1,4 @@
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>
 /// The demo market beyond timber: metals, building materials, chemicals and plastics, grain and food, fuel, machinery,

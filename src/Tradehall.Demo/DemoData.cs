@@ -1,16 +1,10 @@
-using Microsoft.AspNetCore.Identity;
-using Tradehall.Core.Accounts;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>RUN-01: demo members and an operator for a first look, in Development only. README lists the sign-in details.</summary>
 internal static class DemoData

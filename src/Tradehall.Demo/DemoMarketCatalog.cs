@@ -1,4 +1,4 @@
-namespace Tradehall.Web.Hosting;
+namespace Tradehall.Demo;
 
 /// <summary>
 /// What the demo market trades, per category of the seeded taxonomy (Marketplace/Categories/IndustrialTaxonomy.cs):

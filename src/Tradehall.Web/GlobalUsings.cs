@@ -1,0 +1,7 @@
+// The namespaces most page models use; a page names only the ones particular to it.
+global using Microsoft.AspNetCore.Authorization;
+global using Microsoft.AspNetCore.Mvc;
+global using Microsoft.AspNetCore.RateLimiting;
+global using Microsoft.Extensions.Options;
+global using Tradehall.Core.Accounts;
+global using Tradehall.Core.Shared;
