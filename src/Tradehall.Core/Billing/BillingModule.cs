@@ -24,13 +24,13 @@ public static class BillingModule
     {
         var services = builder.Services;
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Ledger.Ledger>();
-        services.AddSingleton<Ledger.Ledger.BalancelessAccounts>();
+        services.AddScoped<Ledger.LedgerPostings>();
+        services.AddSingleton<Ledger.LedgerPostings.BalancelessAccounts>();
         services.AddScoped<Ledger.Statements>();
         services.AddScoped<Idempotency>();
         services.AddScoped<BillingAccounts>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
-        services.AddScoped<TopUps.TopUps>();
+        services.AddScoped<TopUps.TopUpService>();
         services.AddScoped<TopUps.Receipts>();
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<Ordering>();
@@ -54,7 +54,7 @@ public static class BillingModule
     public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
-        await services.GetRequiredService<Ledger.Ledger>().EnsureSystemAccountsAsync(currency, cancellationToken);
+        await services.GetRequiredService<Ledger.LedgerPostings>().EnsureSystemAccountsAsync(currency, cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().EnsureBuiltInAsync(cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().ApplyDuePricesAsync(cancellationToken);
     }
@@ -94,7 +94,7 @@ public static class BillingModule
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
-        app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUps topUps, CancellationToken ct) =>
+        app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUpService topUps, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, ct);
@@ -104,7 +104,7 @@ public static class BillingModule
 
         var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
         operators.MapPost("/accounts/{number}/credits", async (string number, CreditRequest request, HttpContext http, Idempotency idempotency,
-            TopUps.TopUps topUps, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
+            TopUps.TopUpService topUps, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
         {
             var operatorId = http.User.MemberId();
             // Keys belong to the caller; the account is part of what a replay must match.

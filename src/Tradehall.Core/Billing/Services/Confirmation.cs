@@ -24,7 +24,7 @@ public sealed record AwaitingService(
 /// starts the first period that day; declining stops the service and returns the first period's price in full.
 /// </summary>
 public sealed class Confirmation(
-    AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
     public async Task<IReadOnlyList<AwaitingService>> AwaitingAsync(string culture, CancellationToken cancellationToken)
     {
@@ -85,7 +85,7 @@ public sealed class Confirmation(
             .SetProperty(x => x.AutoRenew, false), cancellationToken);
         var refund = await FirstChargeAsync(service, cancellationToken);
         var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
-        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
         var posted = await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: order declined, first period returned", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
             [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], operatorId), cancellationToken);
         archive.Record("billing.service_rejected", $"service:{service.Id}", operatorId, onBehalfOfId: service.MemberId,

@@ -8,7 +8,7 @@ namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-03 (c): the operator credits a personal account by hand, with a reason; one submission, one credit (BIL-23).</summary>
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
-public sealed class CreditModel(TopUps topUps, Idempotency idempotency) : TradehallPageModel
+public sealed class CreditModel(TopUpService topUps, Idempotency idempotency) : TradehallPageModel
 {
     [BindProperty] public string? AccountNumber { get; set; }
     [BindProperty] public decimal? Amount { get; set; }
