@@ -208,8 +208,11 @@ public sealed partial class BankStatements(
         return new SuspenseList(Money.ToAmount(balance), options.Value.Currency, total, rows.Select(View).ToList());
     }
 
-    /// <summary>The operator credits a held payment to a personal account, with a reason; runs inside the caller's transaction (the idempotency scope).</summary>
-    public async Task<SuspenseItem> AssignAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken)
+    /// <summary>The operator credits a held payment to a personal account, with a reason; in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public Task<SuspenseItem> AssignAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => AssignInTransactionAsync(id, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<SuspenseItem> AssignInTransactionAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
         var number = request.AccountNumber?.Trim() ?? "";
@@ -245,7 +248,10 @@ public sealed partial class BankStatements(
     }
 
     /// <summary>The operator marks a held payment for return to its payer: the money leaves suspense back to bank cash, to be paid out.</summary>
-    public async Task<SuspenseItem> ReturnAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken)
+    public Task<SuspenseItem> ReturnAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => ReturnInTransactionAsync(id, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<SuspenseItem> ReturnInTransactionAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
         var payment = await HeldAsync(id, cancellationToken);

@@ -28,7 +28,10 @@ public sealed record CancelQuote(Guid ServiceId, string Kind, string KindName, s
 /// </summary>
 public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
-    public async Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken)
+    public Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => CancelInTransactionAsync(memberId, serviceId, request, cancellationToken), cancellationToken);
+
+    private async Task<CancelResult> CancelInTransactionAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken)
     {
         var service = await FindAsync(memberId, serviceId, db.Set<SubscribedService>(), cancellationToken);
         long refund = 0;

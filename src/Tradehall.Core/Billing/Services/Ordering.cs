@@ -29,7 +29,10 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 public sealed class Ordering(
     AppDbContext db, Ledger.LedgerPostings ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
-    public async Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
+    public Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => OrderInTransactionAsync(memberId, request, cancellationToken), cancellationToken);
+
+    private async Task<ServiceView> OrderInTransactionAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
     {
         var (tariff, kind, account) = await CheckAsync(memberId, request, cancellationToken);
         var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);

@@ -143,8 +143,11 @@ public sealed partial class TopUpService(
             differing.ToDictionary(f => f, _ => new[] { message }));
     }
 
-    /// <summary>BIL-03 (c): a manual credit by the operator; runs inside the caller's transaction (the idempotency scope).</summary>
-    public async Task<TopUpResult> CreditByOperatorAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken)
+    /// <summary>BIL-03 (c): a manual credit by the operator; in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public Task<TopUpResult> CreditByOperatorAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => CreditByOperatorInTransactionAsync(accountNumber, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<TopUpResult> CreditByOperatorInTransactionAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
         var minor = CheckAmount(request.Amount, errors, "amount");

@@ -39,10 +39,7 @@ public sealed class InvoiceService(
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         var payer = await PayerAsync(memberId, cancellationToken);
 
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
+        return await db.InTransactionAsync(async () =>
         {
             var now = time.UtcNow();
             var today = time.Today(site.Value.Zone);
@@ -66,19 +63,8 @@ public sealed class InvoiceService(
             archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
                 after: new { id = invoice.Id, number, accountNumber = account.Number, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn = invoice.DueOn });
             await db.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
             return new IssuedInvoice(invoice.Id, number, Money.ToAmount(minor), PdfUrl(invoice.Id));
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InvoiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken)
