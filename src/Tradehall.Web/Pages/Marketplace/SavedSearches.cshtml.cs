@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Search;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 
@@ -31,8 +32,15 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var criteria = new SearchCriteria(Q, Type, Category, Country, Amount(MinPrice), Amount(MaxPrice), Currency, Since, Sort);
-        if (await TryAsync(() => saved.SaveAsync(User.MemberId(), new SaveSearchRequest(Name, criteria, Alerts), cancellationToken), "Name"))
+        var unreadable = new FieldErrors();
+        var culture = CultureInfo.CurrentCulture;
+        var criteria = new SearchCriteria(Q, Type, Category, Country, Amounts.Number(MinPrice, culture).Or(unreadable, "minPrice"),
+            Amounts.Number(MaxPrice, culture).Or(unreadable, "maxPrice"), Currency, Since, Sort);
+        if (await TryAsync(() =>
+        {
+            unreadable.ThrowIfAny();
+            return saved.SaveAsync(User.MemberId(), new SaveSearchRequest(Name, criteria, Alerts), cancellationToken);
+        }, "Name"))
         {
             Notice(L["The search is saved."]);
             return RedirectToPage();
@@ -54,9 +62,6 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
         Notice(L["The saved search is deleted."]);
         return RedirectToPage();
     }
-
-    private static decimal? Amount(string? text) =>
-        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
