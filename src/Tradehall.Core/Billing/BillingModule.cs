@@ -83,10 +83,10 @@ public static class BillingModule
         });
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
-        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, int? page, int? pageSize,
+        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, [AsParameters] PageRequest page,
             CancellationToken ct) =>
         {
-            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, pageSize, ct);
+            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, ct);
             Ledger.TransactionPaging.Describe(http, lines);
             // §15 fixes the answer as the array of lines; the paging travels in headers.
             return TypedResults.Ok(lines.Items);

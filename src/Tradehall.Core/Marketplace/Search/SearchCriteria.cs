@@ -175,20 +175,6 @@ public sealed class SearchCriteriaRules(CategoryTree categories, IOptions<Market
     /// <summary>A price as the query string carries it: money read by the shared reader, in invariant form as links write it.</summary>
     private static decimal? Amount(string? text, string field, FieldErrors errors) =>
         Amounts.Money(text, CultureInfo.InvariantCulture).Or(errors, field, "Give a price as a number such as 1500.50.") is { } minor ? Money.ToAmount(minor) : null;
-
-    public static int? WholeNumber(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        errors.Add(field, "Give a whole number.");
-        return null;
-    }
 }
 
 /// <summary>The query string of <c>GET /api/v1/listings/search</c> and of the search page, as sent.</summary>

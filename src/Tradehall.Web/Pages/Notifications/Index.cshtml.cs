@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Notifications;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Notifications;
 
@@ -20,7 +21,7 @@ public sealed class IndexModel(NotificationCentre centre) : TradehallPageModel
     {
         // SEC-08: names and excerpts of other members' messages are not kept in caches.
         Response.Headers.CacheControl = "no-store";
-        List = await centre.ListAsync(User.MemberId(), UnreadOnly, Math.Max(1, PageNumber ?? 1), cancellationToken);
+        List = await centre.ListAsync(User.MemberId(), UnreadOnly, PageRequest.Of(Math.Max(1, PageNumber ?? 1)), cancellationToken);
         if (List.Page > List.Pages)
         {
             return NotFound();
