@@ -29,6 +29,10 @@ public sealed class InvoiceService(
 {
     public static string PdfUrl(Guid id) => $"/api/v1/billing/invoices/{id}/pdf";
 
+    /// <summary>BIL-23: issuing as both doors run it, once per key.</summary>
+    public IdempotentCall IssueCall(Guid memberId, InvoiceRequest request) =>
+        IdempotentCall.OfMember(memberId, new { invoice = request }, StatusCodes.Status201Created, token => IssueAsync(memberId, request, token));
+
     /// <summary>Runs in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
     public async Task<IssuedInvoice> IssueAsync(Guid memberId, InvoiceRequest request, CancellationToken cancellationToken)
     {

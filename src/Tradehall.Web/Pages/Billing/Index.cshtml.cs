@@ -91,8 +91,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     {
         var memberId = User.MemberId();
         var request = new CancelRequest(Immediately: false);
-        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
-            (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), cancellationToken)))
+        if (await TryAsync(() => idempotency.RunAsync(cancellation.CancelCall(memberId, id, request), key, cancellationToken)))
         {
             Notice(L["The service will not renew. It works until the end of the paid period."]);
             return LocalRedirect("/billing");

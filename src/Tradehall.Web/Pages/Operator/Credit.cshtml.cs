@@ -35,8 +35,7 @@ public sealed class CreditModel(TopUpService topUps, Idempotency idempotency) : 
         if (!await TryAsync(() =>
             {
                 unreadable.ThrowIfAny();
-                return idempotency.RunAsync($"operator:{operatorId}", Key, new { number, request }, async token =>
-                    (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), cancellationToken);
+                return idempotency.RunAsync(topUps.CreditCall(operatorId, number, request), Key, cancellationToken);
             },
             nameof(AccountNumber), nameof(Amount), nameof(Reason)))
         {
