@@ -89,7 +89,9 @@ public static class BillingModule
             await http.Request.Body.CopyToAsync(buffer, ct);
             var result = await topUps.ReceiveGatewayPaymentAsync(buffer.ToArray(), http.Request.Headers["X-Signature"], ct);
             return TypedResults.Ok(result);
-        }).WithTags("Payments").Public();
+        }).WithTags("Payments").Public()
+            // The body is read as sent, for its signature: its refusals are declared here, not inferred from a parameter.
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
 
         var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
         operators.MapPost("/accounts/{number}/credits", (string number, CreditRequest request, HttpContext http, TopUps.TopUpService topUps) =>
