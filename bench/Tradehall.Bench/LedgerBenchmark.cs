@@ -118,9 +118,9 @@ internal static class LedgerBenchmark
         await using (var scope = app.Services.CreateAsyncScope())
         {
             await BillingModule.EnsureSeededAsync(scope.ServiceProvider, cancellationToken);
-            var ledger = scope.ServiceProvider.GetRequiredService<Ledger>();
-            cash = await ledger.SystemAccountAsync(Ledger.SystemAccounts.GatewayCash, cancellationToken);
-            revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
+            var ledger = scope.ServiceProvider.GetRequiredService<LedgerPostings>();
+            cash = await ledger.SystemAccountAsync(SystemAccounts.GatewayCash, cancellationToken);
+            revenue = await ledger.SystemAccountAsync(SystemAccounts.Revenue, cancellationToken);
         }
         var subscribers = await OpenAccountsAsync(app.Services, settings.Accounts, cancellationToken);
 
@@ -191,7 +191,7 @@ internal static class LedgerBenchmark
     {
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ledger = scope.ServiceProvider.GetRequiredService<Ledger>();
+        var ledger = scope.ServiceProvider.GetRequiredService<LedgerPostings>();
         while (!stop.IsCancellationRequested)
         {
             var subscriber = subscribers[Random.Shared.Next(subscribers.Length)];

@@ -20,13 +20,13 @@ internal static class DemoSeed
     public static async Task<int> RunAsync(IServiceProvider services, int serviceCount, DateOnly dueOn, IProgress<JobProgress> progress, CancellationToken cancellationToken)
     {
         var db = services.GetRequiredService<AppDbContext>();
-        var ledger = services.GetRequiredService<Ledger>();
+        var ledger = services.GetRequiredService<LedgerPostings>();
         var time = services.GetRequiredService<TimeProvider>();
         var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
         var activatedOn = dueOn.AddMonths(-1);
         var tariffs = await db.Set<Tariff>().AsNoTracking().Where(t => t.Active && !t.ConfirmationRequired).OrderBy(t => t.Name).ToListAsync(cancellationToken);
         var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Id, k => k.Code, cancellationToken);
-        var bank = await ledger.SystemAccountAsync(Ledger.SystemAccounts.BankCash, cancellationToken);
+        var bank = await ledger.SystemAccountAsync(SystemAccounts.BankCash, cancellationToken);
         var hasher = services.GetRequiredService<IPasswordHasher<Member>>();
         var first = await db.Set<Member>().CountAsync(cancellationToken);
         var numbered = await db.Set<BillingAccount>().CountAsync(cancellationToken);

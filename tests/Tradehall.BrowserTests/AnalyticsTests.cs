@@ -37,7 +37,7 @@ public sealed class AnalyticsTests(SiteFixture site) : IClassFixture<SiteFixture
             var op = await scope.ServiceProvider.GetRequiredService<Staff>().CreateOperatorAsync($"cashier.{Guid.NewGuid():N}@operator.example.org", "Operator pass phrase 2026");
             // Postings run in a transaction of the caller, as the credit endpoint's idempotency wrapper opens one.
             await using var transaction = await scope.ServiceProvider.GetRequiredService<AppDbContext>().Database.BeginTransactionAsync();
-            await scope.ServiceProvider.GetRequiredService<TopUps>().CreditByOperatorAsync(number, new CreditRequest(10_000m, "Prepayment"), op.Id, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<TopUpService>().CreditByOperatorAsync(number, new CreditRequest(10_000m, "Prepayment"), op.Id, CancellationToken.None);
             await transaction.CommitAsync();
         }
         var catalog = await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/catalog");

@@ -152,7 +152,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         var op = await services.GetRequiredService<Staff>().CreateOperatorAsync($"credit-{Guid.NewGuid():N}@operator.example.org", "Operator pass phrase 2026");
         var db = services.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await services.GetRequiredService<TopUps>().CreditByOperatorAsync(number, new CreditRequest(amount, "Prepayment received at the office"), op.Id, CancellationToken.None);
+        await services.GetRequiredService<TopUpService>().CreditByOperatorAsync(number, new CreditRequest(amount, "Prepayment received at the office"), op.Id, CancellationToken.None);
         await transaction.CommitAsync();
     }
 

@@ -24,13 +24,13 @@ public static class BillingModule
     {
         var services = builder.Services;
         services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddScoped<Ledger.Ledger>();
-        services.AddSingleton<Ledger.Ledger.BalancelessAccounts>();
+        services.AddScoped<Ledger.LedgerPostings>();
+        services.AddSingleton<Ledger.LedgerPostings.BalancelessAccounts>();
         services.AddScoped<Ledger.Statements>();
         services.AddScoped<Idempotency>();
         services.AddScoped<BillingAccounts>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
-        services.AddScoped<TopUps.TopUps>();
+        services.AddScoped<TopUps.TopUpService>();
         services.AddScoped<TopUps.Receipts>();
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<Ordering>();
@@ -54,7 +54,7 @@ public static class BillingModule
     public static async Task EnsureSeededAsync(IServiceProvider services, CancellationToken cancellationToken)
     {
         var currency = services.GetRequiredService<IOptions<BillingOptions>>().Value.Currency;
-        await services.GetRequiredService<Ledger.Ledger>().EnsureSystemAccountsAsync(currency, cancellationToken);
+        await services.GetRequiredService<Ledger.LedgerPostings>().EnsureSystemAccountsAsync(currency, cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().EnsureBuiltInAsync(cancellationToken);
         await services.GetRequiredService<ServiceCatalog>().ApplyDuePricesAsync(cancellationToken);
     }
@@ -65,28 +65,17 @@ public static class BillingModule
         member.MapGet("/account", (HttpContext http, BillingAccounts accounts, CancellationToken ct) => accounts.ViewAsync(http.User.MemberId(), ct));
         member.MapGet("/catalog", (ServiceCatalog catalog, CancellationToken ct) => catalog.ListAsync(CultureInfo.CurrentUICulture.Name, ct));
         member.MapGet("/services", (HttpContext http, Ordering ordering, CancellationToken ct) => ordering.ListAsync(http.User.MemberId(), ct));
-        member.MapPost("/services", async (OrderRequest request, HttpContext http, Idempotency idempotency, Ordering ordering,
-            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var memberId = http.User.MemberId();
-            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
-                (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), ct);
-            return answer.ToResult();
-        });
-        member.MapPost("/services/{id:guid}/cancel", async (Guid id, CancelRequest request, HttpContext http, Idempotency idempotency, Cancellation cancellation,
-            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var memberId = http.User.MemberId();
-            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
-                (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), ct);
-            return answer.ToResult();
-        });
+        member.MapPost("/services", (OrderRequest request, HttpContext http, Ordering ordering) => ordering.OrderCall(http.User.MemberId(), request))
+            .Idempotent<ServiceView>(StatusCodes.Status201Created, refusals: [StatusCodes.Status402PaymentRequired, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound]);
+        member.MapPost("/services/{id:guid}/cancel", (Guid id, CancelRequest request, HttpContext http, Cancellation cancellation) =>
+            cancellation.CancelCall(http.User.MemberId(), id, request))
+            .Idempotent<CancelResult>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
-        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, int? page, int? pageSize,
+        member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, [AsParameters] PageRequest page,
             CancellationToken ct) =>
         {
-            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, pageSize, ct);
+            var lines = await statements.ListAsync(http.User.MemberId(), from, to, page, ct);
             Ledger.TransactionPaging.Describe(http, lines);
             // §15 fixes the answer as the array of lines; the paging travels in headers.
             return TypedResults.Ok(lines.Items);
@@ -94,24 +83,20 @@ public static class BillingModule
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
-        app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUps topUps, CancellationToken ct) =>
+        app.MapPost("/api/v1/payments/gateway", async (HttpContext http, TopUps.TopUpService topUps, CancellationToken ct) =>
         {
             using var buffer = new MemoryStream();
             await http.Request.Body.CopyToAsync(buffer, ct);
             var result = await topUps.ReceiveGatewayPaymentAsync(buffer.ToArray(), http.Request.Headers["X-Signature"], ct);
             return TypedResults.Ok(result);
-        }).WithTags("Payments").Public();
+        }).WithTags("Payments").Public()
+            // The body is read as sent, for its signature: its refusals are declared here, not inferred from a parameter.
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
 
         var operators = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
-        operators.MapPost("/accounts/{number}/credits", async (string number, CreditRequest request, HttpContext http, Idempotency idempotency,
-            TopUps.TopUps topUps, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var operatorId = http.User.MemberId();
-            // Keys belong to the caller; the account is part of what a replay must match.
-            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { number, request }, async token =>
-                (StatusCodes.Status201Created, await topUps.CreditByOperatorAsync(number, request, operatorId, token)), ct);
-            return answer.ToResult();
-        });
+        operators.MapPost("/accounts/{number}/credits", (string number, CreditRequest request, HttpContext http, TopUps.TopUpService topUps) =>
+            topUps.CreditCall(http.User.MemberId(), number, request))
+            .Idempotent<TopUps.TopUpResult>(StatusCodes.Status201Created, refusals: StatusCodes.Status404NotFound);
         operators.MapCatalogueAdmin();
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
@@ -132,21 +117,11 @@ public static class BillingModule
             .DisableAntiforgery() // Bearer tokens only: no cookie rides along, so there is no cross-site request to forge.
             .WithUploadLimit(maxFileBytes);
         operators.MapGet("/suspense", (BankStatements.BankStatements statements, CancellationToken ct) => statements.ListHeldAsync(ct));
-        operators.MapPost("/suspense/{id:guid}/assign", async (Guid id, AssignRequest request, HttpContext http, Idempotency idempotency,
-            BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var operatorId = http.User.MemberId();
-            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { assign = id, request }, async token =>
-                (StatusCodes.Status200OK, await statements.AssignAsync(id, request, operatorId, token)), ct);
-            return answer.ToResult();
-        });
-        operators.MapPost("/suspense/{id:guid}/return", async (Guid id, ReturnRequest request, HttpContext http, Idempotency idempotency,
-            BankStatements.BankStatements statements, [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var operatorId = http.User.MemberId();
-            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { @return = id, request }, async token =>
-                (StatusCodes.Status200OK, await statements.ReturnAsync(id, request, operatorId, token)), ct);
-            return answer.ToResult();
-        });
+        operators.MapPost("/suspense/{id:guid}/assign", (Guid id, AssignRequest request, HttpContext http, BankStatements.BankStatements statements) =>
+            statements.AssignCall(http.User.MemberId(), id, request))
+            .Idempotent<SuspenseItem>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
+        operators.MapPost("/suspense/{id:guid}/return", (Guid id, ReturnRequest request, HttpContext http, BankStatements.BankStatements statements) =>
+            statements.ReturnCall(http.User.MemberId(), id, request))
+            .Idempotent<SuspenseItem>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
     }
 }

@@ -35,7 +35,7 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         var how = source switch
         {
             BankStatements.BankStatements.Source or BankStatements.BankStatements.ResolutionSource => DeferredValue.Phrase("a bank transfer"),
-            TopUps.TopUps.GatewaySource => DeferredValue.Phrase("a payment through the payment gateway"),
+            TopUps.TopUpService.GatewaySource => DeferredValue.Phrase("a payment through the payment gateway"),
             _ => DeferredValue.Phrase("a credit by the operator"),
         };
         Notify(memberId, new DeferredText("Payment received",

@@ -39,6 +39,35 @@ public sealed record IdempotentAnswer(int Status, string Json)
 {
     /// <summary>The stored answer exactly as first sent, byte for byte.</summary>
     public IResult ToResult() => Results.Text(Json, "application/json", statusCode: Status);
+
+    /// <summary>The answer's body, for a page that shows what the call did.</summary>
+    public T Read<T>() => JsonSerializer.Deserialize<T>(Json, JsonSerializerOptions.Web)
+        ?? throw new InvalidOperationException("An idempotent answer holds no body.");
+}
+
+/// <summary>
+/// BIL-23: a money-changing call as both doors run it once per key — whose key it is (a member's, or an operator's),
+/// what a replay must match, the status of its first answer and its effect. Each call is defined once, in its module;
+/// the API runs it through <see cref="IdempotencyFilter"/>, a page through <see cref="Idempotency.RunAsync(IdempotentCall, string?, CancellationToken)"/>.
+/// </summary>
+[ModuleApi]
+public sealed class IdempotentCall
+{
+    private IdempotentCall(string scope, object request, int status, Func<CancellationToken, Task<object>> effect) =>
+        (Scope, Request, Status, Effect) = (scope, request, status, effect);
+
+    public string Scope { get; }
+    public object Request { get; }
+    public int Status { get; }
+    public Func<CancellationToken, Task<object>> Effect { get; }
+
+    /// <summary>A member's call: their keys are theirs alone.</summary>
+    public static IdempotentCall OfMember<T>(Guid memberId, object request, int status, Func<CancellationToken, Task<T>> effect) where T : notnull =>
+        new($"member:{memberId}", request, status, async token => await effect(token));
+
+    /// <summary>An operator's call: keys belong to the operator making it.</summary>
+    public static IdempotentCall OfOperator<T>(Guid operatorId, object request, int status, Func<CancellationToken, Task<T>> effect) where T : notnull =>
+        new($"operator:{operatorId}", request, status, async token => await effect(token));
 }
 
 /// <summary>
@@ -57,7 +86,10 @@ public sealed class Idempotency(AppDbContext db, TimeProvider time, IOptions<Bil
     public const string Header = "Idempotency-Key";
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public async Task<IdempotentAnswer> RunAsync(string scope, string? key, object request,
+    public Task<IdempotentAnswer> RunAsync(IdempotentCall call, string? key, CancellationToken cancellationToken) =>
+        RunAsync(call.Scope, key, call.Request, async token => (call.Status, await call.Effect(token)), cancellationToken);
+
+    private async Task<IdempotentAnswer> RunAsync(string scope, string? key, object request,
         Func<CancellationToken, Task<(int Status, object Body)>> effect, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(key) || key.Length > 200)

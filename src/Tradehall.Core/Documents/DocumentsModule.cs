@@ -28,20 +28,9 @@ public static class DocumentsModule
     public static void MapDocuments(this IEndpointRouteBuilder app)
     {
         var invoices = app.MapGroup("/api/v1/billing/invoices").WithTags("Billing").RequireScope(ApiScopes.Billing);
-        invoices.MapPost("/", async (InvoiceRequest request, HttpContext http, InvoiceService service, Idempotency idempotency,
-            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var memberId = http.User.MemberId();
-            // BIL-05 issues a document, not money: the key is optional, and a replay answers the same invoice.
-            if (key is null)
-            {
-                var issued = await service.IssueAsync(memberId, request, ct);
-                return Results.Json(issued, statusCode: StatusCodes.Status201Created);
-            }
-            var answer = await idempotency.RunAsync($"member:{memberId}", key, new { invoice = request }, async token =>
-                (StatusCodes.Status201Created, await service.IssueAsync(memberId, request, token)), ct);
-            return answer.ToResult();
-        });
+        // BIL-05 issues a document, not money: the key is optional, and a replay answers the same invoice.
+        invoices.MapPost("/", (InvoiceRequest request, HttpContext http, InvoiceService service) => service.IssueCall(http.User.MemberId(), request))
+            .Idempotent<IssuedInvoice>(StatusCodes.Status201Created, keyRequired: false, refusals: StatusCodes.Status404NotFound);
         invoices.MapGet("/", (HttpContext http, InvoiceService service, CancellationToken ct) => service.ListAsync(http.User.MemberId(), ct));
         invoices.MapGet("/{id:guid}/pdf", async (Guid id, HttpContext http, InvoiceService service, CancellationToken ct) =>
         {

@@ -64,8 +64,8 @@ public static class NetworkModule
             comments.ListAsync(handle, http.User.ViewerId(), ct));
         read.MapGet("/organizations/{slug}", (string slug, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
             organizations.ViewAsync(slug, http.User.ViewerId(), ct));
-        read.MapGet("/directory", (string? q, string? city, string? industry, string? kind, int? page, DirectorySearch directory, CancellationToken ct) =>
-            directory.SearchAsync(new DirectoryQuery(q, city, industry, kind, page), ct));
+        read.MapGet("/directory", (string? q, string? city, string? industry, string? kind, [AsParameters] PageRequest page, DirectorySearch directory,
+            CancellationToken ct) => directory.SearchAsync(new DirectoryQuery(q, city, industry, kind), page, ct));
 
         var member = app.MapGroup("/api/v1").WithTags("Network").RequireScope(ApiScopes.Network);
         member.MapGet("/me/page", (HttpContext http, PersonalPages pages, CancellationToken ct) => pages.OwnAsync(http.User.MemberId(), ct));

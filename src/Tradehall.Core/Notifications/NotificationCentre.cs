@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
@@ -13,22 +14,17 @@ public sealed record NotificationPage(int Total, int Unread, int Page, int PageS
 
 /// <summary>NTF-01: a member's own notifications, newest first; anyone else's are not found.</summary>
 public sealed class NotificationCentre(AppDbContext db, TimeProvider time, NotificationTexts texts, UnreadCounts unreadCounts,
-    IOptions<NotificationsOptions> options)
+    IOptions<NotificationsOptions> options, IStringLocalizer<SharedResource> text)
 {
-    public async Task<NotificationPage> ListAsync(Guid memberId, bool unreadOnly, int? page, CancellationToken cancellationToken)
+    public async Task<NotificationPage> ListAsync(Guid memberId, bool unreadOnly, PageRequest page, CancellationToken cancellationToken)
     {
-        if (page is < 1)
-        {
-            throw DomainException.Field("request.invalid", "page", "The page number starts at 1.");
-        }
-        var number = page ?? 1;
-        var size = options.Value.CentrePageSize;
+        var (number, size) = page.Check(new PageLimits(options.Value.CentrePageSize, options.Value.CentrePageSize), text);
         var mine = db.Set<Notification>().AsNoTracking().Where(n => n.MemberId == memberId);
         var unread = await mine.CountAsync(n => n.ReadAt == null, cancellationToken);
         var listed = unreadOnly ? mine.Where(n => n.ReadAt == null) : mine;
         var total = unreadOnly ? unread : await mine.CountAsync(cancellationToken);
         var rows = await listed.OrderByDescending(n => n.CreatedAt).ThenByDescending(n => n.Id)
-            .Skip((number - 1) * size).Take(size).ToListAsync(cancellationToken);
+            .Skip(new PageSlice(number, size).Skip).Take(size).ToListAsync(cancellationToken);
         var items = rows.Select(n => new NotificationItem(n.Id, n.Type, texts.Headline(n), n.ActorName, texts.Body(n), n.Link,
             n.CreatedAt, n.ReadAt is not null)).ToList();
         return new NotificationPage(total, unread, number, size, Math.Max(1, (total + size - 1) / size), items);

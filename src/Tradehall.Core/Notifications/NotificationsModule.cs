@@ -44,7 +44,7 @@ public static class NotificationsModule
 
         // NTF-01: the centre and the preferences; every call sees only the caller's own entries.
         var centre = app.MapGroup("/api/v1/notifications").WithTags("Notifications").RequireScope(ApiScopes.Account);
-        centre.MapGet("", (HttpContext http, NotificationCentre notifications, bool? unreadOnly, int? page, CancellationToken ct) =>
+        centre.MapGet("", (HttpContext http, NotificationCentre notifications, bool? unreadOnly, [AsParameters] PageRequest page, CancellationToken ct) =>
             notifications.ListAsync(http.User.MemberId(), unreadOnly ?? false, page, ct));
         centre.MapGet("/unread-count", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
             new UnreadCountResponse(await notifications.UnreadAsync(http.User.MemberId(), ct)));

@@ -45,8 +45,11 @@ public sealed class FieldErrors
     {
         if (Any)
         {
-            throw new DomainException(code, message, StatusCodes.Status400BadRequest,
-                errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
+            throw ToException(code, message);
         }
     }
+
+    /// <summary>The refusal these errors make, for a page that shows it without throwing.</summary>
+    public DomainException ToException(string code = "request.invalid", string message = "Some fields are not valid.") =>
+        new(code, message, StatusCodes.Status400BadRequest, errors.ToDictionary(e => e.Key, e => e.Value.ToArray()));
 }

@@ -177,6 +177,19 @@ public static class Site
             return Task.CompletedTask;
         }).AddOperationTransformer((operation, context, _) =>
         {
+            // BIL-23: a money-changing call takes the key it is run once under.
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<IdempotentEndpoint>().LastOrDefault() is { } idempotent)
+            {
+                operation.Parameters ??= [];
+                operation.Parameters.Add(new OpenApiParameter
+                {
+                    Name = Idempotency.Header,
+                    In = ParameterLocation.Header,
+                    Required = idempotent.KeyRequired,
+                    Description = "Any text of 1 to 200 characters, new for each new request; a retry with the same key and body answers the first answer.",
+                    Schema = new OpenApiSchema { Type = JsonSchemaType.String, MinLength = 1, MaxLength = 200 },
+                });
+            }
             // ACC-12: each operation names the token scope it needs, so the document is the route-to-scope table.
             var access = context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiAccess>().LastOrDefault();
             if (access?.Scope is { } scope)
@@ -251,15 +264,16 @@ public static class Site
                 o.DocumentTitle = "Tradehall API";
             });
         }
-        app.MapAccounts();
-        app.MapLegal();
-        app.MapBilling();
-        app.MapDocuments();
-        app.MapNotifications();
-        app.MapNetwork();
-        app.MapMarketplace();
-        app.MapMessaging();
-        app.MapAnalytics();
+        var api = app.MapApi();
+        api.MapAccounts();
+        api.MapLegal();
+        api.MapBilling();
+        api.MapDocuments();
+        api.MapNotifications();
+        api.MapNetwork();
+        api.MapMarketplace();
+        api.MapMessaging();
+        api.MapAnalytics();
         app.MapRazorPages();
         ApiAccessTable.EnsureDeclared(app);
     }

@@ -22,7 +22,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
     private async Task<Guid> SystemAccountAsync(string code)
     {
         await using var scope = app.Services.CreateAsyncScope();
-        return await scope.ServiceProvider.GetRequiredService<Ledger>().SystemAccountAsync(code, CancellationToken.None);
+        return await scope.ServiceProvider.GetRequiredService<LedgerPostings>().SystemAccountAsync(code, CancellationToken.None);
     }
 
     /// <summary>One posting in its own transaction, committed when it succeeds and rolled back when it throws.</summary>
@@ -31,7 +31,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        await scope.ServiceProvider.GetRequiredService<Ledger>().PostAsync(posting, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<LedgerPostings>().PostAsync(posting, CancellationToken.None);
         await transaction.CommitAsync();
     }
 
@@ -48,8 +48,8 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
     public async Task BIL02_a_charge_that_would_cross_the_floor_is_refused_with_402_and_moves_nothing()
     {
         var subscriber = await OpenAccountAsync();
-        var cash = await SystemAccountAsync(Ledger.SystemAccounts.GatewayCash);
-        var revenue = await SystemAccountAsync(Ledger.SystemAccounts.Revenue);
+        var cash = await SystemAccountAsync(SystemAccounts.GatewayCash);
+        var revenue = await SystemAccountAsync(SystemAccounts.Revenue);
         await PostAsync(TopUp(subscriber, cash, 10_000));
 
         var refused = await Assert.ThrowsAsync<DomainException>(() =>
@@ -70,7 +70,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
         var other = await OpenAccountAsync();
         // Legs are applied in account order: the payee's credit goes first, then the payer's debit is refused.
         var (payee, payer) = one.CompareTo(other) < 0 ? (one, other) : (other, one);
-        var cash = await SystemAccountAsync(Ledger.SystemAccounts.GatewayCash);
+        var cash = await SystemAccountAsync(SystemAccounts.GatewayCash);
         await PostAsync(TopUp(payer, cash, 500));
 
         await Assert.ThrowsAsync<DomainException>(() =>
@@ -84,7 +84,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
     public async Task BIL02_system_accounts_keep_no_balance_row_however_often_they_are_posted_to()
     {
         var subscriber = await OpenAccountAsync();
-        var cash = await SystemAccountAsync(Ledger.SystemAccounts.GatewayCash);
+        var cash = await SystemAccountAsync(SystemAccounts.GatewayCash);
         var before = await EntriesSumAsync(cash);
         for (var i = 1; i <= 3; i++)
         {
@@ -101,7 +101,7 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
     public async Task BIL02_a_posting_whose_entries_fail_to_save_moves_no_balance()
     {
         var subscriber = await OpenAccountAsync();
-        var cash = await SystemAccountAsync(Ledger.SystemAccounts.GatewayCash);
+        var cash = await SystemAccountAsync(SystemAccounts.GatewayCash);
         var paymentId = Guid.NewGuid().ToString("N");
         await PostAsync(TopUp(subscriber, cash, 700, paymentId));
 
@@ -115,9 +115,9 @@ public sealed class LedgerTests(TradehallApp app) : IClassFixture<TradehallApp>
     public async Task BIL02_a_posting_outside_a_transaction_or_that_does_not_sum_to_zero_is_refused()
     {
         var subscriber = await OpenAccountAsync();
-        var cash = await SystemAccountAsync(Ledger.SystemAccounts.GatewayCash);
+        var cash = await SystemAccountAsync(SystemAccounts.GatewayCash);
         await using var scope = app.Services.CreateAsyncScope();
-        var ledger = scope.ServiceProvider.GetRequiredService<Ledger>();
+        var ledger = scope.ServiceProvider.GetRequiredService<LedgerPostings>();
         await Assert.ThrowsAsync<InvalidOperationException>(() => ledger.PostAsync(TopUp(subscriber, cash, 100), CancellationToken.None));
         await Assert.ThrowsAsync<InvalidOperationException>(() => PostAsync(new Posting("bad", DeferredText.Line("Unbalanced"), [new Leg(subscriber, 100), new Leg(cash, -99)])));
         Assert.Equal(0, await KeptBalanceAsync(subscriber));

@@ -75,10 +75,10 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var ledger = scope.ServiceProvider.GetRequiredService<Ledger>();
+        var ledger = scope.ServiceProvider.GetRequiredService<LedgerPostings>();
         var account = await db.Set<BillingAccount>().Where(a => a.MemberId == memberId).Select(a => a.LedgerAccountId).SingleAsync();
         await using var transaction = await db.Database.BeginTransactionAsync();
-        var adjustments = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Adjustments, CancellationToken.None);
+        var adjustments = await ledger.SystemAccountAsync(SystemAccounts.Adjustments, CancellationToken.None);
         await ledger.PostAsync(new Posting(kind, DeferredText.Line(description), [new Leg(account, minor), new Leg(adjustments, -minor)]), CancellationToken.None);
         await transaction.CommitAsync();
     }

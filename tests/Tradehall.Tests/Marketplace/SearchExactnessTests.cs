@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Shared;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
@@ -95,7 +96,7 @@ public sealed class SearchExactnessTests(GeneratedMarketFixture app) : IClassFix
             SearchResult first = null!;
             for (var page = 1; ; page++)
             {
-                var result = await search.SearchAsync(criteria with { Sort = sort }, page, 100, CancellationToken.None);
+                var result = await search.SearchAsync(criteria with { Sort = sort }, PageRequest.Of(page, 100), CancellationToken.None);
                 first ??= result;
                 all.AddRange(result.Items.Select(i => i.Id));
                 if (result.Items.Count < 100)

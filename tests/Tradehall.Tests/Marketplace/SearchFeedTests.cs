@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Shared;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
@@ -16,7 +17,7 @@ public sealed class SearchFeedTests(ListingSteps.App app) : IClassFixture<Listin
     private static async Task<IReadOnlyList<Guid>> FindAsync(TradehallApp node, string words)
     {
         await using var scope = node.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<ListingSearch>().SearchAsync(new SearchCriteria(words), 1, 100, CancellationToken.None);
+        var result = await scope.ServiceProvider.GetRequiredService<ListingSearch>().SearchAsync(new SearchCriteria(words), PageRequest.Of(1, 100), CancellationToken.None);
         return [.. result.Items.Select(i => i.Id)];
     }
 

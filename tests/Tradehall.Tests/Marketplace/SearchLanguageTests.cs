@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Shared;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Tests.Infrastructure;
@@ -29,7 +30,7 @@ public sealed class SearchLanguageTests(DemoMarketFixture app) : IClassFixture<D
         await app.SeededAsync();
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<ListingSearch>()
-            .SearchAsync(new SearchCriteria(words, Category: category, Sort: sort), 1, 100, CancellationToken.None);
+            .SearchAsync(new SearchCriteria(words, Category: category, Sort: sort), PageRequest.Of(1, 100), CancellationToken.None);
     }
 
     private async Task<HashSet<Guid>> AllAsync(string words)
@@ -39,7 +40,7 @@ public sealed class SearchLanguageTests(DemoMarketFixture app) : IClassFixture<D
         for (var page = 1; ; page++)
         {
             await using var scope = app.Services.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<ListingSearch>().SearchAsync(new SearchCriteria(words), page, 100, CancellationToken.None);
+            var result = await scope.ServiceProvider.GetRequiredService<ListingSearch>().SearchAsync(new SearchCriteria(words), PageRequest.Of(page, 100), CancellationToken.None);
             ids.UnionWith(result.Items.Select(i => i.Id));
             if (result.Items.Count < 100)
             {

@@ -48,7 +48,7 @@ public sealed class CatalogPagesTests(PaymentsApiTests.App app) : IClassFixture<
         Assert.NotNull(catalogue.QuerySelector($"#kind-{code}"));
 
         var url = $"/operator/catalog/tariff?kind={code}";
-        var badPrice = await browser.SubmitAsync(url, "Save tariff", new() { ["Name"] = "Hosting S", ["Price"] = "10,005", ["PeriodMonths"] = "1" });
+        var badPrice = await browser.SubmitAsync(url, "Save tariff", new() { ["Name"] = "Hosting S", ["Price"] = "10.005", ["PeriodMonths"] = "1" });
         Assert.Equal(HttpStatusCode.OK, badPrice.StatusCode);
         page = await ParseAsync(badPrice);
         Assert.NotNull(page.QuerySelector("#Price-error"));

@@ -133,20 +133,19 @@ public sealed class PriceAnalytics(IMarketPrices market, Entitlements entitlemen
     /// <summary>A day (2026-03-15) or a month (2026-03: its first day for a start, its last for an end).</summary>
     private static DateOnly ParseDay(string? value, bool end, DateOnly fallback, string field, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return fallback;
-        }
-        var text = value.Trim();
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+        if (IsoDates.Day(value) is { Value: { } day })
         {
             return day;
         }
-        if (DateOnly.TryParseExact(text, "yyyy-MM", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        var month = IsoDates.Month(value);
+        if (month.Value is { } first)
         {
-            return end ? month.AddMonths(1).AddDays(-1) : month;
+            return end ? first.AddMonths(1).AddDays(-1) : first;
         }
-        errors.Add(field, "Enter a date as YYYY-MM-DD or a month as YYYY-MM.");
+        if (!month.IsBlank)
+        {
+            errors.Add(field, "Enter a date as YYYY-MM-DD or a month as YYYY-MM.");
+        }
         return fallback;
     }
 

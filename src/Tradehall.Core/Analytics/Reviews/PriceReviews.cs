@@ -89,7 +89,7 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
     /// </summary>
     public Task<int> GenerateOnDemandAsync(GenerateReviewsRequest request, CancellationToken cancellationToken)
     {
-        if (!DateOnly.TryParseExact(request.Month?.Trim() + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var month))
+        if (IsoDates.Month(request.Month).Value is not { } month)
         {
             throw DomainException.Field("analytics.month_invalid", "month", "Enter a month as YYYY-MM.");
         }

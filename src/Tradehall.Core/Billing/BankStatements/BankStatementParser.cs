@@ -288,7 +288,8 @@ public static partial class BankStatementParser
         {
             return null;
         }
-        return Money.ToMinor(decimal.Parse(compact.Replace(',', '.'), NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture));
+        // The pattern admits one decimal mark before at most two digits, which the shared reader takes as such in any culture.
+        return Amounts.Money(compact, CultureInfo.InvariantCulture).Value;
     }
 
     [GeneratedRegex(@"\r\n|\n|\r")]

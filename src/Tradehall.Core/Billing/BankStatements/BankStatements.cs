@@ -40,7 +40,7 @@ public sealed record ReturnRequest(
 /// number, payer account and amount.
 /// </summary>
 public sealed partial class BankStatements(
-    AppDbContext db, Ledger.Ledger ledger, EvidenceArchive archive, Receipts receipts, IEnumerable<IPaymentClues> clues, TimeProvider time,
+    AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, Receipts receipts, IEnumerable<IPaymentClues> clues, TimeProvider time,
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<BankStatements> logger)
 {
     public const string Source = "bank";
@@ -76,8 +76,8 @@ public sealed partial class BankStatements(
     private async Task<ImportReport> ImportOnceAsync(ParsedStatement statement, Guid operatorId, CancellationToken cancellationToken)
     {
         var ids = statement.Documents.Select(ExternalId).ToList();
-        var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
-        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        var bank = await ledger.SystemAccountAsync(Ledger.SystemAccounts.BankCash, cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
         int credited = 0, held = 0, duplicates = 0;
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -204,13 +204,16 @@ public sealed partial class BankStatements(
         var held = db.Set<BankPayment>().AsNoTracking().Where(p => p.Status == BankPaymentStatus.Held);
         var total = await held.CountAsync(cancellationToken);
         var rows = await held.OrderBy(p => p.ImportedAt).ThenBy(p => p.DocumentDate).ThenBy(p => p.Number).ThenBy(p => p.Id).Take(Import.SuspenseShown).ToListAsync(cancellationToken);
-        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
         var balance = await db.Set<LedgerEntry>().Where(e => e.AccountId == suspense).SumAsync(e => (long?)e.Amount, cancellationToken) ?? 0;
         return new SuspenseList(Money.ToAmount(balance), options.Value.Currency, total, rows.Select(View).ToList());
     }
 
-    /// <summary>The operator credits a held payment to a personal account, with a reason; runs inside the caller's transaction (the idempotency scope).</summary>
-    public async Task<SuspenseItem> AssignAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken)
+    /// <summary>The operator credits a held payment to a personal account, with a reason; in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public Task<SuspenseItem> AssignAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => AssignInTransactionAsync(id, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<SuspenseItem> AssignInTransactionAsync(Guid id, AssignRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
         var number = request.AccountNumber?.Trim() ?? "";
@@ -230,7 +233,7 @@ public sealed partial class BankStatements(
         {
             throw DomainException.Field("billing.account_terminated", "accountNumber", "This personal account is terminated; it cannot be credited.");
         }
-        var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
         var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe("Bank payment No. {0} of {1}, assigned by the operator", payment),
             [new Leg(account.LedgerAccountId, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
         Resolve(payment, BankPaymentStatus.Assigned, request.Reason!, operatorId, posted.Id);
@@ -246,15 +249,18 @@ public sealed partial class BankStatements(
     }
 
     /// <summary>The operator marks a held payment for return to its payer: the money leaves suspense back to bank cash, to be paid out.</summary>
-    public async Task<SuspenseItem> ReturnAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken)
+    public Task<SuspenseItem> ReturnAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => ReturnInTransactionAsync(id, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<SuspenseItem> ReturnInTransactionAsync(Guid id, ReturnRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
         var payment = await HeldAsync(id, cancellationToken);
         LedgerTransaction? posted = null;
         if (payment.TransactionId is not null)
         {
-            var suspense = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Suspense, cancellationToken);
-            var bank = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.BankCash, cancellationToken);
+            var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
+            var bank = await ledger.SystemAccountAsync(Ledger.SystemAccounts.BankCash, cancellationToken);
             posted = await ResolvingPostAsync(new Posting("suspense.return", Describe("Bank payment No. {0} of {1}, to be returned to the payer", payment),
                 [new Leg(bank, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
         }

@@ -35,13 +35,8 @@ public static class CatalogueEndpoints
         services.MapGet("/awaiting", (Confirmation confirmation, CancellationToken ct) => confirmation.AwaitingAsync(CultureInfo.CurrentUICulture.Name, ct));
         services.MapPost("/{id:guid}/confirm", (Guid id, HttpContext http, Confirmation confirmation, CancellationToken ct) =>
             confirmation.ConfirmAsync(http.User.MemberId(), id, ct));
-        services.MapPost("/{id:guid}/reject", async (Guid id, RejectRequest request, HttpContext http, Idempotency idempotency, Confirmation confirmation,
-            [FromHeader(Name = Idempotency.Header)] string? key, CancellationToken ct) =>
-        {
-            var operatorId = http.User.MemberId();
-            var answer = await idempotency.RunAsync($"operator:{operatorId}", key, new { reject = id, request }, async token =>
-                (StatusCodes.Status200OK, await confirmation.RejectAsync(operatorId, id, request, token)), ct);
-            return answer.ToResult();
-        });
+        services.MapPost("/{id:guid}/reject", (Guid id, RejectRequest request, HttpContext http, Confirmation confirmation) =>
+            confirmation.RejectCall(http.User.MemberId(), id, request))
+            .Idempotent<RejectResult>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
     }
 }

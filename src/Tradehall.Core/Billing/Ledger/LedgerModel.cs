@@ -78,7 +78,7 @@ internal sealed class LedgerConfiguration : IEntityTypeConfiguration<LedgerAccou
         b.ToTable("billing_ledger_transactions");
         b.HasKey(t => t.Id);
         b.Property(t => t.Kind).HasMaxLength(40);
-        b.Property(t => t.Description).HasMaxLength(Ledger.DescriptionLength);
+        b.Property(t => t.Description).HasMaxLength(LedgerPostings.DescriptionLength);
         b.Property(t => t.Text).HasMaxLength(DeferredText.MaxLineLength);
         b.Property(t => t.Source).HasMaxLength(40);
         b.Property(t => t.ExternalId).HasMaxLength(200);

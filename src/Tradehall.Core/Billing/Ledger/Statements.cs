@@ -27,24 +27,13 @@ public sealed record StatementPeriod(
 public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site, IOptions<BillingOptions> options, IStringLocalizer<SharedResource> text)
 {
     /// <summary>Newest first, a page at a time, as <c>/api/v1/billing/transactions</c> answers (§15).</summary>
-    public async Task<StatementLinesPage> ListAsync(Guid memberId, DateTime? from, DateTime? to, int? page, int? pageSize, CancellationToken cancellationToken)
+    public async Task<StatementLinesPage> ListAsync(Guid memberId, DateTime? from, DateTime? to, PageRequest page, CancellationToken cancellationToken)
     {
         if (from is { } f && to is { } t && f > t)
         {
             throw DomainException.Field("request.invalid", "from", "The start of the period is after its end.");
         }
-        var number = page ?? 1;
-        var size = pageSize ?? options.Value.TransactionsPageSize;
-        var errors = new FieldErrors();
-        if (number < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-        if (size < 1 || size > options.Value.TransactionsMaxPageSize)
-        {
-            errors.Add("pageSize", text["Ask for 1 to {0} lines per page.", options.Value.TransactionsMaxPageSize]);
-        }
-        errors.ThrowIfAny();
+        var (number, size) = page.Check(new PageLimits(options.Value.TransactionsPageSize, options.Value.TransactionsMaxPageSize), text);
         var account = await LedgerAccountAsync(memberId, cancellationToken);
         var lines = Lines(account.LedgerAccountId);
         if (from is { } start)
@@ -59,7 +48,7 @@ public sealed class Statements(AppDbContext db, IOptions<TradehallOptions> site,
         }
         var total = await lines.CountAsync(cancellationToken);
         // Entry ids only grow, so newest first is a stable order for paging.
-        var rows = await lines.OrderByDescending(l => l.Id).Skip((int)Math.Min(int.MaxValue, ((long)number - 1) * size)).Take(size).ToListAsync(cancellationToken);
+        var rows = await lines.OrderByDescending(l => l.Id).Skip(new PageSlice(number, size).Skip).Take(size).ToListAsync(cancellationToken);
         var items = rows.Select(l => new StatementLine(l.TransactionId, l.At, Money.ToAmount(l.Amount), Money.ToAmount(l.BalanceAfter ?? 0), l.Kind, Describe(l))).ToList();
         return new StatementLinesPage(items, number, size, total);
     }

@@ -50,7 +50,7 @@ internal static class Renewals
 /// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
 /// </summary>
 public sealed partial class BillingRun(
-    AppDbContext db, Ledger.Ledger ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
+    AppDbContext db, Ledger.LedgerPostings ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
     DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
@@ -94,7 +94,7 @@ public sealed partial class BillingRun(
         var total = await db.Set<SubscribedService>().LongCountAsync(s => s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf, cancellationToken);
         var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
         var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
-        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
         int renewed = 0, stopped = 0, suspended = 0;
         long done = 0;
         progress?.Report(new JobProgress("renew", 0, total));

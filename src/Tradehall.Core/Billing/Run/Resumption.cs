@@ -15,7 +15,7 @@ namespace Tradehall.Core.Billing.Run;
 /// BIL-10: a payment that covers a suspended service's next period resumes it — a new period starts on
 /// the day of resumption — and an account with nothing left suspended is active again.
 /// </summary>
-public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
+public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
 {
     /// <summary>Resumes every account whose balance now covers one of its suspended services; returns how many services resumed.</summary>
     public async Task<int> ResumePaidUpAsync(DateOnly today, CancellationToken cancellationToken)
@@ -75,7 +75,7 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
                 .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);
             var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
             var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
-            var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+            var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
             var done = new List<(Guid, NoticeItem)>();
             foreach (var service in suspended)
             {

@@ -26,9 +26,12 @@ public sealed record CancelQuote(Guid ServiceId, string Kind, string KindName, s
 /// the service now and returns to the balance the price of the full unused months only — nothing for
 /// kinds that are not refundable.
 /// </summary>
-public sealed class Cancellation(AppDbContext db, Ledger.Ledger ledger, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
-    public async Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken)
+    public Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => CancelInTransactionAsync(memberId, serviceId, request, cancellationToken), cancellationToken);
+
+    private async Task<CancelResult> CancelInTransactionAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken)
     {
         var service = await FindAsync(memberId, serviceId, db.Set<SubscribedService>(), cancellationToken);
         long refund = 0;
@@ -44,7 +47,7 @@ public sealed class Cancellation(AppDbContext db, Ledger.Ledger ledger, Evidence
             if (refund > 0)
             {
                 var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
-                var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+                var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
                 var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Code == service.KindCode, cancellationToken);
                 await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: unused months returned", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
                     [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], memberId), cancellationToken);

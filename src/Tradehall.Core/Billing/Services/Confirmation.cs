@@ -24,7 +24,7 @@ public sealed record AwaitingService(
 /// starts the first period that day; declining stops the service and returns the first period's price in full.
 /// </summary>
 public sealed class Confirmation(
-    AppDbContext db, Ledger.Ledger ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
     public async Task<IReadOnlyList<AwaitingService>> AwaitingAsync(string culture, CancellationToken cancellationToken)
     {
@@ -47,8 +47,7 @@ public sealed class Confirmation(
         var (service, tariff, kind) = await FindAsync(serviceId, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var end = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
-        var ownTransaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-        try
+        await db.InTransactionAsync(async () =>
         {
             await ClaimAsync(serviceId, s => s
                 .SetProperty(x => x.Status, ServiceStatus.Active)
@@ -59,23 +58,15 @@ public sealed class Confirmation(
                 after: new { kind = kind.Code, tariff = tariff.Name, periodStart = today, periodEnd = end });
             notices.OrderConfirmed(service.MemberId, kind, tariff, today, end);
             await db.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
         return Ordering.View(await db.Set<SubscribedService>().AsNoTracking().SingleAsync(s => s.Id == serviceId, cancellationToken));
     }
 
-    /// <summary>Runs inside the caller's transaction (the idempotency scope): the refund and the new status commit together.</summary>
-    public async Task<RejectResult> RejectAsync(Guid operatorId, Guid serviceId, RejectRequest request, CancellationToken cancellationToken)
+    /// <summary>The refund and the new status commit together, in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public Task<RejectResult> RejectAsync(Guid operatorId, Guid serviceId, RejectRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => RejectInTransactionAsync(operatorId, serviceId, request, cancellationToken), cancellationToken);
+
+    private async Task<RejectResult> RejectInTransactionAsync(Guid operatorId, Guid serviceId, RejectRequest request, CancellationToken cancellationToken)
     {
         FieldErrors.FromAnnotations(request).ThrowIfAny();
         var reason = request.Reason!.Trim();
@@ -85,7 +76,7 @@ public sealed class Confirmation(
             .SetProperty(x => x.AutoRenew, false), cancellationToken);
         var refund = await FirstChargeAsync(service, cancellationToken);
         var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
-        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
         var posted = await ledger.PostAsync(new Ledger.Posting("refund", DeferredText.Line("{0}, {1}: order declined, first period returned", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
             [new Ledger.Leg(account.LedgerAccountId, refund), new Ledger.Leg(revenue, -refund)], operatorId), cancellationToken);
         archive.Record("billing.service_rejected", $"service:{service.Id}", operatorId, onBehalfOfId: service.MemberId,

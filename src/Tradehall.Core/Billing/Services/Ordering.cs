@@ -27,12 +27,15 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 /// is held once: a second order of its kind, sequential or parallel, answers 409 <c>billing.already_subscribed</c>.
 /// </summary>
 public sealed class Ordering(
-    AppDbContext db, Ledger.Ledger ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
-    public async Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
+    public Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => OrderInTransactionAsync(memberId, request, cancellationToken), cancellationToken);
+
+    private async Task<ServiceView> OrderInTransactionAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken)
     {
         var (tariff, kind, account) = await CheckAsync(memberId, request, cancellationToken);
-        var revenue = await ledger.SystemAccountAsync(Ledger.Ledger.SystemAccounts.Revenue, cancellationToken);
+        var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var period = FirstPeriod(tariff, today);
         var service = new SubscribedService

@@ -31,6 +31,10 @@ public sealed class InvoiceService(
 {
     public static string PdfUrl(Guid id) => $"/api/v1/billing/invoices/{id}/pdf";
 
+    /// <summary>BIL-23: issuing as both doors run it, once per key.</summary>
+    public IdempotentCall IssueCall(Guid memberId, InvoiceRequest request) =>
+        IdempotentCall.OfMember(memberId, new { invoice = request }, StatusCodes.Status201Created, token => IssueAsync(memberId, request, token));
+
     /// <summary>Runs in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
     public async Task<IssuedInvoice> IssueAsync(Guid memberId, InvoiceRequest request, CancellationToken cancellationToken)
     {
@@ -41,10 +45,7 @@ public sealed class InvoiceService(
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         var payer = await PayerAsync(memberId, cancellationToken);
 
-        var ownTransaction = db.Database.CurrentTransaction is null
-            ? await db.Database.BeginTransactionAsync(cancellationToken)
-            : null;
-        try
+        return await db.InTransactionAsync(async () =>
         {
             var now = time.UtcNow();
             var today = time.Today(site.Value.Zone);
@@ -68,19 +69,8 @@ public sealed class InvoiceService(
             archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
                 after: new { id = invoice.Id, number, accountNumber = account.Number, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn = invoice.DueOn });
             await db.SaveChangesAsync(cancellationToken);
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.CommitAsync(cancellationToken);
-            }
             return new IssuedInvoice(invoice.Id, number, Money.ToAmount(minor), PdfUrl(invoice.Id));
-        }
-        finally
-        {
-            if (ownTransaction is not null)
-            {
-                await ownTransaction.DisposeAsync();
-            }
-        }
+        }, cancellationToken);
     }
 
     public async Task<IReadOnlyList<InvoiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken)

@@ -54,17 +54,12 @@ public sealed class StatementExport(Billing.Ledger.Statements statements, AppDbC
     /// <summary>A day as <c>YYYY-MM-DD</c> (the form of date inputs and of the API), or an error on <paramref name="field"/>.</summary>
     public static DateOnly? ParseDay(string? value, string field, FieldErrors errors)
     {
-        if (string.IsNullOrWhiteSpace(value))
+        var day = IsoDates.Day(value);
+        if (day.IsBlank)
         {
             errors.Add(field, "Enter a date.");
-            return null;
         }
-        if (!DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-        {
-            errors.Add(field, "Enter the date as YYYY-MM-DD.");
-            return null;
-        }
-        return day;
+        return day.Or(errors, field);
     }
 }
 

@@ -7,7 +7,7 @@ namespace Tradehall.Core.Legal.Subscribers;
 /// The plain content of one version of a subscriber's legal data. It lives in memory only: at rest
 /// its sensitive parts are protected (KYC-05), and it is shown only through <see cref="ToView"/>.
 /// </summary>
-internal sealed record LegalSnapshot
+internal sealed record LegalSnapshot : LegalDetails
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -15,32 +15,11 @@ internal sealed record LegalSnapshot
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    public SubscriberType Type { get; init; }
-    public bool Resident { get; init; }
-    public string Country { get; init; } = "";
-    public string NotificationPhone { get; init; } = "";
-    public string Email { get; init; } = "";
-    public string? LastName { get; init; }
-    public string? FirstName { get; init; }
-    public string? Patronymic { get; init; }
-    public string? DocumentType { get; init; }
-    public string? DocumentNumber { get; init; }
-    public DateOnly? DocumentIssuedOn { get; init; }
-    public string? Name { get; init; }
-    public string? LegalForm { get; init; }
-    public string? Inn { get; init; }
-    public string? Kpp { get; init; }
-    public string? Ogrn { get; init; }
-    public string? Ogrnip { get; init; }
-    public string? CertificateSeries { get; init; }
-    public string? CertificateNumber { get; init; }
-    public DateOnly? CertificateDate { get; init; }
-    public string? LegalAddress { get; init; }
-    public string? PostalAddress { get; init; }
-    public string? Bic { get; init; }
-    public string? SettlementAccount { get; init; }
-    public string? CorrespondentAccount { get; init; }
-    public string? Phone { get; init; }
+    [JsonPropertyOrder(-1)] public SubscriberType Type { get; init; }
+    [JsonPropertyOrder(-1)] public bool Resident { get; init; }
+    [JsonPropertyOrder(-1)] public string Country { get; init; } = "";
+    [JsonPropertyOrder(-1)] public string NotificationPhone { get; init; } = "";
+    [JsonPropertyOrder(-1)] public string Email { get; init; } = "";
 
     /// <summary>How documents name the subscriber: the organisation with its legal form, or the person's full name.</summary>
     [JsonIgnore]
@@ -120,34 +99,13 @@ internal sealed record LegalSnapshot
     /// What may be shown (KYC-05): document numbers, a person's INN and bank details masked; an
     /// organisation's INN, KPP and OGRN are public registry data and shown in full.
     /// </summary>
-    public LegalDataView ToView() => new()
+    public LegalDataView ToView() => new(WithSensitive<LegalDetails>(Type, SensitiveText.Mask))
     {
         Type = Type,
         Resident = Resident,
         Country = Country,
         NotificationPhone = NotificationPhone,
         Email = Email,
-        LastName = LastName,
-        FirstName = FirstName,
-        Patronymic = Patronymic,
-        DocumentType = DocumentType,
-        DocumentNumber = SensitiveText.Mask(DocumentNumber),
-        DocumentIssuedOn = DocumentIssuedOn,
-        Name = Name,
-        LegalForm = LegalForm,
-        Inn = Type == SubscriberType.LegalEntity ? Inn : SensitiveText.Mask(Inn),
-        Kpp = Kpp,
-        Ogrn = Ogrn,
-        Ogrnip = Ogrnip,
-        CertificateSeries = CertificateSeries,
-        CertificateNumber = CertificateNumber,
-        CertificateDate = CertificateDate,
-        LegalAddress = LegalAddress,
-        PostalAddress = PostalAddress,
-        Bic = SensitiveText.Mask(Bic),
-        SettlementAccount = SensitiveText.Mask(SettlementAccount),
-        CorrespondentAccount = SensitiveText.Mask(CorrespondentAccount),
-        Phone = Phone,
     };
 }
 
@@ -155,34 +113,21 @@ internal sealed record LegalSnapshot
 /// A subscriber's legal data as it may be shown: the fields of its type, sensitive ones masked
 /// (<c>•••• 1234</c>). Fields of the other types are left out.
 /// </summary>
-public record LegalDataView
+public record LegalDataView : LegalDetails
 {
-    public SubscriberType Type { get; init; }
-    public bool Resident { get; init; }
-    public string Country { get; init; } = "";
-    public string NotificationPhone { get; init; } = "";
-    public string Email { get; init; } = "";
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LastName { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? FirstName { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Patronymic { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? DocumentType { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? DocumentNumber { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? DocumentIssuedOn { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Name { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LegalForm { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Inn { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Kpp { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Ogrn { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Ogrnip { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? CertificateSeries { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? CertificateNumber { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DateOnly? CertificateDate { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? LegalAddress { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? PostalAddress { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Bic { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? SettlementAccount { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? CorrespondentAccount { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public string? Phone { get; init; }
+    public LegalDataView()
+    {
+    }
+
+    public LegalDataView(LegalDetails details) : base(details)
+    {
+    }
+
+    [JsonPropertyOrder(-1)] public SubscriberType Type { get; init; }
+    [JsonPropertyOrder(-1)] public bool Resident { get; init; }
+    [JsonPropertyOrder(-1)] public string Country { get; init; } = "";
+    [JsonPropertyOrder(-1)] public string NotificationPhone { get; init; } = "";
+    [JsonPropertyOrder(-1)] public string Email { get; init; } = "";
 }
 
 /// <summary>The answer of <c>GET</c> and <c>PUT /api/v1/me/legal</c>: the masked data, its version and the KYC-04 reminder.</summary>

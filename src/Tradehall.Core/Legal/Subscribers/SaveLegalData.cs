@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -14,34 +15,13 @@ namespace Tradehall.Core.Legal.Subscribers;
 /// The body of <c>PUT /api/v1/me/legal</c>: one shape for the three types of subscriber. Which
 /// fields are required, and which are refused, depends on <see cref="Type"/> (KYC-01).
 /// </summary>
-public sealed record SaveLegalDataRequest
+public sealed record SaveLegalDataRequest : LegalDetails
 {
-    public SubscriberType? Type { get; init; }
-    public bool? Resident { get; init; }
-    public string? Country { get; init; }
-    public string? NotificationPhone { get; init; }
-    public string? Email { get; init; }
-    public string? LastName { get; init; }
-    public string? FirstName { get; init; }
-    public string? Patronymic { get; init; }
-    public string? DocumentType { get; init; }
-    public string? DocumentNumber { get; init; }
-    public DateOnly? DocumentIssuedOn { get; init; }
-    public string? Name { get; init; }
-    public string? LegalForm { get; init; }
-    public string? Inn { get; init; }
-    public string? Kpp { get; init; }
-    public string? Ogrn { get; init; }
-    public string? Ogrnip { get; init; }
-    public string? CertificateSeries { get; init; }
-    public string? CertificateNumber { get; init; }
-    public DateOnly? CertificateDate { get; init; }
-    public string? LegalAddress { get; init; }
-    public string? PostalAddress { get; init; }
-    public string? Bic { get; init; }
-    public string? SettlementAccount { get; init; }
-    public string? CorrespondentAccount { get; init; }
-    public string? Phone { get; init; }
+    [JsonPropertyOrder(-1)] public SubscriberType? Type { get; init; }
+    [JsonPropertyOrder(-1)] public bool? Resident { get; init; }
+    [JsonPropertyOrder(-1)] public string? Country { get; init; }
+    [JsonPropertyOrder(-1)] public string? NotificationPhone { get; init; }
+    [JsonPropertyOrder(-1)] public string? Email { get; init; }
 }
 
 /// <summary>Lengths of the free-text legal fields, shared by the rules and the database columns.</summary>
@@ -67,16 +47,6 @@ public sealed partial class SaveLegalData(
     AppDbContext db, SensitiveText sensitive, ShowLegalData show, EvidenceArchive archive, TimeProvider time,
     IOptions<AccountsOptions> accounts, IOptions<TradehallOptions> site)
 {
-    private static readonly string[] Common = ["type", "resident", "country", "notificationPhone", "email"];
-
-    /// <summary>KYC-01: the fields each type of subscriber has, besides the common ones.</summary>
-    public static readonly IReadOnlyDictionary<SubscriberType, string[]> FieldsOf = new Dictionary<SubscriberType, string[]>
-    {
-        [SubscriberType.Individual] = ["lastName", "firstName", "patronymic", "documentType", "documentNumber", "documentIssuedOn"],
-        [SubscriberType.LegalEntity] = ["name", "legalForm", "inn", "kpp", "ogrn", "legalAddress", "postalAddress", "bic", "settlementAccount", "correspondentAccount", "phone"],
-        [SubscriberType.Entrepreneur] = ["lastName", "firstName", "patronymic", "inn", "ogrnip", "certificateSeries", "certificateNumber", "certificateDate", "postalAddress", "bic", "settlementAccount", "correspondentAccount", "phone"],
-    };
-
     private static readonly DateOnly Earliest = new(1900, 1, 1);
 
     /// <summary>The JSON door: the request replaces the saved data as a whole.</summary>
@@ -84,8 +54,8 @@ public sealed partial class SaveLegalData(
         SaveAsync(memberId, request, keepSavedSensitive: false, cancellationToken);
 
     /// <summary>
-    /// The page door: a form never shows sensitive values back, so a sensitive field left empty keeps
-    /// the value saved before, as long as the type of subscriber stays the same.
+    /// The page door: only the fields of the chosen type are taken, whatever else the form sent; and a form never shows
+    /// sensitive values back, so a sensitive field left empty keeps the value saved before, as long as the type stays the same.
     /// </summary>
     public Task<LegalDataResponse> HandleFormAsync(Guid memberId, SaveLegalDataRequest request, CancellationToken cancellationToken) =>
         SaveAsync(memberId, request, keepSavedSensitive: true, cancellationToken);
@@ -94,16 +64,13 @@ public sealed partial class SaveLegalData(
     {
         var row = await db.Set<LegalSubscriber>().FirstOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);
         var saved = row is null ? null : LegalSnapshot.Read(row, sensitive);
-        if (keepSavedSensitive && saved is not null && saved.Type == request.Type)
+        if (keepSavedSensitive)
         {
-            request = request with
+            request = request.OnlyFieldsOf<SaveLegalDataRequest>(request.Type);
+            if (saved is not null && saved.Type == request.Type)
             {
-                DocumentNumber = Blank(request.DocumentNumber) ? saved.DocumentNumber : request.DocumentNumber,
-                Inn = Blank(request.Inn) ? saved.Inn : request.Inn,
-                Bic = Blank(request.Bic) ? saved.Bic : request.Bic,
-                SettlementAccount = Blank(request.SettlementAccount) ? saved.SettlementAccount : request.SettlementAccount,
-                CorrespondentAccount = Blank(request.CorrespondentAccount) ? saved.CorrespondentAccount : request.CorrespondentAccount,
-            };
+                request = request.KeepingSensitive<SaveLegalDataRequest>(saved);
+            }
         }
         var snapshot = Validate(request);
         if (row is not null && snapshot == saved)
@@ -145,13 +112,9 @@ public sealed partial class SaveLegalData(
         var type = r.Type ?? throw new DomainException("legal.invalid", "Some fields need attention.", StatusCodes.Status400BadRequest,
             new Dictionary<string, string[]> { ["type"] = ["Choose the type of subscriber."] });
         var errors = new FieldErrors();
-        var allowed = FieldsOf[type];
-        foreach (var (field, given) in Given(r))
+        foreach (var field in r.GivenFields().Except(LegalDetails.FieldsOf[type]))
         {
-            if (given && !allowed.Contains(field) && !Common.Contains(field))
-            {
-                errors.Add(field, "This field does not belong to this type of subscriber.");
-            }
+            errors.Add(field, "This field does not belong to this type of subscriber.");
         }
 
         if (r.Resident is null)
@@ -287,18 +250,6 @@ public sealed partial class SaveLegalData(
         var phone = ContactRules.CheckPhone(Required(errors, "phone", r.Phone, "Enter a contact phone number."), accounts.Value, errors, receivesSms: false);
         return s with { Bic = bic, SettlementAccount = settlement, CorrespondentAccount = correspondent, Phone = phone };
     }
-
-    /// <summary>Which fields the request carries, by their JSON names; an empty text counts as not given.</summary>
-    private static IEnumerable<(string Field, bool Given)> Given(SaveLegalDataRequest r) =>
-    [
-        ("lastName", !Blank(r.LastName)), ("firstName", !Blank(r.FirstName)), ("patronymic", !Blank(r.Patronymic)),
-        ("documentType", !Blank(r.DocumentType)), ("documentNumber", !Blank(r.DocumentNumber)), ("documentIssuedOn", r.DocumentIssuedOn is not null),
-        ("name", !Blank(r.Name)), ("legalForm", !Blank(r.LegalForm)), ("inn", !Blank(r.Inn)), ("kpp", !Blank(r.Kpp)), ("ogrn", !Blank(r.Ogrn)),
-        ("ogrnip", !Blank(r.Ogrnip)), ("certificateSeries", !Blank(r.CertificateSeries)), ("certificateNumber", !Blank(r.CertificateNumber)),
-        ("certificateDate", r.CertificateDate is not null), ("legalAddress", !Blank(r.LegalAddress)), ("postalAddress", !Blank(r.PostalAddress)),
-        ("bic", !Blank(r.Bic)), ("settlementAccount", !Blank(r.SettlementAccount)), ("correspondentAccount", !Blank(r.CorrespondentAccount)),
-        ("phone", !Blank(r.Phone)),
-    ];
 
     private static bool Blank(string? value) => string.IsNullOrWhiteSpace(value);
 

@@ -26,9 +26,13 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
 
     private MarketplaceOptions Limits => options.Value;
 
-    public async Task<ListingCreated> CreateAsync(Guid memberId, ListingRequest request, CancellationToken cancellationToken)
+    public Task<ListingCreated> CreateAsync(Guid memberId, ListingRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(memberId, request, new FieldErrors(), cancellationToken);
+
+    /// <summary>The form's door: <paramref name="unreadable"/> names what the form could not read (a typed number), refused with the rest.</summary>
+    public async Task<ListingCreated> CreateAsync(Guid memberId, ListingRequest request, FieldErrors unreadable, CancellationToken cancellationToken)
     {
-        var values = await input.CheckAsync(memberId, request, cancellationToken);
+        var values = await input.CheckAsync(memberId, request, unreadable, cancellationToken);
         var now = time.UtcNow();
         var listing = new Listing
         {
@@ -49,10 +53,14 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
         return new ListingCreated(listing.Id);
     }
 
-    public async Task UpdateAsync(Guid memberId, Guid id, ListingRequest request, CancellationToken cancellationToken)
+    public Task UpdateAsync(Guid memberId, Guid id, ListingRequest request, CancellationToken cancellationToken) =>
+        UpdateAsync(memberId, id, request, new FieldErrors(), cancellationToken);
+
+    /// <summary>The form's door, as <see cref="CreateAsync(Guid, ListingRequest, FieldErrors, CancellationToken)"/>.</summary>
+    public async Task UpdateAsync(Guid memberId, Guid id, ListingRequest request, FieldErrors unreadable, CancellationToken cancellationToken)
     {
         var listing = await OwnAsync(memberId, id, cancellationToken);
-        var values = await input.CheckAsync(memberId, request, cancellationToken);
+        var values = await input.CheckAsync(memberId, request, unreadable, cancellationToken);
         values.ApplyTo(listing);
         listing.UpdatedAt = time.UtcNow();
         await index.StageAsync(listing, await IsSubscriberAsync(memberId, cancellationToken), cancellationToken);

@@ -51,10 +51,10 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
     /// <summary>Longest region name; the column's length.</summary>
     public const int RegionMaxLength = 100;
 
-    internal async Task<ListingValues> CheckAsync(Guid memberId, ListingRequest request, CancellationToken cancellationToken)
+    /// <summary>Checks every field; <paramref name="errors"/> may already hold what the caller could not read, and is refused with the rest.</summary>
+    internal async Task<ListingValues> CheckAsync(Guid memberId, ListingRequest request, FieldErrors errors, CancellationToken cancellationToken)
     {
         var limits = options.Value;
-        var errors = new FieldErrors();
 
         ListingType? type = request.Type?.Trim().ToLowerInvariant() switch
         {
@@ -106,7 +106,11 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         }
 
         long price = 0;
-        if (request.Price is not { } amount || amount <= 0)
+        if (errors.Has("price"))
+        {
+            // Unreadable as typed: that reason stands.
+        }
+        else if (request.Price is not { } amount || amount <= 0)
         {
             errors.Add("price", "Give a price above zero.");
         }
@@ -136,7 +140,11 @@ public sealed class ListingInput(AppDbContext db, Network.INetwork network, IOpt
         }
 
         var quantity = request.Quantity ?? 0;
-        if (quantity <= 0)
+        if (errors.Has("quantity"))
+        {
+            // Unreadable as typed: that reason stands.
+        }
+        else if (quantity <= 0)
         {
             errors.Add("quantity", "Give a quantity above zero.");
         }

@@ -50,10 +50,14 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
     /// <summary>The day a new quote's validity ends unless the member names another.</summary>
     public DateOnly DefaultValidUntil => Today.AddDays((int)Limits.QuoteValidity.TotalDays);
 
-    public async Task<QuoteCreated> CreateAsync(Guid memberId, Guid chatId, QuoteRequest request, CancellationToken cancellationToken)
+    public Task<QuoteCreated> CreateAsync(Guid memberId, Guid chatId, QuoteRequest request, CancellationToken cancellationToken) =>
+        CreateAsync(memberId, chatId, request, new FieldErrors(), cancellationToken);
+
+    /// <summary>The form's door: <paramref name="unreadable"/> names what the form could not read (a typed number or day), refused with the rest.</summary>
+    public async Task<QuoteCreated> CreateAsync(Guid memberId, Guid chatId, QuoteRequest request, FieldErrors unreadable, CancellationToken cancellationToken)
     {
         var chat = await messaging.ParticipantsAsync(memberId, chatId, cancellationToken);
-        var quote = Check(request);
+        var quote = Check(request, unreadable);
         quote.ChatId = chatId;
         quote.FromId = memberId;
         quote.ToId = chat.OtherId;
@@ -238,11 +242,14 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
         return (quote.FromId, quote.ToId);
     }
 
-    private Quote Check(QuoteRequest request)
+    private Quote Check(QuoteRequest request, FieldErrors errors)
     {
-        var errors = new FieldErrors();
         long price = 0;
-        if (request.Price is not { } amount || amount <= 0)
+        if (errors.Has(nameof(request.Price)))
+        {
+            // Unreadable as typed: that reason stands.
+        }
+        else if (request.Price is not { } amount || amount <= 0)
         {
             errors.Add(nameof(request.Price), "Give a price greater than zero.");
         }
@@ -268,7 +275,11 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
         {
             errors.Add(nameof(request.Unit), "Choose a unit from the list.");
         }
-        if (request.Quantity is not { } quantity || quantity <= 0)
+        if (errors.Has(nameof(request.Quantity)))
+        {
+            // Unreadable as typed: that reason stands.
+        }
+        else if (request.Quantity is not { } quantity || quantity <= 0)
         {
             errors.Add(nameof(request.Quantity), "Give a quantity greater than zero.");
         }
@@ -295,7 +306,11 @@ public sealed class Quotes(AppDbContext db, IMessaging messaging, INetwork netwo
             errors.Add(nameof(request.DeliveryPlace), "The place of delivery is too long.");
         }
         var validUntil = request.ValidUntil ?? DefaultValidUntil;
-        if (validUntil < Today)
+        if (errors.Has(nameof(request.ValidUntil)))
+        {
+            // Unreadable as typed: that reason stands, and no default replaces the day.
+        }
+        else if (validUntil < Today)
         {
             errors.Add(nameof(request.ValidUntil), "The quote must be valid until today or a later day.");
         }

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Marketplace.Search.Index;
 using Tradehall.Core.Network;
@@ -12,36 +13,30 @@ namespace Tradehall.Core.Marketplace.Search;
 /// orders all matches; the total and facets are exact up to a limit (<see cref="SearchResult"/>).
 /// </summary>
 public sealed class ListingSearch(
-    ListingIndexFeed feed, SearchCriteriaRules rules, INetwork network, SearchCards cards, IOptions<MarketplaceOptions> options)
+    ListingIndexFeed feed, SearchCriteriaRules rules, INetwork network, SearchCards cards, IOptions<MarketplaceOptions> options,
+    IStringLocalizer<SharedResource> text)
 {
-    public async Task<SearchResult> SearchAsync(SearchCriteria criteria, int? page, int? pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// MKT-02: a search as the query string of <c>GET /api/v1/listings/search</c> or of the search page asks it — both doors
+    /// read it here: every bad value refused naming its parameter, then the page checked against the reachable results (MKT-07).
+    /// </summary>
+    public Task<SearchResult> SearchAsync(SearchQueryString query, CancellationToken cancellationToken)
     {
         var errors = new FieldErrors();
-        var resolved = await rules.ResolveAsync(criteria, errors, cancellationToken);
-        var (p, size) = Paging(page, pageSize, errors);
-        errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
-        return await RunAsync(resolved, p, size, cancellationToken);
+        var criteria = SearchCriteriaRules.FromQuery(query, errors);
+        return SearchAsync(criteria, new PageRequest(query.Page, query.PageSize), errors, cancellationToken);
     }
 
-    /// <summary>Checks a page request: pages from 1, sizes within the limit, no deeper than the reachable results (MKT-07).</summary>
-    public (int Page, int PageSize) Paging(int? page, int? pageSize, FieldErrors errors)
+    public Task<SearchResult> SearchAsync(SearchCriteria criteria, PageRequest page, CancellationToken cancellationToken) =>
+        SearchAsync(criteria, page, new FieldErrors(), cancellationToken);
+
+    private async Task<SearchResult> SearchAsync(SearchCriteria criteria, PageRequest page, FieldErrors errors, CancellationToken cancellationToken)
     {
+        var resolved = await rules.ResolveAsync(criteria, errors, cancellationToken);
+        errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
         var o = options.Value;
-        var p = page ?? 1;
-        var size = pageSize ?? o.SearchPageSize;
-        if (p < 1)
-        {
-            errors.Add("page", "Pages are numbered from 1.");
-        }
-        if (size < 1 || size > o.SearchMaxPageSize)
-        {
-            errors.Add("pageSize", $"Ask for 1 to {o.SearchMaxPageSize} results per page.");
-        }
-        else if (p >= 1 && (long)p * size > o.SearchMaxResults)
-        {
-            errors.Add("page", $"Only the first {o.SearchMaxResults} results can be paged through; narrow the search instead.");
-        }
-        return (p, size);
+        var (number, size) = page.Check(new PageLimits(o.SearchPageSize, o.SearchMaxPageSize, o.SearchMaxResults), text);
+        return await RunAsync(resolved, number, size, cancellationToken);
     }
 
     public async Task<SearchResult> RunAsync(ResolvedCriteria c, int page, int pageSize, CancellationToken cancellationToken)

@@ -167,49 +167,14 @@ public sealed class SearchCriteriaRules(CategoryTree categories, IOptions<Market
                 errors.Add("category", "There is no such category.");
             }
         }
-        DateOnly? since = null;
-        if (!string.IsNullOrEmpty(query.Since))
-        {
-            if (DateOnly.TryParseExact(query.Since, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                since = day;
-            }
-            else
-            {
-                errors.Add("since", "Give a date as YYYY-MM-DD.");
-            }
-        }
+        var since = IsoDates.Day(query.Since).Or(errors, "since", "Give a date as YYYY-MM-DD.");
         return new SearchCriteria(query.Q, query.Type, category, query.Country, Amount(query.MinPrice, "minPrice", errors),
             Amount(query.MaxPrice, "maxPrice", errors), query.Currency, since, query.Sort);
     }
 
-    private static decimal? Amount(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        errors.Add(field, "Give a price as a number such as 1500.50.");
-        return null;
-    }
-
-    public static int? WholeNumber(string? text, string field, FieldErrors errors)
-    {
-        if (string.IsNullOrEmpty(text))
-        {
-            return null;
-        }
-        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            return value;
-        }
-        errors.Add(field, "Give a whole number.");
-        return null;
-    }
+    /// <summary>A price as the query string carries it: money read by the shared reader, in invariant form as links write it.</summary>
+    private static decimal? Amount(string? text, string field, FieldErrors errors) =>
+        Amounts.Money(text, CultureInfo.InvariantCulture).Or(errors, field, "Give a price as a number such as 1500.50.") is { } minor ? Money.ToAmount(minor) : null;
 }
 
 /// <summary>The query string of <c>GET /api/v1/listings/search</c> and of the search page, as sent.</summary>

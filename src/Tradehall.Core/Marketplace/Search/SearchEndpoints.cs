@@ -33,15 +33,8 @@ public static class SearchEndpoints
     public static void MapSearch(IEndpointRouteBuilder app)
     {
         // Public: visitors may search, within the search rate limit (MKT-07).
-        app.MapGet("/api/v1/listings/search", async ([AsParameters] SearchQueryString query, ListingSearch search, CancellationToken ct) =>
-        {
-            var errors = new FieldErrors();
-            var criteria = SearchCriteriaRules.FromQuery(query, errors);
-            var page = SearchCriteriaRules.WholeNumber(query.Page, "page", errors);
-            var pageSize = SearchCriteriaRules.WholeNumber(query.PageSize, "pageSize", errors);
-            errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
-            return await search.SearchAsync(criteria, page, pageSize, ct);
-        }).WithTags("Marketplace").Public().RequireRateLimiting(RateLimits.Search);
+        app.MapGet("/api/v1/listings/search", ([AsParameters] SearchQueryString query, ListingSearch search, CancellationToken ct) =>
+            search.SearchAsync(query, ct)).WithTags("Marketplace").Public().RequireRateLimiting(RateLimits.Search);
 
         var saved = app.MapGroup("/api/v1/saved-searches").WithTags("Marketplace").RequireScope(ApiScopes.Marketplace);
         saved.MapGet("", (HttpContext http, SavedSearches searches, CancellationToken ct) => searches.ListAsync(http.User.MemberId(), ct));

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
@@ -8,7 +9,7 @@ using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Directory;
 
-public sealed record DirectoryQuery(string? Q, string? City, string? Industry, string? Kind, int? Page);
+public sealed record DirectoryQuery(string? Q, string? City, string? Industry, string? Kind);
 
 /// <summary>One result: a person (<c>/u/{handle}</c>) or an organization (<c>/o/{slug}</c>).</summary>
 public sealed record DirectoryEntry(string Kind, string Address, string Url, string Name, string? City, string? Detail);
@@ -20,30 +21,25 @@ public sealed record DirectoryPage(string Kind, int Total, int Page, int PageSiz
 /// folded to lower case in C#, because SQLite's lower() folds only ASCII and Cyrillic names must match on both engines, and
 /// on their transliteration keys (<see cref="DirectoryText"/>).
 /// </summary>
-public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> options)
+public sealed class DirectorySearch(AppDbContext db, IOptions<NetworkOptions> options, IStringLocalizer<SharedResource> text)
 {
     public const string People = "people";
     public const string OrganizationsKind = "organizations";
 
-    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, CancellationToken cancellationToken)
+    public async Task<DirectoryPage> SearchAsync(DirectoryQuery query, PageRequest page, CancellationToken cancellationToken)
     {
         var kind = string.IsNullOrWhiteSpace(query.Kind) ? People : query.Kind.Trim().ToLowerInvariant();
         if (kind is not (People or OrganizationsKind))
         {
             throw DomainException.Field("network.directory_kind_invalid", "kind", "Kind is people or organizations.");
         }
-        if (query.Page is < 1)
-        {
-            throw DomainException.Field("network.directory_page_invalid", "page", "Pages start at 1.");
-        }
-        var page = query.Page ?? 1;
-        var size = options.Value.DirectoryPageSize;
+        var (number, size) = page.Check(new PageLimits(options.Value.DirectoryPageSize, options.Value.DirectoryPageSize), text);
         var q = DirectoryText.Of(query.Q);
         var city = DirectoryText.Of(query.City);
         var industry = DirectoryText.Of(query.Industry);
         return kind == People
-            ? await PeopleAsync(q, city, industry, page, size, cancellationToken)
-            : await OrganizationsAsync(q, city, industry, page, size, cancellationToken);
+            ? await PeopleAsync(q, city, industry, number, size, cancellationToken)
+            : await OrganizationsAsync(q, city, industry, number, size, cancellationToken);
     }
 
     private async Task<DirectoryPage> PeopleAsync(

@@ -44,9 +44,7 @@ public sealed class CancelModel(Cancellation cancellation, Idempotency idempoten
         CancelResult? result = null;
         if (await TryAsync(async () =>
             {
-                var answer = await idempotency.RunAsync($"member:{memberId}", key, new { cancel = Id, request }, async token =>
-                    (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, Id, request, token)), cancellationToken);
-                result = JsonSerializer.Deserialize<CancelResult>(answer.Json, JsonSerializerOptions.Web);
+                result = (await idempotency.RunAsync(cancellation.CancelCall(memberId, Id, request), key, cancellationToken)).Read<CancelResult>();
             }))
         {
             Notice(result is { Refunded: > 0 } done

@@ -86,8 +86,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     {
         var memberId = User.MemberId();
         var request = new CancelRequest(Immediately: false);
-        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { cancel = id, request }, async token =>
-            (StatusCodes.Status200OK, await cancellation.CancelAsync(memberId, id, request, token)), cancellationToken)))
+        if (await TryAsync(() => idempotency.RunAsync(cancellation.CancelCall(memberId, id, request), key, cancellationToken)))
         {
             Notice(L["The service will not renew. It works until the end of the paid period."]);
             return LocalRedirect("/billing");
@@ -110,20 +109,13 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
 
     public async Task<IActionResult> OnPostInvoiceAsync(CancellationToken cancellationToken)
     {
-        decimal? amount = null;
-        var typed = Amount?.Replace(" ", "", StringComparison.Ordinal).Replace('\u00A0'.ToString(), "", StringComparison.Ordinal).Replace(',', '.');
-        if (!string.IsNullOrEmpty(typed))
+        var unreadable = new FieldErrors();
+        var amount = Amounts.Number(Amount, CultureInfo.CurrentCulture).Or(unreadable, "amount", "Enter the amount as a number, for example 1500.50.");
+        if (unreadable.Any)
         {
-            if (decimal.TryParse(typed, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var parsed))
-            {
-                amount = parsed;
-            }
-            else
-            {
-                ShowErrors(DomainException.Field("request.invalid", "amount", "Enter the amount as a number, for example 1500.50."), nameof(Amount));
-                await LoadAsync(cancellationToken);
-                return Page();
-            }
+            ShowErrors(unreadable.ToException(), nameof(Amount));
+            await LoadAsync(cancellationToken);
+            return Page();
         }
         IssuedInvoice? issued = null;
         if (await TryAsync(async () => issued = await invoices.IssueAsync(User.MemberId(), new InvoiceRequest(amount), cancellationToken), nameof(Amount)))

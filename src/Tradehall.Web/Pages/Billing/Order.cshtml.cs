@@ -43,8 +43,7 @@ public sealed class OrderModel(Ordering ordering, Idempotency idempotency, Invoi
     {
         var memberId = User.MemberId();
         var request = new OrderRequest(TariffId, AutoRenew);
-        if (await TryAsync(() => idempotency.RunAsync($"member:{memberId}", key, new { order = request }, async token =>
-            (StatusCodes.Status201Created, await ordering.OrderAsync(memberId, request, token)), cancellationToken)))
+        if (await TryAsync(() => idempotency.RunAsync(ordering.OrderCall(memberId, request), key, cancellationToken)))
         {
             Notice(L["The service is ordered and the first period is paid."]);
             return LocalRedirect("/billing#services-title");
@@ -65,10 +64,9 @@ public sealed class OrderModel(Ordering ordering, Idempotency idempotency, Invoi
         var memberId = User.MemberId();
         var request = new InvoiceRequest(quote.Shortfall);
         IdempotentAnswer? answer = null;
-        if (await TryAsync(async () => answer = await idempotency.RunAsync($"member:{memberId}", key, new { invoice = request }, async token =>
-            (StatusCodes.Status201Created, await invoices.IssueAsync(memberId, request, token)), cancellationToken)))
+        if (await TryAsync(async () => answer = await idempotency.RunAsync(invoices.IssueCall(memberId, request), key, cancellationToken)))
         {
-            var issued = JsonSerializer.Deserialize<IssuedInvoice>(answer!.Json, JsonSerializerOptions.Web)!;
+            var issued = answer!.Read<IssuedInvoice>();
             return LocalRedirect(Url.Page("/Billing/Order", new { TariffId, AutoRenew, InvoiceId = issued.Id })!);
         }
         return Page();

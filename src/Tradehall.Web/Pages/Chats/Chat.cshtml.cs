@@ -124,8 +124,11 @@ public sealed class ChatModel(History history, SendMessage send, MarkRead markRe
         QuoteCreated created;
         try
         {
-            created = await quotes.CreateAsync(User.MemberId(), id, new QuoteRequest(Number(Price), Currency, Unit, Number(Quantity), Incoterms,
-                DeliveryPlace, Day(ValidUntil), Comment), cancellationToken);
+            var unreadable = new FieldErrors();
+            var culture = CultureInfo.CurrentCulture;
+            var request = new QuoteRequest(Amounts.Number(Price, culture).Or(unreadable, "price"), Currency, Unit,
+                Amounts.Number(Quantity, culture).Or(unreadable, "quantity"), Incoterms, DeliveryPlace, IsoDates.Day(ValidUntil).Or(unreadable, "validUntil"), Comment);
+            created = await quotes.CreateAsync(User.MemberId(), id, request, unreadable, cancellationToken);
         }
         catch (DomainException e) when (e.Status != StatusCodes.Status404NotFound)
         {
@@ -183,19 +186,6 @@ public sealed class ChatModel(History history, SendMessage send, MarkRead markRe
         Notice(done);
         return LocalRedirect($"/chats/{id}#m-{quote.MessageId}");
     }
-
-    /// <summary>"120,50", "120.50" or "1 200.5": a decimal comma or point, spaces as thousands separators; null when it is no number.</summary>
-    private static decimal? Number(string? text)
-    {
-        var clean = (text ?? "").Replace(" ", "", StringComparison.Ordinal).Replace("\u00a0", "", StringComparison.Ordinal)
-            .Replace(',', '.');
-        return decimal.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : null;
-    }
-
-    /// <summary>The date field's ISO day; anything else is a day long past, which the handler refuses beside the field.</summary>
-    private static DateOnly? Day(string? text) =>
-        string.IsNullOrWhiteSpace(text) ? null
-            : DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day) ? day : DateOnly.MinValue;
 
     private async Task LoadAsync(Guid id, string? before, CancellationToken cancellationToken)
     {

@@ -26,7 +26,11 @@ public sealed class EditModel(ListingEditor editor, ListingReader reader, Catego
     }
 
     public Task<IActionResult> OnPostAsync(CancellationToken cancellationToken) =>
-        ActAsync(() => editor.UpdateAsync(User.MemberId(), Id, FormRequest(), cancellationToken), L["The listing is saved."], $"/listings/{Id}",
+        ActAsync(() =>
+        {
+            var (request, unreadable) = Form();
+            return editor.UpdateAsync(User.MemberId(), Id, request, unreadable, cancellationToken);
+        }, L["The listing is saved."], $"/listings/{Id}",
             cancellationToken, Fields);
 
     public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Network;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 
@@ -37,8 +38,14 @@ public abstract class ListingFormModel(CategoryTree categories, INetwork network
         Organizations = await network.OrganizationsOfAsync(User.MemberId(), cancellationToken);
     }
 
-    protected ListingRequest FormRequest() =>
-        new(Type, Title, Description, CategoryId, Number(Price), Currency, Unit, Number(Quantity), Country, Region, OrganizationId);
+    /// <summary>The form as the handler's request, with the fields that could not be read as numbers (the handler refuses them with the rest).</summary>
+    protected (ListingRequest Request, FieldErrors Unreadable) Form()
+    {
+        var unreadable = new FieldErrors();
+        var culture = CultureInfo.CurrentCulture;
+        return (new(Type, Title, Description, CategoryId, Amounts.Number(Price, culture).Or(unreadable, "price"), Currency, Unit,
+            Amounts.Number(Quantity, culture).Or(unreadable, "quantity"), Country, Region, OrganizationId), unreadable);
+    }
 
     protected void Fill(ListingView listing)
     {
@@ -53,19 +60,5 @@ public abstract class ListingFormModel(CategoryTree categories, INetwork network
         Country = listing.Country;
         Region = listing.Region;
         OrganizationId = listing.Organization?.Id;
-    }
-
-    /// <summary>
-    /// A number as people type it in either language: spaces between thousands, a comma or a point before the decimals.
-    /// What is not a number goes on as -1, which the handler refuses with the field's own message.
-    /// </summary>
-    private static decimal? Number(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-        var clean = new string([.. text.Where(c => !char.IsWhiteSpace(c))]).Replace(',', '.');
-        return decimal.TryParse(clean, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) ? value : -1;
     }
 }

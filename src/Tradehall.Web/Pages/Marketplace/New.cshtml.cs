@@ -29,7 +29,8 @@ public sealed class NewModel(ListingEditor editor, ListingReader reader, Categor
         ListingCreated? created = null;
         try
         {
-            created = await editor.CreateAsync(User.MemberId(), FormRequest(), cancellationToken);
+            var (request, unreadable) = Form();
+            created = await editor.CreateAsync(User.MemberId(), request, unreadable, cancellationToken);
         }
         catch (DomainException e)
         {

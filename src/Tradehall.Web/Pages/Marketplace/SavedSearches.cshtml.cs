@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tradehall.Core.Marketplace.Search;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 
@@ -28,8 +29,15 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
     public async Task<IActionResult> OnPostSaveAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        var criteria = new SearchCriteria(Q, Type, Category, Country, Amount(MinPrice), Amount(MaxPrice), Currency, Since, Sort);
-        if (await TryAsync(() => saved.SaveAsync(User.MemberId(), new SaveSearchRequest(Name, criteria, Alerts), cancellationToken), "Name"))
+        var unreadable = new FieldErrors();
+        var culture = CultureInfo.CurrentCulture;
+        var criteria = new SearchCriteria(Q, Type, Category, Country, Amounts.Number(MinPrice, culture).Or(unreadable, "minPrice"),
+            Amounts.Number(MaxPrice, culture).Or(unreadable, "maxPrice"), Currency, Since, Sort);
+        if (await TryAsync(() =>
+        {
+            unreadable.ThrowIfAny();
+            return saved.SaveAsync(User.MemberId(), new SaveSearchRequest(Name, criteria, Alerts), cancellationToken);
+        }, "Name"))
         {
             Notice(L["The search is saved."]);
             return RedirectToPage();
@@ -51,9 +59,6 @@ public sealed class SavedSearchesModel(SavedSearches saved) : TradehallPageModel
         Notice(L["The saved search is deleted."]);
         return RedirectToPage();
     }
-
-    private static decimal? Amount(string? text) =>
-        decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value) ? value : null;
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {

@@ -68,16 +68,10 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
         }
         ModelState.Clear();
         var tree = await categories.TreeAsync(cancellationToken);
-        await TryAsync(async () =>
-        {
-            var errors = new FieldErrors();
-            var query = new SearchQueryString(Q, Type, Category, Country, MinPrice, MaxPrice, Currency, Since, Sort, PageNumber, PageSize);
-            Criteria = SearchCriteriaRules.FromQuery(query, errors);
-            var page = SearchCriteriaRules.WholeNumber(PageNumber, "page", errors);
-            var size = SearchCriteriaRules.WholeNumber(PageSize, "pageSize", errors);
-            errors.ThrowIfAny("marketplace.search_invalid", "Some search parameters are not valid.");
-            Results = await search.SearchAsync(Criteria, page, size, cancellationToken);
-        }, Fields);
+        var query = new SearchQueryString(Q, Type, Category, Country, MinPrice, MaxPrice, Currency, Since, Sort, PageNumber, PageSize);
+        // The filters as far as they can be read, for the form and its links; the search itself refuses what cannot be.
+        Criteria = SearchCriteriaRules.FromQuery(query, new FieldErrors());
+        await TryAsync(async () => Results = await search.SearchAsync(query, cancellationToken), Fields);
         CategoryOptions = CategoryOption.Flatten(tree, Results?.Facets.Category);
         categoryById = CategoryOptions.ToDictionary(o => o.Id);
         if (Results is { } r)

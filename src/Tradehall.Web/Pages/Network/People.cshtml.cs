@@ -1,4 +1,5 @@
 using Tradehall.Core.Network.Directory;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 
@@ -16,7 +17,7 @@ public sealed class PeopleModel(DirectorySearch directory) : NetworkPageModel
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        await TryAsync(async () => Results = await directory.SearchAsync(new DirectoryQuery(Q, City, Industry, Kind, PageNumber), cancellationToken));
+        await TryAsync(async () => Results = await directory.SearchAsync(new DirectoryQuery(Q, City, Industry, Kind), PageRequest.Of(PageNumber), cancellationToken));
     }
 
     /// <summary>
@@ -29,7 +30,7 @@ public sealed class PeopleModel(DirectorySearch directory) : NetworkPageModel
         {
             return new JsonResult(Array.Empty<DirectoryEntry>());
         }
-        var found = await directory.SearchAsync(new DirectoryQuery(Q, null, null, DirectorySearch.People, 1), cancellationToken);
+        var found = await directory.SearchAsync(new DirectoryQuery(Q, null, null, DirectorySearch.People), PageRequest.First, cancellationToken);
         return new JsonResult(found.Items);
     }
 

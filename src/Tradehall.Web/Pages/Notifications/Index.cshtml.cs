@@ -1,4 +1,5 @@
 using Tradehall.Core.Notifications;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Notifications;
 
@@ -17,7 +18,7 @@ public sealed class IndexModel(NotificationCentre centre) : TradehallPageModel
     {
         // SEC-08: names and excerpts of other members' messages are not kept in caches.
         Response.Headers.CacheControl = "no-store";
-        List = await centre.ListAsync(User.MemberId(), UnreadOnly, Math.Max(1, PageNumber ?? 1), cancellationToken);
+        List = await centre.ListAsync(User.MemberId(), UnreadOnly, PageRequest.Of(Math.Max(1, PageNumber ?? 1)), cancellationToken);
         if (List.Page > List.Pages)
         {
             return NotFound();

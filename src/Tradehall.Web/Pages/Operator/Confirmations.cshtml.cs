@@ -36,8 +36,7 @@ public sealed class ConfirmationsModel(Confirmation confirmation, Idempotency id
         ModelState.Clear();
         var operatorId = User.MemberId();
         var request = new RejectRequest(Reason);
-        if (await TryAsync(() => idempotency.RunAsync($"operator:{operatorId}", key, new { reject = id, request }, async token =>
-            (StatusCodes.Status200OK, await confirmation.RejectAsync(operatorId, id, request, token)), cancellationToken), nameof(Reason)))
+        if (await TryAsync(() => idempotency.RunAsync(confirmation.RejectCall(operatorId, id, request), key, cancellationToken), nameof(Reason)))
         {
             Notice(L["The order is declined and the first period is returned to the member's balance."]);
             return LocalRedirect("/operator/confirmations");

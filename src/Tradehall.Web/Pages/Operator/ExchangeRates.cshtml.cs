@@ -25,11 +25,15 @@ public sealed class ExchangeRatesModel(ExchangeRateAdmin admin, TimeProvider tim
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        // The rate is read in the invariant format as well as the visitor's, so "0.0123" and "0,0123" both work.
-        decimal? rate = decimal.TryParse(Rate?.Trim().Replace(',', '.'), NumberStyles.Number,
-            CultureInfo.InvariantCulture, out var parsed) ? parsed : null;
+        // A decimal comma or point, so "0.0123" and "0,0123" both work.
+        var unreadable = new FieldErrors();
+        var rate = Amounts.Number(Rate, CultureInfo.CurrentCulture).Or(unreadable, "rate");
         RateChange? saved = null;
-        if (!await TryAsync(async () => saved = await admin.SetAsync(new SetExchangeRateRequest(Currency, rate, ValidFrom), User.MemberId(), cancellationToken),
+        if (!await TryAsync(async () =>
+            {
+                unreadable.ThrowIfAny();
+                saved = await admin.SetAsync(new SetExchangeRateRequest(Currency, rate, ValidFrom), User.MemberId(), cancellationToken);
+            },
             nameof(Currency), nameof(Rate), nameof(ValidFrom)))
         {
             await LoadAsync(cancellationToken);

@@ -27,8 +27,7 @@ public sealed class SuspenseModel(BankStatements statements, Idempotency idempot
         var operatorId = User.MemberId();
         var request = new AssignRequest(AccountNumber, Reason);
         var id = Id;
-        if (!await TryAsync(() => idempotency.RunAsync($"operator:{operatorId}", Key, new { assign = id, request }, async token =>
-                (StatusCodes.Status200OK, await statements.AssignAsync(id, request, operatorId, token)), cancellationToken)))
+        if (!await TryAsync(() => idempotency.RunAsync(statements.AssignCall(operatorId, id, request), Key, cancellationToken)))
         {
             return await RefusedAsync(cancellationToken);
         }
@@ -42,8 +41,7 @@ public sealed class SuspenseModel(BankStatements statements, Idempotency idempot
         var operatorId = User.MemberId();
         var request = new ReturnRequest(Reason);
         var id = Id;
-        if (!await TryAsync(() => idempotency.RunAsync($"operator:{operatorId}", Key, new { @return = id, request }, async token =>
-                (StatusCodes.Status200OK, await statements.ReturnAsync(id, request, operatorId, token)), cancellationToken)))
+        if (!await TryAsync(() => idempotency.RunAsync(statements.ReturnCall(operatorId, id, request), Key, cancellationToken)))
         {
             return await RefusedAsync(cancellationToken);
         }

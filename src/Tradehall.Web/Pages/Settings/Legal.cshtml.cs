@@ -84,84 +84,67 @@ public sealed class LegalModel(SaveLegalData save, ShowLegalData show, GetMe me)
     {
         // The handler checks every field; binding messages would only repeat its answers in English.
         ModelState.Clear();
-        if (await TryAsync(() => save.HandleFormAsync(User.MemberId(), BuildRequest(), cancellationToken), FormFields))
+        var sent = FormRequest();
+        if (await TryAsync(() => save.HandleFormAsync(User.MemberId(), sent, cancellationToken), FormFields))
         {
             Notice(L["Your legal details are saved."]);
             return LocalRedirect("/settings/legal");
         }
         Saved = await show.FindAsync(User.MemberId(), cancellationToken);
-        // KYC-05: sensitive values typed in are not sent back to the browser; an organisation's INN is public.
-        var personInn = Type != SubscriberType.LegalEntity && !string.IsNullOrWhiteSpace(Inn);
-        SensitiveCleared = personInn || new[] { DocumentNumber, Bic, SettlementAccount, CorrespondentAccount }.Any(v => !string.IsNullOrWhiteSpace(v));
-        DocumentNumber = Bic = SettlementAccount = CorrespondentAccount = null;
-        if (personInn)
-        {
-            Inn = null;
-        }
+        // KYC-05: sensitive values typed in are not sent back to the browser.
+        SensitiveCleared = sent.HasSensitive(Type);
+        Show(sent.WithSensitive<LegalDetails>(Type, _ => null));
         return Page();
     }
 
-    /// <summary>Only the fields of the chosen type go to the handler; whatever else the browser sent is left out.</summary>
-    private SaveLegalDataRequest BuildRequest()
+    /// <summary>The form as sent; the handler's page door takes only the fields of the chosen type.</summary>
+    private SaveLegalDataRequest FormRequest() => new()
     {
-        var fields = Type is { } type ? SaveLegalData.FieldsOf[type] : [];
-        string? Of(string field, string? value) => fields.Contains(field) ? value : null;
-        return new SaveLegalDataRequest
-        {
-            Type = Type,
-            Resident = Resident,
-            Country = Country,
-            NotificationPhone = NotificationPhone,
-            Email = Email,
-            LastName = Of("lastName", LastName),
-            FirstName = Of("firstName", FirstName),
-            Patronymic = Of("patronymic", Patronymic),
-            DocumentType = Of("documentType", DocumentType),
-            DocumentNumber = Of("documentNumber", DocumentNumber),
-            DocumentIssuedOn = fields.Contains("documentIssuedOn") ? DocumentIssuedOn : null,
-            Name = Of("name", Name),
-            LegalForm = Of("legalForm", LegalForm),
-            Inn = Of("inn", Inn),
-            Kpp = Of("kpp", Kpp),
-            Ogrn = Of("ogrn", Ogrn),
-            Ogrnip = Of("ogrnip", Ogrnip),
-            CertificateSeries = Of("certificateSeries", CertificateSeries),
-            CertificateNumber = Of("certificateNumber", CertificateNumber),
-            CertificateDate = fields.Contains("certificateDate") ? CertificateDate : null,
-            LegalAddress = Of("legalAddress", LegalAddress),
-            PostalAddress = Of("postalAddress", PostalAddress),
-            Bic = Of("bic", Bic),
-            SettlementAccount = Of("settlementAccount", SettlementAccount),
-            CorrespondentAccount = Of("correspondentAccount", CorrespondentAccount),
-            Phone = Of("phone", Phone),
-        };
-    }
+        Type = Type,
+        Resident = Resident,
+        Country = Country,
+        NotificationPhone = NotificationPhone,
+        Email = Email,
+        LastName = LastName,
+        FirstName = FirstName,
+        Patronymic = Patronymic,
+        DocumentType = DocumentType,
+        DocumentNumber = DocumentNumber,
+        DocumentIssuedOn = DocumentIssuedOn,
+        Name = Name,
+        LegalForm = LegalForm,
+        Inn = Inn,
+        Kpp = Kpp,
+        Ogrn = Ogrn,
+        Ogrnip = Ogrnip,
+        CertificateSeries = CertificateSeries,
+        CertificateNumber = CertificateNumber,
+        CertificateDate = CertificateDate,
+        LegalAddress = LegalAddress,
+        PostalAddress = PostalAddress,
+        Bic = Bic,
+        SettlementAccount = SettlementAccount,
+        CorrespondentAccount = CorrespondentAccount,
+        Phone = Phone,
+    };
 
-    /// <summary>Puts the saved values back into the form, except the sensitive ones, which are never shown in full.</summary>
+    /// <summary>Puts the saved values back into the form, except the sensitive ones (KYC-05), which are never shown in full.</summary>
     private void Fill(LegalDataResponse s)
     {
         Resident = s.Resident;
         Country = s.Country;
         NotificationPhone = s.NotificationPhone;
         Email = s.Email;
-        LastName = s.LastName;
-        FirstName = s.FirstName;
-        Patronymic = s.Patronymic;
-        DocumentType = s.DocumentType;
-        DocumentIssuedOn = s.DocumentIssuedOn;
-        Name = s.Name;
-        LegalForm = s.LegalForm;
-        // An organisation's INN is public registry data and shown in full; a person's stays masked.
-        Inn = s.Type == SubscriberType.LegalEntity ? s.Inn : null;
-        Kpp = s.Kpp;
-        Ogrn = s.Ogrn;
-        Ogrnip = s.Ogrnip;
-        CertificateSeries = s.CertificateSeries;
-        CertificateNumber = s.CertificateNumber;
-        CertificateDate = s.CertificateDate;
-        LegalAddress = s.LegalAddress;
-        PostalAddress = s.PostalAddress;
-        Phone = s.Phone;
+        Show(s.WithSensitive<LegalDetails>(s.Type, _ => null));
+    }
+
+    /// <summary>The fields of the types into the form.</summary>
+    private void Show(LegalDetails d)
+    {
+        (LastName, FirstName, Patronymic, DocumentType, DocumentNumber, DocumentIssuedOn) = (d.LastName, d.FirstName, d.Patronymic, d.DocumentType, d.DocumentNumber, d.DocumentIssuedOn);
+        (Name, LegalForm, Inn, Kpp, Ogrn, Ogrnip) = (d.Name, d.LegalForm, d.Inn, d.Kpp, d.Ogrn, d.Ogrnip);
+        (CertificateSeries, CertificateNumber, CertificateDate, LegalAddress, PostalAddress) = (d.CertificateSeries, d.CertificateNumber, d.CertificateDate, d.LegalAddress, d.PostalAddress);
+        (Bic, SettlementAccount, CorrespondentAccount, Phone) = (d.Bic, d.SettlementAccount, d.CorrespondentAccount, d.Phone);
     }
 
     /// <summary>The saved data as label and value pairs, in the order of the form.</summary>

@@ -69,10 +69,11 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
         }
         var operatorId = User.MemberId();
         var fields = new[] { nameof(Name), nameof(NameRu), nameof(DescriptionEn), nameof(DescriptionRu), nameof(Price), nameof(PeriodMonths), nameof(TaxMode), nameof(VatRate), nameof(EffectiveOn) };
-        if (!TryPrice(out var price))
+        var unreadable = new FieldErrors();
+        var price = Amounts.Number(Price, CultureInfo.CurrentCulture).Or(unreadable, "price", "Enter the price as a number, for example 1490.00.");
+        if (unreadable.Any)
         {
-            ViewData[FieldOrderKey] = fields;
-            ModelState.AddModelError(nameof(Price), L["Enter the price as a number, for example 1490.00."]);
+            ShowErrors(unreadable.ToException(), fields);
             return Page();
         }
         var request = new TariffRequest(Name, price, PeriodMonths, TaxMode, TaxMode == CatalogAdmin.TaxVat ? VatRate : null, Refundable, ConfirmationRequired,
@@ -122,22 +123,5 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
             Kind = kinds.FirstOrDefault(k => k.Code == KindCode);
         }
         return Kind is not null;
-    }
-
-    private bool TryPrice(out decimal? price)
-    {
-        price = null;
-        // Group separators of any culture (spaces, no-break spaces) are dropped; a comma is the Russian decimal mark.
-        var text = Price is null ? null : new string(Price.Where(c => !char.IsWhiteSpace(c)).ToArray()).Replace(',', '.');
-        if (string.IsNullOrEmpty(text))
-        {
-            return true;
-        }
-        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
-        {
-            price = value;
-            return true;
-        }
-        return false;
     }
 }

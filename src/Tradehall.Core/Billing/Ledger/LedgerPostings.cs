@@ -12,12 +12,23 @@ public sealed record Leg(Guid AccountId, long Amount, long? Floor = null);
 /// <summary>One change of money to post; <paramref name="Text"/> is its line, shown to each reader in their language.</summary>
 public sealed record Posting(string Kind, DeferredText Text, IReadOnlyList<Leg> Legs, Guid? ActorId = null, string? Source = null, string? ExternalId = null);
 
+/// <summary>The codes of the operator's own ledger accounts, made on first start (<see cref="LedgerPostings.EnsureSystemAccountsAsync"/>).</summary>
+public static class SystemAccounts
+{
+    public const string GatewayCash = "cash:gateway";
+    public const string BankCash = "cash:bank";
+    public const string Revenue = "revenue";
+    public const string Adjustments = "operator:adjustments";
+    public const string Suspense = "suspense";
+    public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense];
+}
+
 /// <summary>
 /// BIL-02: the only code that writes money. Entries are appended; a kept balance moves by an atomic
 /// increment in the same transaction, guarded by its floor, so parallel postings never lose an update
 /// and never take an account below what it may reach.
 /// </summary>
-public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.BalancelessAccounts balanceless)
+public sealed class LedgerPostings(AppDbContext db, TimeProvider time, LedgerPostings.BalancelessAccounts balanceless)
 {
     public const int DescriptionLength = 300;
 
@@ -33,16 +44,6 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
         public bool Contains(Guid accountId) => ids.ContainsKey(accountId);
 
         public void Add(Guid accountId) => ids.TryAdd(accountId, true);
-    }
-
-    public static class SystemAccounts
-    {
-        public const string GatewayCash = "cash:gateway";
-        public const string BankCash = "cash:bank";
-        public const string Revenue = "revenue";
-        public const string Adjustments = "operator:adjustments";
-        public const string Suspense = "suspense";
-        public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense];
     }
 
     /// <summary>

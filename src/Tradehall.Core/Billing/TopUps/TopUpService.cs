@@ -30,9 +30,9 @@ public sealed record CreditRequest(
 /// BIL-03, BIL-04: money coming into a personal account — a signed gateway callback, idempotent by the
 /// gateway's payment id, and a manual credit by the operator with a reason.
 /// </summary>
-public sealed partial class TopUps(
-    AppDbContext db, Ledger.Ledger ledger, BillingAccounts accounts, Receipts receipts, EvidenceArchive archive, TimeProvider time,
-    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUps> logger)
+public sealed partial class TopUpService(
+    AppDbContext db, Ledger.LedgerPostings ledger, BillingAccounts accounts, Receipts receipts, EvidenceArchive archive, TimeProvider time,
+    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUpService> logger)
 {
     public const string GatewaySource = "gateway";
 
@@ -106,7 +106,7 @@ public sealed partial class TopUps(
                 return Replay(raced, payment);
             }
             var result = await CreditAsync(account, minor, "topup.gateway", DeferredText.Line("Payment {0} through the payment gateway", DeferredValue.Text(payment.PaymentId!)),
-                Ledger.Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, cancellationToken);
+                Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -143,8 +143,11 @@ public sealed partial class TopUps(
             differing.ToDictionary(f => f, _ => new[] { message }));
     }
 
-    /// <summary>BIL-03 (c): a manual credit by the operator; runs inside the caller's transaction (the idempotency scope).</summary>
-    public async Task<TopUpResult> CreditByOperatorAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken)
+    /// <summary>BIL-03 (c): a manual credit by the operator; in the caller's transaction when there is one (the idempotency scope), else in its own.</summary>
+    public Task<TopUpResult> CreditByOperatorAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken) =>
+        db.InTransactionAsync(() => CreditByOperatorInTransactionAsync(accountNumber, request, operatorId, cancellationToken), cancellationToken);
+
+    private async Task<TopUpResult> CreditByOperatorInTransactionAsync(string accountNumber, CreditRequest request, Guid operatorId, CancellationToken cancellationToken)
     {
         var errors = FieldErrors.FromAnnotations(request);
         var minor = CheckAmount(request.Amount, errors, "amount");
@@ -152,7 +155,7 @@ public sealed partial class TopUps(
         var account = await accounts.ByNumberAsync(accountNumber, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_account", "There is no personal account with this number.");
         return await CreditAsync(account, minor, "topup.manual", DeferredText.Line("Credit by the operator: {0}", DeferredValue.Text(request.Reason!.Trim())),
-            Ledger.Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, cancellationToken);
+            Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, cancellationToken);
     }
 
     private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, DeferredText description, string from,
