@@ -35,7 +35,7 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         Assert.False(await IndexedAsync(id));
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpired));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/api/v1/listings/{id}")).StatusCode);
-        var email = await app.EmailAsync(owner.Email, "Your listing expired");
+        var email = (await app.Mail.NextAsync(owner.Email, "Your listing expired")).Body;
         Assert.Contains($"/listings/{id}", email, StringComparison.Ordinal);
     }
 
@@ -54,7 +54,7 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         await RunExpiryAsync(app);
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpiring));
         Assert.Equal(ListingStatus.Active, await StatusAsync(id));
-        var email = await app.EmailAsync(owner.Email, "Your listing expires soon");
+        var email = (await app.Mail.NextAsync(owner.Email, "Your listing expires soon")).Body;
         Assert.Contains("Pellets ENplus A1, big bags", email, StringComparison.Ordinal);
         using var client = app.Api(owner.Token);
         var mine = (await (await client.GetAsync("/api/v1/me/listings")).JsonAsync()).GetProperty("items")[0];
