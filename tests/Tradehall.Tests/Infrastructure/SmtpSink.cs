@@ -65,23 +65,33 @@ public sealed class SmtpSink : IDisposable
     /// <summary>The <paramref name="path"/> link (<c>…path?token=…</c>) in the next email to <paramref name="to"/> that holds one.</summary>
     public async Task<Uri> NextLinkAsync(string to, string path)
     {
-        var link = new Regex(@"https?://\S+?" + Regex.Escape(path) + @"\?token=[^\s&]+");
-        var mail = await Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && link.IsMatch(m.Body), $"to {to} with a {path} link");
-        return new Uri(link.Match(mail.Body).Value);
+        var mail = await Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && Link(path).IsMatch(m.Body), $"to {to} with a {path} link");
+        return LinkIn(mail, path);
     }
 
     /// <summary>The token of the <paramref name="path"/> link in the next email to <paramref name="to"/> that holds one.</summary>
-    public async Task<string> NextLinkTokenAsync(string to, string path) =>
-        Uri.UnescapeDataString((await NextLinkAsync(to, path)).Query["?token=".Length..]);
+    public async Task<string> NextLinkTokenAsync(string to, string path) => Token(await NextLinkAsync(to, path));
+
+    /// <summary>The token of the <paramref name="path"/> link in <paramref name="mail"/>.</summary>
+    public static string LinkTokenIn(CapturedMail mail, string path) => Token(LinkIn(mail, path));
+
+    private static Uri LinkIn(CapturedMail mail, string path) =>
+        Link(path).Match(mail.Body) is { Success: true } found ? new Uri(found.Value) : throw new InvalidOperationException($"No {path} link in: {mail.Body}");
+
+    private static Regex Link(string path) => new(@"https?://\S+?" + Regex.Escape(path) + @"\?token=[^\s&]+");
+
+    private static string Token(Uri link) => Uri.UnescapeDataString(link.Query["?token=".Length..]);
 
     /// <summary>The emails to <paramref name="to"/> that arrived so far, oldest first.</summary>
     public IReadOnlyList<CapturedMail> To(string to) => [.. Received.Snapshot().Where(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))];
 
     public void Dispose()
     {
-        server.Shutdown();
-        stop.Cancel();
-        stop.Dispose();
+        if (!stop.IsCancellationRequested)
+        {
+            server.Shutdown();
+            stop.Cancel();
+        }
     }
 
     private sealed class Store(SmtpSink sink) : IMessageStore

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -125,14 +126,34 @@ public sealed class Resumption(AppDbContext db, Ledger.Ledger ledger, BillingNot
 /// <summary>Wakes the resumption sweep when money arrives, so a payment resumes services in seconds, not at the next poll.</summary>
 public sealed class ResumptionSignal : WakeSignal;
 
-internal sealed class TopUpSaveInterceptor(ResumptionSignal signal) : SaveChangesInterceptor
+internal sealed class TopUpSaveInterceptor(ResumptionSignal signal) : SaveChangesInterceptor, IDbTransactionInterceptor
 {
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<LedgerTransaction>().Any(e => e.Entity.Kind.StartsWith("topup", StringComparison.Ordinal)))
+        // Inside a transaction the sweep is woken when it commits: woken now, it would not see the money yet.
+        if (eventData.Context is { Database.CurrentTransaction: null } context && HasTopUp(context))
         {
             signal.Raise();
         }
         return ValueTask.FromResult(result);
     }
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Committed(eventData);
+
+    public Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Committed(eventData);
+        return Task.CompletedTask;
+    }
+
+    private void Committed(TransactionEndEventData eventData)
+    {
+        if (eventData.Context is { } context && HasTopUp(context))
+        {
+            signal.Raise();
+        }
+    }
+
+    private static bool HasTopUp(DbContext context) =>
+        context.ChangeTracker.Entries<LedgerTransaction>().Any(e => e.Entity.Kind.StartsWith("topup", StringComparison.Ordinal));
 }
