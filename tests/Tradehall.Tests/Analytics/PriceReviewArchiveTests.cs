@@ -182,7 +182,7 @@ public sealed class PriceReviewStartTests
         using var app = new TradehallApp { PeriodicJobs = [typeof(PriceReviewWorker)] };
         var worker = app.Services.GetServices<IHostedService>().OfType<PriceReviewWorker>().Single();
         // Nobody moved the clock: the round that ended came with the start, not from the worker's timer.
-        await worker.RoundsEndedAsync(1, CancellationToken.None).WaitAsync(Arrivals<object>.Patience);
+        await worker.RoundsEndedAsync(1, CancellationToken.None).WaitAsync(Arrival.Patience);
         var completed = await app.WithDb(db => db.Set<Tradehall.Core.Data.JobLease>().Where(l => l.Name == PriceReviews.JobName)
             .Select(l => l.CompletedFor).SingleAsync());
         Assert.Equal(new DateOnly(2026, 2, 1), completed);

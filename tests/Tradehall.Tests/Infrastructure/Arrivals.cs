@@ -1,5 +1,11 @@
 namespace Tradehall.Tests.Infrastructure;
 
+public static class Arrival
+{
+    /// <summary>How long an awaited arrival may take before the test fails: long enough for a busy two-core machine.</summary>
+    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+}
+
 /// <summary>
 /// What reached one of the test's boundaries (mail, SMS, log entries, live events), in arrival order, with an awaitable
 /// "next one like this": a test waits for the arrival itself, never for a while. <see cref="NextAsync"/> takes what it
@@ -7,9 +13,6 @@ namespace Tradehall.Tests.Infrastructure;
 /// </summary>
 public sealed class Arrivals<T>(string what)
 {
-    /// <summary>How long an awaited arrival may take before the test fails: long enough for a busy two-core machine.</summary>
-    public static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
-
     private readonly Lock gate = new();
     private readonly List<T> items = [];
     private readonly List<bool> taken = [];
@@ -31,7 +34,7 @@ public sealed class Arrivals<T>(string what)
     /// <summary>The oldest item not taken yet that <paramref name="match"/> accepts, waiting for it to arrive; it is taken.</summary>
     public async Task<T> NextAsync(Func<T, bool> match, string description)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Arrival.Patience);
         while (true)
         {
             Task next;
@@ -54,7 +57,7 @@ public sealed class Arrivals<T>(string what)
     /// <summary>Waits until what arrived so far satisfies <paramref name="holds"/>, taking nothing.</summary>
     public async Task WhenAsync(Func<IReadOnlyList<T>, bool> holds, string description)
     {
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(Arrival.Patience);
         while (true)
         {
             Task next;
@@ -78,7 +81,7 @@ public sealed class Arrivals<T>(string what)
         }
         catch (OperationCanceledException)
         {
-            throw new TimeoutException($"No {what} {description} arrived within {Patience.TotalSeconds} s. Arrived: {Describe()}");
+            throw new TimeoutException($"No {what} {description} arrived within {Arrival.Patience.TotalSeconds} s. Arrived: {Describe()}");
         }
     }
 

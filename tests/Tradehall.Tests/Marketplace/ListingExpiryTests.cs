@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
@@ -37,6 +39,21 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/api/v1/listings/{id}")).StatusCode);
         var email = (await app.Mail.NextAsync(owner.Email, "Your listing expired")).Body;
         Assert.Contains($"/listings/{id}", email, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MKT01_RUN03_the_expiry_worker_runs_its_round_when_the_clock_passes_its_interval()
+    {
+        using var site = new TradehallApp { PeriodicJobs = [typeof(ListingExpiryWorker)] };
+        var owner = await Members.RegisterAsync(site);
+        var id = await PostedAsync(site, owner);
+        var worker = site.Services.GetServices<IHostedService>().OfType<ListingExpiryWorker>().Single();
+
+        // The worker's timer runs on the site's clock: moving it past the listing's 60 days fires the round, no test runs it.
+        site.Clock.Advance(TimeSpan.FromDays(60) + TimeSpan.FromMinutes(1));
+        await worker.RoundsEndedAsync(1, CancellationToken.None).WaitAsync(Arrival.Patience);
+        Assert.Equal(ListingStatus.Expired, await site.WithDb(db => db.Set<Listing>().Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+        Assert.Contains($"/listings/{id}", (await site.Mail.NextAsync(owner.Email, "Your listing expired")).Body, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -63,7 +63,7 @@ public sealed class SearchFeedTests(ListingSteps.App app) : IClassFixture<Listin
         // One feed interval later node B reads the feed (on the clock's word, not after a real wait) and finds it.
         var read = nodeB.Services.GetRequiredService<ListingIndexFeed>().NextReadAsync(CancellationToken.None);
         app.Clock.Advance(nodeB.Services.GetRequiredService<IOptions<MarketplaceOptions>>().Value.SearchFeedInterval);
-        await read.WaitAsync(Arrivals<object>.Patience);
+        await read.WaitAsync(Arrival.Patience);
         Assert.Equal([id], await FindAsync(nodeB, word));
     }
 

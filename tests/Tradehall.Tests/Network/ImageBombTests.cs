@@ -37,10 +37,10 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
         }
 
         /// <summary>Completes when the decoder has started.</summary>
-        public Task DecoderStartedAsync() => Task.Run(() => File.ReadAllText(started)).WaitAsync(Arrivals<string>.Patience);
+        public Task DecoderStartedAsync() => Task.Run(() => File.ReadAllText(started)).WaitAsync(Arrival.Patience);
 
         /// <summary>Lets the waiting decoder end (it fails, as if the image were no image).</summary>
-        public Task ReleaseDecoderAsync() => Task.Run(() => File.WriteAllText(release, "go\n")).WaitAsync(Arrivals<string>.Patience);
+        public Task ReleaseDecoderAsync() => Task.Run(() => File.WriteAllText(release, "go\n")).WaitAsync(Arrival.Patience);
 
         private string Fifo(string name)
         {

@@ -201,6 +201,10 @@ public sealed class Ledger(AppDbContext db, TimeProvider time, Ledger.Balanceles
                 [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.Text, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
             await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
                 [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
+            if (transactions.Any(t => t.Kind.StartsWith("topup", StringComparison.Ordinal)))
+            {
+                Run.TopUpCommitInterceptor.TopUpWritten(db);
+            }
         }
         catch (DbException e)
         {
