@@ -70,7 +70,7 @@ public sealed class PaymentJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "41-notifications-payment-phone.png"), FullPage = true });
         Assert.Empty(problems);
 
-        var sms = await site.LastSmsAsync(phone, "was credited");
+        var sms = await site.SmsAsync(phone, "was credited");
         Assert.StartsWith($"3,500.00 RUB was credited to your personal account {number}", sms, StringComparison.Ordinal);
     }
 }

@@ -1,9 +1,9 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
 using Tradehall.Tests.Infrastructure;
@@ -12,9 +12,9 @@ using Tradehall.Web.Hosting;
 namespace Tradehall.BrowserTests;
 
 /// <summary>
-/// The real site on a loopback port (Kestrel, SQLite, development sinks) and Debian's Chromium
-/// driven headless. The site's clock is a fake that starts at the real time, so a test can step
-/// past a 30-second authenticator window without waiting.
+/// The real site on a loopback port (Kestrel, SQLite) and Debian's Chromium driven headless, its email sent to an SMTP
+/// server and its SMS to a gateway in the test. The site's clock is a fake that starts at the real time (the browser
+/// judges cookies by its own clock), so a test can step past a 30-second authenticator window without waiting.
 /// </summary>
 public sealed class SiteFixture : IAsyncLifetime
 {
@@ -23,7 +23,11 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public TestDatabase Database { get; } = new();
 
-    public FakeClock Clock { get; } = new(TimeProvider.System.GetUtcNow());
+    public FakeTimeProvider Clock { get; } = new(TimeProvider.System.GetUtcNow());
+
+    public SmtpSink Mail { get; } = new();
+
+    public SmsGateway Sms { get; } = new();
 
     public string BaseUrl { get; private set; } = "";
 
@@ -37,7 +41,7 @@ public sealed class SiteFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var port = SmtpSink.FreePort();
+        var port = FreePort();
         BaseUrl = $"http://localhost:{port}";
         var contentRoot = Path.GetFullPath(Path.Combine(RepositoryRoot, "src", "Tradehall.Web"));
         site = Site.Build(["--urls", BaseUrl, "--environment", "Testing", "--contentRoot", contentRoot], builder =>
@@ -47,13 +51,14 @@ public sealed class SiteFixture : IAsyncLifetime
             {
                 ["Database:MigrateOnStart"] = "true",
                 ["Tradehall:PublicUrl"] = BaseUrl,
-                ["Notifications:MailDelivery"] = "pickup",
-                ["Notifications:SmsDelivery"] = "file",
                 ["Notifications:PollInterval"] = "00:00:00.200",
                 // A journey makes the price reviews it reads itself; the job's round at start would race it.
                 ["Analytics:Reviews"] = "false",
             });
+            builder.Configuration.AddInMemoryCollection(Mail.Settings);
+            builder.Configuration.AddInMemoryCollection(SmsGateway.Settings);
             builder.Services.AddSingleton<TimeProvider>(Clock);
+            Sms.AddTo(builder.Services);
         });
         await site.StartAsync();
 
@@ -80,6 +85,14 @@ public sealed class SiteFixture : IAsyncLifetime
             await site.DisposeAsync();
         }
         Database.Dispose();
+        Mail.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public static string RepositoryRoot
@@ -135,56 +148,12 @@ public sealed class SiteFixture : IAsyncLifetime
         await page.WaitForURLAsync(url => !url.EndsWith("/account/sign-in", StringComparison.Ordinal));
     }
 
-    public async Task<string> SmsCodeAsync(string phone, int after = 0) =>
-        Regex.Match(await SmsAsync(phone, texts => texts.Count > after ? texts[^1] : null), @"\b(\d{6})\b").Groups[1].Value;
+    /// <summary>The code of the next SMS to <paramref name="phone"/> that holds one, once the outbox has sent it.</summary>
+    public Task<string> SmsCodeAsync(string phone) => Sms.NextCodeAsync(phone);
 
-    /// <summary>The newest SMS to <paramref name="phone"/> holding <paramref name="text"/>, once the outbox has sent it.</summary>
-    public Task<string> LastSmsAsync(string phone, string text) =>
-        SmsAsync(phone, texts => texts.LastOrDefault(t => t.Contains(text, StringComparison.Ordinal)));
+    /// <summary>The next SMS to <paramref name="phone"/> holding <paramref name="text"/>, once the outbox has sent it.</summary>
+    public Task<string> SmsAsync(string phone, string text) => Sms.NextAsync(phone, text);
 
-    private async Task<string> SmsAsync(string phone, Func<List<string>, string?> pick)
-    {
-        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
-        for (var i = 0; i < 100; i++)
-        {
-            if (File.Exists(file))
-            {
-                var texts = (await File.ReadAllLinesAsync(file)).Select(l => JsonDocument.Parse(l).RootElement)
-                    .Where(e => e.GetProperty("to").GetString() == phone).Select(e => e.GetProperty("text").GetString()!).ToList();
-                if (pick(texts) is { } found)
-                {
-                    return found;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No such SMS reached {phone}.");
-    }
-
-    public async Task<string> EmailLinkAsync(string to, string path)
-    {
-        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
-        for (var i = 0; i < 100; i++)
-        {
-            if (Directory.Exists(folder))
-            {
-                foreach (var file in Directory.GetFiles(folder, "*.eml").OrderByDescending(File.GetLastWriteTimeUtc))
-                {
-                    var text = await File.ReadAllTextAsync(file);
-                    if (!text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-                    {
-                        continue;
-                    }
-                    var (_, body) = Eml.Parse(text);
-                    var match = System.Text.RegularExpressions.Regex.Match(body, "https?://\\S+" + System.Text.RegularExpressions.Regex.Escape(path) + "\\?token=\\S+");
-                    if (match.Success)
-                    {
-                        return match.Value;
-                    }
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No {path} link reached {to}.");
-    }
+    /// <summary>The <paramref name="path"/> link of the next email to <paramref name="to"/> that holds one.</summary>
+    public async Task<string> EmailLinkAsync(string to, string path) => (await Mail.NextLinkAsync(to, path)).AbsoluteUri;
 }

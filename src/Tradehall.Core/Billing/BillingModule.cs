@@ -41,7 +41,7 @@ public static class BillingModule
         services.AddScoped<Suspensions>();
         services.AddScoped<BillingRun>();
         services.AddSingleton<ResumptionSignal>();
-        services.AddSingleton<IInterceptor, TopUpSaveInterceptor>();
+        services.AddSingleton<IInterceptor, TopUpCommitInterceptor>();
         services.AddHostedService<BillingWorker>();
         services.AddScoped<BankStatements.BankStatements>();
         services.AddScoped<BillingNotices>();

@@ -27,23 +27,47 @@ public abstract class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeP
 
     protected abstract Task RunAsync(TJob job, CancellationToken cancellationToken);
 
+    private readonly Lock roundsGate = new();
+    private int roundsEnded;
+    private TaskCompletionSource roundEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once <paramref name="count"/> rounds have ended on this node since it started, whether they ran the job,
+    /// found the lease taken or failed: for whoever must know that a round happened rather than guess from the time.
+    /// </summary>
+    public async Task RoundsEndedAsync(int count, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task next;
+            lock (roundsGate)
+            {
+                if (roundsEnded >= count)
+                {
+                    return;
+                }
+                next = roundEnded.Task;
+            }
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var wait = !RoundAtStart;
+        Task? due = RoundAtStart || !Enabled ? null : Task.Delay(Interval, time, stoppingToken);
         while (Enabled && !stoppingToken.IsCancellationRequested)
         {
             try
             {
-                if (wait)
-                {
-                    await Task.Delay(Interval, time, stoppingToken);
-                }
-                else
+                if (due is null)
                 {
                     // Off the host's start path: the round's database work must not hold the other services back.
                     await Task.Yield();
                 }
-                wait = true;
+                else
+                {
+                    await due;
+                }
             }
             catch (OperationCanceledException)
             {
@@ -57,6 +81,16 @@ public abstract class PeriodicJobWorker<TJob>(IServiceScopeFactory scopes, TimeP
             {
                 JobLog.RoundFailed(logger, typeof(TJob).Name, ex);
             }
+            // The next round's timer is set before this round is reported ended: a clock moved on after the report fires it.
+            due = Task.Delay(Interval, time, stoppingToken);
+            TaskCompletionSource ended;
+            lock (roundsGate)
+            {
+                roundsEnded++;
+                ended = roundEnded;
+                roundEnded = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            ended.TrySetResult();
         }
     }
 

@@ -18,7 +18,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         var member = await Members.RegisterAsync(app);
         using var anonymous = app.Api();
         Assert.Equal(HttpStatusCode.Accepted, (await anonymous.PostAsJsonAsync("/api/v1/account/password/forgot", new { email = member.Email })).StatusCode);
-        var token = await app.EmailLinkTokenAsync(member.Email, "/account/reset-password", after: 1);
+        var token = await app.Mail.NextLinkTokenAsync(member.Email, "/account/reset-password");
         const string newPassword = "Birch plywood shipment 18mm";
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/account/password/reset", new { token, password = newPassword })).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, await TokenStatus(member.Email, member.Password));
@@ -34,7 +34,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         var member = await Members.RegisterAsync(app);
         using var anonymous = app.Api();
         await anonymous.PostAsJsonAsync("/api/v1/account/password/forgot", new { email = member.Email });
-        var token = await app.EmailLinkTokenAsync(member.Email, "/account/reset-password", after: 1);
+        var token = await app.Mail.NextLinkTokenAsync(member.Email, "/account/reset-password");
         var weak = await anonymous.PostAsJsonAsync("/api/v1/account/password/reset", new { token, password = "password123" });
         Assert.Equal(HttpStatusCode.BadRequest, weak.StatusCode);
         Assert.True((await weak.JsonAsync()).GetProperty("errors").TryGetProperty("password", out _));
@@ -68,7 +68,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         using var client = app.Api(member.Token);
         Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/email", new { email = newEmail, currentPassword = member.Password })).StatusCode);
         Assert.Equal(member.Email, (await (await client.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("email").GetString());
-        var token = await app.EmailLinkTokenAsync(newEmail, "/account/confirm-email-change");
+        var token = await app.Mail.NextLinkTokenAsync(newEmail, "/account/confirm-email-change");
         using var anonymous = app.Api();
         var wrongAddress = await anonymous.PostAsJsonAsync("/api/v1/account/email/change/confirm", new { token, email = "someone-else@example.com" });
         Assert.Equal(HttpStatusCode.BadRequest, wrongAddress.StatusCode);
@@ -88,7 +88,7 @@ public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<Tra
         var newPhone = Members.NewPhone();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = newPhone, currentPassword = member.Password })).StatusCode);
         Assert.Equal(member.Phone, (await (await client.GetAsync("/api/v1/me")).JsonAsync()).GetProperty("phone").GetString());
-        var code = await app.SmsCodeAsync(newPhone);
+        var code = await app.Sms.NextCodeAsync(newPhone);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsJsonAsync("/api/v1/account/phone/confirm", new { code })).StatusCode);
         var me = await (await client.GetAsync("/api/v1/me")).JsonAsync();
         Assert.Equal(newPhone, me.GetProperty("phone").GetString());

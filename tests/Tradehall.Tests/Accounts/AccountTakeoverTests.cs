@@ -18,7 +18,8 @@ public sealed class AccountTakeoverTests(TradehallApp app) : IClassFixture<Trade
         var response = await client.PutAsJsonAsync("/api/v1/me/email", new { email = newEmail, currentPassword });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("currentPassword", out _));
-        Assert.Empty(app.Mails(newEmail));
+        // Mail is queued in the request's own transaction: none queued means none will ever be sent.
+        Assert.Equal(0, await app.QueuedToAsync(newEmail));
     }
 
     [Fact]
@@ -31,7 +32,7 @@ public sealed class AccountTakeoverTests(TradehallApp app) : IClassFixture<Trade
         var response = await client.PutAsJsonAsync("/api/v1/me/phone", new { phone = newPhone });
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.True((await response.JsonAsync()).GetProperty("errors").TryGetProperty("currentPassword", out _));
-        Assert.Equal(0, await app.SmsCountAsync(newPhone));
+        Assert.Equal(0, await app.QueuedToAsync(newPhone));
     }
 
     [Fact]
@@ -41,14 +42,13 @@ public sealed class AccountTakeoverTests(TradehallApp app) : IClassFixture<Trade
         using var client = app.Api(member.Token);
         var newEmail = Members.NewEmail();
         Assert.Equal(HttpStatusCode.Accepted, (await client.PutAsJsonAsync("/api/v1/me/email", new { email = newEmail, currentPassword = member.Password })).StatusCode);
-        var confirm = await app.EmailLinkTokenAsync(newEmail, "/account/confirm-email-change");
+        var confirm = await app.Mail.NextLinkTokenAsync(newEmail, "/account/confirm-email-change");
         using var anonymous = app.Api();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/account/email/change/confirm", new { token = confirm, email = newEmail })).StatusCode);
 
-        var before = app.Mails(member.Email).Count;
-        var notice = await app.EmailAsync(member.Email, "Your sign-in email address was changed");
-        Assert.Contains(newEmail, notice, StringComparison.Ordinal);
-        var revert = await app.EmailLinkTokenAsync(member.Email, "/account/revert-email");
+        var notice = await app.Mail.NextAsync(member.Email, "Your sign-in email address was changed");
+        Assert.Contains(newEmail, notice.Body, StringComparison.Ordinal);
+        var revert = SmtpSink.LinkTokenIn(notice, "/account/revert-email");
 
         // The page shows a button; opening the link changes nothing by itself (SEC-04).
         using (var browser = new Browser(app))
@@ -70,7 +70,7 @@ public sealed class AccountTakeoverTests(TradehallApp app) : IClassFixture<Trade
         var me = await (await back.GetAsync("/api/v1/me")).JsonAsync();
         Assert.Equal(member.Email, me.GetProperty("email").GetString());
         Assert.True(me.GetProperty("emailConfirmed").GetBoolean());
-        Assert.False(string.IsNullOrEmpty(await app.EmailLinkTokenAsync(member.Email, "/account/reset-password", after: before)));
+        Assert.False(string.IsNullOrEmpty(await app.Mail.NextLinkTokenAsync(member.Email, "/account/reset-password")));
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsJsonAsync("/api/v1/tokens", new { email = newEmail, password = member.Password, name = "gone" })).StatusCode);
     }
 

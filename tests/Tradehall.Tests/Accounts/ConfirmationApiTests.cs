@@ -17,7 +17,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     public async Task ACC03_code_from_the_SMS_confirms_the_phone()
     {
         var member = await Members.RegisterAsync(app);
-        var code = await app.SmsCodeAsync(member.Phone);
+        var code = await app.Sms.NextCodeAsync(member.Phone);
         Assert.Matches("^[0-9]{6}$", code);
         using var client = app.Api(member.Token);
         Assert.Equal(HttpStatusCode.NoContent, (await ConfirmPhone(client, code)).StatusCode);
@@ -31,7 +31,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     public async Task SEC02_a_used_code_does_not_work_twice()
     {
         var member = await Members.RegisterAsync(app);
-        var code = await app.SmsCodeAsync(member.Phone);
+        var code = await app.Sms.NextCodeAsync(member.Phone);
         using var client = app.Api(member.Token);
         Assert.Equal(HttpStatusCode.NoContent, (await ConfirmPhone(client, code)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmPhone(client, code)).StatusCode);
@@ -41,7 +41,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     public async Task ACC03_fifth_wrong_code_is_the_last_try_then_429_even_for_the_right_code()
     {
         var member = await Members.RegisterAsync(app);
-        var code = await app.SmsCodeAsync(member.Phone);
+        var code = await app.Sms.NextCodeAsync(member.Phone);
         using var client = app.Api(member.Token);
         for (var i = 1; i <= 5; i++)
         {
@@ -59,7 +59,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     {
         using var own = new TradehallApp();
         var member = await Members.RegisterAsync(own);
-        var code = await own.SmsCodeAsync(member.Phone);
+        var code = await own.Sms.NextCodeAsync(member.Phone);
         own.Clock.Advance(TimeSpan.FromMinutes(10));
         using var client = own.Api(member.Token);
         var response = await ConfirmPhone(client, code);
@@ -72,7 +72,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     {
         using var own = new TradehallApp();
         var member = await Members.RegisterAsync(own);
-        var first = await own.SmsCodeAsync(member.Phone);
+        var first = await own.Sms.NextCodeAsync(member.Phone);
         using var client = own.Api(member.Token);
         own.Clock.Advance(TimeSpan.FromSeconds(59));
         var early = await client.PostAsync("/api/v1/account/phone/resend", null);
@@ -80,7 +80,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
         Assert.True(early.Headers.RetryAfter is not null);
         own.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync("/api/v1/account/phone/resend", null)).StatusCode);
-        var second = await own.SmsCodeAsync(member.Phone, after: 1);
+        var second = await own.Sms.NextCodeAsync(member.Phone);
         if (second != first)
         {
             Assert.Equal(HttpStatusCode.BadRequest, (await ConfirmPhone(client, first)).StatusCode);
@@ -92,7 +92,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     public async Task ACC02_emailed_link_confirms_the_address_once()
     {
         var member = await Members.RegisterAsync(app);
-        var token = await app.EmailLinkTokenAsync(member.Email, "/account/confirm-email");
+        var token = await app.Mail.NextLinkTokenAsync(member.Email, "/account/confirm-email");
         using var anonymous = app.Api();
         Assert.Equal(HttpStatusCode.NoContent, (await anonymous.PostAsJsonAsync("/api/v1/account/email/confirm", new { token })).StatusCode);
         using var client = app.Api(member.Token);
@@ -107,7 +107,7 @@ public sealed class ConfirmationApiTests(TradehallApp app) : IClassFixture<Trade
     {
         using var own = new TradehallApp();
         var member = await Members.RegisterAsync(own);
-        var token = await own.EmailLinkTokenAsync(member.Email, "/account/confirm-email");
+        var token = await own.Mail.NextLinkTokenAsync(member.Email, "/account/confirm-email");
         own.Clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(1));
         using var anonymous = own.Api();
         var response = await anonymous.PostAsJsonAsync("/api/v1/account/email/confirm", new { token });

@@ -74,7 +74,4 @@ public static class AnalyticsSteps
     /// </summary>
     public static Task<int> ReviewEmailsQueuedAsync(TradehallApp app, Guid memberId) =>
         app.WithDb(db => db.Set<OutboxMessage>().CountAsync(m => m.MemberId == memberId && m.Subject!.StartsWith("Price reviews")));
-
-    /// <summary>Subjects of the emails delivered to <paramref name="to"/> so far.</summary>
-    public static IReadOnlyList<string> Subjects(TradehallApp app, string to) => [.. app.Mails(to).Select(m => m.Subject)];
 }

@@ -2,6 +2,7 @@ using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Tests.Infrastructure;
 using static Tradehall.Core.Marketplace.Listings.ListingStatus;
@@ -15,7 +16,7 @@ public sealed class PriceReviewArchiveTests(AnalyticsApp app) : IClassFixture<An
     [Fact]
     public async Task ANL02_the_first_run_fills_the_archive_back_and_emails_only_about_the_month_just_ended()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(TradehallApp.DefaultStart);
         var tree = await AnalyticsSteps.TreeAsync(app);
         var (first, second) = (tree[0].Id, tree[1].Id);
         var early = await AnalyticsSteps.SubscriberAsync(app, "price-review");
@@ -36,7 +37,7 @@ public sealed class PriceReviewArchiveTests(AnalyticsApp app) : IClassFixture<An
         Assert.Equal([(new DateOnly(2024, 3, 1), first), (new DateOnly(2025, 6, 1), first), (new DateOnly(2025, 12, 1), second), (new DateOnly(2026, 2, 1), first)],
             made.Select(r => (r.Month, r.CategoryId)).ToArray());
         // Subscribers hear of February only; the older months fill the archive quietly.
-        await app.EmailAsync(early.Email, "Price reviews for February 2026");
+        await app.Mail.NextAsync(early.Email, "Price reviews for February 2026");
         Assert.Equal(1, await AnalyticsSteps.ReviewEmailsQueuedAsync(app, early.Id));
 
         // A member who subscribes now finds the past months in the archive.
@@ -175,27 +176,15 @@ public sealed class PriceTeaserTests(AnalyticsApp app) : IClassFixture<Analytics
 /// <summary>ANL-02: the job's first round runs as the site starts, so a new site's archive does not wait an interval.</summary>
 public sealed class PriceReviewStartTests
 {
-    private sealed class ReviewingApp : TradehallApp
-    {
-        public ReviewingApp() => Settings["Analytics:Reviews"] = "true";
-    }
-
     [Fact]
     public async Task ANL02_the_review_job_runs_its_first_round_as_the_site_starts()
     {
-        using var app = new ReviewingApp();
-        using var client = app.Api();
-        // The round records the month it completed for: wait for that record, not for a while.
-        DateOnly? completed = null;
-        for (var i = 0; i < 100 && completed is null; i++)
-        {
-            completed = await app.WithDb(db => db.Set<Tradehall.Core.Data.JobLease>().Where(l => l.Name == PriceReviews.JobName)
-                .Select(l => l.CompletedFor).FirstOrDefaultAsync());
-            if (completed is null)
-            {
-                await Task.Delay(100);
-            }
-        }
+        using var app = new TradehallApp { PeriodicJobs = [typeof(PriceReviewWorker)] };
+        var worker = app.Services.GetServices<IHostedService>().OfType<PriceReviewWorker>().Single();
+        // Nobody moved the clock: the round that ended came with the start, not from the worker's timer.
+        await worker.RoundsEndedAsync(1, CancellationToken.None).WaitAsync(Arrival.Patience);
+        var completed = await app.WithDb(db => db.Set<Tradehall.Core.Data.JobLease>().Where(l => l.Name == PriceReviews.JobName)
+            .Select(l => l.CompletedFor).SingleAsync());
         Assert.Equal(new DateOnly(2026, 2, 1), completed);
     }
 }

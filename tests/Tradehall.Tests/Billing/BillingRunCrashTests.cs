@@ -52,13 +52,9 @@ public sealed class BillingRunCrashTests
 
         using (var run = TradehallProcess.Start(crashed, "Development", SmallBatches, "billing", "run", "--as-of", DueOn))
         {
-            long billed;
-            do
-            {
-                await Task.Delay(20);
-                billed = long.Parse((await crashed.RowsAsync(Billed))[0], CultureInfo.InvariantCulture);
-            }
-            while (billed == 0 && !run.HasExited);
+            // The run is another process: only its database shows how far it got, so the test looks until a batch is in.
+            await Eventually.UntilAsync(async () => run.HasExited || long.Parse((await crashed.RowsAsync(Billed))[0], CultureInfo.InvariantCulture) > 0,
+                "the billing run to commit its first batch", TimeSpan.FromMinutes(2));
             run.Kill(entireProcessTree: true);
             await run.WaitForExitAsync();
         }

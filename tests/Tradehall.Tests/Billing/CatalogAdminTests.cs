@@ -124,7 +124,7 @@ public sealed class CatalogAdminTests(PaymentsApiTests.App app) : IClassFixture<
         Assert.Equal(120_00, ServiceCatalog.PriceOn(tariff, today.AddDays(10)));
         Assert.Equal(100m, (await CatalogTariffAsync(client, code, id))!.Value.GetProperty("price").GetDecimal());
 
-        var body = await app.EmailAsync(member.Email, "The price of your tariff changes");
+        var body = (await app.Mail.NextAsync(member.Email, "The price of your tariff changes")).Body;
         Assert.Contains("120.00 RUB", body, StringComparison.Ordinal);
 
         app.Clock.Advance(TimeSpan.FromDays(10));
@@ -163,6 +163,6 @@ public sealed class CatalogAdminTests(PaymentsApiTests.App app) : IClassFixture<
         Assert.Null(await CatalogTariffAsync(client, code, old));
         Assert.Equal(HttpStatusCode.BadRequest, (await OrderAsync(client, old)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsJsonAsync($"/api/v1/operator/catalog/tariffs/{old}/close", new { successorTariffId = successor })).StatusCode);
-        Assert.Contains("Plan 250", await app.EmailAsync(member.Email, "Your tariff is closing"), StringComparison.Ordinal);
+        Assert.Contains("Plan 250", (await app.Mail.NextAsync(member.Email, "Your tariff is closing")).Body, StringComparison.Ordinal);
     }
 }

@@ -127,7 +127,7 @@ public sealed class ForecastApiTests(StatementApiTests.App app) : IClassFixture<
     [Fact]
     public async Task BIL22_forecast_counts_the_renewals_the_balance_covers_and_warns_exactly_n_days_ahead()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var (member, number, _, _) = await Subscribers.CreateAsync(app, 0m);
         using var client = app.Api(member.Token);
         Assert.Equal((null, false, 0.00m), await ForecastAsync(client));
@@ -142,18 +142,18 @@ public sealed class ForecastApiTests(StatementApiTests.App app) : IClassFixture<
 
         // Days are counted in the site's time zone: 21:30 UTC is already the next day in Moscow.
         var warnFrom = until.AddDays(-WarningDays).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
-        app.Clock.Set(new DateTimeOffset(warnFrom.AddDays(-1).AddHours(20).AddMinutes(59), TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(warnFrom.AddDays(-1).AddHours(20).AddMinutes(59), TimeSpan.Zero));
         Assert.False((await ForecastAsync(client)).Warning);
-        app.Clock.Set(new DateTimeOffset(warnFrom.AddDays(-1).AddHours(21).AddMinutes(1), TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(warnFrom.AddDays(-1).AddHours(21).AddMinutes(1), TimeSpan.Zero));
         Assert.True((await ForecastAsync(client)).Warning);
-        app.Clock.Set(new DateTimeOffset(until.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(until.ToDateTime(new TimeOnly(9, 0), DateTimeKind.Utc), TimeSpan.Zero));
         Assert.True((await ForecastAsync(client)).Warning);
     }
 
     [Fact]
     public async Task BIL22_31_january_order_and_stopped_renewal()
     {
-        app.Clock.Set(new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2027, 1, 31, 9, 0, 0, TimeSpan.Zero));
         var (member, number, _, _) = await Subscribers.CreateAsync(app, 0m);
         await Subscribers.TopUpAsync(app, number, 5000m);
         var (service, _) = await Subscribers.OrderFirstAsync(app, member);
@@ -170,7 +170,7 @@ public sealed class ForecastApiTests(StatementApiTests.App app) : IClassFixture<
     [Fact]
     public async Task BIL22_the_billing_job_can_ask_for_one_member()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var (member, number, _, _) = await Subscribers.CreateAsync(app, 0m);
         await Subscribers.TopUpAsync(app, number, 2490m);
         await Subscribers.OrderFirstAsync(app, member);

@@ -65,7 +65,7 @@ public sealed class ServiceConfirmationTests(PaymentsApiTests.App app) : IClassF
         Assert.Equal(Iso(today.AddMonths(3)), view.GetProperty("periodEnd").GetString());
         var mine = await (await client.GetAsync("/api/v1/billing/services")).JsonAsync();
         Assert.Equal("active", mine.EnumerateArray().Single(s => s.GetProperty("id").GetGuid() == service).GetProperty("status").GetString());
-        await app.EmailAsync(member.Email, "Your order is confirmed");
+        await app.Mail.NextAsync(member.Email, "Your order is confirmed");
 
         Assert.Equal(HttpStatusCode.Conflict, (await ops.PostAsync($"/api/v1/operator/services/{service}/confirm", null)).StatusCode);
         Assert.Equal(HttpStatusCode.Conflict, (await RejectAsync(ops, service, "Too late to decline", Guid.NewGuid().ToString())).StatusCode);
@@ -98,7 +98,7 @@ public sealed class ServiceConfirmationTests(PaymentsApiTests.App app) : IClassF
         Assert.Equal(450.25m, await BalanceAsync(client));
         Assert.Empty(await LedgerProblemsAsync());
 
-        var body = await app.EmailAsync(member.Email, "Your order was declined");
+        var body = (await app.Mail.NextAsync(member.Email, "Your order was declined")).Body;
         Assert.Contains("No capacity in this region", body, StringComparison.Ordinal);
     }
 

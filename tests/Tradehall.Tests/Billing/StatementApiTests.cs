@@ -23,7 +23,7 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
             Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
             Settings["Tradehall:TimeZone"] = "Europe/Moscow";
             // The site starts, and publishes its terms, before every day these tests travel to.
-            Clock.Set(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+            Clock = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
             _ = Server;
         }
     }
@@ -36,19 +36,19 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
     /// </summary>
     private async Task<(TestMember Member, string Number, decimal Price)> MarchAsync()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
         var (member, number, _, _) = await Subscribers.CreateAsync(app, 0m);
-        app.Clock.Set(new DateTimeOffset(2026, 3, 1, 20, 30, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 20, 30, 0, TimeSpan.Zero));
         await Subscribers.TopUpAsync(app, number, 1000m);
-        app.Clock.Set(new DateTimeOffset(2026, 3, 1, 21, 30, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 1, 21, 30, 0, TimeSpan.Zero));
         await Subscribers.TopUpAsync(app, number, 2000m);
-        app.Clock.Set(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
         var (_, price) = await Subscribers.OrderFirstAsync(app, member);
-        app.Clock.Set(new DateTimeOffset(2026, 3, 31, 20, 59, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 20, 59, 0, TimeSpan.Zero));
         await Subscribers.TopUpAsync(app, number, 500m);
-        app.Clock.Set(new DateTimeOffset(2026, 3, 31, 21, 1, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 3, 31, 21, 1, 0, TimeSpan.Zero));
         await Subscribers.TopUpAsync(app, number, 300m);
-        app.Clock.Set(new DateTimeOffset(2026, 4, 5, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 5, 9, 0, 0, TimeSpan.Zero));
         return (member, number, price);
     }
 
@@ -164,7 +164,7 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
     [Fact]
     public async Task BIL21_long_statement_pdf_runs_over_several_numbered_pages()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 5, 10, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 5, 10, 9, 0, 0, TimeSpan.Zero));
         var (member, _, _, _) = await Subscribers.CreateAsync(app, 0m);
         for (var i = 1; i <= 90; i++)
         {
@@ -182,7 +182,7 @@ public sealed class StatementApiTests(StatementApiTests.App app) : IClassFixture
     [Fact]
     public async Task BIL21_csv_cells_that_would_start_a_formula_are_neutralised()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 6, 10, 9, 0, 0, TimeSpan.Zero));
         var (member, _, _, _) = await Subscribers.CreateAsync(app, 0m);
         await PostAsync(member.Id, "=cmd|' /C calc'!A0", "=HYPERLINK(\"http://evil.example\",\"Refund\")", 10_00);
         await PostAsync(member.Id, "+topup", "@SUM(1+1)", 10_00);

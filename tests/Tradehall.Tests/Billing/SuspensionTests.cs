@@ -14,7 +14,7 @@ public sealed class SuspensionTests(SuspensionTests.App app) : IClassFixture<Sus
             Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
             Settings["Tradehall:TimeZone"] = "Europe/Moscow";
             // The site starts, and publishes its terms, before every day these tests travel to.
-            Clock.Set(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
+            Clock = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
             _ = Server;
         }
     }
@@ -36,12 +36,12 @@ public sealed class SuspensionTests(SuspensionTests.App app) : IClassFixture<Sus
     /// <summary>A member whose analytics (2,490) and price reviews (990), ordered on <paramref name="ordered"/>, the next month's billing run suspended.</summary>
     internal static async Task<TestSubscriber> SuspendedAsync(TradehallApp app, DateOnly ordered)
     {
-        app.Clock.Set(At(ordered));
+        app.Clock.AdjustTime(At(ordered));
         var s = await Subscribers.CreateAsync(app, 2490m + 990m);
         await Subscribers.OrderFirstAsync(app, s.Member);
         await Subscribers.OrderFirstAsync(app, s.Member, "price-review");
         var renewal = ordered.AddMonths(1);
-        app.Clock.Set(At(renewal));
+        app.Clock.SetUtcNow(At(renewal));
         await using var scope = app.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(renewal, null, CancellationToken.None);
         return s;
@@ -102,7 +102,7 @@ public sealed class SuspensionTests(SuspensionTests.App app) : IClassFixture<Sus
     [Fact]
     public async Task BIL10_a_member_with_nothing_suspended_gets_no_suspension_and_one_request_asks_once()
     {
-        app.Clock.Set(At(new DateOnly(2026, 7, 1)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 7, 1)));
         var s = await Subscribers.CreateAsync(app, 5000m);
         await Subscribers.OrderFirstAsync(app, s.Member);
         Assert.Null(await ViewAsync(s.Member.Id));

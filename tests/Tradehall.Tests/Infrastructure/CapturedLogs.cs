@@ -1,14 +1,25 @@
-using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
 namespace Tradehall.Tests.Infrastructure;
 
-public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception);
+public sealed record LogEntry(string Category, LogLevel Level, EventId EventId, string Message, Exception? Exception)
+{
+    public override string ToString() => $"{Level} {Category}: {Message}";
+}
 
-/// <summary>Every log entry of a test host, for tests of what is logged and at which level (RUN-05, SEC-09).</summary>
+/// <summary>
+/// Every log entry of a test host, for tests of what is logged and at which level (RUN-05, SEC-09), and to await what a
+/// background worker reports only in its log (a failed delivery, a listener connected again).
+/// </summary>
 public sealed class CapturedLogs : ILoggerProvider
 {
-    public ConcurrentQueue<LogEntry> Entries { get; } = new();
+    private readonly Arrivals<LogEntry> entries = new("log entry");
+
+    /// <summary>The entries so far, oldest first.</summary>
+    public IReadOnlyList<LogEntry> Entries => entries.Snapshot();
+
+    /// <summary>The next entry <paramref name="match"/> accepts, once it is logged.</summary>
+    public Task<LogEntry> NextAsync(Func<LogEntry, bool> match, string description) => entries.NextAsync(match, description);
 
     public ILogger CreateLogger(string categoryName) => new Logger(this, categoryName);
 
@@ -23,6 +34,6 @@ public sealed class CapturedLogs : ILoggerProvider
         public bool IsEnabled(LogLevel logLevel) => logLevel != LogLevel.None;
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
-            logs.Entries.Enqueue(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
+            logs.entries.Add(new LogEntry(category, logLevel, eventId, formatter(state, exception), exception));
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications.Live;
+using Tradehall.Core.Shared;
 
 namespace Tradehall.Tests.Infrastructure;
 
@@ -12,6 +13,8 @@ namespace Tradehall.Tests.Infrastructure;
 public sealed class LiveClient : IAsyncDisposable
 {
     private readonly Channel<(string Name, JsonElement Payload)> received = Channel.CreateUnbounded<(string, JsonElement)>();
+
+    private const string Sentinel = "test-sentinel";
 
     private LiveClient(HubConnection connection) => Connection = connection;
 
@@ -53,7 +56,7 @@ public sealed class LiveClient : IAsyncDisposable
             })
             .Build();
         var client = new LiveClient(connection);
-        foreach (var name in events)
+        foreach (var name in events.Append(Sentinel))
         {
             connection.On<JsonElement>(name, payload => client.received.Writer.TryWrite((name, payload)));
         }
@@ -86,16 +89,23 @@ public sealed class LiveClient : IAsyncDisposable
         }
     }
 
-    /// <summary>How many events arrive within the given time (to show that something did not come, or came once).</summary>
-    public async Task<int> CountWithinAsync(double seconds)
+    /// <summary>
+    /// Publishes a sentinel event to <paramref name="memberIds"/> through <paramref name="node"/>, on the path every live
+    /// event takes: anything published to them before it reaches their tabs before it. <see cref="SentinelNextAsync"/> then
+    /// shows that nothing else came first — absence proved by an arrival, not by a wait.
+    /// </summary>
+    public static async Task<Guid> PublishSentinelAsync(TradehallApp node, params Guid[] memberIds)
     {
-        await Task.Delay(TimeSpan.FromSeconds(seconds));
-        var count = 0;
-        while (received.Reader.TryRead(out _))
-        {
-            count++;
-        }
-        return count;
+        var id = Guid.NewGuid();
+        await node.Services.GetRequiredService<ILiveEvents>().PublishAsync(memberIds, Sentinel, new { id }, CancellationToken.None);
+        return id;
+    }
+
+    /// <summary>Asserts that the next event of this tab is the sentinel <paramref name="id"/>: nothing arrived before it.</summary>
+    public async Task SentinelNextAsync(Guid id)
+    {
+        var (name, payload) = await NextAsync();
+        Assert.True(name == Sentinel && payload.GetProperty("id").GetGuid() == id, $"Before the sentinel came '{name}': {payload}");
     }
 
     public ValueTask DisposeAsync() => Connection.DisposeAsync();
@@ -104,10 +114,18 @@ public sealed class LiveClient : IAsyncDisposable
 /// <summary>RUN-03: a second node of the same site, on the first node's database and data folder.</summary>
 public static class Nodes
 {
+    /// <summary>
+    /// The second node shares the first one's clock, as nodes share the wall clock, and its mail server and SMS gateway:
+    /// either node's outbox worker may deliver a message.
+    /// </summary>
     public static TradehallApp SecondNodeOf(TradehallApp first, Dictionary<string, string?>? settings = null) => new()
     {
         Settings = first.Database.Settings.Concat(first.Settings).Concat(settings ?? [])
             .GroupBy(s => s.Key).ToDictionary(g => g.Key, g => g.Last().Value),
+        Clock = first.Clock,
+        Mail = first.Mail,
+        Sms = first.Sms,
+        PeriodicJobs = first.PeriodicJobs,
     };
 
     /// <summary>Waits until the node listens for live events, so nothing published afterwards can pass it by.</summary>

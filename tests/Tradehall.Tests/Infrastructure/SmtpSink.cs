@@ -1,86 +1,114 @@
-using System.Diagnostics;
-using System.Net.Sockets;
+using System.Buffers;
+using System.Net;
+using System.Text.RegularExpressions;
+using MimeKit;
+using SmtpServer;
+using SmtpServer.Net;
+using SmtpServer.Protocol;
+using SmtpServer.Storage;
 
 namespace Tradehall.Tests.Infrastructure;
 
-/// <summary>A real SMTP server (Debian's aiosmtpd) on a loopback port, storing what it receives in a maildir.</summary>
+/// <summary>One email as the SMTP server received it, for one envelope recipient, its body decoded.</summary>
+public sealed record CapturedMail(string To, string Subject, string Body, MimeMessage Message)
+{
+    public override string ToString() => $"{To}: {Subject}";
+}
+
+/// <summary>
+/// A real SMTP server in the test process on a loopback port: the app sends through its own SMTP code path
+/// (<c>Notifications:MailDelivery=smtp</c>), and what arrives is held in memory for the test to await.
+/// </summary>
 public sealed class SmtpSink : IDisposable
 {
-    private Process? server;
+    private readonly CancellationTokenSource stop = new();
+    private readonly SmtpServer.SmtpServer server;
 
-    public SmtpSink(int? port = null)
+    public SmtpSink()
     {
-        Port = port ?? FreePort();
-        Maildir = Directory.CreateTempSubdirectory("tradehall-smtp-").FullName;
-        foreach (var sub in new[] { "tmp", "new", "cur" })
-        {
-            Directory.CreateDirectory(Path.Combine(Maildir, sub));
-        }
+        var listeners = new EndpointListenerFactory();
+        var port = 0;
+        // The listener binds as the server starts, before StartAsync first yields, so the port is known at once.
+        listeners.EndpointStarted += (_, e) => port = ((IPEndPoint)e.LocalEndPoint).Port;
+        var services = new SmtpServer.ComponentModel.ServiceProvider();
+        services.Add(listeners);
+        services.Add(new Store(this));
+        var options = new SmtpServerOptionsBuilder().ServerName("localhost").Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, 0))).Build();
+        server = new SmtpServer.SmtpServer(options, services);
+        Running = server.StartAsync(stop.Token);
+        Port = port != 0 ? port : throw new InvalidOperationException("The test SMTP server did not bind a port as it started.");
     }
 
     public int Port { get; }
 
-    public string Maildir { get; }
+    /// <summary>Completes when the server stops; faults if it failed.</summary>
+    public Task Running { get; }
 
-    public static int FreePort()
+    public Arrivals<CapturedMail> Received { get; } = new("email");
+
+    /// <summary>While true, every message is refused with a transient error, as a server that is down for a while.</summary>
+    public bool Refusing { get; set; }
+
+    /// <summary>The settings that send the app's email here.</summary>
+    public Dictionary<string, string?> Settings => new()
     {
-        using var listener = new TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        ["Notifications:MailDelivery"] = "smtp",
+        ["Notifications:SmtpHost"] = IPAddress.Loopback.ToString(),
+        ["Notifications:SmtpPort"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    /// <summary>The next email to <paramref name="to"/> whose subject starts with <paramref name="subjectStart"/>, once it arrives.</summary>
+    public Task<CapturedMail> NextAsync(string to, string subjectStart = "") =>
+        Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal),
+            $"to {to}" + (subjectStart.Length > 0 ? $" with a subject starting '{subjectStart}'" : ""));
+
+    /// <summary>The <paramref name="path"/> link (<c>…path?token=…</c>) in the next email to <paramref name="to"/> that holds one.</summary>
+    public async Task<Uri> NextLinkAsync(string to, string path)
+    {
+        var mail = await Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && Link(path).IsMatch(m.Body), $"to {to} with a {path} link");
+        return LinkIn(mail, path);
     }
 
-    public async Task StartAsync()
-    {
-        var info = new ProcessStartInfo("/usr/bin/python3", ["-m", "aiosmtpd", "-n", "-l", $"127.0.0.1:{Port}", "-c", "aiosmtpd.handlers.Mailbox", Maildir])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-        server = Process.Start(info) ?? throw new InvalidOperationException("aiosmtpd did not start (scripts/install-deps.sh installs python3-aiosmtpd).");
-        for (var i = 0; i < 100; i++)
-        {
-            try
-            {
-                using var probe = new TcpClient();
-                await probe.ConnectAsync(System.Net.IPAddress.Loopback, Port);
-                return;
-            }
-            catch (SocketException)
-            {
-                await Task.Delay(100);
-            }
-        }
-        throw new TimeoutException("aiosmtpd did not open its port: " + await server.StandardError.ReadToEndAsync());
-    }
+    /// <summary>The token of the <paramref name="path"/> link in the next email to <paramref name="to"/> that holds one.</summary>
+    public async Task<string> NextLinkTokenAsync(string to, string path) => Token(await NextLinkAsync(to, path));
 
-    public async Task<string> WaitForMessageAsync(string to)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            var newFolder = Path.Combine(Maildir, "new");
-            if (Directory.Exists(newFolder))
-            {
-                foreach (var file in Directory.GetFiles(newFolder))
-                {
-                    var text = await File.ReadAllTextAsync(file);
-                    if (text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-                    {
-                        return text;
-                    }
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No message for {to} reached the SMTP server.");
-    }
+    /// <summary>The token of the <paramref name="path"/> link in <paramref name="mail"/>.</summary>
+    public static string LinkTokenIn(CapturedMail mail, string path) => Token(LinkIn(mail, path));
+
+    private static Uri LinkIn(CapturedMail mail, string path) =>
+        Link(path).Match(mail.Body) is { Success: true } found ? new Uri(found.Value) : throw new InvalidOperationException($"No {path} link in: {mail.Body}");
+
+    private static Regex Link(string path) => new(@"https?://\S+?" + Regex.Escape(path) + @"\?token=[^\s&]+");
+
+    private static string Token(Uri link) => Uri.UnescapeDataString(link.Query["?token=".Length..]);
+
+    /// <summary>The emails to <paramref name="to"/> that arrived so far, oldest first.</summary>
+    public IReadOnlyList<CapturedMail> To(string to) => [.. Received.Snapshot().Where(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))];
 
     public void Dispose()
     {
-        if (server is { HasExited: false })
+        if (!stop.IsCancellationRequested)
         {
-            server.Kill(entireProcessTree: true);
+            server.Shutdown();
+            stop.Cancel();
         }
-        server?.Dispose();
-        Directory.Delete(Maildir, recursive: true);
+    }
+
+    private sealed class Store(SmtpSink sink) : IMessageStore
+    {
+        public Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken cancellationToken)
+        {
+            if (sink.Refusing)
+            {
+                return Task.FromResult(new SmtpResponse(SmtpReplyCode.ServiceUnavailable, "Try again later"));
+            }
+            using var stream = new MemoryStream(buffer.ToArray());
+            var message = MimeMessage.Load(stream, cancellationToken);
+            foreach (var recipient in transaction.To)
+            {
+                sink.Received.Add(new CapturedMail($"{recipient.User}@{recipient.Host}", message.Subject ?? "", message.TextBody ?? message.HtmlBody ?? "", message));
+            }
+            return Task.FromResult(SmtpResponse.Ok);
+        }
     }
 }

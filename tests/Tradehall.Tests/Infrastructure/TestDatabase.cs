@@ -74,19 +74,19 @@ public sealed class TestDatabase : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)";
-            // An autovacuum worker busy in the database cannot be ended by this role; it finishes in moments.
-            for (var attempt = 1; ; attempt++)
+            // An autovacuum worker busy in the database cannot be ended by this role; the server's worker finishes in moments.
+            Eventually.Until(() =>
             {
                 try
                 {
                     command.ExecuteNonQuery();
-                    break;
+                    return true;
                 }
-                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege && attempt < 20)
+                catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
                 {
-                    Thread.Sleep(250);
+                    return false;
                 }
-            }
+            }, $"an autovacuum worker to leave {postgresName}", TimeSpan.FromSeconds(5));
         }
         else
         {

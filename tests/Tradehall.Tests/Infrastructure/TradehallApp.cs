@@ -1,8 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -12,22 +10,53 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
+using Tradehall.Core.Notifications;
 
 namespace Tradehall.Tests.Infrastructure;
 
 /// <summary>
-/// The real application on a fresh database of the run's engine, migrated by its own migrations,
-/// with a fake clock and the development sinks for email and SMS.
+/// The real application on a fresh database of the run's engine, migrated by its own migrations, with a fake clock, its
+/// email sent over SMTP to a server in the test and its SMS posted to a gateway in the test, where tests await them.
 /// </summary>
 public class TradehallApp : WebApplicationFactory<Program>
 {
+    /// <summary>Where the clock of every test host starts unless a test chooses another: a Monday morning.</summary>
+    public static readonly DateTimeOffset DefaultStart = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private SmtpSink? mail;
+    private SmtpSink? ownMail;
+
     /// <summary>Settings of this test host beyond the defaults; read when the host first starts.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
     public TestDatabase Database { get; } = new();
 
-    public FakeClock Clock { get; } = new();
+    /// <summary>
+    /// The site's clock. It stands still until a test moves it, and as it moves it fires the app's timers (the search
+    /// feed's reads, and the periodic jobs a host keeps: <see cref="PeriodicJobs"/>).
+    /// </summary>
+    public FakeTimeProvider Clock { get; init; } = new(DefaultStart);
+
+    /// <summary>Every email the app sent, as the SMTP server received it.</summary>
+    public SmtpSink Mail
+    {
+        get => mail ??= ownMail = new SmtpSink();
+        init => mail = value;
+    }
+
+    /// <summary>Every SMS the app sent, as the gateway received it.</summary>
+    public SmsGateway Sms { get; init; } = new();
+
+    /// <summary>
+    /// The periodic jobs (<see cref="PeriodicJobWorker{TJob}"/>) whose workers this host runs; none unless a test names
+    /// them. A test runs a job's round itself, when it chooses: a worker's timer would fire as the test moves the clock and
+    /// start rounds beside the test's own.
+    /// </summary>
+    public IReadOnlyCollection<Type> PeriodicJobs { get; init; } = [];
 
     /// <summary>What the host logged, at the levels the configuration lets through.</summary>
     public CapturedLogs Logs { get; } = new();
@@ -41,21 +70,17 @@ public class TradehallApp : WebApplicationFactory<Program>
             config.AddInMemoryCollection(new Dictionary<string, string?>
             {
                 ["Database:MigrateOnStart"] = "true",
-                ["Notifications:MailDelivery"] = "pickup",
-                ["Notifications:SmsDelivery"] = "file",
                 ["Notifications:PollInterval"] = "00:00:00.100",
                 // Tests start the day's billing run themselves, on the day they choose; resumption still runs on its own.
                 ["Billing:Run:Daily"] = "false",
-                // Digests are sent when a test asks for them, so a test that moves the clock gets no stray emails.
-                ["Notifications:DigestInterval"] = "1.00:00:00",
-                // Price reviews are made when a test asks for them: the job's round at start would race a test's own.
-                ["Analytics:Reviews"] = "false",
                 ["RateLimits:AuthPerMinute"] = "100000",
                 ["RateLimits:PhonePerMinute"] = "100000",
                 ["RateLimits:AnonymousPerMinute"] = "1000000",
                 // Hashing stays PBKDF2-SHA512; the minimum iteration count keeps the suite quick.
                 ["Accounts:PasswordHashIterations"] = "210000",
             });
+            config.AddInMemoryCollection(Mail.Settings);
+            config.AddInMemoryCollection(SmsGateway.Settings);
             config.AddInMemoryCollection(Settings);
         });
         builder.ConfigureTestServices(services =>
@@ -63,17 +88,17 @@ public class TradehallApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            Sms.AddTo(services);
+            foreach (var worker in services.Where(s => s.ServiceType == typeof(IHostedService) && IsPeriodicJob(s.ImplementationType)
+                && !PeriodicJobs.Contains(s.ImplementationType!)).ToList())
+            {
+                services.Remove(worker);
+            }
         });
     }
 
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        if (disposing)
-        {
-            Database.Dispose();
-        }
-    }
+    private static bool IsPeriodicJob(Type? type) =>
+        type is not null && (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(PeriodicJobWorker<>) || IsPeriodicJob(type.BaseType));
 
     private bool kestrel;
 
@@ -123,114 +148,20 @@ public class TradehallApp : WebApplicationFactory<Program>
         await work(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
-    /// <summary>The newest SMS sent to <paramref name="phone"/>, waiting for the outbox worker to deliver it.</summary>
-    public async Task<string> LastSmsAsync(string phone, int after = 0)
-    {
-        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
-        for (var i = 0; i < 100; i++)
-        {
-            if (File.Exists(file))
-            {
-                var lines = (await File.ReadAllLinesAsync(file))
-                    .Select(l => JsonDocument.Parse(l).RootElement)
-                    .Where(e => e.GetProperty("to").GetString() == phone)
-                    .ToList();
-                if (lines.Count > after)
-                {
-                    return lines[^1].GetProperty("text").GetString()!;
-                }
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"No SMS #{after + 1} reached {phone}.");
-    }
-
-    public async Task<int> SmsCountAsync(string phone)
-    {
-        var file = Path.Combine(Database.DataPath, "outbox", "sms.jsonl");
-        return File.Exists(file)
-            ? (await File.ReadAllLinesAsync(file)).Count(l => JsonDocument.Parse(l).RootElement.GetProperty("to").GetString() == phone)
-            : 0;
-    }
-
-    public async Task<string> SmsCodeAsync(string phone, int after = 0) =>
-        Regex.Match(await LastSmsAsync(phone, after), @"\b(\d{6})\b").Groups[1].Value;
-
-    /// <summary>The newest email to <paramref name="to"/> with its body decoded, waiting for delivery.</summary>
-    public async Task<(string Subject, string Body)> LastEmailAsync(string to, int after = 0)
-    {
-        List<(string Subject, string Body)> mails = [];
-        return await DeliveredAsync(() => (mails = Mails(to)).Count > after)
-            ? mails[^1]
-            : throw new TimeoutException($"No email #{after + 1} reached {to}.");
-    }
-
     /// <summary>
-    /// The body of the newest email to <paramref name="to"/> whose subject starts with <paramref name="subjectStart"/>, once
-    /// the outbox worker has delivered it; mails sent moments apart may be written in either order.
+    /// How many messages the outbox holds for <paramref name="to"/> (an address or a phone number), sent or not. A message
+    /// is queued in the transaction of the request that sends it, so none queued after a request means none from it, ever.
     /// </summary>
-    public async Task<string> EmailAsync(string to, string subjectStart)
-    {
-        string? body = null;
-        return await DeliveredAsync(() => (body = Mails(to).LastOrDefault(m => m.Subject.StartsWith(subjectStart, StringComparison.Ordinal)).Body) is not null)
-            ? body!
-            : throw new TimeoutException($"No email '{subjectStart}' reached {to}.");
-    }
+    public Task<int> QueuedToAsync(string to) => WithDb(db => db.Set<OutboxMessage>().CountAsync(m => m.To == to));
 
-    /// <summary>
-    /// The token of the newest mail to <paramref name="to"/> holding a <paramref name="path"/> link, once more than
-    /// <paramref name="after"/> mails reached them: mails sent moments apart may be written out of order.
-    /// </summary>
-    public async Task<string> EmailLinkTokenAsync(string to, string path, int after = 0)
+    protected override void Dispose(bool disposing)
     {
-        var pattern = new Regex(Regex.Escape(path) + @"\?token=([^\s&]+)");
-        List<(string Subject, string Body)> mails = [];
-        Match? link = null;
-        if (await DeliveredAsync(() => (mails = Mails(to)).Count > after
-            && (link = mails.Select(m => pattern.Match(m.Body)).LastOrDefault(m => m.Success)) is not null))
+        base.Dispose(disposing);
+        if (disposing)
         {
-            return Uri.UnescapeDataString(link!.Groups[1].Value);
+            ownMail?.Dispose();
+            Database.Dispose();
         }
-        Assert.Fail($"No {path} link in: {(mails.Count == 0 ? "(no mail)" : mails[^1].Body)}");
-        return "";
-    }
-
-    /// <summary>Whether <paramref name="found"/> came true within ten seconds: the outbox worker delivers in the background.</summary>
-    private static async Task<bool> DeliveredAsync(Func<bool> found)
-    {
-        for (var i = 0; i < 100; i++)
-        {
-            if (found())
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return false;
-    }
-
-    /// <summary>The mails written to <paramref name="to"/> so far, oldest first.</summary>
-    public List<(string Subject, string Body)> Mails(string to)
-    {
-        var folder = Path.Combine(Database.DataPath, "outbox", "mail");
-        return !Directory.Exists(folder)
-            ? []
-            : Directory.GetFiles(folder, "*.eml")
-                .Select(f => (Text: File.ReadAllText(f), Time: File.GetLastWriteTimeUtc(f)))
-                .Where(m => m.Text.Contains($"To: {to}", StringComparison.OrdinalIgnoreCase))
-                .OrderBy(m => m.Time)
-                .Select(m => Eml.Parse(m.Text))
-                .ToList();
-    }
-}
-
-public static class Eml
-{
-    public static (string Subject, string Body) Parse(string text)
-    {
-        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(text));
-        using var message = MimeKit.MimeMessage.Load(stream);
-        return (message.Subject ?? "", message.TextBody ?? "");
     }
 }
 

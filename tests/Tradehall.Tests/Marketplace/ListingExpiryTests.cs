@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
@@ -35,8 +37,23 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         Assert.False(await IndexedAsync(id));
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpired));
         Assert.Equal(HttpStatusCode.NotFound, (await app.Api().GetAsync($"/api/v1/listings/{id}")).StatusCode);
-        var email = await app.EmailAsync(owner.Email, "Your listing expired");
+        var email = (await app.Mail.NextAsync(owner.Email, "Your listing expired")).Body;
         Assert.Contains($"/listings/{id}", email, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task MKT01_RUN03_the_expiry_worker_runs_its_round_when_the_clock_passes_its_interval()
+    {
+        using var site = new TradehallApp { PeriodicJobs = [typeof(ListingExpiryWorker)] };
+        var owner = await Members.RegisterAsync(site);
+        var id = await PostedAsync(site, owner);
+        var worker = site.Services.GetServices<IHostedService>().OfType<ListingExpiryWorker>().Single();
+
+        // The worker's timer runs on the site's clock: moving it past the listing's 60 days fires the round, no test runs it.
+        site.Clock.Advance(TimeSpan.FromDays(60) + TimeSpan.FromMinutes(1));
+        await worker.RoundsEndedAsync(1, CancellationToken.None).WaitAsync(Arrival.Patience);
+        Assert.Equal(ListingStatus.Expired, await site.WithDb(db => db.Set<Listing>().Where(l => l.Id == id).Select(l => l.Status).SingleAsync()));
+        Assert.Contains($"/listings/{id}", (await site.Mail.NextAsync(owner.Email, "Your listing expired")).Body, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,7 +71,7 @@ public sealed class ListingExpiryTests(ListingSteps.App app) : IClassFixture<Lis
         await RunExpiryAsync(app);
         Assert.Equal(1, await NotificationsAsync(owner.Id, NotificationType.ListingExpiring));
         Assert.Equal(ListingStatus.Active, await StatusAsync(id));
-        var email = await app.EmailAsync(owner.Email, "Your listing expires soon");
+        var email = (await app.Mail.NextAsync(owner.Email, "Your listing expires soon")).Body;
         Assert.Contains("Pellets ENplus A1, big bags", email, StringComparison.Ordinal);
         using var client = app.Api(owner.Token);
         var mine = (await (await client.GetAsync("/api/v1/me/listings")).JsonAsync()).GetProperty("items")[0];

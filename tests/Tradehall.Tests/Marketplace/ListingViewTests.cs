@@ -52,7 +52,6 @@ public sealed class ListingViewTests(ListingSteps.App app) : IClassFixture<Listi
     public async Task ANL04_a_repeat_answered_by_another_node_is_not_counted_twice()
     {
         using var nodeB = Nodes.SecondNodeOf(app);
-        nodeB.Clock.Set(app.Clock.GetUtcNow());
         var owner = await Members.RegisterAsync(app);
         var buyer = await Members.RegisterAsync(app);
         var id = await PostedAsync(app, owner);

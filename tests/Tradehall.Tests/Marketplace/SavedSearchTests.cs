@@ -91,7 +91,6 @@ public sealed class SavedSearchTests(PaymentsApiTests.App app) : IClassFixture<P
         await RunAlertsAsync();
         Assert.Empty(await AlertsAsync(member.Id));
 
-        var mailsBefore = app.Mails(member.Email).Count;
         app.Clock.Advance(TimeSpan.FromMinutes(20));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking 28x140", "Kiln dried.", ListingType.Offer, 20, "RU", "RUB", 320_000, 0));
         await SearchData.AddAsync(app, seller.Id, new SeedListing("Larch decking, Finland", "Kiln dried.", ListingType.Offer, 20, "FI", "EUR", 3_000, 0));
@@ -115,7 +114,7 @@ public sealed class SavedSearchTests(PaymentsApiTests.App app) : IClassFixture<P
         Assert.NotEqual(Guid.Empty, old);
 
         // The alert is emailed too, as the preferences for saved-search alerts say by default.
-        var (subject, _) = await app.LastEmailAsync(member.Email, after: mailsBefore + 1);
-        Assert.Contains("Larch", subject, StringComparison.Ordinal);
+        await app.Mail.NextAsync(member.Email, "New listings for your saved search: Larch");
+        await app.Mail.NextAsync(member.Email, "New listings for your saved search: Larch");
     }
 }

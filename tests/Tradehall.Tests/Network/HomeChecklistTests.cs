@@ -118,7 +118,7 @@ public sealed class HomeChecklistTests(NetworkSteps.App app) : IClassFixture<Net
         Assert.False(await app.WithDb(db => db.Set<Notification>().AnyAsync(n => n.MemberId == carol.Id && n.Type == NotificationType.ContactAccepted)));
 
         // The requester's email speaks of the acceptance (NTF-01 default: in the centre and by email).
-        var email = await app.EmailAsync(alice.Member.Email, "Boris Sokolov accepted your contact request");
+        var email = (await app.Mail.NextAsync(alice.Member.Email, "Boris Sokolov accepted your contact request")).Body;
         Assert.Contains($"/u/{bob.Handle}", email, StringComparison.Ordinal);
     }
 }

@@ -15,16 +15,18 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
 {
     public sealed class App : TradehallApp
     {
-        public string Started => Path.Combine(Database.DataPath, "decoder-started");
-
-        public string Release => Path.Combine(Database.DataPath, "decoder-release");
+        private readonly string started;
+        private readonly string release;
 
         public App()
         {
-            // A decoder that marks its start and then waits for the test's word, so a second upload meets a busy slot.
-            var script = Path.Combine(Database.DataPath, "waiting-vipsthumbnail.sh");
+            // A decoder that says it started and then waits for the test's word, so a second upload meets a busy slot. Both
+            // words pass through named pipes: opening one waits for the other end, so neither side polls.
             Directory.CreateDirectory(Database.DataPath);
-            File.WriteAllText(script, $"#!/bin/sh\n[ \"$1\" = --vips-version ] && echo 'libvips 8.14.1' && exit 0\ntouch '{Started}'\nwhile [ ! -f '{Release}' ]; do sleep 0.05; done\nexit 1\n");
+            started = Fifo("decoder-started");
+            release = Fifo("decoder-release");
+            var script = Path.Combine(Database.DataPath, "waiting-vipsthumbnail.sh");
+            File.WriteAllText(script, $"#!/bin/sh\n[ \"$1\" = --vips-version ] && echo 'libvips 8.14.1' && exit 0\necho started > '{started}'\nread word < '{release}'\nexit 1\n");
             if (!OperatingSystem.IsWindows())
             {
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
@@ -32,6 +34,21 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
             Settings["Network:VipsThumbnail"] = script;
             Settings["Network:ImageMaxConcurrentDecodes"] = "1";
             Settings["Network:ImageDecodeWait"] = "00:00:00.200";
+        }
+
+        /// <summary>Completes when the decoder has started.</summary>
+        public Task DecoderStartedAsync() => Task.Run(() => File.ReadAllText(started)).WaitAsync(Arrival.Patience);
+
+        /// <summary>Lets the waiting decoder end (it fails, as if the image were no image).</summary>
+        public Task ReleaseDecoderAsync() => Task.Run(() => File.WriteAllText(release, "go\n")).WaitAsync(Arrival.Patience);
+
+        private string Fifo(string name)
+        {
+            var path = Path.Combine(Database.DataPath, name);
+            using var mkfifo = Process.Start("mkfifo", [path]);
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+            return path;
         }
     }
 
@@ -72,11 +89,7 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
         var first = client.PutAsync("/api/v1/me/page/photo", Form(PngHeader(100, 100)));
         try
         {
-            for (var i = 0; i < 200 && !File.Exists(app.Started); i++)
-            {
-                await Task.Delay(50);
-            }
-            Assert.True(File.Exists(app.Started), "the first decoder never started");
+            await app.DecoderStartedAsync();
             var second = await client.PutAsync("/api/v1/me/page/photo", Form(PngHeader(100, 100)));
             Assert.Equal(HttpStatusCode.TooManyRequests, second.StatusCode);
             Assert.Equal("network.image_busy", (await second.JsonAsync()).GetProperty("code").GetString());
@@ -84,7 +97,7 @@ public sealed class ImageBombTests(ImageBombTests.App app) : IClassFixture<Image
         }
         finally
         {
-            await File.WriteAllTextAsync(app.Release, "");
+            await app.ReleaseDecoderAsync();
         }
         // The released decoder fails, so the first upload is refused as no image; its slot is free again.
         Assert.Equal(HttpStatusCode.BadRequest, (await first).StatusCode);

@@ -44,8 +44,7 @@ public sealed class DigestTests(NotificationsApp app) : IClassFixture<Notificati
         Assert.Contains($"http://localhost:5080/chats/{TimberChat:N}", body, StringComparison.Ordinal);
         Assert.Contains($"http://localhost:5080/chats/{BoardsChat:N}", body, StringComparison.Ordinal);
         Assert.Equal(3, await app.WithDb(db => db.Set<Notification>().CountAsync(n => n.MemberId == member.Id && n.DigestedAt != null && n.ReadAt == null)));
-        var (subject, _) = await app.LastEmailAsync(member.Email, after: 1);
-        Assert.Equal("You have unread messages", subject);
+        await app.Mail.NextAsync(member.Email, "You have unread messages");
 
         // Nothing is sent twice; a later message waits for its own delay.
         app.Clock.Advance(TimeSpan.FromMinutes(30));
@@ -119,7 +118,7 @@ public sealed class DigestTests(NotificationsApp app) : IClassFixture<Notificati
         app.Clock.Advance(TimeSpan.FromMinutes(15));
         await RunDigestAsync(app);
         Assert.Equal("У вас есть непрочитанные сообщения", Assert.Single(await NotificationEmailsAsync(app, member.Id)).Subject);
-        var (_, body) = await app.LastEmailAsync(member.Email, after: 1);
+        var body = (await app.Mail.NextAsync(member.Email, "У вас есть непрочитанные сообщения")).Body;
         Assert.Contains("Здравствуйте, Elena!", body, StringComparison.Ordinal);
         Assert.Contains("Эти сообщения ждут вашего ответа:", body, StringComparison.Ordinal);
         Assert.Contains("Иван Петров: новых сообщений — 2", body, StringComparison.Ordinal);

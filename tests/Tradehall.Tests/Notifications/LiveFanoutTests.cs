@@ -37,15 +37,17 @@ public sealed class LiveFanoutTests : IDisposable
 
         await PublishAsync(app, alice.Id, Message(chatId, "Пиломатериалы, 40 м³"));
 
+        // A sentinel published after the event comes next on every tab: the event came once, and never to Boris.
+        var sentinel = await LiveClient.PublishSentinelAsync(app, alice.Id, boris.Id);
         foreach (var tab in new[] { aliceTab1, aliceTab2 })
         {
             var (name, payload) = await tab.NextAsync();
             Assert.Equal("message", name);
             Assert.Equal(chatId, payload.GetProperty("chatId").GetGuid());
             Assert.Equal("Пиломатериалы, 40 м³", payload.GetProperty("message").GetProperty("text").GetString());
-            Assert.Equal(0, await tab.CountWithinAsync(0.3));
+            await tab.SentinelNextAsync(sentinel);
         }
-        Assert.Equal(0, await borisTab.CountWithinAsync(0.5));
+        await borisTab.SentinelNextAsync(sentinel);
     }
 
     [Fact]
@@ -134,11 +136,12 @@ public sealed class LiveFanoutTests : IDisposable
         var chatId = Guid.NewGuid();
 
         await PublishAsync(app, member.Id, Message(chatId, "from node A"));
+        var sentinel = await LiveClient.PublishSentinelAsync(app, member.Id);
 
         foreach (var tab in new[] { tabOnA, tabOnB })
         {
             Assert.Equal(chatId, (await tab.NextAsync()).Payload.GetProperty("chatId").GetGuid());
-            Assert.Equal(0, await tab.CountWithinAsync(0.5));
+            await tab.SentinelNextAsync(sentinel);
         }
     }
 
@@ -160,8 +163,10 @@ public sealed class LiveFanoutTests : IDisposable
     [PostgresFact("the listener connection exists on PostgreSQL only")]
     public async Task RUN03_a_node_listens_again_after_its_database_connection_drops()
     {
+        static bool Listening(LogEntry e) => e.Message.StartsWith("Listening for live events", StringComparison.Ordinal);
         var member = await Members.RegisterAsync(app);
         await app.ListeningAsync();
+        await app.Logs.NextAsync(Listening, "about listening");
         await using var tab = await LiveClient.ConnectAsync(app, member.Token, events: "message");
         var before = await ListenerPidsAsync();
         Assert.Single(before);
@@ -173,10 +178,12 @@ public sealed class LiveFanoutTests : IDisposable
             kill.Parameters.AddWithValue("pid", before[0]);
             await kill.ExecuteScalarAsync();
         }
-        for (var i = 0; i < 100 && (await ListenerPidsAsync()) is var now && (now.Count != 1 || now[0] == before[0]); i++)
-        {
-            await Task.Delay(100);
-        }
+        // The node says when it listens again; only then can an event published on the channel reach it.
+        await app.Logs.NextAsync(e => e.Message.StartsWith("The live events connection dropped", StringComparison.Ordinal), "about the dropped listener");
+        await app.Logs.NextAsync(Listening, "about listening again");
+        var after = await ListenerPidsAsync();
+        Assert.NotEqual(before, after);
+        Assert.Single(after);
         await PublishAsync(app, member.Id, Message(Guid.NewGuid(), "after the drop"));
 
         Assert.Equal("after the drop", (await tab.NextAsync()).Payload.GetProperty("message").GetProperty("text").GetString());

@@ -255,8 +255,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         var member = await Members.RegisterAsync(app);
         await SetCultureAsync(app, member.Id, "ru");
         await NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.ContactRequest, "/contacts", Guid.NewGuid(), "Ivan Petrov"));
-        // The address confirmation and the notice leave moments apart and may be written in either order.
-        var body = await app.EmailAsync(member.Email, "Ivan Petrov просит");
+        var body = (await app.Mail.NextAsync(member.Email, "Ivan Petrov просит")).Body;
         Assert.Equal("Ivan Petrov просит о добавлении в ваши контакты", Assert.Single(await NotificationEmailsAsync(app, member.Id)).Subject);
         Assert.Contains("Здравствуйте, Elena!", body, StringComparison.Ordinal);
         Assert.Contains("/contacts", body, StringComparison.Ordinal);
@@ -278,7 +277,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
     public async Task NTF01_billing_notices_go_by_sms_to_a_confirmed_phone_only()
     {
         var member = await Members.RegisterAsync(app);
-        var code = await app.SmsCodeAsync(member.Phone);
+        var code = await app.Sms.NextCodeAsync(member.Phone);
         Task<int> SmsQueuedAsync() => app.WithDb(db => db.Set<OutboxMessage>().CountAsync(m => m.Channel == Channel.Sms && m.To == member.Phone));
         await NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.Billing, "/billing", Excerpt: "Your services are suspended."));
         Assert.Equal(1, await SmsQueuedAsync());
@@ -288,7 +287,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         }
         await NotifyAsync(app, new NotificationRequest(member.Id, NotificationType.Billing, "/billing", Excerpt: "Your services are suspended."));
         Assert.Equal(2, await SmsQueuedAsync());
-        var sms = await app.LastSmsAsync(member.Phone, after: 1);
+        var sms = await app.Sms.NextAsync(member.Phone, "News about your personal account");
         Assert.Contains("News about your personal account. Your services are suspended. http://localhost:5080/billing", sms, StringComparison.Ordinal);
     }
 

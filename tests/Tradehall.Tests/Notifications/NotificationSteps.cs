@@ -13,49 +13,33 @@ namespace Tradehall.Tests.Notifications;
 /// <summary>The live pushes the app made, recorded at the SignalR boundary.</summary>
 public sealed class RecordingLiveEvents : ILiveEvents
 {
-    private readonly List<(Guid Member, string Name, object Payload)> events = [];
+    private readonly Arrivals<(Guid Member, string Name, object Payload)> events = new("live event");
 
     public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
     {
-        lock (events)
+        foreach (var member in memberIds)
         {
-            events.AddRange(memberIds.Select(m => (m, name, payload)));
+            events.Add((member, name, payload));
         }
         return Task.CompletedTask;
     }
 
-    public List<(string Name, object Payload)> For(Guid member)
-    {
-        lock (events)
-        {
-            return [.. events.Where(e => e.Member == member).Select(e => (e.Name, e.Payload))];
-        }
-    }
+    public List<(string Name, object Payload)> For(Guid member) =>
+        [.. events.Snapshot().Where(e => e.Member == member).Select(e => (e.Name, e.Payload))];
 
     /// <summary>The member's newest event once it is the expected one; counts are pushed apart from the request.</summary>
     public async Task<(string Name, object Payload)> LatestAsync(Guid member, object expected)
     {
-        for (var tries = 0; ; tries++)
-        {
-            var all = For(member);
-            if (all.Count > 0 && Equals(all[^1].Payload, expected))
-            {
-                return all[^1];
-            }
-            Assert.True(tries < 100, $"The newest live event is {(all.Count > 0 ? all[^1].Payload : "none")}, not {expected}.");
-            await Task.Delay(50);
-        }
+        await events.WhenAsync(all => all.LastOrDefault(e => e.Member == member) is { Payload: var newest } && Equals(newest, expected),
+            $"for {member} ending with {expected}");
+        return For(member)[^1];
     }
 }
 
-/// <summary>A test host whose digest job waits for the test to run it, recording live events.</summary>
+/// <summary>A test host recording live events, whose digests are due 15 minutes after a message (the job runs when a test runs it).</summary>
 public sealed class NotificationsApp : TradehallApp
 {
-    public NotificationsApp()
-    {
-        Settings["Notifications:DigestDelay"] = "00:15:00";
-        Settings["Notifications:DigestInterval"] = "1.00:00:00";
-    }
+    public NotificationsApp() => Settings["Notifications:DigestDelay"] = "00:15:00";
 
     public RecordingLiveEvents Live { get; } = new();
 

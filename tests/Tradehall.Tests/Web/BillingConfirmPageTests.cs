@@ -39,7 +39,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     [Fact]
     public async Task BIL07_a_subscription_the_member_holds_is_not_offered_again()
     {
-        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 3, 2)));
         var s = await Subscribers.CreateAsync(app, 5000m);
         using (var client = app.Api(s.Member.Token))
         {
@@ -56,7 +56,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     [Fact]
     public async Task BIL07_order_shows_the_summary_and_charges_only_after_confirm()
     {
-        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 3, 2)));
         var s = await Subscribers.CreateAsync(app, 5000m);
         using var browser = await SignedInAsync(s.Member);
         var (_, billing) = await browser.GetAsync("/billing");
@@ -88,7 +88,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     [Fact]
     public async Task BIL16_cancel_now_asks_first_and_keeping_the_service_changes_nothing()
     {
-        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 3, 2)));
         var s = await Subscribers.CreateAsync(app, 5000m);
         var (service, _) = await Subscribers.OrderFirstAsync(app, s.Member);
         using var browser = await SignedInAsync(s.Member);
@@ -122,7 +122,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     [Fact]
     public async Task BIL16_the_cancel_page_names_the_refund_of_the_unused_months_and_what_is_kept()
     {
-        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 3, 2)));
         using var ops = app.Api(await Operators.TokenAsync(app));
         var tariff = await CatalogueSteps.TariffAsync(ops, await CatalogueSteps.KindAsync(ops), 3000m, months: 3);
         var (member, client) = await CatalogueSteps.SubscriberAsync(app, 3000m);
@@ -143,7 +143,7 @@ public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFix
     [Fact]
     public async Task BIL05_a_short_balance_names_the_shortfall_and_invoices_exactly_it_in_one_click()
     {
-        app.Clock.Set(At(new DateOnly(2026, 3, 2)));
+        app.Clock.AdjustTime(At(new DateOnly(2026, 3, 2)));
         var s = await Subscribers.CreateAsync(app, 1000m);
         using var browser = await SignedInAsync(s.Member);
         var url = $"/billing/order?tariffId={s.Tariff}&autoRenew=true";

@@ -11,7 +11,7 @@ public sealed class BillingStatementPageTests(StatementApiTests.App app) : IClas
 {
     private async Task<(TestMember Member, string Number, Browser Browser)> SubscriberAsync()
     {
-        app.Clock.Set(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.AdjustTime(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero));
         var (member, number, _, _) = await Subscribers.CreateAsync(app, 0m);
         await Subscribers.TopUpAsync(app, number, 5000m);
         await Subscribers.OrderFirstAsync(app, member);
@@ -57,7 +57,7 @@ public sealed class BillingStatementPageTests(StatementApiTests.App app) : IClas
 
         }
         // Sessions end while the clock travels weeks ahead, so the member signs in again.
-        app.Clock.Set(new DateTimeOffset(2026, 4, 25, 9, 0, 0, TimeSpan.Zero));
+        app.Clock.SetUtcNow(new DateTimeOffset(2026, 4, 25, 9, 0, 0, TimeSpan.Zero));
         using var later = await SignedInAsync(member);
         var (_, warned) = await later.GetAsync("/billing");
         var warning = warned.QuerySelector("#forecast")!;

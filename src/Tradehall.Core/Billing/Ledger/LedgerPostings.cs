@@ -202,6 +202,10 @@ public sealed class LedgerPostings(AppDbContext db, TimeProvider time, LedgerPos
                 [.. transactions.Select(t => new object?[] { t.Id, t.At, t.Kind, t.Description, t.Text, t.ActorId, t.Source, t.ExternalId })], cancellationToken);
             await db.Database.InsertAsync("billing_ledger_entries", ["TransactionId", "AccountId", "Amount", "BalanceAfter"],
                 [.. transactions.SelectMany(t => t.Entries).Select(e => new object?[] { e.TransactionId, e.AccountId, e.Amount, e.BalanceAfter })], cancellationToken);
+            if (transactions.Any(t => t.Kind.StartsWith("topup", StringComparison.Ordinal)))
+            {
+                Run.TopUpCommitInterceptor.TopUpWritten(db);
+            }
         }
         catch (DbException e)
         {

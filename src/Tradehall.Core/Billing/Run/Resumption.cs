@@ -1,3 +1,5 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -125,14 +127,39 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
 /// <summary>Wakes the resumption sweep when money arrives, so a payment resumes services in seconds, not at the next poll.</summary>
 public sealed class ResumptionSignal : WakeSignal;
 
-internal sealed class TopUpSaveInterceptor(ResumptionSignal signal) : SaveChangesInterceptor
+/// <summary>
+/// Wakes the resumption sweep when a transaction that credited a top-up commits: the ledger writes its postings by
+/// statement, not through the change tracker, and tells this interceptor of the top-ups it wrote; woken any earlier,
+/// the sweep would not see the money yet.
+/// </summary>
+internal sealed class TopUpCommitInterceptor(ResumptionSignal signal) : DbTransactionInterceptor
 {
-    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    private static readonly ConditionalWeakTable<DbContext, object> Credited = [];
+
+    /// <summary>The ledger wrote a top-up in <paramref name="context"/>'s open transaction.</summary>
+    public static void TopUpWritten(DbContext context) => Credited.AddOrUpdate(context, context);
+
+    public override void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: true);
+
+    public override Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
     {
-        if (eventData.Context is { } context && context.ChangeTracker.Entries<LedgerTransaction>().Any(e => e.Entity.Kind.StartsWith("topup", StringComparison.Ordinal)))
+        Ended(eventData, committed: true);
+        return Task.CompletedTask;
+    }
+
+    public override void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) => Ended(eventData, committed: false);
+
+    public override Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        Ended(eventData, committed: false);
+        return Task.CompletedTask;
+    }
+
+    private void Ended(TransactionEndEventData eventData, bool committed)
+    {
+        if (eventData.Context is { } context && Credited.Remove(context) && committed)
         {
             signal.Raise();
         }
-        return ValueTask.FromResult(result);
     }
 }
