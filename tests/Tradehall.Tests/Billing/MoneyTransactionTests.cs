@@ -29,6 +29,9 @@ public sealed class MoneyTransactionTests(TradehallApp app) : IClassFixture<Trad
     private Task<int> EntriesAsync(Guid ledgerAccount) =>
         app.WithDb(db => db.Set<LedgerEntry>().CountAsync(e => e.AccountId == ledgerAccount));
 
+    private static Task<TopUpResult> CreditAsync(IServiceProvider services, string number) =>
+        services.GetRequiredService<TopUpService>().CreditByOperatorAsync(number, new CreditRequest(150m, "Prepayment"), OperatorId, CancellationToken.None);
+
     [Fact]
     public async Task BIL02_a_credit_called_without_a_transaction_commits_in_its_own()
     {
@@ -37,8 +40,7 @@ public sealed class MoneyTransactionTests(TradehallApp app) : IClassFixture<Trad
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             Assert.Null(db.Database.CurrentTransaction);
-            await scope.ServiceProvider.GetRequiredService<TopUpService>()
-                .CreditByOperatorAsync(number, new CreditRequest(150m, "Prepayment"), OperatorId, CancellationToken.None);
+            await CreditAsync(scope.ServiceProvider, number);
             Assert.Null(db.Database.CurrentTransaction);
         }
         Assert.Equal(15_000, await BalanceAsync(ledgerAccount));
@@ -55,8 +57,7 @@ public sealed class MoneyTransactionTests(TradehallApp app) : IClassFixture<Trad
             // The ledger moves the balance and appends its entries by plain SQL before the service saves the rest: failing
             // that save is failing half-way.
             db.SavingChanges += (_, _) => throw new InvalidOperationException("The save fails.");
-            var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => scope.ServiceProvider.GetRequiredService<TopUpService>()
-                .CreditByOperatorAsync(number, new CreditRequest(150m, "Prepayment"), OperatorId, CancellationToken.None));
+            var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => CreditAsync(scope.ServiceProvider, number));
             Assert.Equal("The save fails.", failed.Message);
         }
         Assert.Equal(0, await BalanceAsync(ledgerAccount));
@@ -71,8 +72,7 @@ public sealed class MoneyTransactionTests(TradehallApp app) : IClassFixture<Trad
         {
             var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
             await using var transaction = await db.Database.BeginTransactionAsync();
-            await scope.ServiceProvider.GetRequiredService<TopUpService>()
-                .CreditByOperatorAsync(number, new CreditRequest(150m, "Prepayment"), OperatorId, CancellationToken.None);
+            await CreditAsync(scope.ServiceProvider, number);
             Assert.Same(transaction, db.Database.CurrentTransaction);
             await transaction.RollbackAsync();
         }

@@ -31,50 +31,49 @@ public sealed partial class DirectoryKeys(AppDbContext db, ILogger<DirectoryKeys
         return keyed;
     }
 
-    private async Task<int> ProfilesAsync(CancellationToken cancellationToken)
-    {
-        var keyed = 0;
-        while (true)
+    private Task<int> ProfilesAsync(CancellationToken cancellationToken) => InBatchesAsync(
+        token => db.Set<Profile>().AsNoTracking()
+            .Where(p => p.SearchKeyVersion < NameSkeleton.Version)
+            .OrderBy(p => p.MemberId).Take(Batch)
+            .Select(p => new { p.MemberId, p.SearchName, p.SearchCity })
+            .ToListAsync(token),
+        (row, token) =>
         {
-            var rows = await db.Set<Profile>().AsNoTracking()
-                .Where(p => p.SearchKeyVersion < NameSkeleton.Version)
-                .OrderBy(p => p.MemberId).Take(Batch)
-                .Select(p => new { p.MemberId, p.SearchName, p.SearchCity })
-                .ToListAsync(cancellationToken);
-            if (rows.Count == 0)
-            {
-                return keyed;
-            }
-            var before = keyed;
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            foreach (var row in rows)
-            {
-                var (name, city) = Profile.Keys(row.SearchName, row.SearchCity);
-                keyed += await db.Set<Profile>()
-                    .Where(p => p.MemberId == row.MemberId && p.SearchKeyVersion < NameSkeleton.Version
-                        && p.SearchName == row.SearchName && p.SearchCity == row.SearchCity)
-                    .ExecuteUpdateAsync(u => u.SetProperty(p => p.SearchNameKey, name).SetProperty(p => p.SearchCityKey, city)
-                        .SetProperty(p => p.SearchKeyVersion, NameSkeleton.Version), cancellationToken);
-            }
-            await transaction.CommitAsync(cancellationToken);
-            if (keyed == before)
-            {
-                // Every row of the batch changed while it was keyed: a page saved here keys itself, the next start takes the rest.
-                return keyed;
-            }
-        }
-    }
+            var (name, city) = Profile.Keys(row.SearchName, row.SearchCity);
+            return db.Set<Profile>()
+                .Where(p => p.MemberId == row.MemberId && p.SearchKeyVersion < NameSkeleton.Version
+                    && p.SearchName == row.SearchName && p.SearchCity == row.SearchCity)
+                .ExecuteUpdateAsync(u => u.SetProperty(p => p.SearchNameKey, name).SetProperty(p => p.SearchCityKey, city)
+                    .SetProperty(p => p.SearchKeyVersion, NameSkeleton.Version), token);
+        }, cancellationToken);
 
-    private async Task<int> OrganizationsAsync(CancellationToken cancellationToken)
+    private Task<int> OrganizationsAsync(CancellationToken cancellationToken) => InBatchesAsync(
+        token => db.Set<Organization>().AsNoTracking()
+            .Where(o => o.SearchKeyVersion < NameSkeleton.Version)
+            .OrderBy(o => o.Id).Take(Batch)
+            .Select(o => new { o.Id, o.SearchName, o.SearchCity, o.SearchIndustry })
+            .ToListAsync(token),
+        (row, token) =>
+        {
+            var (name, city, industry) = Organization.Keys(row.SearchName, row.SearchCity, row.SearchIndustry);
+            return db.Set<Organization>()
+                .Where(o => o.Id == row.Id && o.SearchKeyVersion < NameSkeleton.Version
+                    && o.SearchName == row.SearchName && o.SearchCity == row.SearchCity && o.SearchIndustry == row.SearchIndustry)
+                .ExecuteUpdateAsync(u => u.SetProperty(o => o.SearchNameKey, name).SetProperty(o => o.SearchCityKey, city)
+                    .SetProperty(o => o.SearchIndustryKey, industry).SetProperty(o => o.SearchKeyVersion, NameSkeleton.Version), token);
+        }, cancellationToken);
+
+    /// <summary>
+    /// Keys the <paramref name="outdated"/> rows a batch at a time, each batch in one transaction, until none is left — or
+    /// until every row of a batch changed while it was keyed: a page saved then keys itself, and the next start takes the rest.
+    /// </summary>
+    private async Task<int> InBatchesAsync<TRow>(
+        Func<CancellationToken, Task<List<TRow>>> outdated, Func<TRow, CancellationToken, Task<int>> key, CancellationToken cancellationToken)
     {
         var keyed = 0;
         while (true)
         {
-            var rows = await db.Set<Organization>().AsNoTracking()
-                .Where(o => o.SearchKeyVersion < NameSkeleton.Version)
-                .OrderBy(o => o.Id).Take(Batch)
-                .Select(o => new { o.Id, o.SearchName, o.SearchCity, o.SearchIndustry })
-                .ToListAsync(cancellationToken);
+            var rows = await outdated(cancellationToken);
             if (rows.Count == 0)
             {
                 return keyed;
@@ -83,12 +82,7 @@ public sealed partial class DirectoryKeys(AppDbContext db, ILogger<DirectoryKeys
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             foreach (var row in rows)
             {
-                var (name, city, industry) = Organization.Keys(row.SearchName, row.SearchCity, row.SearchIndustry);
-                keyed += await db.Set<Organization>()
-                    .Where(o => o.Id == row.Id && o.SearchKeyVersion < NameSkeleton.Version
-                        && o.SearchName == row.SearchName && o.SearchCity == row.SearchCity && o.SearchIndustry == row.SearchIndustry)
-                    .ExecuteUpdateAsync(u => u.SetProperty(o => o.SearchNameKey, name).SetProperty(o => o.SearchCityKey, city)
-                        .SetProperty(o => o.SearchIndustryKey, industry).SetProperty(o => o.SearchKeyVersion, NameSkeleton.Version), cancellationToken);
+                keyed += await key(row, cancellationToken);
             }
             await transaction.CommitAsync(cancellationToken);
             if (keyed == before)

@@ -7,7 +7,7 @@ namespace Tradehall.Web.Pages.Network;
 
 /// <summary>NET-04, NET-05, NET-07: the member's requests, invitations to organizations, contacts and blocked members.</summary>
 [Authorize]
-public sealed class ContactsModel(ContactBook contacts, Blocks blocks, OrganizationPeople people) : NetworkPageModel
+public sealed class ContactsModel(ContactBook contacts, Blocks blocks, OrganizationPeople people) : ContactStepsPageModel(contacts)
 {
     public IReadOnlyList<ContactView> All { get; private set; } = [];
 
@@ -17,19 +17,10 @@ public sealed class ContactsModel(ContactBook contacts, Blocks blocks, Organizat
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        All = await contacts.ListAsync(User.MemberId(), null, cancellationToken);
+        All = await Contacts.ListAsync(User.MemberId(), null, cancellationToken);
         Blocked = await blocks.ListAsync(User.MemberId(), cancellationToken);
         Invitations = await people.MineAsync(User.MemberId(), cancellationToken);
     }
-
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.AcceptAsync(User.MemberId(), id, ct), L["You are now contacts."], ct);
-
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.DeclineAsync(User.MemberId(), id, ct), L["Request declined."], ct);
-
-    public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.RemoveAsync(User.MemberId(), id, ct), L["Contact removed."], ct);
 
     public Task<IActionResult> OnPostAcceptInvitationAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => people.AcceptAsync(User.MemberId(), id, ct), L["You joined the organization."], ct);
@@ -40,7 +31,7 @@ public sealed class ContactsModel(ContactBook contacts, Blocks blocks, Organizat
     public Task<IActionResult> OnPostUnblockAsync(string handle, CancellationToken ct) =>
         ActAsync(() => blocks.UnblockAsync(User.MemberId(), handle, ct), L["Member unblocked."], ct);
 
-    private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
+    protected override async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
     {
         if (await TryAsync(action))
         {

@@ -6,7 +6,7 @@ using Tradehall.Core.Network.Profiles;
 namespace Tradehall.Web.Pages.Network;
 
 /// <summary>NET-01, NET-03, NET-04, NET-07, NET-08: a member's personal page and what a viewer can do there.</summary>
-public sealed class PersonModel(PersonalPages pages, PageComments comments, ContactBook contacts, Blocks blocks) : NetworkPageModel
+public sealed class PersonModel(PersonalPages pages, PageComments comments, ContactBook contacts, Blocks blocks) : ContactStepsPageModel(contacts)
 {
     [FromRoute] public string Handle { get; set; } = "";
 
@@ -23,16 +23,7 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
         await LoadAsync(cancellationToken) ? Page() : NotFound();
 
     public Task<IActionResult> OnPostConnectAsync(CancellationToken ct) =>
-        ActAsync(() => contacts.RequestAsync(User.MemberId(), new ContactRequest(Handle), ct), L["Contact request sent."], ct);
-
-    public Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.AcceptAsync(User.MemberId(), id, ct), L["You are now contacts."], ct);
-
-    public Task<IActionResult> OnPostDeclineAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.DeclineAsync(User.MemberId(), id, ct), L["Request declined."], ct);
-
-    public Task<IActionResult> OnPostRemoveAsync(Guid id, CancellationToken ct) =>
-        ActAsync(() => contacts.RemoveAsync(User.MemberId(), id, ct), L["Contact removed."], ct);
+        ActAsync(() => Contacts.RequestAsync(User.MemberId(), new ContactRequest(Handle), ct), L["Contact request sent."], ct);
 
     public Task<IActionResult> OnPostBlockAsync(CancellationToken ct) =>
         ActAsync(() => blocks.BlockAsync(User.MemberId(), Handle, ct), L["Member blocked."], ct);
@@ -45,6 +36,9 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
 
     public Task<IActionResult> OnPostDeleteCommentAsync(Guid id, CancellationToken ct) =>
         ActAsync(() => comments.DeleteAsync(User.MemberId(), id, ct), L["Comment deleted."], ct);
+
+    protected override Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken) =>
+        ActAsync(action, done, cancellationToken, []);
 
     private async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken, params string[] fields)
     {
@@ -69,7 +63,7 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
             Comments = await comments.ListAsync(Handle, Viewer, cancellationToken);
             if (Viewer is { } viewer && viewer != Person.Id && Person.ContactsCount is > 0)
             {
-                Mutual = await contacts.MutualAsync(viewer, Handle, cancellationToken);
+                Mutual = await Contacts.MutualAsync(viewer, Handle, cancellationToken);
             }
             return true;
         }

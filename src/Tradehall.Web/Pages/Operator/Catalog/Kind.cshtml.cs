@@ -5,7 +5,7 @@ namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-11: add a service kind, or edit one (a built-in kind keeps its code).</summary>
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
-public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> options) : TradehallPageModel
+public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> options) : CatalogFormModel
 {
     /// <summary>The kind being edited; empty when adding one.</summary>
     [BindProperty(SupportsGet = true, Name = "edit")] public string? Current { get; set; }
@@ -46,15 +46,12 @@ public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> optio
         var operatorId = User.MemberId();
         var request = new KindRequest(Code, NameEn, NameRu, GraceDays, ReserveDays);
         var fields = new[] { nameof(Code), nameof(NameEn), nameof(NameRu), nameof(GraceDays), nameof(ReserveDays) };
-        var saved = Editing
-            ? await TryAsync(() => admin.UpdateKindAsync(operatorId, Current!, request, cancellationToken), fields)
-            : await TryAsync(() => admin.CreateKindAsync(operatorId, request, cancellationToken), fields);
-        if (!saved)
+        if (!await SaveAsync(Editing, () => admin.UpdateKindAsync(operatorId, Current!, request, cancellationToken),
+            () => admin.CreateKindAsync(operatorId, request, cancellationToken), fields))
         {
             BuiltIn = Editing && (await admin.ListAsync(cancellationToken)).Any(k => k.Code == Current && k.BuiltIn);
             return Page();
         }
-        Notice(L["The service kind {0} is saved.", Code!.Trim()]);
-        return LocalRedirect("/operator/catalog");
+        return BackToCatalog(L["The service kind {0} is saved.", Code!.Trim()]);
     }
 }

@@ -6,7 +6,7 @@ namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-14: add a tariff to a kind, edit one (a new price is announced ahead), or close it with a successor.</summary>
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
-public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site) : TradehallPageModel
+public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site) : CatalogFormModel
 {
     /// <summary>The kind a new tariff is added to.</summary>
     [BindProperty(SupportsGet = true, Name = "kind")] public string? KindCode { get; set; }
@@ -53,9 +53,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
         }
         if (Current is { } t)
         {
-            (Name, NameRu, DescriptionEn, DescriptionRu) = (t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu);
-            Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
-            (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
+            Fill(t);
         }
         return Page();
     }
@@ -78,15 +76,12 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
         }
         var request = new TariffRequest(Name, price, PeriodMonths, TaxMode, TaxMode == CatalogAdmin.TaxVat ? VatRate : null, Refundable, ConfirmationRequired,
             Editing ? EffectiveOn : null, NameRu ?? "", DescriptionEn ?? "", DescriptionRu ?? "");
-        var saved = Editing
-            ? await TryAsync(() => admin.UpdateTariffAsync(operatorId, TariffId!.Value, request, cancellationToken), fields)
-            : await TryAsync(() => admin.CreateTariffAsync(operatorId, KindCode!, request, cancellationToken), fields);
-        if (!saved)
+        if (!await SaveAsync(Editing, () => admin.UpdateTariffAsync(operatorId, TariffId!.Value, request, cancellationToken),
+            () => admin.CreateTariffAsync(operatorId, KindCode!, request, cancellationToken), fields))
         {
             return Page();
         }
-        Notice(L["The tariff {0} is saved.", Name!.Trim()]);
-        return LocalRedirect("/operator/catalog");
+        return BackToCatalog(L["The tariff {0} is saved.", Name!.Trim()]);
     }
 
     public async Task<IActionResult> OnPostCloseAsync(CancellationToken cancellationToken)
@@ -99,14 +94,18 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
         if (!await TryAsync(() => admin.CloseTariffAsync(User.MemberId(), TariffId!.Value, new CloseTariffRequest(SuccessorTariffId), cancellationToken),
             nameof(SuccessorTariffId)))
         {
-            var t = Current!;
-            (Name, NameRu, DescriptionEn, DescriptionRu) = (t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu);
-            Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
-            (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
+            Fill(Current!);
             return Page();
         }
-        Notice(L["The tariff {0} is closed; its subscribers have been told.", Current!.Name]);
-        return LocalRedirect("/operator/catalog");
+        return BackToCatalog(L["The tariff {0} is closed; its subscribers have been told.", Current!.Name]);
+    }
+
+    /// <summary>The form as the tariff stands; a price announced ahead (BIL-14) is the one shown.</summary>
+    private void Fill(AdminTariffView t)
+    {
+        (Name, NameRu, DescriptionEn, DescriptionRu) = (t.Name, t.NameRu, t.DescriptionEn, t.DescriptionRu);
+        Price = (t.PendingPrice ?? t.Price).ToString("0.00", CultureInfo.CurrentCulture);
+        (PeriodMonths, TaxMode, VatRate, Refundable, ConfirmationRequired) = (t.PeriodMonths, t.TaxMode, t.VatRate, t.Refundable, t.ConfirmationRequired);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
