@@ -62,7 +62,7 @@ public sealed class SmtpSink : IDisposable
         Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && m.Subject.StartsWith(subjectStart, StringComparison.Ordinal),
             $"to {to}" + (subjectStart.Length > 0 ? $" with a subject starting '{subjectStart}'" : ""));
 
-    /// <summary>The <paramref name="path"/> link (<c>…path?token=…</c>) in the next email to <paramref name="to"/> that holds one.</summary>
+    /// <summary>The <paramref name="path"/> link (<c>…path?token=…</c>, with any further parameters) in the next email to <paramref name="to"/> that holds one.</summary>
     public async Task<Uri> NextLinkAsync(string to, string path)
     {
         var mail = await Received.NextAsync(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase) && Link(path).IsMatch(m.Body), $"to {to} with a {path} link");
@@ -78,9 +78,10 @@ public sealed class SmtpSink : IDisposable
     private static Uri LinkIn(CapturedMail mail, string path) =>
         Link(path).Match(mail.Body) is { Success: true } found ? new Uri(found.Value) : throw new InvalidOperationException($"No {path} link in: {mail.Body}");
 
-    private static Regex Link(string path) => new(@"https?://\S+?" + Regex.Escape(path) + @"\?token=[^\s&]+");
+    private static Regex Link(string path) => new(@"https?://\S+?" + Regex.Escape(path) + @"\?token=\S+");
 
-    private static string Token(Uri link) => Uri.UnescapeDataString(link.Query["?token=".Length..]);
+    private static string Token(Uri link) =>
+        Uri.UnescapeDataString(link.Query.TrimStart('?').Split('&').First(p => p.StartsWith("token=", StringComparison.Ordinal))["token=".Length..]);
 
     /// <summary>The emails to <paramref name="to"/> that arrived so far, oldest first.</summary>
     public IReadOnlyList<CapturedMail> To(string to) => [.. Received.Snapshot().Where(m => string.Equals(m.To, to, StringComparison.OrdinalIgnoreCase))];
