@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(postgresql postgresql-contrib chromium chromium-driver libvips-tools python3-aiosmtpd fonts-dejavu-core poppler-utils)
+packages=(postgresql postgresql-contrib chromium chromium-driver libvips-tools fonts-dejavu-core poppler-utils)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
