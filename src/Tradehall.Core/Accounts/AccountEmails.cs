@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Email;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 

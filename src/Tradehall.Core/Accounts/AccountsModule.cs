@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Email;
 using Tradehall.Core.Accounts.Phone;
 using Tradehall.Core.Accounts.Registration;
@@ -15,8 +14,6 @@ using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Accounts.SignIn;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 

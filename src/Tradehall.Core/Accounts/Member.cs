@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tradehall.Core.Shared;
 using PersonalDataAttribute = Tradehall.Core.Shared.PersonalDataAttribute;
 
 namespace Tradehall.Core.Accounts;

@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 

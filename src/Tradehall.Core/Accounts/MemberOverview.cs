@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Accounts;
 
 public sealed record DuplicateRow(DateTime FlaggedAt, DateTime? ReviewedAt, Guid MemberId, string MemberName, string MemberEmail,

@@ -1,8 +1,6 @@
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-
 namespace Tradehall.Core.Archive;
 
 /// <summary>What <c>archive verify</c> or <c>archive checkpoint</c> tells the operator: a line for standard output when it passed, problems and warnings for standard error.</summary>

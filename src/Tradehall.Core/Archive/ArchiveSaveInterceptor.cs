@@ -1,9 +1,7 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Storage;
-using Tradehall.Core.Data;
 
 namespace Tradehall.Core.Archive;
 

@@ -1,5 +1,4 @@
 using Tradehall.Core.Billing.BankStatements;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 

@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing.Accounts;
@@ -13,8 +12,6 @@ using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 

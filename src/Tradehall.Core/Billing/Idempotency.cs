@@ -2,11 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing;
 

@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 

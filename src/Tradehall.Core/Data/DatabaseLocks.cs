@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 

@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 

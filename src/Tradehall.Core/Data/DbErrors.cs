@@ -1,7 +1,5 @@
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Data;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Data;
 
 /// <summary>

@@ -8,7 +8,6 @@ using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 

@@ -1,5 +1,4 @@
 using PdfSharp.Fonts;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 

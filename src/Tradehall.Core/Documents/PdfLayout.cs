@@ -1,7 +1,6 @@
 using PdfSharp;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal.Subscribers;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Legal;
 

@@ -2,13 +2,10 @@ using System.Reflection;
 using Markdig;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal.Subscribers;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Legal;
 

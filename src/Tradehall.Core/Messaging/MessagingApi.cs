@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging;
 

@@ -3,10 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Complaints;
@@ -15,7 +13,6 @@ using Tradehall.Core.Messaging.Search;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Messaging.Settings;
 using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging;
 

@@ -1,5 +1,4 @@
 using Tradehall.Core.Network.Onboarding;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network;
 

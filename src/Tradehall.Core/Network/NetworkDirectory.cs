@@ -1,7 +1,5 @@
 using System.Linq.Expressions;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;

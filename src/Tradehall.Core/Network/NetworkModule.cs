@@ -5,7 +5,6 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Network.Blocking;
@@ -16,7 +15,6 @@ using Tradehall.Core.Network.Images;
 using Tradehall.Core.Network.Onboarding;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network;
 

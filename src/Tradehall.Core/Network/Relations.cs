@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Profiles;

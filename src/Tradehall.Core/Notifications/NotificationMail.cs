@@ -1,6 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 

@@ -1,11 +1,8 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications;

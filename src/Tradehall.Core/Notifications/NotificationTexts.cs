@@ -1,7 +1,5 @@
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Notifications.Preferences;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 

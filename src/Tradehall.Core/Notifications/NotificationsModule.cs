@@ -7,7 +7,6 @@ using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Notifications.Digests;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Notifications.Preferences;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 

@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Notifications;
 
 /// <summary>What a module asks the notification centre to tell a member.</summary>

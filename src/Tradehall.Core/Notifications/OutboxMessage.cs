@@ -1,6 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 

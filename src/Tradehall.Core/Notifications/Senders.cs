@@ -2,10 +2,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
-using Microsoft.Extensions.Options;
 using MimeKit;
 using MimeKit.Text;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications;
 

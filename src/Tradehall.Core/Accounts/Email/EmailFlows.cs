@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts.Registration;
 using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Email;
 

@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Phone;
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Accounts.Registration;
 
 /// <summary>ACC-02, ACC-03: the checks every email address and phone number passes, wherever it is entered.</summary>

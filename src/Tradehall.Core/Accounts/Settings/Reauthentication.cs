@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Settings;
 

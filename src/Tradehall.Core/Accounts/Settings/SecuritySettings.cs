@@ -7,8 +7,6 @@ using QRCoder;
 using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Settings;
 

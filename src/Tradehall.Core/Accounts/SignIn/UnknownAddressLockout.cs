@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.SignIn;
 

@@ -2,11 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Accounts.Tokens;
 

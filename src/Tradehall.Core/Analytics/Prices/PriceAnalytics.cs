@@ -1,11 +1,9 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Analytics.Prices;
 

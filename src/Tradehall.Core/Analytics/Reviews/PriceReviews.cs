@@ -1,16 +1,12 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Analytics.Reviews;
 

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using CsvHelper;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.BankStatements;
 

@@ -1,7 +1,5 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.Ledger;
 

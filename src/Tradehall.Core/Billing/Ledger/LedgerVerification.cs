@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-
 namespace Tradehall.Core.Billing.Ledger;
 
 /// <summary>BIL-02: the invariants <c>tradehall ledger verify</c> proves, each checked by the database in one pass.</summary>

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-using Microsoft.Extensions.Options;
 
 namespace Tradehall.Core.Billing.Services;
 

@@ -1,12 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.Services;
 

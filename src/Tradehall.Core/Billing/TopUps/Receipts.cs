@@ -1,6 +1,5 @@
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Billing.TopUps;
 

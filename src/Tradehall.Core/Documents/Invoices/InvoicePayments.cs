@@ -1,11 +1,8 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.BankStatements;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Invoices;
 

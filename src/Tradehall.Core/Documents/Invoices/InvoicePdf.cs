@@ -1,7 +1,6 @@
 using System.Globalization;
 using PdfSharp.Drawing;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Invoices;
 

@@ -1,14 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Documents.Invoices;
 

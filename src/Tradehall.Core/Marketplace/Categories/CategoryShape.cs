@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
-
 namespace Tradehall.Core.Marketplace.Categories;
 
 /// <summary>One category as the cached tree holds it.</summary>

@@ -1,11 +1,8 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Marketplace.Synonyms;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Categories;
 

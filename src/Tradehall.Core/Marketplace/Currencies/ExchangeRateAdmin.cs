@@ -1,14 +1,10 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Currencies;
 

@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Marketplace.Currencies;
 
 /// <summary>ANL-03: the operator's rates as a table to normalise prices with.</summary>

@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network.Images;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

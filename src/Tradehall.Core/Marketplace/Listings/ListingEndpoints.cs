@@ -3,14 +3,12 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Messaging.Sending;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Images;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

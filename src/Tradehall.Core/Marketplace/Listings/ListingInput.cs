@@ -1,9 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

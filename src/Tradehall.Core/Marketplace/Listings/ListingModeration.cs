@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Images;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

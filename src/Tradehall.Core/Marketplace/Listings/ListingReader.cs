@@ -1,14 +1,10 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

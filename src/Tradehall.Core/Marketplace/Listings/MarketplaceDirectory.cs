@@ -1,10 +1,7 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network;
 using Tradehall.Core.Network.Onboarding;
 using Tradehall.Core.Messaging;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

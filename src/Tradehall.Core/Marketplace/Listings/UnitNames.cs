@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Localization;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Listings;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Network;
 

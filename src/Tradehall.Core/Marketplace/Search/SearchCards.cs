@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Network;
 
 namespace Tradehall.Core.Marketplace.Search;

@@ -1,8 +1,6 @@
 using System.Globalization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Search;
 

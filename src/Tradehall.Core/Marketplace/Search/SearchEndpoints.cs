@@ -3,12 +3,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Search.Index;
-using Tradehall.Core.Shared;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tradehall.Core.Marketplace.Search;

@@ -1,9 +1,6 @@
 using Markdig;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Search;
 

@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Marketplace.Synonyms;
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Marketplace.Synonyms;
 
 /// <summary>

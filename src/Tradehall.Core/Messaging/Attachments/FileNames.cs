@@ -1,5 +1,4 @@
 using System.Text;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Attachments;
 

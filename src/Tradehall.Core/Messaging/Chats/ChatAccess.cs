@@ -1,7 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Messaging.Chats;
 
 /// <summary>MSG-01: the one check every chat path makes. Whoever is not a participant is told the chat does not exist (404).</summary>

@@ -1,7 +1,5 @@
 using System.Text;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Messaging.Reading;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Chats;
 

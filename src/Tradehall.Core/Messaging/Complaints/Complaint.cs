@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Complaints;
 

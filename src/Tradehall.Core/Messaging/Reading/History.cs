@@ -1,11 +1,7 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Settings;
 using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Reading;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Settings;
 using Tradehall.Core.Notifications;

@@ -1,10 +1,6 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Chats;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Sending;
 

@@ -1,12 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Sending;
 

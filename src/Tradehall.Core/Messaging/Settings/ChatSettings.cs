@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Messaging.Settings;
 

@@ -1,8 +1,5 @@
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Organizations;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Blocking;
 

@@ -1,10 +1,6 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Contacts;
 

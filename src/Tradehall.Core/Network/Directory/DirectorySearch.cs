@@ -1,11 +1,7 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Directory;
 

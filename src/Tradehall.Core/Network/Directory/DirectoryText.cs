@@ -1,7 +1,6 @@
 using System.Linq.Expressions;
 using System.Reflection;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Directory;
 

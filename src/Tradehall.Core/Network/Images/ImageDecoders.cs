@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Network.Images;
 
 /// <summary>

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Images;
 

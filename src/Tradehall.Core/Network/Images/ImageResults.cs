@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Images;
 

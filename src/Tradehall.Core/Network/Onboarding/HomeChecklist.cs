@@ -1,13 +1,9 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Onboarding;
 

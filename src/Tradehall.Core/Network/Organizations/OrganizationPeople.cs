@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Archive;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Organizations;
 

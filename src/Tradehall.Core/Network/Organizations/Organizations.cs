@@ -1,10 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Images;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Organizations;
 

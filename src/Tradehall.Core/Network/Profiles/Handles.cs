@@ -1,8 +1,5 @@
 using System.Globalization;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Profiles;
 

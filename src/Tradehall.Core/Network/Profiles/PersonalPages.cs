@@ -1,11 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Images;
 using Tradehall.Core.Network.Organizations;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Profiles;
 

@@ -1,6 +1,4 @@
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Network.Profiles;
 

@@ -1,10 +1,6 @@
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
-using Tradehall.Core.Data;
 using Tradehall.Core.Notifications.Preferences;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications.Digests;
 

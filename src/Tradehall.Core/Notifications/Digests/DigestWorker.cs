@@ -1,7 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
 
 namespace Tradehall.Core.Notifications.Digests;
 

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications.Live;
 

@@ -2,9 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using Npgsql;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Core.Notifications.Live;
 

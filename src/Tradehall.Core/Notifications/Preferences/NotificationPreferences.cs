@@ -1,8 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-
 namespace Tradehall.Core.Notifications.Preferences;
 
 /// <summary>One type's channels as the member has them now; <c>inAppFixed</c> says the site always shows it.</summary>

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.ComponentModel.DataAnnotations;
 using System.Diagnostics;
-using Microsoft.Extensions.Options;
 
 namespace Tradehall.Core.Shared.Calendar;
 
