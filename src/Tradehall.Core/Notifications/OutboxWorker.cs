@@ -24,6 +24,12 @@ public sealed partial class OutboxWorker(
                 {
                 }
             }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                // Stopped mid-batch: the messages stay due and the next worker sends them; ending canceled would
+                // stop the whole host when only this worker was stopped.
+                return;
+            }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 LogCycleFailed(logger, ex);
