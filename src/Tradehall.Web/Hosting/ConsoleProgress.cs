@@ -14,16 +14,20 @@ public sealed class ConsoleProgress : IProgress<JobProgress>
     private readonly Stopwatch clock = Stopwatch.StartNew();
     private TimeSpan lastLine = TimeSpan.MinValue;
     private string lastPhase = "";
+    private long lastDone;
 
     public void Report(JobProgress value)
     {
         var finished = value.Total > 0 && value.Done >= value.Total;
-        if (Console.IsErrorRedirected && value.Phase == lastPhase && !finished && clock.Elapsed - lastLine < TimeSpan.FromSeconds(1))
+        // A log gets a line a second, but always the phase's first step of progress: it tells whoever watches the
+        // log that the first batch is committed.
+        if (Console.IsErrorRedirected && value.Phase == lastPhase && lastDone > 0 && !finished && clock.Elapsed - lastLine < TimeSpan.FromSeconds(1))
         {
             return;
         }
         lastLine = clock.Elapsed;
         lastPhase = value.Phase;
+        lastDone = value.Done;
         var seconds = clock.Elapsed.TotalSeconds.ToString("0.0", CultureInfo.InvariantCulture);
         string line;
         if (value.Total > 0)
