@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
+using Tradehall.Core.Data;
 
 namespace Tradehall.Tests.Infrastructure;
 
@@ -18,6 +21,11 @@ public sealed class TestDatabase : IDisposable
     private readonly string? postgresName;
 
     public TestDatabase()
+        : this(template: null)
+    {
+    }
+
+    private TestDatabase(string? template)
     {
         DataPath = Directory.CreateTempSubdirectory("tradehall-test-").FullName;
         if (IsPostgres)
@@ -26,14 +34,55 @@ public sealed class TestDatabase : IDisposable
             using var connection = new NpgsqlConnection(PostgresServer);
             connection.Open();
             using var command = connection.CreateCommand();
-            command.CommandText = $"CREATE DATABASE {postgresName}";
+            command.CommandText = template is null ? $"CREATE DATABASE {postgresName}" : $"CREATE DATABASE {postgresName} TEMPLATE {template}";
             command.ExecuteNonQuery();
             ConnectionString = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = postgresName }.ConnectionString;
         }
         else
         {
-            ConnectionString = $"Data Source={Path.Combine(DataPath, "tradehall.db")}";
+            var file = Path.Combine(DataPath, "tradehall.db");
+            if (template is not null)
+            {
+                File.Copy(template, file);
+            }
+            ConnectionString = $"Data Source={file}";
         }
+    }
+
+    /// <summary>
+    /// A database already carrying every migration, copied from one the run migrates once: a test host starts on it
+    /// without migrating again. Tests of the migrations themselves take an empty <see cref="TestDatabase()"/>.
+    /// </summary>
+    public static TestDatabase Migrated() => new(MigratedTemplate.Value);
+
+    private static readonly Lazy<string> MigratedTemplate = new(MigrateTemplate, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A PostgreSQL database name or a SQLite file, migrated by the app's migrations and closed.</summary>
+    private static string MigrateTemplate()
+    {
+        var empty = new TestDatabase();
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => empty.Dispose();
+        var options = new DbContextOptionsBuilder<AppDbContext>().ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+        if (IsPostgres)
+        {
+            options.UseNpgsql(empty.ConnectionString);
+        }
+        else
+        {
+            options.UseSqlite(empty.ConnectionString);
+        }
+        using (var db = new AppDbContext(options.Options))
+        {
+            db.Database.Migrate();
+        }
+        if (IsPostgres)
+        {
+            // CREATE DATABASE … TEMPLATE needs the template free of sessions.
+            NpgsqlConnection.ClearAllPools();
+            return empty.postgresName!;
+        }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        return Path.Combine(empty.DataPath, "tradehall.db");
     }
 
     public string DataPath { get; }

@@ -33,7 +33,7 @@ public class TradehallApp : WebApplicationFactory<Program>
     /// <summary>Settings of this test host beyond the defaults; read when the host first starts.</summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
-    public TestDatabase Database { get; } = new();
+    public TestDatabase Database { get; } = TestDatabase.Migrated();
 
     /// <summary>
     /// The site's clock. It stands still until a test moves it, and as it moves it fires the app's timers (the search
