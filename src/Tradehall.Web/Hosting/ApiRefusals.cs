@@ -7,8 +7,10 @@ namespace Tradehall.Web.Hosting;
 /// <summary>
 /// RUN-04: the refusals a module's route may answer because of what it is, declared on the route so the OpenAPI document
 /// lists them: 400 when it takes input, 401 and 403 when it needs a token, 404 when its address names something, 413 when
-/// it takes uploads and 429 from the rate limits (SEC-06: the anonymous limit stands before authentication, so any route
-/// may meet it). A route declares its own further refusals (402, 409, 422...) itself. Every refusal is problem details.
+/// it takes uploads, 409 when it writes (a state the call does not fit, or a unique key a parallel call took first: the
+/// problem handler answers both with 409) and 429 from the rate limits (SEC-06: the anonymous limit stands before
+/// authentication, so any route may meet it). A route declares its own further refusals (402, 422...) itself. Every
+/// refusal is problem details.
 /// </summary>
 internal static class ApiRefusals
 {
@@ -40,6 +42,10 @@ internal static class ApiRefusals
         if (route.RoutePattern.Parameters.Count > 0)
         {
             refusals.Add(StatusCodes.Status404NotFound);
+        }
+        if (metadata.OfType<IHttpMethodMetadata>().Any(m => m.HttpMethods.Any(method => !HttpMethods.IsGet(method) && !HttpMethods.IsHead(method))))
+        {
+            refusals.Add(StatusCodes.Status409Conflict);
         }
         if (metadata.OfType<RequestSizeLimitAttribute>().Any())
         {

@@ -110,6 +110,14 @@ public sealed class OpenApiTests(TradehallApp app) : IClassFixture<TradehallApp>
     }
 
     [Fact]
+    public async Task RUN04_every_route_that_writes_lists_409()
+    {
+        var writes = Operations(await DocumentAsync()).Where(o => !o.Name.StartsWith("GET ", StringComparison.Ordinal)).ToList();
+        Assert.True(writes.Count > 60, $"Only {writes.Count} routes write.");
+        AllList(writes, "409");
+    }
+
+    [Fact]
     public async Task RUN04_every_refusal_is_problem_details()
     {
         var plain = Operations(await DocumentAsync())
