@@ -31,6 +31,14 @@ public static class BillingCalls
         IdempotentCall.OfOperator(operatorId, new { @return = id, request }, StatusCodes.Status200OK,
             token => statements.ReturnAsync(id, request, operatorId, token));
 
+    public static IdempotentCall RefundCall(this Refunds.Refunds refunds, Guid memberId, Refunds.RefundRequest request) =>
+        IdempotentCall.OfMember(memberId, new { refund = request }, StatusCodes.Status201Created,
+            token => refunds.ApplyAsync(memberId, request, token));
+
+    public static IdempotentCall RefundPaidCall(this Refunds.Refunds refunds, Guid operatorId, Guid id) =>
+        IdempotentCall.OfOperator(operatorId, new { refundPaid = id }, StatusCodes.Status204NoContent,
+            token => refunds.MarkPaidAsync(operatorId, id, token));
+
     public static IdempotentCall RejectCall(this Confirmation confirmation, Guid operatorId, Guid id, RejectRequest request) =>
         IdempotentCall.OfOperator(operatorId, new { reject = id, request }, StatusCodes.Status200OK,
             token => confirmation.RejectAsync(operatorId, id, request, token));

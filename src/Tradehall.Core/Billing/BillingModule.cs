@@ -45,6 +45,7 @@ public static class BillingModule
         services.AddScoped<CatalogAdmin>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();
+        services.AddScoped<Refunds.Refunds>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -77,6 +78,9 @@ public static class BillingModule
             // §15 fixes the answer as the array of lines; the paging travels in headers.
             return TypedResults.Ok(lines.Items);
         });
+        member.MapPost("/refunds", (Refunds.RefundRequest request, HttpContext http, Refunds.Refunds refunds) => refunds.RefundCall(http.User.MemberId(), request))
+            .Idempotent<Refunds.RefundView>(StatusCodes.Status201Created);
+        member.MapGet("/refunds", (HttpContext http, Refunds.Refunds refunds, CancellationToken ct) => refunds.ListAsync(http.User.MemberId(), ct));
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.
@@ -94,6 +98,11 @@ public static class BillingModule
         operators.MapPost("/accounts/{number}/credits", (string number, CreditRequest request, HttpContext http, TopUps.TopUpService topUps) =>
             topUps.CreditCall(http.User.MemberId(), number, request))
             .Idempotent<TopUps.TopUpResult>(StatusCodes.Status201Created, refusals: StatusCodes.Status404NotFound);
+        operators.MapGet("/refunds", (Refunds.Refunds refunds, bool? decided, CancellationToken ct) => refunds.QueueAsync(decided != true, ct));
+        operators.MapPost("/refunds/{id:guid}/paid", (Guid id, HttpContext http, Refunds.Refunds refunds) => refunds.RefundPaidCall(http.User.MemberId(), id))
+            .Idempotent<Refunds.RefundView>(StatusCodes.Status204NoContent, refusals: StatusCodes.Status404NotFound);
+        operators.MapPost("/refunds/{id:guid}/reject", (Guid id, Refunds.RejectRefundRequest request, HttpContext http, Refunds.Refunds refunds, CancellationToken ct) =>
+            refunds.RejectAsync(http.User.MemberId(), id, request, ct));
         operators.MapCatalogueAdmin();
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }

@@ -115,6 +115,20 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
     }
 
     /// <summary>The members with a service in the tariff that has not stopped.</summary>
+    /// <summary>BIL-17: the application is taken, with the day it is paid by.</summary>
+    public void RefundRequested(Guid memberId, long amount, DateOnly dueOn) =>
+        Notify(memberId, new DeferredText("Refund application received",
+            "Your application to refund {0} to your bank account is received; the amount is off your balance until it is paid. It will be paid by {1}.",
+            Money(amount), DeferredValue.Day(dueOn)));
+
+    public void RefundPaid(Guid memberId, long amount, string account) =>
+        Notify(memberId, new DeferredText("Refund paid", "{0} was paid to your bank account {1}.", Money(amount), DeferredValue.Text(account)));
+
+    public void RefundRejected(Guid memberId, long amount, string reason) =>
+        Notify(memberId, new DeferredText("Refund application rejected",
+            "Your application to refund {0} was rejected. Reason: {1}. The amount is back on your personal account.",
+            Money(amount), DeferredValue.Text(reason.TrimEnd('.'))));
+
     public Task<List<Guid>> SubscribersAsync(Guid tariffId, CancellationToken cancellationToken) =>
         db.Set<Services.SubscribedService>().Where(s => s.TariffId == tariffId && s.Status != Services.ServiceStatus.Stopped)
             .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken);

@@ -61,6 +61,10 @@ public sealed class BillingOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:00.100", "00:10:00")]
     public TimeSpan IdempotencyWait { get; set; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>BIL-17: a refund to the bank is paid within this many business days (OPS-05 calendar) of the application.</summary>
+    [Range(1, 60)]
+    public int RefundDueBusinessDays { get; set; } = 10;
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

@@ -34,7 +34,8 @@ internal sealed class IdempotencyRecordConfiguration : IEntityTypeConfiguration<
 public sealed record IdempotentAnswer(int Status, string Json)
 {
     /// <summary>The stored answer exactly as first sent, byte for byte.</summary>
-    public IResult ToResult() => Results.Text(Json, "application/json", statusCode: Status);
+    /// <summary>A 204 answer carries no body, whatever the call returned for the page that made it.</summary>
+    public IResult ToResult() => Status == StatusCodes.Status204NoContent ? Results.NoContent() : Results.Text(Json, "application/json", statusCode: Status);
 
     /// <summary>The answer's body, for a page that shows what the call did.</summary>
     public T Read<T>() => JsonSerializer.Deserialize<T>(Json, JsonSerializerOptions.Web)

@@ -41,9 +41,15 @@ public static class IdempotentEndpoints
     /// </summary>
     public static RouteHandlerBuilder Idempotent<TAnswer>(this RouteHandlerBuilder endpoint, int status, bool keyRequired = true, params int[] refusals)
     {
-        endpoint.AddEndpointFilter<IdempotencyFilter>()
-            .WithMetadata(new IdempotentEndpoint(keyRequired))
-            .Produces<TAnswer>(status);
+        endpoint.AddEndpointFilter<IdempotencyFilter>().WithMetadata(new IdempotentEndpoint(keyRequired));
+        if (status == StatusCodes.Status204NoContent)
+        {
+            endpoint.Produces(status);
+        }
+        else
+        {
+            endpoint.Produces<TAnswer>(status);
+        }
         foreach (var refusal in refusals.Concat([StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status422UnprocessableEntity]).Distinct())
         {
             endpoint.ProducesProblem(refusal);

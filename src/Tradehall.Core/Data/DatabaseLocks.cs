@@ -26,6 +26,9 @@ public static class DatabaseLockKeys
     /// </summary>
     public static long GatewayPayment(string paymentId) =>
         0x5448_0100_0000_0000L | (long)(BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(paymentId))) & 0xFFFF_FFFF_FFFFUL);
+
+    /// <summary>BIL-17: deciding one refund application, so a payment and a rejection racing for it never both move its money.</summary>
+    public static long Refund(Guid id) => 0x5448_0200_0000_0000L | (long)(BitConverter.ToUInt64(id.ToByteArray(), 8) & 0xFFFF_FFFF_FFFFUL);
 }
 
 /// <summary>

@@ -74,6 +74,10 @@ public sealed record LegalDataSummary(
 [ModuleApi]
 public sealed record InvoicePayer(string Name, string? Inn, string? Kpp, string? Address);
 
+/// <summary>BIL-17: the bank account named in a subscriber's legal data, in full, for matching a refund's payee.</summary>
+[ModuleApi]
+public sealed record OwnBankAccount(string Name, string Inn, string Bic, string SettlementAccount, string? CorrespondentAccount);
+
 /// <summary>KYC-01..05 for other modules: whether a member has entered legal data, and a masked summary of it.</summary>
 [ModuleApi]
 public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive)
@@ -103,6 +107,20 @@ public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive
         var s = LegalSnapshot.Read(row, sensitive);
         var business = s.Type != SubscriberType.Individual;
         return new InvoicePayer(s.DisplayName, business ? s.Inn : null, business ? s.Kpp : null, business ? s.LegalAddress ?? s.PostalAddress : s.PostalAddress);
+    }
+
+    /// <summary>BIL-17: the subscriber's own bank account, when their legal data give an INN and one.</summary>
+    public async Task<OwnBankAccount?> OwnBankAccountAsync(Guid memberId, CancellationToken cancellationToken = default)
+    {
+        var row = await db.Set<LegalSubscriber>().AsNoTracking().FirstOrDefaultAsync(s => s.MemberId == memberId, cancellationToken);
+        if (row is null)
+        {
+            return null;
+        }
+        var s = LegalSnapshot.Read(row, sensitive);
+        return s is { Inn: { } inn, Bic: { } bic, SettlementAccount: { } account }
+            ? new OwnBankAccount(s.DisplayName, inn, bic, account, s.CorrespondentAccount)
+            : null;
     }
 
     public async Task<LegalDataSummary?> GetAsync(Guid memberId, CancellationToken cancellationToken = default)

@@ -17,7 +17,10 @@ public static class SystemAccounts
     public const string Revenue = "revenue";
     public const string Adjustments = "operator:adjustments";
     public const string Suspense = "suspense";
-    public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense];
+
+    /// <summary>BIL-17: amounts subscribers asked to have paid back to a bank, off their balances until paid or rejected.</summary>
+    public const string RefundsPayable = "refunds:payable";
+    public static readonly string[] All = [GatewayCash, BankCash, Revenue, Adjustments, Suspense, RefundsPayable];
 }
 
 /// <summary>

@@ -7,6 +7,7 @@ namespace Tradehall.Core.Legal.Subscribers;
 /// KYC-02: the control digits of Russian tax and registration numbers and the control key of bank
 /// accounts. Pure functions: digits only, exact lengths, no normalisation.
 /// </summary>
+[ModuleApi]
 public static class LegalChecksums
 {
     private static readonly int[] Inn10Weights = [2, 4, 10, 3, 5, 9, 4, 6, 8];
