@@ -20,7 +20,7 @@ public sealed class LegalOptions
     public int OfferNoticeDays { get; set; } = 10;
 
     /// <summary>OPS-06: members told of a new version in one transaction, so a large membership never holds one long write.</summary>
-    [Range(10, 10_000)]
+    [Range(1, 10_000)]
     public int NoticeBatchSize { get; set; } = 500;
 
     /// <summary>OPS-06: how often the notice worker looks for versions whose members are not all told yet.</summary>
