@@ -22,6 +22,15 @@ public sealed class LegalDocument
     public required string TitleRu { get; set; }
     public required string BodyRu { get; set; }
 
+    /// <summary>The operator who published it; null for the versions the site ships with.</summary>
+    public Guid? PublishedBy { get; set; }
+
+    /// <summary>OPS-06: the last member (in id order) told of this version; the notice worker goes on after it.</summary>
+    public Guid? NoticeCursor { get; set; }
+
+    /// <summary>OPS-06: when every member had been told; set at once for the versions the site ships with.</summary>
+    public DateTime? NoticesDoneAt { get; set; }
+
     public string Title(string culture) => culture.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? TitleRu : TitleEn;
     public string Body(string culture) => culture.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? BodyRu : BodyEn;
 }
@@ -48,6 +57,7 @@ internal sealed class LegalDocumentConfiguration : IEntityTypeConfiguration<Lega
         b.Property(d => d.TitleEn).HasMaxLength(200);
         b.Property(d => d.TitleRu).HasMaxLength(200);
         b.HasIndex(d => new { d.Kind, d.Version }).IsUnique();
+        b.HasIndex(d => d.NoticesDoneAt);
     }
 
     public void Configure(EntityTypeBuilder<DocumentAcceptance> b)

@@ -143,7 +143,7 @@ public static class Site
         {
             o.Conventions.AuthorizeFolder("/Settings");
             o.Conventions.AuthorizeFolder("/Operator", AccountsModule.StaffConsolePolicy);
-        }).AddViewLocalization().AddDataAnnotationsLocalization(o =>
+        }).AddMvcOptions(o => o.Filters.Add<DocumentAcceptanceFilter>()).AddViewLocalization().AddDataAnnotationsLocalization(o =>
             o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(SharedResource)));
         services.Configure<CookieTempDataProviderOptions>(o =>
         {

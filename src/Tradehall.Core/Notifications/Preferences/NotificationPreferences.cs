@@ -16,9 +16,12 @@ public sealed class NotificationPreferences(AppDbContext db, IOptions<Notificati
     public static readonly IReadOnlyList<NotificationType> Types = Enum.GetValues<NotificationType>();
     public static readonly IReadOnlyList<NotificationChannel> Channels = Enum.GetValues<NotificationChannel>();
 
-    /// <summary>Chat messages always appear on the site: chats read their unread state and digests from them.</summary>
+    /// <summary>
+    /// Chat messages always appear on the site: chats read their unread state and digests from them. Service notices
+    /// (new versions of the Terms, the Privacy Policy and the offer, OPS-06) are contractual: the site always shows them.
+    /// </summary>
     public static bool IsFixed(NotificationType type, NotificationChannel channel) =>
-        type == NotificationType.Message && channel == NotificationChannel.InApp;
+        (type is NotificationType.Message or NotificationType.ServiceNotice) && channel == NotificationChannel.InApp;
 
     public async Task<PreferencesResponse> GetAsync(Guid memberId, CancellationToken cancellationToken)
     {
@@ -50,7 +53,9 @@ public sealed class NotificationPreferences(AppDbContext db, IOptions<Notificati
             }
             else if (change.InApp == false && IsFixed(type, NotificationChannel.InApp))
             {
-                errors.Add($"preferences[{i}].inApp", "New messages are always shown on the site; switch off their email instead.");
+                errors.Add($"preferences[{i}].inApp", type == NotificationType.Message
+                    ? "New messages are always shown on the site; switch off their email instead."
+                    : "Service notices are part of the contract and always shown on the site.");
             }
         }
         errors.ThrowIfAny();
