@@ -22,6 +22,7 @@ public static class DocumentsModule
         services.AddScoped<IPaymentClues>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<StatementExport>();
+        services.AddScoped<Refunds.RefundPaymentOrders>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
@@ -45,5 +46,12 @@ public static class DocumentsModule
             var file = await export.ExportAsync(http.User.MemberId(), from, to, format, chosen, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithTags("Billing").RequireScope(ApiScopes.Billing);
+
+        // BIL-17: the refunds due, as payment orders for the bank client.
+        app.MapGet("/api/v1/operator/refunds/payment-orders", async (Refunds.RefundPaymentOrders orders, CancellationToken ct) =>
+        {
+            var file = await orders.ExportAsync(ct);
+            return TypedResults.File(file.Content, Refunds.RefundPaymentOrders.ContentType, file.FileName);
+        }).WithTags("Operator").RequireOperator();
     }
 }

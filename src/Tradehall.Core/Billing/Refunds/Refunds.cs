@@ -240,7 +240,7 @@ public sealed class Refunds(
     {
         if (application.Status != RefundStatus.Requested)
         {
-            throw new DomainException("billing.refund_decided", $"This application is already {Status(application.Status)}.", StatusCodes.Status409Conflict);
+            throw new DomainException("billing.refund_decided", "This application is already decided.", StatusCodes.Status409Conflict);
         }
     }
 
