@@ -204,6 +204,26 @@ public sealed class RefundTests(RefundTests.App app) : IClassFixture<RefundTests
     }
 
     [Fact]
+    public async Task BIL17_the_refunds_due_export_as_1c_payment_orders_the_bank_client_reads()
+    {
+        var (member, account) = await PaidByBankAsync(900m);
+        using var client = app.Api(member.Token);
+        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        await ApplyAsync(client, Request(450.25m, account));
+
+        var response = await operatorClient.GetAsync("/api/v1/operator/refunds/payment-orders");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var text = System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1251)!.GetString(await response.Content.ReadAsByteArrayAsync());
+        Assert.StartsWith("1CClientBankExchange\r\n", text, StringComparison.Ordinal);
+        var order = text.Split("СекцияДокумент=").Single(section => section.Contains($"ПолучательСчет={account}\r\n", StringComparison.Ordinal));
+        Assert.Contains("Сумма=450.25\r\n", order, StringComparison.Ordinal);
+        Assert.Contains($"ПолучательИНН={PayerInn}\r\n", order, StringComparison.Ordinal);
+        Assert.Contains($"ПолучательБИК={Bic}\r\n", order, StringComparison.Ordinal);
+        Assert.EndsWith("КонецФайла\r\n", text, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await client.GetAsync("/api/v1/operator/refunds/payment-orders")).StatusCode);
+    }
+
+    [Fact]
     public async Task BIL17_a_member_cannot_see_or_decide_refunds_in_the_operator_queue()
     {
         var (member, account) = await PaidByBankAsync(500m);
