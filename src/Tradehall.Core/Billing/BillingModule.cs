@@ -9,6 +9,7 @@ using Tradehall.Core.Billing.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
@@ -45,6 +46,11 @@ public static class BillingModule
         services.AddScoped<CatalogAdmin>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();
+        services.AddScoped<Credit.Debts>();
+        services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<Credit.Debts>());
+        services.AddScoped<Credit.DebtRun>();
+        services.AddScoped<Contract.Termination>();
+        services.AddScoped<Contract.ContractTerm>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -95,6 +101,7 @@ public static class BillingModule
             topUps.CreditCall(http.User.MemberId(), number, request))
             .Idempotent<TopUps.TopUpResult>(StatusCodes.Status201Created, refusals: StatusCodes.Status404NotFound);
         operators.MapCatalogueAdmin();
+        member.MapContract(operators);
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
 
