@@ -33,7 +33,7 @@ public sealed class ContractTerm(
 
     private ContractView View(BillingAccount a) =>
         new(a.ContractNumber, a.ContractStartedOn, TermEndsOn(a.ContractStartedOn, a.ContractTerms, options.Value.ContractTermMonths),
-            a.ContractStartedOn is null ? "notAccepted" : a.Status.ToString().ToLowerInvariant(), a.NonExtensionNoticeOn);
+            a.ContractStartedOn is null && a.Status != AccountStatus.Terminated ? "notAccepted" : a.Status.ToString().ToLowerInvariant(), a.NonExtensionNoticeOn);
 
     /// <summary>BIL-25: the subscriber's notice of non-extension.</summary>
     public async Task GiveNoticeAsync(Guid memberId, CancellationToken cancellationToken)
