@@ -1,3 +1,5 @@
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 
@@ -15,7 +17,7 @@ public sealed record ContractView(string? Number, DateOnly? StartedOn, DateOnly?
 /// </summary>
 public sealed class ContractTerm(
     AppDbContext db, Termination termination, BillingNotices notices, EvidenceArchive archive, TimeProvider time,
-    IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
+    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, IStringLocalizer<SharedResource> text)
 {
     public const string BySubscriber = "subscriber";
     public const string ByOperator = "operator";
@@ -68,8 +70,8 @@ public sealed class ContractTerm(
         if (ends.DayNumber - today.DayNumber < days)
         {
             throw new DomainException("billing.notice_too_late",
-                $"Notice of non-extension must be given at least {days} days before the term ends on {ends:yyyy-MM-dd}; the contract will be extended, and notice may be given for the next term.",
-                StatusCodes.Status409Conflict);
+                text["Notice of non-extension must be given at least {0} days before the term ends on {1}; the contract will be extended, and notice may be given for the next term.",
+                    days, ends.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)], StatusCodes.Status409Conflict);
         }
         account.NonExtensionNoticeOn = today;
         account.NonExtensionNoticeBy = by;

@@ -26,8 +26,6 @@ public static class TerminationReasons
 [ModuleApi]
 public sealed class Termination(AppDbContext db, BillingNotices notices, DomainEvents events, EvidenceArchive archive)
 {
-    public const string TerminatedCode = "billing.contract_terminated";
-
     private static readonly ServiceStatus[] Live = [ServiceStatus.AwaitingConfirmation, ServiceStatus.Active, ServiceStatus.Suspended];
 
     /// <summary>Refuses with 409 what a terminated contract no longer allows.</summary>
@@ -35,7 +33,7 @@ public sealed class Termination(AppDbContext db, BillingNotices notices, DomainE
     {
         if (account.Status == AccountStatus.Terminated)
         {
-            throw new DomainException(TerminatedCode, "The contract has ended; this is no longer possible. You can still pay what you owe, read your documents and export your data.",
+            throw new DomainException("billing.contract_terminated", "The contract has ended; this is no longer possible. You can still pay what you owe, read your documents and export your data.",
                 StatusCodes.Status409Conflict);
         }
     }

@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
+using Microsoft.Extensions.Localization;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Contract;
@@ -22,7 +24,7 @@ public sealed record CreditView(decimal Limit, decimal Owed, string Currency, IR
 /// </summary>
 public sealed class Debts(
     AppDbContext db, BillingNotices notices, DomainEvents events, EvidenceArchive archive, TimeProvider time,
-    IOptions<BillingOptions> options, IOptions<TradehallOptions> site) : IDomainEventSubscriber<PaymentReceived>
+    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, IStringLocalizer<SharedResource> text) : IDomainEventSubscriber<PaymentReceived>
 {
     /// <summary>The lowest balance an order or renewal may leave: minus the limit, or zero while a debt of the account is overdue.</summary>
     public async Task<long> FloorAsync(BillingAccount account, DateOnly today, CancellationToken cancellationToken) =>
@@ -96,15 +98,15 @@ public sealed class Debts(
         {
             if (value < 0)
             {
-                errors.Add("limit", "The credit limit may not be negative.");
+                errors.Add("limit", text["The credit limit may not be negative."]);
             }
             else if (Money.ToMinor(value) is not { } minor)
             {
-                errors.Add("limit", "The credit limit may have at most two decimal places.");
+                errors.Add("limit", text["The credit limit may have at most two decimal places."]);
             }
             else if (value > options.Value.MaxCreditLimit)
             {
-                errors.Add("limit", $"The credit limit may not exceed {options.Value.MaxCreditLimit:0.00}.");
+                errors.Add("limit", text["The credit limit may not exceed {0}.", options.Value.MaxCreditLimit.ToString("0.00", CultureInfo.InvariantCulture)]);
             }
             else
             {
@@ -121,7 +123,7 @@ public sealed class Debts(
             if (limit < -balance)
             {
                 throw DomainException.Field("billing.limit_below_debt", "limit",
-                    $"The credit limit may not be below the account's current debt of {Money.ToAmount(-balance):0.00}.");
+                    text["The credit limit may not be below the account's current debt of {0}.", Money.ToAmount(-balance).ToString("0.00", CultureInfo.InvariantCulture)]);
             }
             var before = account.CreditLimit;
             account.CreditLimit = limit;
