@@ -8,7 +8,7 @@ using static Tradehall.Tests.Billing.CreditSteps;
 
 namespace Tradehall.Tests.Billing;
 
-/// <summary>BIL-12: a debt unpaid for more than 6 months ends the contract; what a terminated subscriber may still do, and what not.</summary>
+/// <summary>BIL-12: a debt unpaid for more than 6 months ends the contract; what a terminated subscriber may still do (pay by gateway or bank, read), and what not.</summary>
 public sealed class DebtTerminationTests
 {
     [Fact]
@@ -53,9 +53,14 @@ public sealed class DebtTerminationTests
         var invoice = Assert.Single((await (await client.GetAsync("/api/v1/billing/invoices")).JsonAsync()).EnumerateArray());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(invoice.GetProperty("pdfUrl").GetString())).StatusCode);
         var owed = (await CreditAsync(client)).GetProperty("owed").GetDecimal();
-        await Subscribers.TopUpAsync(app, s.Number, owed);
+        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        Assert.Equal(1, (await BankAsync(operatorClient, s, "100.00")).GetProperty("credited").GetInt32());
+        await Subscribers.TopUpAsync(app, s.Number, owed - 100m);
         Assert.Equal(0m, await Subscribers.BalanceAsync(client));
         Assert.Empty((await CreditAsync(client)).GetProperty("open").EnumerateArray());
+        // Once nothing is owed, a bank payment to the ended contract waits for the operator instead.
+        Assert.Equal(1, (await BankAsync(operatorClient, s, "50.00")).GetProperty("held").GetInt32());
+        Assert.Equal(0m, await Subscribers.BalanceAsync(client));
 
         // Paying does not bring the contract back, and penalties stopped with it.
         await RunAsync(app, new DateOnly(2026, 9, 10));
@@ -63,5 +68,13 @@ public sealed class DebtTerminationTests
         Assert.Equal("stopped", await StatusAsync(client));
         Assert.Equal(0m, await Subscribers.BalanceAsync(client));
         Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
+    }
+
+    private static async Task<System.Text.Json.JsonElement> BankAsync(HttpClient operatorClient, TestSubscriber s, string amount)
+    {
+        var response = await BankStatementTests.UploadAsync(operatorClient, BankStatementTests.Csv(
+            BankStatementTests.CsvRow(BankStatementTests.NewDocumentNumber(), amount, BankStatementTests.Purpose(s.Number, s.Member.Email))));
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        return await response.JsonAsync();
     }
 }

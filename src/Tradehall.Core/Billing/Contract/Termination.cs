@@ -38,6 +38,9 @@ public sealed class Termination(AppDbContext db, BillingNotices notices, DomainE
         }
     }
 
+    /// <summary>BIL-12: a terminated account still takes payments while it owes something; after that a payment is held for the operator.</summary>
+    public static bool TakesPayments(BillingAccount account, long balance) => account.Status != AccountStatus.Terminated || balance < 0;
+
     /// <summary>
     /// Ends the contract of the account on <paramref name="on"/>, in the caller's transaction when there is one; false when it had
     /// already ended. <paramref name="actorId"/> is the staff member who decided, null for the billing run.
