@@ -154,7 +154,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
                 Assert.Equal(1, await member.Locator("#debts tbody tr").CountAsync());
                 Assert.Equal(1, await member.Locator("#contract-summary").CountAsync());
                 problems.AddRange(await Accessibility.SeriousViolationsAsync(member));
-                await member.Locator("#credit-title").ScrollIntoViewIfNeededAsync();
+                await member.Locator("#contract-title").ScrollIntoViewIfNeededAsync();
                 await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"35-credit-and-contract-{language}-{device}.png") });
                 await context.CloseAsync();
             }

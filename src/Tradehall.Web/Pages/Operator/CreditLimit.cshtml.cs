@@ -70,6 +70,7 @@ public sealed class CreditLimitModel(BillingAccounts accounts, Debts debts, Cont
             return false;
         }
         Credit = await debts.ViewAsync(account.MemberId, cancellationToken);
+        Limit ??= Credit.Limit.ToString("0.00", CultureInfo.CurrentCulture);
         Contract = await contracts.ViewAsync(account.MemberId, cancellationToken);
         return true;
     }
