@@ -124,6 +124,44 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task BIL13_BIL25_the_console_sets_a_credit_limit_and_the_subscriber_sees_the_debt_and_the_term_in_both_languages_and_on_a_phone()
+    {
+        var subscriber = await SubscriberAsync(100m);
+        var console = await PageAsync();
+        await site.OperatorSignInAsync(console, $"limit-{Guid.NewGuid():N}@operator.example.org");
+        await console.GotoAsync(site.BaseUrl + "/operator/credit-limit?number=" + subscriber.Number);
+        await console.FillAsync("#Limit", "3000");
+        await console.GetByRole(AriaRole.Button, new() { Name = "Set the limit" }).ClickAsync();
+        await console.WaitForURLAsync(new Regex("/operator/credit-limit\\?number="));
+        Assert.Contains("3,000.00 RUB", await console.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
+        var problems = (await Accessibility.SeriousViolationsAsync(console)).ToList();
+        await ShotAsync(console, "34-operator-credit-limit");
+
+        // BIL-13: the order goes below zero on credit; the debt invoice, its due date and the term show on the personal account.
+        await OrderAsync(subscriber, "analytics");
+        foreach (var (locale, language) in new[] { ("en-GB", "en"), ("ru-RU", "ru") })
+        {
+            foreach (var (width, device) in new[] { (1280, "desktop"), (390, "phone") })
+            {
+                var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    ViewportSize = new ViewportSize { Width = width, Height = 900 }, IsMobile = width < 500, BypassCSP = true, Locale = locale,
+                });
+                var member = await context.NewPageAsync();
+                await site.SignInAsync(member, subscriber.Email, Members.Password);
+                await member.GotoAsync(site.BaseUrl + "/billing");
+                Assert.Equal(1, await member.Locator("#debts tbody tr").CountAsync());
+                Assert.Equal(1, await member.Locator("#contract-summary").CountAsync());
+                problems.AddRange(await Accessibility.SeriousViolationsAsync(member));
+                await member.Locator("#contract-title").ScrollIntoViewIfNeededAsync();
+                await member.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"35-credit-and-contract-{language}-{device}.png") });
+                await context.CloseAsync();
+            }
+        }
+        Assert.Empty(problems);
+    }
+
     private sealed record Subscriber(string Email, string Token, string Number);
 
     /// <summary>A subscriber with legal data, registered through the public API, with <paramref name="credit"/> credited by an operator.</summary>

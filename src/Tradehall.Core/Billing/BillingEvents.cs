@@ -26,3 +26,14 @@ public interface IPaymentClues
 {
     Task<IReadOnlyList<PaymentClue>> FindAsync(BankDocument document, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// BIL-13: a charge on credit took a personal account below zero; the module that issues invoices issues one for
+/// <see cref="Amount"/> (minor units), due on <see cref="DueOn"/>. Published in the charging transaction.
+/// </summary>
+[ModuleApi]
+public sealed record DebtInvoiceDue(Guid DebtId, Guid MemberId, string AccountNumber, long Amount, DateOnly DueOn);
+
+/// <summary>BIL-12, BIL-25: a subscriber's contract ended (<see cref="Reason"/> is one of <c>Contract.TerminationReasons</c>); published in the terminating transaction.</summary>
+[ModuleApi]
+public sealed record ContractTerminated(Guid MemberId, string AccountNumber, string Reason, DateOnly On);

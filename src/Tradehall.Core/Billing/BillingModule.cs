@@ -9,6 +9,7 @@ using Tradehall.Core.Billing.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
@@ -46,6 +47,11 @@ public static class BillingModule
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();
         services.AddScoped<Refunds.Refunds>();
+        services.AddScoped<Credit.Debts>();
+        services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<Credit.Debts>());
+        services.AddScoped<Credit.DebtRun>();
+        services.AddScoped<Contract.Termination>();
+        services.AddScoped<Contract.ContractTerm>();
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -104,6 +110,7 @@ public static class BillingModule
         operators.MapPost("/refunds/{id:guid}/reject", (Guid id, Refunds.RejectRefundRequest request, HttpContext http, Refunds.Refunds refunds, CancellationToken ct) =>
             refunds.RejectAsync(http.User.MemberId(), id, request, ct));
         operators.MapCatalogueAdmin();
+        member.MapContract(operators);
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
 

@@ -11,6 +11,9 @@ public enum ServiceNotice
     ReserveStarted,
     Deleted,
     Resumed,
+
+    /// <summary>BIL-13: a debt invoice is overdue.</summary>
+    SuspendedForDebt,
 }
 
 /// <summary>A service named in a notice, with the date the notice is about.</summary>
@@ -100,6 +103,8 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
                     "These services are still suspended for non-payment. Their data will be deleted on the date shown unless the account is topped up:{0}", list),
                 ServiceNotice.Deleted => new DeferredText("The data of your suspended services was deleted",
                     "The grace period of these services ended without payment, so their data was deleted:{0}", list),
+                ServiceNotice.SuspendedForDebt => new DeferredText("Your services are suspended",
+                    "The invoice for the debt of your personal account is overdue, so these services are suspended. Pay the debt and they resume within a minute:{0}", list),
                 _ => new DeferredText("Your services are active again",
                     "Your payment cleared the debt, and these services are active again until the date shown:{0}", list),
             });
@@ -112,6 +117,36 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         Notify(memberId, new DeferredText("Your balance runs out soon",
             "The balance of your personal account pays for your services until {0}. They cost {1} a month; top up before then so they do not stop.",
             DeferredValue.Day(until), Money(Shared.Money.ToMinor(monthlySpend) ?? 0)));
+    }
+
+    /// <summary>BIL-13: a charge on credit took the balance below zero; the invoice for the debt is issued.</summary>
+    public void DebtInvoiceIssued(Guid memberId, long amount, DateOnly dueOn)
+    {
+        Notify(memberId, new DeferredText("An invoice for your debt was issued",
+            "Your services were paid on credit, and the balance of your personal account is below zero. An invoice for {0} is issued; pay it by {1}. Each day late adds a penalty of {2} % of the invoice, and an overdue invoice suspends your services.",
+            Money(amount), DeferredValue.Day(dueOn), DeferredValue.Text(options.Value.PenaltyPercentPerDay.ToString("0.##", CultureInfo.InvariantCulture))));
+    }
+
+    /// <summary>BIL-12, BIL-25: the contract ended; what the subscriber may still do is said on the billing page.</summary>
+    public void ContractTerminated(Guid memberId, string reason, DateOnly on, long balance)
+    {
+        var why = reason switch
+        {
+            Contract.TerminationReasons.Debt => DeferredValue.Phrase("the debt was not paid within the time the offer allows"),
+            Contract.TerminationReasons.NonExtension => DeferredValue.Phrase("notice of non-extension was given and the contract's term ended"),
+            _ => DeferredValue.Phrase("a decision of the operator"),
+        };
+        Notify(memberId, new DeferredText("Your contract has ended",
+            "Your contract ended on {0} because of {1}. Your services are stopped. You can still read your documents and statement, export your data and pay what you owe; the balance is {2}.",
+            DeferredValue.Day(on), why, Money(balance)));
+    }
+
+    /// <summary>BIL-25: the contract's term was extended, or notice of non-extension was recorded.</summary>
+    public void ContractTerm(Guid memberId, DateOnly termEndsOn, bool noticeGiven)
+    {
+        Notify(memberId, noticeGiven
+            ? new DeferredText("Notice of non-extension recorded", "Notice of non-extension of your contract is recorded. The contract ends with its term on {0}.", DeferredValue.Day(termEndsOn))
+            : new DeferredText("Your contract is extended", "The term of your contract is extended until {0}.", DeferredValue.Day(termEndsOn)));
     }
 
     /// <summary>The members with a service in the tariff that has not stopped.</summary>

@@ -65,6 +65,30 @@ public sealed class BillingOptions : IValidatableObject
     [Range(1, 60)]
     public int RefundDueBusinessDays { get; set; } = 10;
 
+    /// <summary>BIL-13: a debt invoice (a charge that took the balance below zero on credit) is due this many calendar days after it is issued.</summary>
+    [Range(1, 365)]
+    public int CreditInvoiceDays { get; set; } = 3;
+
+    /// <summary>BIL-13: each day a debt invoice is late adds this percentage of its amount (two decimal places at most).</summary>
+    [Range(typeof(decimal), "0", "100")]
+    public decimal PenaltyPercentPerDay { get; set; } = 0.1m;
+
+    /// <summary>BIL-13: the largest credit limit the operator may grant, in the operator currency.</summary>
+    [Range(0, 1_000_000_000)]
+    public decimal MaxCreditLimit { get; set; } = 10_000_000m;
+
+    /// <summary>BIL-12: a debt unpaid for longer than this many months terminates the contract.</summary>
+    [Range(1, 120)]
+    public int DebtTerminationMonths { get; set; } = 6;
+
+    /// <summary>BIL-25: the contract's term, in months from acceptance (a calendar year), extended by as much at its end.</summary>
+    [Range(1, 120)]
+    public int ContractTermMonths { get; set; } = 12;
+
+    /// <summary>BIL-25: notice of non-extension must be given at least this many days before the term ends.</summary>
+    [Range(0, 365)]
+    public int NonExtensionNoticeDays { get; set; } = 30;
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

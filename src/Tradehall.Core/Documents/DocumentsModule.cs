@@ -18,6 +18,7 @@ public static class DocumentsModule
         var services = builder.Services;
         services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<InvoiceService>();
+        services.AddScoped<IDomainEventSubscriber<DebtInvoiceDue>>(sp => sp.GetRequiredService<InvoiceService>());
         services.AddScoped<InvoicePayments>();
         services.AddScoped<IPaymentClues>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<InvoicePayments>());

@@ -147,7 +147,7 @@ public static class Cli
                 return 3;
             }
             await Console.Out.WriteLineAsync(FormattableString.Invariant(
-                $"billing run {report.AsOf:yyyy-MM-dd}: renewed={report.Renewed} stopped={report.Stopped} suspended={report.Suspended} resumed={report.Resumed} warned={report.ReserveWarned} deleted={report.Deleted} seconds={clock.Elapsed.TotalSeconds:0.00}"));
+                $"billing run {report.AsOf:yyyy-MM-dd}: renewed={report.Renewed} stopped={report.Stopped} suspended={report.Suspended} resumed={report.Resumed} warned={report.ReserveWarned} deleted={report.Deleted} penalties={report.Debts?.Penalties ?? 0} suspendedForDebt={report.Debts?.Suspended ?? 0} terminated={(report.Debts?.Terminated ?? 0) + report.Contracts.Ended} extended={report.Contracts.Extended} seconds={clock.Elapsed.TotalSeconds:0.00}"));
             return 0;
         });
         billing.Subcommands.Add(run);

@@ -147,6 +147,7 @@ public sealed partial class BankStatements(
         }
         var named = await db.Set<BillingAccount>().Where(a => numbers.Contains(a.Number))
             .Join(new MemberLookup(db).Rows, a => a.MemberId, m => m.Id, (a, m) => new { Account = a, m.NormalizedEmail })
+            .Join(db.Set<LedgerAccount>(), x => x.Account.LedgerAccountId, l => l.Id, (x, l) => new { x.Account, x.NormalizedEmail, l.Balance })
             .ToListAsync(cancellationToken);
         if (named.Count == 0)
         {
@@ -158,7 +159,7 @@ public sealed partial class BankStatements(
         return matched switch
         {
             [] => (null, HoldReasons.LoginMismatch),
-            [var only] when only.Account.Status == AccountStatus.Terminated => (null, HoldReasons.Terminated),
+            [var only] when !Contract.Termination.TakesPayments(only.Account, only.Balance) => (null, HoldReasons.Terminated),
             [var only] => (only.Account, null),
             _ => (null, HoldReasons.Ambiguous),
         };
@@ -225,7 +226,8 @@ public sealed partial class BankStatements(
         }
         var account = await db.Set<BillingAccount>().FirstOrDefaultAsync(a => a.Number == number, cancellationToken)
             ?? throw DomainException.Field("billing.unknown_account", "accountNumber", "There is no personal account with this number.");
-        if (account.Status == AccountStatus.Terminated)
+        if (!Contract.Termination.TakesPayments(account,
+                await db.Set<LedgerAccount>().Where(l => l.Id == account.LedgerAccountId).Select(l => l.Balance).SingleAsync(cancellationToken)))
         {
             throw DomainException.Field("billing.account_terminated", "accountNumber", "This personal account is terminated; it cannot be credited.");
         }

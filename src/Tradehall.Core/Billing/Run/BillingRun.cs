@@ -8,7 +8,14 @@ using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Core.Billing.Run;
 
-public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, int Suspended, int Resumed, int ReserveWarned, int Deleted);
+public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, int Suspended, int Resumed, int ReserveWarned, int Deleted)
+{
+    /// <summary>BIL-12, BIL-13: debts settled, penalties charged, services suspended for an overdue debt, contracts ended for debt.</summary>
+    public Credit.DebtRunReport? Debts { get; init; }
+
+    /// <summary>BIL-25: contracts extended by a term, and ended at their term's end after notice.</summary>
+    public (int Extended, int Ended) Contracts { get; init; }
+}
 
 
 /// <summary>What one more period of a service costs and the charge for it.</summary>
@@ -32,10 +39,11 @@ internal static class Renewals
     }
 
     /// <summary>Its external id makes a second charge for the same period impossible.</summary>
-    public static Posting Charge(Guid serviceId, int period, ServiceKind? kind, string kindCode, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue) =>
+    public static Posting Charge(Guid serviceId, int period, ServiceKind? kind, string kindCode, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue,
+        long floor = 0) =>
         new("renewal", DeferredText.Line("{0}, {1}: {2} – {3}", kind is null ? DeferredValue.Text(kindCode) : DeferredValue.Names(kind.Name),
                 DeferredValue.Names(tariff.NameIn), DeferredValue.Day(start), DeferredValue.Day(end)),
-            [new Leg(ledgerAccount, -price, Floor: 0), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
+            [new Leg(ledgerAccount, -price, Floor: floor), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
 }
 
 /// <summary>
@@ -47,14 +55,14 @@ internal static class Renewals
 /// </summary>
 public sealed partial class BillingRun(
     AppDbContext db, Ledger.LedgerPostings ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
-    DomainEvents events, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
+    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
     private const int GraceBatch = 500;
     private const int Attempts = 5;
 
     private sealed record Due(Guid Id, Guid MemberId, Guid AccountId, Guid LedgerAccountId, long Balance, Guid TariffId, Guid? NextTariffId,
-        string KindCode, bool AutoRenew, DateOnly ActivatedOn, DateOnly PeriodEnd, int Period);
+        string KindCode, bool AutoRenew, DateOnly ActivatedOn, DateOnly PeriodEnd, int Period, string AccountNumber, long CreditLimit);
 
     /// <summary>Runs the day; null when another node holds the run's lease.</summary>
     public async Task<BillingRunReport?> RunAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
@@ -68,13 +76,16 @@ public sealed partial class BillingRun(
         {
             // New orders from today pay the prices announced for today (BIL-14); renewals read them by date below.
             await catalog.ApplyDuePricesAsync(cancellationToken);
+            // Contracts that end and debts that suspend are decided first, so renewals see only services that may renew.
+            var contractsDone = await contracts.RunAsync(asOf, cancellationToken);
+            var debtsDone = await debtRun.RunAsync(asOf, cancellationToken);
             var (renewed, stopped, suspended) = await RenewAsync(asOf, progress, cancellationToken);
             progress?.Report(new JobProgress("resume", 0, 0));
             var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
             var (warned, deleted) = await GraceAsync(asOf, progress, cancellationToken);
             await WarnOfRunningOutAsync(asOf, cancellationToken);
             completed = asOf;
-            var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted);
+            var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted) { Debts = debtsDone, Contracts = contractsDone };
             LogCompleted(logger, asOf, renewed, stopped, suspended, resumed, warned, deleted);
             return report;
         }
@@ -124,7 +135,7 @@ public sealed partial class BillingRun(
             join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
             orderby s.PeriodEnd, s.Id
             select new Due(s.Id, s.MemberId, a.Id, a.LedgerAccountId, l.Balance, s.TariffId, s.NextTariffId, s.KindCode, s.AutoRenew,
-                s.ActivatedOn!.Value, s.PeriodEnd!.Value, s.Period))
+                s.ActivatedOn!.Value, s.PeriodEnd!.Value, s.Period, a.Number, a.CreditLimit))
             .Take(options.Value.Run.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -132,6 +143,7 @@ public sealed partial class BillingRun(
         }
 
         // BIL-09, BIL-10: in order, each service renews while its account's balance covers the period; zero never does.
+        // BIL-13: with credit the balance may go down to minus the limit.
         var left = due.GroupBy(d => d.LedgerAccountId).ToDictionary(g => g.Key, g => g.First().Balance);
         var renew = new List<(Due Due, Tariff Tariff, long Price, DateOnly End)>();
         var suspend = new List<Due>();
@@ -143,7 +155,7 @@ public sealed partial class BillingRun(
             {
                 stop.Add(d);
             }
-            else if (left[d.LedgerAccountId] > 0 && left[d.LedgerAccountId] >= price)
+            else if (Credit.Debts.Covers(left[d.LedgerAccountId], price, -d.CreditLimit))
             {
                 left[d.LedgerAccountId] -= price;
                 renew.Add((d, tariff, price, ReportingPeriods.Next(d.ActivatedOn, d.PeriodEnd, tariff.PeriodMonths)));
@@ -155,7 +167,13 @@ public sealed partial class BillingRun(
         }
 
         await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode), r.Due.KindCode,
-            r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue))], cancellationToken);
+            r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue, -r.Due.CreditLimit))], cancellationToken);
+        // BIL-13: what the batch's charges took below zero is one debt per account, with its invoice.
+        foreach (var d in renew.Select(r => r.Due).DistinctBy(d => d.AccountId))
+        {
+            var below = Math.Max(0, -left[d.LedgerAccountId]) - Math.Max(0, -d.Balance);
+            await debts.IncurAsync(d.AccountId, d.MemberId, d.AccountNumber, below, asOf, cancellationToken);
+        }
         foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(5)))
         {
             await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId"],

@@ -28,7 +28,7 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
                 join t in db.Set<Tariff>() on s.NextTariffId ?? s.TariffId equals t.Id
                 join a in db.Set<BillingAccount>() on s.BillingAccountId equals a.Id
                 join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
-                where l.Balance >= t.Price && l.Balance > 0 && !seen.Contains(a.Id)
+                where ((l.Balance >= t.Price && l.Balance > 0) || (s.PeriodEnd > today && l.Balance >= 0)) && !seen.Contains(a.Id)
                 select a.Id).Distinct().OrderBy(id => id).Take(200).ToListAsync(cancellationToken);
             if (accounts.Count == 0)
             {
@@ -41,6 +41,12 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
             }
         }
     }
+
+    /// <summary>
+    /// BIL-13: a service suspended for an overdue debt before its paid period ended; once the balance is back at zero or
+    /// above it resumes in that period, without a new charge.
+    /// </summary>
+    public static bool PaidUntil(DateOnly? periodEnd, DateOnly today) => periodEnd > today;
 
     /// <summary>BIL-10: whether the balance pays one more period of a suspended service; a balance of zero never does.</summary>
     public static bool Covers(long balance, long price) => balance > 0 && balance >= price;
@@ -77,6 +83,15 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
             var done = new List<(Guid, NoticeItem)>();
             foreach (var service in suspended)
             {
+                if (PaidUntil(service.PeriodEnd, today))
+                {
+                    if (balance >= 0)
+                    {
+                        Resume(service);
+                        done.Add((service.MemberId, new NoticeItem(service.KindCode, service.PeriodEnd)));
+                    }
+                    continue;
+                }
                 var (tariff, price) = Renewals.NextPeriod(service.TariffId, service.NextTariffId, today, tariffs, options.Value.TariffChangeNoticeDays);
                 if (!Covers(balance, price))
                 {
@@ -86,14 +101,12 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
                 await ledger.PostAsync(Renewals.Charge(service.Id, service.Period, kinds.GetValueOrDefault(service.KindCode), service.KindCode, tariff, price,
                     today, ReportingPeriods.End(today, 1, tariff.PeriodMonths), account.LedgerAccountId, revenue), cancellationToken);
                 balance -= price;
-                service.Status = ServiceStatus.Active;
                 service.TariffId = tariff.Id;
                 service.NextTariffId = null;
                 service.ActivatedOn = today;
                 service.PeriodStart = today;
                 service.PeriodEnd = ReportingPeriods.End(today, 1, tariff.PeriodMonths);
-                service.SuspendedOn = null;
-                service.ReserveWarnedOn = null;
+                Resume(service);
                 done.Add((service.MemberId, new NoticeItem(service.KindCode, service.PeriodEnd)));
             }
             if (done.Count == suspended.Count && account.Status == AccountStatus.Suspended)
@@ -117,6 +130,13 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
             db.ChangeTracker.Clear();
             return 0;
         }
+    }
+
+    private static void Resume(SubscribedService service)
+    {
+        service.Status = ServiceStatus.Active;
+        service.SuspendedOn = null;
+        service.ReserveWarnedOn = null;
     }
 }
 

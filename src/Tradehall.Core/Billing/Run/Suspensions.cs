@@ -30,16 +30,16 @@ public sealed class Suspensions(AppDbContext db, TimeProvider time, IOptions<Bil
         var suspended = await db.Set<SubscribedService>().AsNoTracking()
             .Where(s => s.MemberId == memberId && s.Status == ServiceStatus.Suspended)
             .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id)
-            .Select(s => new { s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn })
+            .Select(s => new { s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn, s.PeriodEnd })
             .ToListAsync(cancellationToken);
-        var view = suspended.Count == 0 ? null : await PriceAsync(memberId, culture, [.. suspended.Select(s => (s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn))],
-            cancellationToken);
+        var view = suspended.Count == 0 ? null : await PriceAsync(memberId, culture,
+            [.. suspended.Select(s => (s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn, s.PeriodEnd))], cancellationToken);
         answered[(memberId, culture)] = view;
         return view;
     }
 
     private async Task<SuspensionView> PriceAsync(Guid memberId, string culture,
-        IReadOnlyList<(Guid Id, string KindCode, Guid TariffId, Guid? NextTariffId, DateOnly? SuspendedOn)> suspended, CancellationToken cancellationToken)
+        IReadOnlyList<(Guid Id, string KindCode, Guid TariffId, Guid? NextTariffId, DateOnly? SuspendedOn, DateOnly? PeriodEnd)> suspended, CancellationToken cancellationToken)
     {
         var ledgerAccount = await db.Set<BillingAccount>().AsNoTracking().Where(a => a.MemberId == memberId)
             .Join(db.Set<LedgerAccount>(), a => a.LedgerAccountId, l => l.Id, (a, l) => new { l.Balance, l.Currency })
@@ -50,12 +50,15 @@ public sealed class Suspensions(AppDbContext db, TimeProvider time, IOptions<Bil
         var priced = suspended.Select(s =>
         {
             var (tariff, price) = Renewals.NextPeriod(s.TariffId, s.NextTariffId, today, tariffs, options.Value.TariffChangeNoticeDays);
-            return (Service: s, Tariff: tariff, Price: price);
+            // BIL-13: a service suspended for an overdue debt within its paid period costs nothing more to resume.
+            var paid = Resumption.PaidUntil(s.PeriodEnd, today);
+            return (Service: s, Tariff: paid ? tariffs[s.TariffId] : tariff, Price: paid ? 0 : price, Paid: paid);
         }).ToList();
         var services = priced.Select(p => new SuspendedService(p.Service.Id, p.Service.KindCode,
             kinds.TryGetValue(p.Service.KindCode, out var kind) ? kind.Name(culture) : p.Service.KindCode, p.Tariff.NameIn(culture), Money.ToAmount(p.Price),
             p.Service.SuspendedOn)).ToList();
         return new SuspensionView(services, Money.ToAmount(ledgerAccount.Balance),
-            Money.ToAmount(Resumption.ToResumeAll(ledgerAccount.Balance, priced.Select(p => p.Price))), ledgerAccount.Currency);
+            Money.ToAmount(Math.Max(Resumption.ToResumeAll(ledgerAccount.Balance, priced.Where(p => !p.Paid).Select(p => p.Price)),
+                priced.Any(p => p.Paid) ? -ledgerAccount.Balance : 0)), ledgerAccount.Currency);
     }
 }

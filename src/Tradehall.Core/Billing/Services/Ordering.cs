@@ -23,7 +23,7 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 /// is held once: a second order of its kind, sequential or parallel, answers 409 <c>billing.already_subscribed</c>.
 /// </summary>
 public sealed class Ordering(
-    AppDbContext db, Ledger.LedgerPostings ledger, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
 {
     public Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(() => OrderInTransactionAsync(memberId, request, cancellationToken), cancellationToken);
@@ -56,8 +56,12 @@ public sealed class Ordering(
             service.PeriodStart = first.Start;
             service.PeriodEnd = first.End;
         }
-        await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
-            [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: 0), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
+        // BIL-13: credit lets the charge go below zero down to the limit; the part below zero is a debt with its invoice.
+        var floor = await debts.FloorAsync(account, today, cancellationToken);
+        var posted = await ledger.PostAsync(new Ledger.Posting("charge", DeferredText.Line("{0}, {1}: first period", DeferredValue.Names(kind.Name), DeferredValue.Names(tariff.NameIn)),
+            [new Ledger.Leg(account.LedgerAccountId, -tariff.Price, Floor: floor), new Ledger.Leg(revenue, tariff.Price)], memberId), cancellationToken);
+        var balanceAfter = posted.Entries.Single(e => e.AccountId == account.LedgerAccountId).BalanceAfter!.Value;
+        await debts.IncurAsync(account.Id, memberId, account.Number, Credit.Debts.BelowZero(tariff.Price, balanceAfter), today, cancellationToken);
         db.Set<SubscribedService>().Add(service);
         archive.Record("billing.service_ordered", $"service:{service.Id}", memberId,
             after: new { kind = kind.Code, tariff = tariff.Name, price = Money.ToAmount(tariff.Price), service.PeriodStart, service.PeriodEnd });
@@ -83,10 +87,13 @@ public sealed class Ordering(
         var (tariff, kind, account) = await CheckAsync(memberId, new OrderRequest(tariffId), cancellationToken);
         var ledgerAccount = await db.Set<Ledger.LedgerAccount>().AsNoTracking().Where(l => l.Id == account.LedgerAccountId)
             .Select(l => new { l.Balance, l.Currency }).SingleAsync(cancellationToken);
-        var period = FirstPeriod(tariff, time.Today(site.Value.Zone));
+        var today = time.Today(site.Value.Zone);
+        var period = FirstPeriod(tariff, today);
+        var floor = await debts.FloorAsync(account, today, cancellationToken);
+        var shortfall = Credit.Debts.Covers(ledgerAccount.Balance, tariff.Price, floor) ? 0 : Math.Max(1, tariff.Price - ledgerAccount.Balance + floor);
         return new OrderQuote(tariff.Id, kind.Code, kind.Name(culture), tariff.NameIn(culture), Money.ToAmount(tariff.Price), ledgerAccount.Currency,
             tariff.PeriodMonths, tariff.Refundable, tariff.ConfirmationRequired, period?.Start, period?.End,
-            Money.ToAmount(ledgerAccount.Balance), Money.ToAmount(ledgerAccount.Balance - tariff.Price), Money.ToAmount(Math.Max(0, tariff.Price - ledgerAccount.Balance)));
+            Money.ToAmount(ledgerAccount.Balance), Money.ToAmount(ledgerAccount.Balance - tariff.Price), Money.ToAmount(shortfall));
     }
 
     /// <summary>BIL-07, BIL-08: the first period starts on the day of the order; a confirmation-required tariff's starts when the operator confirms it.</summary>
@@ -106,10 +113,7 @@ public sealed class Ordering(
         }
         var account = await db.Set<BillingAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
-        if (account.Status == AccountStatus.Terminated)
-        {
-            throw DomainException.Forbidden("billing.contract_terminated", "The contract has ended; services cannot be ordered.");
-        }
+        Contract.Termination.EnsureLive(account);
         if (kind.BuiltIn && await db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kind.Code && Live.Contains(s.Status), cancellationToken))
         {
             throw AlreadySubscribed();

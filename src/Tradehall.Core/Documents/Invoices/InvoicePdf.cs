@@ -15,17 +15,25 @@ public static class InvoicePdf
     /// <summary>An amount as printed on documents: <c>12 345,67</c>.</summary>
     public static string FormatAmount(long minor) => Money.ToAmount(minor).ToString("#,0.00", Amounts);
 
-    public static byte[] Render(Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op)
+    /// <summary>What an invoice is for, in Russian and English, followed on the document by the personal account's number.</summary>
+    public sealed record Item(string Russian, string English);
+
+    public static readonly Item TopUp = new("Пополнение лицевого счёта", "Top-up of personal account");
+
+    /// <summary>BIL-13: the invoice of a debt made on credit.</summary>
+    public static readonly Item Debt = new("Погашение задолженности по лицевому счёту", "Payment of the debt on personal account");
+
+    public static byte[] Render(Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op, Item? item = null)
     {
         using var document = PdfLayout.NewDocument($"Счёт на оплату / Invoice {invoice.Number}", op.LegalName, invoice.Purpose);
         using (var g = XGraphics.FromPdfPage(PdfLayout.AddPage(document)))
         {
-            Draw(g, invoice, payer, issuedOn, op);
+            Draw(g, invoice, payer, issuedOn, op, item ?? TopUp);
         }
         return PdfLayout.Save(document);
     }
 
-    private static void Draw(XGraphics g, Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op)
+    private static void Draw(XGraphics g, Invoice invoice, InvoicePayer payer, DateOnly issuedOn, DocumentsOptions op, Item item)
     {
         var small = new XFont(PdfFonts.Family, 8);
         var normal = new XFont(PdfFonts.Family, 9.5);
@@ -80,7 +88,7 @@ public static class InvoicePdf
         }.Where(p => !string.IsNullOrWhiteSpace(p))), small, normal, y);
         y += 8;
 
-        // The one line: the top-up.
+        // The one line: the top-up, or the debt.
         double[] cols = [Left, Left + 25, Left + 300, Left + 345, Left + 415, right];
         string[] heads = ["№", "Товары (работы, услуги) / Item", "Кол. / Qty", "Цена / Price", "Сумма / Total"];
         var headHeight = 18.0;
@@ -98,7 +106,7 @@ public static class InvoicePdf
         }
         var ly = y + headHeight;
         g.DrawString("1", normal, XBrushes.Black, new XRect(cols[0], ly, cols[1] - cols[0], lineHeight), XStringFormats.Center);
-        Text(g, $"Пополнение лицевого счёта {invoice.AccountNumber}\nTop-up of personal account {invoice.AccountNumber}", normal, cols[1] + 4, ly + 3, cols[2] - cols[1] - 8, lineHeight - 4);
+        Text(g, $"{item.Russian} {invoice.AccountNumber}\n{item.English} {invoice.AccountNumber}", normal, cols[1] + 4, ly + 3, cols[2] - cols[1] - 8, lineHeight - 4);
         g.DrawString("1", normal, XBrushes.Black, new XRect(cols[2], ly, cols[3] - cols[2], lineHeight), XStringFormats.Center);
         g.DrawString(amount, normal, XBrushes.Black, new XRect(cols[3], ly, cols[4] - cols[3] - 4, lineHeight), XStringFormats.CenterRight);
         g.DrawString(amount, normal, XBrushes.Black, new XRect(cols[4], ly, cols[5] - cols[4] - 4, lineHeight), XStringFormats.CenterRight);
@@ -122,7 +130,7 @@ public static class InvoicePdf
         g.DrawString("Назначение платежа (укажите точно) / Payment purpose (quote exactly):", bold, XBrushes.Black, Left, y);
         y += 6;
         g.DrawRectangle(pen, Left, y, Width, 40);
-        Text(g, $"Пополнение лицевого счёта {invoice.AccountNumber}, счёт {invoice.Number}. Без НДС.\n{invoice.Purpose}", normal, Left + 5, y + 5, Width - 10, 32);
+        Text(g, $"{item.Russian} {invoice.AccountNumber}, счёт {invoice.Number}. Без НДС.\n{invoice.Purpose}", normal, Left + 5, y + 5, Width - 10, 32);
         y += 56;
 
         var due = invoice.DueOn.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture);

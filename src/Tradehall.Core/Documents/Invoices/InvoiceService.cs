@@ -19,11 +19,11 @@ public sealed record InvoiceView(Guid Id, string Number, decimal Amount, string 
 
 public sealed record InvoiceFile(byte[] Content, string FileName);
 
-/// <summary>BIL-05, DOC-02: invoices for any amount, numbered without gaps per year, as PDF.</summary>
+/// <summary>BIL-05, DOC-02: invoices for any amount, numbered without gaps per year, as PDF; BIL-13: the invoice of a debt made on credit.</summary>
 [ModuleApi]
 public sealed class InvoiceService(
     AppDbContext db, BillingAccounts accounts, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time,
-    IOptions<BillingOptions> billing, IOptions<DocumentsOptions> documents, IOptions<TradehallOptions> site)
+    IOptions<BillingOptions> billing, IOptions<DocumentsOptions> documents, IOptions<TradehallOptions> site) : IDomainEventSubscriber<DebtInvoiceDue>
 {
     public static string PdfUrl(Guid id) => $"/api/v1/billing/invoices/{id}/pdf";
 
@@ -39,34 +39,43 @@ public sealed class InvoiceService(
         errors.ThrowIfAny();
         var account = await accounts.SummaryAsync(memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
-        var payer = await PayerAsync(memberId, cancellationToken);
+        var today = time.Today(site.Value.Zone);
+        var invoice = await db.InTransactionAsync(() => IssueInTransactionAsync(memberId, account.Number, minor, today.AddDays(documents.Value.InvoicePaymentTermDays),
+            InvoicePdf.TopUp, cancellationToken), cancellationToken);
+        return new IssuedInvoice(invoice.Id, invoice.Number, Money.ToAmount(minor), PdfUrl(invoice.Id));
+    }
 
-        return await db.InTransactionAsync(async () =>
+    /// <summary>BIL-13: the invoice of a debt made on credit, due when the debt is; issued in the charging transaction.</summary>
+    public Task HandleAsync(DebtInvoiceDue debt, CancellationToken cancellationToken) =>
+        IssueInTransactionAsync(debt.MemberId, debt.AccountNumber, debt.Amount, debt.DueOn,
+            InvoicePdf.Debt, cancellationToken);
+
+    private async Task<Invoice> IssueInTransactionAsync(Guid memberId, string accountNumber, long minor, DateOnly dueOn, InvoicePdf.Item item,
+        CancellationToken cancellationToken)
+    {
+        var payer = await PayerAsync(memberId, cancellationToken);
+        var today = time.Today(site.Value.Zone);
+        var sequence = await NextAsync($"invoice:{today.Year}", cancellationToken);
+        var number = string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{sequence:D6}");
+        var invoice = new Invoice
         {
-            var now = time.UtcNow();
-            var today = time.Today(site.Value.Zone);
-            var sequence = await NextAsync($"invoice:{today.Year}", cancellationToken);
-            var number = string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{sequence:D6}");
-            var invoice = new Invoice
-            {
-                Number = number,
-                MemberId = memberId,
-                AccountNumber = account.Number,
-                PayerName = payer.Name,
-                Amount = minor,
-                Currency = billing.Value.Currency,
-                IssuedAt = now,
-                DueOn = today.AddDays(documents.Value.InvoicePaymentTermDays),
-                Purpose = $"Top-up of personal account {account.Number}, invoice {number}. No VAT.",
-                Pdf = [],
-            };
-            invoice.Pdf = InvoicePdf.Render(invoice, payer, today, documents.Value);
-            db.Set<Invoice>().Add(invoice);
-            archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
-                after: new { id = invoice.Id, number, accountNumber = account.Number, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn = invoice.DueOn });
-            await db.SaveChangesAsync(cancellationToken);
-            return new IssuedInvoice(invoice.Id, number, Money.ToAmount(minor), PdfUrl(invoice.Id));
-        }, cancellationToken);
+            Number = number,
+            MemberId = memberId,
+            AccountNumber = accountNumber,
+            PayerName = payer.Name,
+            Amount = minor,
+            Currency = billing.Value.Currency,
+            IssuedAt = time.UtcNow(),
+            DueOn = dueOn,
+            Purpose = $"{item.English} {accountNumber}, invoice {number}. No VAT.",
+            Pdf = [],
+        };
+        invoice.Pdf = InvoicePdf.Render(invoice, payer, today, documents.Value, item);
+        db.Set<Invoice>().Add(invoice);
+        archive.Record("documents.invoice_issued", $"invoice:{number}", memberId, onBehalfOfId: memberId,
+            after: new { id = invoice.Id, number, accountNumber, amount = Money.ToAmount(minor), currency = invoice.Currency, dueOn });
+        await db.SaveChangesAsync(cancellationToken);
+        return invoice;
     }
 
     public async Task<IReadOnlyList<InvoiceView>> ListAsync(Guid memberId, CancellationToken cancellationToken)

@@ -20,8 +20,15 @@ namespace Tradehall.Web.Pages.Billing;
 [Authorize]
 public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch,
     Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, Suspensions suspensions, SubscriberLegalData legal,
-    StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing) : TradehallPageModel
+    StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing,
+    Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts) : TradehallPageModel
 {
+    /// <summary>BIL-12, BIL-13, BIL-25: the contract's term, any notice, and the credit with its open debt invoices.</summary>
+    public ContractPanel? ContractPanel { get; private set; }
+
+    /// <summary>BIL-25: the subscriber confirms that the contract is to end with its term.</summary>
+    [BindProperty] public bool NoticeConfirmed { get; set; }
+
     public AccountView? Account { get; private set; }
     public ForecastView? Forecast { get; private set; }
 
@@ -107,6 +114,27 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         return Page();
     }
 
+    /// <summary>BIL-25: the same handler as <c>POST /api/v1/billing/contract/notice</c>, once the subscriber confirmed it.</summary>
+    public async Task<IActionResult> OnPostNoticeAsync(CancellationToken cancellationToken)
+    {
+        var unconfirmed = new FieldErrors();
+        if (!NoticeConfirmed)
+        {
+            unconfirmed.Add("noticeConfirmed", L["Confirm that the contract is to end with its term."]);
+        }
+        if (await TryAsync(() =>
+            {
+                unconfirmed.ThrowIfAny();
+                return contracts.GiveNoticeAsync(User.MemberId(), cancellationToken);
+            }, nameof(NoticeConfirmed)))
+        {
+            Notice(L["Your notice of non-extension is recorded. The contract ends with its current term."]);
+            return LocalRedirect("/billing#contract-title");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
     public async Task<IActionResult> OnPostInvoiceAsync(CancellationToken cancellationToken)
     {
         var unreadable = new FieldErrors();
@@ -159,6 +187,8 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         Catalog = await catalog.ListAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Services = await ordering.ListAsync(memberId, cancellationToken);
         Invoices = await invoices.ListAsync(memberId, cancellationToken);
+        ContractPanel = new ContractPanel(await contracts.ViewAsync(memberId, cancellationToken), await debts.ViewAsync(memberId, cancellationToken),
+            billing.Value.NonExtensionNoticeDays, time.Today(site.Value.Zone));
     }
 
     private async Task LoadStatementAsync(Guid memberId, CancellationToken cancellationToken)
