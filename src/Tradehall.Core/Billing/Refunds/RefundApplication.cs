@@ -34,11 +34,13 @@ public sealed class RefundApplication
     [PersonalData("paying the refund to the payer", Shared.Retention.AccountingDocuments)]
     public required string PayerInn { get; set; }
 
+    [PersonalData("paying the refund to the payer", Shared.Retention.AccountingDocuments)]
     public required string Bic { get; set; }
 
     [PersonalData("paying the refund to the payer", Shared.Retention.AccountingDocuments)]
     public required string SettlementAccount { get; set; }
 
+    [PersonalData("paying the refund to the payer", Shared.Retention.AccountingDocuments)]
     public required string CorrespondentAccount { get; set; }
 
     public RefundStatus Status { get; set; } = RefundStatus.Requested;

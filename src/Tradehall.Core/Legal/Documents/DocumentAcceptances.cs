@@ -23,9 +23,11 @@ public sealed class DocumentAcceptances(AppDbContext db, MemberLookup members, T
             return [];
         }
         var now = time.UtcNow();
+        // The first version of each kind is what every member took on joining (the offer as part of the Terms): only a
+        // later one is accepted again.
         var inForce = (await db.Set<LegalDocument>().AsNoTracking().Where(d => d.EffectiveFrom <= now)
                 .Select(d => new { d.Id, d.Kind, d.EffectiveFrom }).ToListAsync(cancellationToken))
-            .GroupBy(d => d.Kind).Select(g => g.MaxBy(d => d.EffectiveFrom)!)
+            .GroupBy(d => d.Kind).Where(g => g.Count() > 1).Select(g => g.MaxBy(d => d.EffectiveFrom)!)
             .Where(d => d.EffectiveFrom > since).Select(d => d.Id).ToList();
         if (inForce.Count == 0)
         {
