@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
+using Tradehall.Core.Documents.Certificates;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
 
@@ -22,6 +23,10 @@ public static class DocumentsModule
         services.AddScoped<IPaymentClues>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<StatementExport>();
+        services.AddScoped<Certificates.CertificateNotices>();
+        services.AddScoped<Certificates.CertificateService>();
+        services.AddScoped<IBillingRunStep, Certificates.CertificateRun>();
+        services.AddScoped<Reissues.ReissueService>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
@@ -45,5 +50,6 @@ public static class DocumentsModule
             var file = await export.ExportAsync(http.User.MemberId(), from, to, format, chosen, ct);
             return TypedResults.File(file.Content, file.ContentType, file.FileName);
         }).WithTags("Billing").RequireScope(ApiScopes.Billing);
+        app.MapCertificates();
     }
 }
