@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Documents.Certificates;
@@ -18,7 +19,8 @@ public sealed record ObjectionView(Guid Id, string Number, string AccountNumber,
 public sealed record CertificateFile(byte[] Content, string FileName);
 
 /// <summary>DOC-01: a subscriber reads, accepts and objects to their certificates; the operator reads the objections.</summary>
-public sealed class CertificateService(AppDbContext db, CertificateNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+public sealed class CertificateService(
+    AppDbContext db, CertificateNotices notices, EvidenceArchive archive, TimeProvider time, IStringLocalizer<SharedResource> text, IOptions<TradehallOptions> site)
 {
     public const int ObjectedShown = 500;
 
@@ -63,7 +65,7 @@ public sealed class CertificateService(AppDbContext db, CertificateNotices notic
         }
         if (reason.Length > CertificateConfiguration.ReasonLength)
         {
-            throw DomainException.Field("request.invalid", "reason", $"The reasons may be at most {CertificateConfiguration.ReasonLength} characters long.");
+            throw DomainException.Field("request.invalid", "reason", text["The reasons may be at most {0} characters long.", CertificateConfiguration.ReasonLength]);
         }
         var certificate = await OwnAsync(memberId, id, cancellationToken);
         if (certificate.Status != CertificateStatus.Published)
@@ -73,7 +75,7 @@ public sealed class CertificateService(AppDbContext db, CertificateNotices notic
         if (time.Today(site.Value.Zone) > notices.ObjectionEndsOn(certificate))
         {
             throw new DomainException("documents.objection_window_closed",
-                $"Objections to this certificate were taken until {notices.ObjectionEndsOn(certificate):yyyy-MM-dd}.", StatusCodes.Status409Conflict);
+                text["Objections to this certificate were taken until {0}.", notices.ObjectionEndsOn(certificate).LongDay()], StatusCodes.Status409Conflict);
         }
         certificate.Status = CertificateStatus.Objected;
         certificate.DecidedAt = time.UtcNow();

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Localization;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
@@ -24,7 +25,7 @@ public sealed record ReissuedFile(byte[] Content, string FileName);
 /// free of charge, with the reason archived, when the fault was the operator's.
 /// </summary>
 public sealed class ReissueService(
-    AppDbContext db, Fees fees, EvidenceArchive archive, TimeProvider time, IOptions<DocumentsOptions> options, IOptions<BillingOptions> billing,
+    AppDbContext db, Fees fees, EvidenceArchive archive, TimeProvider time, IStringLocalizer<SharedResource> text, IOptions<DocumentsOptions> options, IOptions<BillingOptions> billing,
     IOptions<TradehallOptions> site)
 {
     public const int MaxDocuments = 50;
@@ -53,7 +54,7 @@ public sealed class ReissueService(
         var reason = request.Reason?.Trim();
         if (string.IsNullOrEmpty(reason) || reason.Length > ReissueConfiguration.ReasonLength)
         {
-            throw DomainException.Field("request.invalid", "reason", $"Say how the operator was at fault (1 to {ReissueConfiguration.ReasonLength} characters).");
+            throw DomainException.Field("request.invalid", "reason", text["Say how the operator was at fault (1 to {0} characters).", ReissueConfiguration.ReasonLength]);
         }
         var originals = await OriginalsAsync(Check(request.DocumentIds), null, cancellationToken);
         if (originals.Select(o => o.MemberId).Distinct().Count() > 1)
@@ -77,12 +78,12 @@ public sealed class ReissueService(
         return new ReissuedFile(row.Pdf, $"{row.Kind}-{row.Number}-copy.pdf");
     }
 
-    private static List<Guid> Check(IReadOnlyList<Guid>? documentIds)
+    private List<Guid> Check(IReadOnlyList<Guid>? documentIds)
     {
         var ids = documentIds?.Distinct().ToList() ?? [];
         if (ids.Count == 0 || ids.Count > MaxDocuments)
         {
-            throw DomainException.Field("request.invalid", "documentIds", $"Choose 1 to {MaxDocuments} documents to re-issue.");
+            throw DomainException.Field("request.invalid", "documentIds", text["Choose 1 to {0} documents to re-issue.", MaxDocuments]);
         }
         return ids;
     }
