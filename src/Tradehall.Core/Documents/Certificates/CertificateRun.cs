@@ -86,7 +86,7 @@ internal sealed partial class CertificateRun(
         {
             foreach (var (period, charged) in byPeriod)
             {
-                await PublishAsync(memberId, account!.Number, customer, period, charged, cancellationToken);
+                await PublishAsync(memberId, account!.Number, customer, period, charged, asOf, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -111,12 +111,12 @@ internal sealed partial class CertificateRun(
     }
 
     private async Task PublishAsync(Guid memberId, string accountNumber, InvoicePayer customer, (DateOnly From, DateOnly To) period,
-        IReadOnlyList<ServiceCharge> charged, CancellationToken cancellationToken)
+        IReadOnlyList<ServiceCharge> charged, DateOnly asOf, CancellationToken cancellationToken)
     {
-        var today = time.Today(site.Value.Zone);
+        // Published on the run's day, as the run bills "as if today were" that day: the windows count from it.
         var certificate = new Certificate
         {
-            Number = await DocumentNumbers.NextAsync(db, "certificate", "A-", today.Year, cancellationToken),
+            Number = await DocumentNumbers.NextAsync(db, "certificate", "A-", asOf.Year, cancellationToken),
             MemberId = memberId,
             AccountNumber = accountNumber,
             PeriodFrom = period.From,
@@ -124,7 +124,7 @@ internal sealed partial class CertificateRun(
             Amount = charged.Sum(l => l.Amount),
             Currency = billing.Value.Currency,
             PublishedAt = time.UtcNow(),
-            PublishedOn = today,
+            PublishedOn = asOf,
             Pdf = [],
         };
         var lines = charged.Select(l => new CertificateLine(DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(l.At, site.Value.Zone)),

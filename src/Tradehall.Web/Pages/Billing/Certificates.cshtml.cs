@@ -51,19 +51,19 @@ public sealed class CertificatesModel(
     public async Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => certificates.ObjectAsync(User.MemberId(), id, new ObjectionRequest(Reason), cancellationToken), "reason"))
+        if (await TryAsync(() => certificates.ObjectAsync(User.MemberId(), id, new ObjectionRequest(Reason), cancellationToken), nameof(Reason)))
         {
             Notice(L["Your objection is recorded. The operator will answer it."]);
             return LocalRedirect("/billing/certificates");
         }
         // Every row has a reason field: the message belongs beside this row's.
-        if (ModelState.TryGetValue("reason", out var entry))
+        if (ModelState.TryGetValue(nameof(Reason), out var entry))
         {
             foreach (var error in entry.Errors.ToList())
             {
                 ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
             }
-            ModelState.Remove("reason");
+            ModelState.Remove(nameof(Reason));
             FailedObjection = id;
         }
         await LoadAsync(cancellationToken);
@@ -75,7 +75,7 @@ public sealed class CertificatesModel(
     {
         ModelState.Clear();
         var call = reissues.ReissueCall(User.MemberId(), new ReissueRequest(DocumentIds));
-        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), "documentIds"))
+        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), nameof(DocumentIds)))
         {
             Notice(L["The copies are ready below."]);
             return LocalRedirect("/billing/certificates#copies-title");

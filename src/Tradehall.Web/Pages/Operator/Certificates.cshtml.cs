@@ -39,18 +39,18 @@ public sealed class CertificatesModel(CertificateService certificates, ReissueSe
     {
         ModelState.Clear();
         var call = reissues.FreeReissueCall(User.MemberId(), new OperatorReissueRequest([id], Reason));
-        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), "reason"))
+        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), nameof(Reason)))
         {
             Notice(L["A copy is re-issued free of charge and is in the subscriber's personal account."]);
             return LocalRedirect("/operator/certificates");
         }
-        if (ModelState.TryGetValue("reason", out var entry))
+        if (ModelState.TryGetValue(nameof(Reason), out var entry))
         {
             foreach (var error in entry.Errors.ToList())
             {
                 ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
             }
-            ModelState.Remove("reason");
+            ModelState.Remove(nameof(Reason));
         }
         Objected = await certificates.ObjectedAsync(cancellationToken);
         return Page();
