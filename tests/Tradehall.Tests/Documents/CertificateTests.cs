@@ -1,5 +1,7 @@
 using System.Net;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Billing;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Notifications;
 using Tradehall.Tests.Infrastructure;
@@ -176,5 +178,32 @@ public sealed class CertificateTests
         Assert.Equal(At(new DateOnly(2027, 3, 12)).UtcDateTime, accepted.GetProperty("decidedAt").GetDateTime());
         Assert.Equal(1, await NoticesAsync(app, s.Member.Id, "An acceptance certificate is accepted"));
         Assert.Equal("objected", Assert.Single(await CertificatesAsync(objecting)).GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task DOC01_two_overlapping_certificate_runs_as_after_a_crash_on_another_node_issue_each_certificate_once()
+    {
+        using var app = new CertificateApp(new DateOnly(2027, 5, 20));
+        var clients = new List<HttpClient>();
+        for (var i = 0; i < 3; i++)
+        {
+            clients.Add((await SubscribedAsync(app, 1)).Client);
+        }
+        var day = new DateOnly(2027, 6, 20);
+        app.Clock.SetUtcNow(At(day));
+        // The step without the run's lease, twice at once: only the unique (member, period) index keeps them apart.
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(async _ =>
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var step = scope.ServiceProvider.GetServices<IBillingRunStep>().Single(s => s.Name == "certificates");
+            await step.RunAsync(day, _ => Task.CompletedTask, CancellationToken.None);
+        }));
+        var numbers = new List<string>();
+        foreach (var client in clients)
+        {
+            numbers.Add(Assert.Single(await CertificatesAsync(client)).GetProperty("number").GetString()!);
+        }
+        Assert.Equal(3, numbers.Distinct().Count());
+        Assert.Equal(3, await app.WithDb(db => db.Set<ArchiveRecord>().CountAsync(r => r.Action == "documents.certificate_published")));
     }
 }
