@@ -178,12 +178,12 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
             lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
         })).EnsureSuccessStatusCode();
         var number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
-        await CreditAsync(number, credit);
+        await CreditAsync(site, number, credit);
         return new Subscriber((string)registration["email"]!, token, number);
     }
 
     /// <summary>BIL-03 (c): money on the account the way the console credits it, without a second operator session in the journey.</summary>
-    private async Task CreditAsync(string number, decimal amount)
+    internal static async Task CreditAsync(SiteFixture site, string number, decimal amount)
     {
         await using var scope = site.Services.CreateAsyncScope();
         var services = scope.ServiceProvider;
@@ -253,7 +253,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         await ShotAsync(member, "40-order-shortfall-invoiced-desktop-en");
 
         // With the money in, the same page offers the confirmation; looking at it charges nothing.
-        await CreditAsync(subscriber.Number, 2000m);
+        await CreditAsync(site, subscriber.Number, 2000m);
         await member.ReloadAsync();
         var summary = await member.Locator("#order-summary").InnerTextAsync();
         Assert.Contains("3,000.00 RUB", summary, StringComparison.Ordinal);

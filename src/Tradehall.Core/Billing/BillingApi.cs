@@ -34,3 +34,18 @@ public sealed class Entitlements(AppDbContext db)
             .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 }
+
+/// <summary>
+/// Work of a higher module that the daily billing run (BIL-09..11) does after billing the day, e.g. issuing the
+/// acceptance certificates of reporting periods that ended (DOC-01). Billing knows only this port; each step is
+/// rerun safely — a run killed midway and started again must do nothing twice. <paramref name="keepLease"/> is
+/// called between batches so a long step keeps the run's cluster lease.
+/// </summary>
+[ModuleApi]
+public interface IBillingRunStep
+{
+    /// <summary>What the run's progress names while this step works.</summary>
+    string Name { get; }
+
+    Task RunAsync(DateOnly asOf, Func<CancellationToken, Task> keepLease, CancellationToken cancellationToken);
+}

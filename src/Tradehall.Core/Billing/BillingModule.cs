@@ -25,6 +25,8 @@ public static class BillingModule
         services.AddScoped<Ledger.LedgerPostings>();
         services.AddSingleton<Ledger.LedgerPostings.BalancelessAccounts>();
         services.AddScoped<Ledger.Statements>();
+        services.AddScoped<Ledger.ServiceCharges>();
+        services.AddScoped<Ledger.Fees>();
         services.AddScoped<Idempotency>();
         services.AddScoped<BillingAccounts>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());

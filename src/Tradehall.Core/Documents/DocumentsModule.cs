@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
+using Tradehall.Core.Documents.Certificates;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
 
@@ -24,6 +25,10 @@ public static class DocumentsModule
         services.AddScoped<IDomainEventSubscriber<PaymentReceived>>(sp => sp.GetRequiredService<InvoicePayments>());
         services.AddScoped<StatementExport>();
         services.AddScoped<Refunds.RefundPaymentOrders>();
+        services.AddScoped<Certificates.CertificateNotices>();
+        services.AddScoped<Certificates.CertificateService>();
+        services.AddScoped<IBillingRunStep, Certificates.CertificateRun>();
+        services.AddScoped<Reissues.ReissueService>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)
@@ -54,5 +59,6 @@ public static class DocumentsModule
             var file = await orders.ExportAsync(ct);
             return TypedResults.File(file.Content, Refunds.RefundPaymentOrders.ContentType, file.FileName);
         }).WithTags("Operator").RequireOperator();
+        app.MapCertificates();
     }
 }

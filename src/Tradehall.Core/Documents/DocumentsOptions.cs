@@ -40,4 +40,16 @@ public sealed class DocumentsOptions
     /// <summary>BIL-05: an invoice for a top-up is due this many calendar days after it is issued.</summary>
     [Range(1, 365)]
     public int InvoicePaymentTermDays { get; set; } = 5;
+
+    /// <summary>DOC-01: a subscriber may object to an acceptance certificate until this many days after it is published…</summary>
+    [Range(1, 365)]
+    public int CertificateObjectionDays { get; set; } = 15;
+
+    /// <summary>…and one not objected to with reasons is accepted automatically this many days after publication.</summary>
+    [Range(1, 365)]
+    public int CertificateAutoAcceptDays { get; set; } = 30;
+
+    /// <summary>BIL-18, DOC-03: the fee for re-issuing a set of past documents, in the operator currency.</summary>
+    [Range(0, 1_000_000)]
+    public decimal ReissueFee { get; set; } = 200.00m;
 }

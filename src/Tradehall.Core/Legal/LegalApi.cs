@@ -86,6 +86,15 @@ public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive
     public Task<bool> IsCompleteAsync(Guid memberId, CancellationToken cancellationToken = default) =>
         db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == memberId, cancellationToken);
 
+    /// <summary>DOC-01: which of these members are, by their saved data, a legal entity or an entrepreneur.</summary>
+    public async Task<IReadOnlySet<Guid>> BusinessesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken = default)
+    {
+        var ids = memberIds.ToArray();
+        return (await db.Set<LegalSubscriber>().AsNoTracking()
+            .Where(s => ids.Contains(s.MemberId) && (s.Type == SubscriberType.LegalEntity || s.Type == SubscriberType.Entrepreneur))
+            .Select(s => s.MemberId).ToListAsync(cancellationToken)).ToHashSet();
+    }
+
     /// <summary>BIL-03: whether the member's saved INN is <paramref name="inn"/> (the stored value is encrypted, so it is compared here).</summary>
     public async Task<bool> HasInnAsync(Guid memberId, string inn, CancellationToken cancellationToken = default)
     {

@@ -20,6 +20,8 @@ public sealed class OpenApiTests(TradehallApp app) : IClassFixture<TradehallApp>
         { "/api/v1/operator/suspense/{id}/return", 200, true },
         { "/api/v1/operator/services/{id}/reject", 200, true },
         { "/api/v1/billing/invoices", 201, false },
+        { "/api/v1/billing/documents/reissue", 201, true },
+        { "/api/v1/operator/documents/reissue", 201, false },
     };
 
     private async Task<JsonElement> DocumentAsync()
@@ -72,6 +74,7 @@ public sealed class OpenApiTests(TradehallApp app) : IClassFixture<TradehallApp>
         {
             (memberApi, "/api/v1/billing/services", new { tariffId = id }),
             (memberApi, $"/api/v1/billing/services/{id}/cancel", new { immediately = true }),
+            (memberApi, "/api/v1/billing/documents/reissue", new { documentIds = new[] { id } }),
             (operatorApi, "/api/v1/operator/accounts/000000000/credits", new { amount = 10, reason = "Test" }),
             (operatorApi, $"/api/v1/operator/suspense/{id}/assign", new { accountNumber = "000000000", reason = "Test" }),
             (operatorApi, $"/api/v1/operator/suspense/{id}/return", new { reason = "Test" }),

@@ -51,11 +51,12 @@ internal static class Renewals
 /// next one, stops those without auto-renewal, suspends the rest, resumes paid-up ones, warns when the reserve
 /// days begin and deletes after the grace period. Work is done in batches, each one database transaction that
 /// moves services past the day it bills, so a run killed at any point and started again charges nothing twice
-/// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time.
+/// and ends where an uninterrupted run would. A cluster lease lets one node run it at a time. Higher modules' steps
+/// (<see cref="IBillingRunStep"/>, e.g. DOC-01 certificates) run last, under the same lease.
 /// </summary>
 public sealed partial class BillingRun(
     AppDbContext db, Ledger.LedgerPostings ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
-    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
+    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, IEnumerable<IBillingRunStep> steps, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
     private const int GraceBatch = 500;
@@ -84,6 +85,11 @@ public sealed partial class BillingRun(
             var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
             var (warned, deleted) = await GraceAsync(asOf, progress, cancellationToken);
             await WarnOfRunningOutAsync(asOf, cancellationToken);
+            foreach (var step in steps)
+            {
+                progress?.Report(new JobProgress(step.Name, 0, 0));
+                await step.RunAsync(asOf, KeepLeaseAsync, cancellationToken);
+            }
             completed = asOf;
             var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted) { Debts = debtsDone, Contracts = contractsDone };
             LogCompleted(logger, asOf, renewed, stopped, suspended, resumed, warned, deleted);

@@ -79,6 +79,7 @@ internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<
 }
 
 /// <summary>BIL-08: reporting periods anchored on the activation day.</summary>
+[ModuleApi]
 public static class ReportingPeriods
 {
     /// <summary>The first day of period <paramref name="n"/> (1-based) of a service activated on <paramref name="activatedOn"/>.</summary>

@@ -142,7 +142,7 @@ public static class InvoicePdf
 
     }
 
-    private static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
+    internal static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
     {
         g.DrawString(label, labelFont, XBrushes.Black, Left, y + 9);
         // The formatter clips what does not fit, so the box is sized for the lines the text needs.
@@ -151,7 +151,7 @@ public static class InvoicePdf
         return y + height + 6;
     }
 
-    private static double RightAlignedLine(XGraphics g, string label, string value, XFont font, double y)
+    internal static double RightAlignedLine(XGraphics g, string label, string value, XFont font, double y)
     {
         g.DrawString(label, font, XBrushes.Black, new XRect(Left, y - 10, 390, 14), XStringFormats.CenterRight);
         g.DrawString(value, font, XBrushes.Black, new XRect(Left + 395, y - 10, Width - 395, 14), XStringFormats.CenterRight);

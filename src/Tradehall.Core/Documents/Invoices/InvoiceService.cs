@@ -1,5 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
@@ -55,8 +54,7 @@ public sealed class InvoiceService(
     {
         var payer = await PayerAsync(memberId, cancellationToken);
         var today = time.Today(site.Value.Zone);
-        var sequence = await NextAsync($"invoice:{today.Year}", cancellationToken);
-        var number = string.Create(CultureInfo.InvariantCulture, $"{today.Year}-{sequence:D6}");
+        var number = await DocumentNumbers.NextAsync(db, "invoice", "", today.Year, cancellationToken);
         var invoice = new Invoice
         {
             Number = number,
@@ -99,22 +97,8 @@ public sealed class InvoiceService(
         return new InvoiceFile(row.Pdf, $"invoice-{row.Number}.pdf");
     }
 
-    /// <summary>
-    /// DOC-02: takes the next number of a series. The increment is a row update inside the issuing
-    /// transaction, so parallel issuers queue on the row lock and a rolled-back invoice returns its number.
-    /// </summary>
-    private async Task<long> NextAsync(string series, CancellationToken cancellationToken)
-    {
-        // A new series (a new year) starts at zero; a parallel creator makes this a no-op, never an error.
-        await db.Database.ExecuteSqlAsync(
-            $"""INSERT INTO documents_counters ("Series", "Value") VALUES ({series}, 0) ON CONFLICT ("Series") DO NOTHING""", cancellationToken);
-        var values = await db.Database.SqlQuery<long>(
-            $"""UPDATE documents_counters SET "Value" = "Value" + 1 WHERE "Series" = {series} RETURNING "Value" """)
-            .ToListAsync(cancellationToken);
-        return values.Single();
-    }
-
-    private async Task<InvoicePayer> PayerAsync(Guid memberId, CancellationToken cancellationToken)
+    /// <summary>The payer as documents name them: the legal data's name, or else the member's own name.</summary>
+    internal async Task<InvoicePayer> PayerAsync(Guid memberId, CancellationToken cancellationToken)
     {
         if (await legal.InvoicePayerAsync(memberId, cancellationToken) is { } payer && !string.IsNullOrWhiteSpace(payer.Name))
         {
