@@ -39,7 +39,7 @@ public static class CertificatePdf
                     g = XGraphics.FromPdfPage(PdfLayout.AddPage(document));
                     y = TableHead(g, PdfLayout.Top);
                 }
-                Row(g, y, height, (i + 1).ToString(CultureInfo.InvariantCulture), text, Day(line.On), InvoicePdf.FormatAmount(line.Amount), normal);
+                Row(g, y, height, [(i + 1).ToString(CultureInfo.InvariantCulture), text, Day(line.On), InvoicePdf.FormatAmount(line.Amount)], normal);
                 y += height;
             }
             if (y + 190 > PdfLayout.Bottom)
@@ -105,7 +105,8 @@ public static class CertificatePdf
         return y + height;
     }
 
-    private static void Row(XGraphics g, double y, double height, string n, string text, string day, string amount, XFont font)
+    /// <summary>One line of the table: its number, the service, the day and the sum, already written out as text.</summary>
+    private static void Row(XGraphics g, double y, double height, string[] cells, XFont font)
     {
         var pen = new XPen(XColors.Black, 0.6);
         g.DrawRectangle(pen, Left, y, Width, height);
@@ -113,10 +114,10 @@ public static class CertificatePdf
         {
             g.DrawLine(pen, Cols[i], y, Cols[i], y + height);
         }
-        g.DrawString(n, font, XBrushes.Black, new XRect(Cols[0], y, Cols[1] - Cols[0], height), XStringFormats.Center);
-        PdfLayout.Text(g, text, font, Cols[1] + 4, y + 3, Cols[2] - Cols[1] - 8, height - 4);
-        g.DrawString(day, font, XBrushes.Black, new XRect(Cols[2], y, Cols[3] - Cols[2], height), XStringFormats.Center);
-        g.DrawString(amount, font, XBrushes.Black, new XRect(Cols[3], y, Cols[4] - Cols[3] - 4, height), XStringFormats.CenterRight);
+        g.DrawString(cells[0], font, XBrushes.Black, new XRect(Cols[0], y, Cols[1] - Cols[0], height), XStringFormats.Center);
+        PdfLayout.Text(g, cells[1], font, Cols[1] + 4, y + 3, Cols[2] - Cols[1] - 8, height - 4);
+        g.DrawString(cells[2], font, XBrushes.Black, new XRect(Cols[2], y, Cols[3] - Cols[2], height), XStringFormats.Center);
+        g.DrawString(cells[3], font, XBrushes.Black, new XRect(Cols[3], y, Cols[4] - Cols[3] - 4, height), XStringFormats.CenterRight);
     }
 
     private static void Foot(XGraphics g, Certificate c, int count, double y, DocumentsOptions op)
