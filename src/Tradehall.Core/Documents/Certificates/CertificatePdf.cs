@@ -128,15 +128,8 @@ public static class CertificatePdf
         y = InvoicePdf.RightAlignedLine(g, "Итого / Total:", $"{amount} {c.Currency}", bold, y);
         y = InvoicePdf.RightAlignedLine(g, "Без НДС / No VAT", "—", bold, y);
         y += 10;
-        g.DrawString($"Всего оказано услуг {count}, на сумму {amount} {c.Currency}. Цены включают налоги, НДС не облагается.", normal, XBrushes.Black, Left, y);
-        y += 13;
-        if (c.Currency == "RUB")
-        {
-            g.DrawString(AmountInWords.Roubles(c.Amount), bold, XBrushes.Black, Left, y);
-            y += 13;
-        }
-        g.DrawString($"{count} service line(s), total {amount} {c.Currency}. Prices include taxes; no VAT.", normal, XBrushes.Black, Left, y);
-        y += 20;
+        y = InvoicePdf.InWords(g, $"Всего оказано услуг {count}, на сумму {amount} {c.Currency}. Цены включают налоги, НДС не облагается.",
+            $"{count} service line(s), total {amount} {c.Currency}. Prices include taxes; no VAT.", c.Amount, c.Currency, normal, bold, y) + 20;
         var rules = string.Create(CultureInfo.InvariantCulture,
             $"Вышеперечисленные услуги оказаны полностью. Заказчик вправе принять акт или заявить мотивированные возражения в личном кабинете в течение {op.CertificateObjectionDays} дней с даты публикации; "
             + $"если мотивированных возражений нет, акт считается принятым через {op.CertificateAutoAcceptDays} дней после публикации. Документ сформирован электронно и действителен без подписи и печати.\n"

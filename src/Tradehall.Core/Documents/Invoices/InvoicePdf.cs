@@ -116,16 +116,8 @@ public static class InvoicePdf
         y = RightAlignedLine(g, "Без НДС / No VAT", "—", bold, y);
         y = RightAlignedLine(g, "Всего к оплате / Total due:", $"{amount} {invoice.Currency}", bold, y);
         y += 10;
-        g.DrawString($"Всего наименований 1, на сумму {amount} {invoice.Currency}. Цены включают налоги, НДС не облагается.", normal, XBrushes.Black, Left, y);
-        y += 13;
-        if (invoice.Currency == "RUB")
-        {
-            // Russian accounting reads the total in words too; it is written for roubles only.
-            g.DrawString(AmountInWords.Roubles(invoice.Amount), bold, XBrushes.Black, Left, y);
-            y += 13;
-        }
-        g.DrawString($"1 item, total {amount} {invoice.Currency}. Prices include taxes; no VAT.", normal, XBrushes.Black, Left, y);
-        y += 22;
+        y = InWords(g, $"Всего наименований 1, на сумму {amount} {invoice.Currency}. Цены включают налоги, НДС не облагается.",
+            $"1 item, total {amount} {invoice.Currency}. Prices include taxes; no VAT.", invoice.Amount, invoice.Currency, normal, bold, y) + 22;
 
         g.DrawString("Назначение платежа (укажите точно) / Payment purpose (quote exactly):", bold, XBrushes.Black, Left, y);
         y += 6;
@@ -149,6 +141,23 @@ public static class InvoicePdf
         var height = PdfLayout.WrappedHeight(g, text, font, Width - 110);
         Text(g, text, font, Left + 110, y, Width - 110, height);
         return y + height + 6;
+    }
+
+    /// <summary>
+    /// The summing-up lines in Russian and English with, between them, the total in Russian words: Russian accounting reads
+    /// it too, and it is written for roubles only. Answers the last line's baseline.
+    /// </summary>
+    internal static double InWords(XGraphics g, string russian, string english, long minor, string currency, XFont normal, XFont bold, double y)
+    {
+        g.DrawString(russian, normal, XBrushes.Black, Left, y);
+        y += 13;
+        if (currency == "RUB")
+        {
+            g.DrawString(AmountInWords.Roubles(minor), bold, XBrushes.Black, Left, y);
+            y += 13;
+        }
+        g.DrawString(english, normal, XBrushes.Black, Left, y);
+        return y;
     }
 
     internal static double RightAlignedLine(XGraphics g, string label, string value, XFont font, double y)
