@@ -18,6 +18,12 @@ public static class BillingCalls
         IdempotentCall.OfMember(memberId, new { cancel = id, request }, StatusCodes.Status200OK,
             token => cancellation.CancelAsync(memberId, id, request, token));
 
+    public static IdempotentCall PauseCall(this Pausing pausing, Guid memberId, Guid id) =>
+        IdempotentCall.OfMember(memberId, new { pause = id }, StatusCodes.Status200OK, token => pausing.PauseAsync(memberId, id, token));
+
+    public static IdempotentCall ResumeCall(this Pausing pausing, Guid memberId, Guid id) =>
+        IdempotentCall.OfMember(memberId, new { resume = id }, StatusCodes.Status200OK, token => pausing.ResumeAsync(memberId, id, token));
+
     /// <summary>The account is part of what a replay must match.</summary>
     public static IdempotentCall CreditCall(this TopUpService topUps, Guid operatorId, string number, CreditRequest request) =>
         IdempotentCall.OfOperator(operatorId, new { number, request }, StatusCodes.Status201Created,

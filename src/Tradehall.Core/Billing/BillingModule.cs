@@ -37,6 +37,7 @@ public static class BillingModule
         services.AddScoped<Entitlements>();
         services.AddScoped<Cancellation>();
         services.AddScoped<TariffSwitch>();
+        services.AddScoped<Pausing>();
         services.AddScoped<Resumption>();
         services.AddScoped<Suspensions>();
         services.AddScoped<BillingRun>();
@@ -76,6 +77,10 @@ public static class BillingModule
         member.MapPost("/services/{id:guid}/cancel", (Guid id, CancelRequest request, HttpContext http, Cancellation cancellation) =>
             cancellation.CancelCall(http.User.MemberId(), id, request))
             .Idempotent<CancelResult>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
+        member.MapPost("/services/{id:guid}/pause", (Guid id, HttpContext http, Pausing pausing) => pausing.PauseCall(http.User.MemberId(), id))
+            .Idempotent<ServiceView>(StatusCodes.Status200OK, refusals: StatusCodes.Status404NotFound);
+        member.MapPost("/services/{id:guid}/resume", (Guid id, HttpContext http, Pausing pausing) => pausing.ResumeCall(http.User.MemberId(), id))
+            .Idempotent<ServiceView>(StatusCodes.Status200OK, refusals: [StatusCodes.Status402PaymentRequired, StatusCodes.Status404NotFound]);
         member.MapPost("/services/{id:guid}/switch", (Guid id, SwitchRequest request, HttpContext http, TariffSwitch tariffSwitch, CancellationToken ct) =>
             tariffSwitch.SwitchAsync(http.User.MemberId(), id, request, ct));
         member.MapGet("/transactions", async (HttpContext http, Ledger.Statements statements, DateTime? from, DateTime? to, [AsParameters] PageRequest page,

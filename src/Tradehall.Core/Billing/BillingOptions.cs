@@ -36,6 +36,10 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 365)]
     public int TariffChangeNoticeDays { get; set; } = 10;
 
+    /// <summary>BIL-20: the pause tariff — a paused service's period costs this share of its tariff's price, in percent.</summary>
+    [Range(0, 100)]
+    public int PausePricePercent { get; set; } = 10;
+
     /// <summary>BIL-06: the longest period a tariff may be sold for.</summary>
     [Range(1, 120)]
     public int MaxTariffPeriodMonths { get; set; } = 36;

@@ -28,7 +28,13 @@ public static class DatabaseLockKeys
         0x5448_0100_0000_0000L | (long)(BitConverter.ToUInt64(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(paymentId))) & 0xFFFF_FFFF_FFFFUL);
 
     /// <summary>BIL-17: deciding one refund application, so a payment and a rejection racing for it never both move its money.</summary>
-    public static long Refund(Guid id) => 0x5448_0200_0000_0000L | (long)(BitConverter.ToUInt64(id.ToByteArray(), 8) & 0xFFFF_FFFF_FFFFUL);
+    public static long Refund(Guid id) => OfId(0x5448_0200_0000_0000L, id);
+
+    /// <summary>BIL-20: pausing or resuming one service, so two racing requests never both charge its new period.</summary>
+    public static long Service(Guid id) => OfId(0x5448_0300_0000_0000L, id);
+
+    /// <summary>A key of its own per id within the activity's range: the id's random last bytes below the prefix.</summary>
+    private static long OfId(long prefix, Guid id) => prefix | (long)(BitConverter.ToUInt64(id.ToByteArray(), 8) & 0xFFFF_FFFF_FFFFUL);
 }
 
 /// <summary>

@@ -26,8 +26,6 @@ public static class TerminationReasons
 [ModuleApi]
 public sealed class Termination(AppDbContext db, BillingNotices notices, DomainEvents events, EvidenceArchive archive)
 {
-    private static readonly ServiceStatus[] Live = [ServiceStatus.AwaitingConfirmation, ServiceStatus.Active, ServiceStatus.Suspended];
-
     /// <summary>Refuses with 409 what a terminated contract no longer allows.</summary>
     public static void EnsureLive(BillingAccount account)
     {
@@ -57,7 +55,7 @@ public sealed class Termination(AppDbContext db, BillingNotices notices, DomainE
             account.Status = AccountStatus.Terminated;
             account.TerminatedOn = on;
             account.TerminationReason = reason;
-            var services = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && Live.Contains(s.Status)).ToListAsync(cancellationToken);
+            var services = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && SubscribedService.Live.Contains(s.Status)).ToListAsync(cancellationToken);
             foreach (var service in services)
             {
                 service.Status = ServiceStatus.Stopped;

@@ -12,7 +12,7 @@ public sealed record ForecastView(DateOnly? FundsLastUntil, bool Warning, decima
 public sealed record RenewingService(DateOnly ActivatedOn, int Period, DateOnly PeriodEnd, long Price, int PeriodMonths);
 
 /// <summary>
-/// BIL-22: "funds last until DATE". Renewals of the active, auto-renewing services are walked forward in date order
+/// BIL-22: "funds last until DATE". Renewals of the active (or paused), auto-renewing services are walked forward in date order
 /// (BIL-09, periods as BIL-08 counts them); the first one the balance cannot cover stops its service, so the funds
 /// last until the day before it.
 /// </summary>
@@ -29,10 +29,12 @@ public sealed class Forecast(AppDbContext db, TimeProvider time, IOptions<Billin
             .FirstOrDefaultAsync(cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         var services = await db.Set<SubscribedService>().AsNoTracking()
-            .Where(s => s.MemberId == memberId && s.Status == ServiceStatus.Active && s.AutoRenew && s.ActivatedOn != null && s.PeriodEnd != null)
-            .Join(db.Set<Tariff>(), s => s.TariffId, t => t.Id, (s, t) => new { s.ActivatedOn, s.Period, s.PeriodEnd, t.Price, t.PeriodMonths })
+            .Where(s => s.MemberId == memberId && (s.Status == ServiceStatus.Active || s.Status == ServiceStatus.Paused) && s.AutoRenew && s.ActivatedOn != null && s.PeriodEnd != null)
+            .Join(db.Set<Tariff>(), s => s.TariffId, t => t.Id, (s, t) => new { s.ActivatedOn, s.Period, s.PeriodEnd, t.Price, t.PeriodMonths, Paused = s.Status == ServiceStatus.Paused })
             .ToListAsync(cancellationToken);
-        var renewing = services.Select(s => new RenewingService(s.ActivatedOn!.Value, s.Period, s.PeriodEnd!.Value, s.Price, Math.Max(1, s.PeriodMonths))).ToList();
+        // BIL-20: a paused service renews at the pause tariff.
+        var renewing = services.Select(s => new RenewingService(s.ActivatedOn!.Value, s.Period, s.PeriodEnd!.Value,
+            s.Paused ? Services.Pausing.PausePrice(s.Price, options.Value.PausePricePercent) : s.Price, Math.Max(1, s.PeriodMonths))).ToList();
         var until = FundsLastUntil(balance, renewing);
         var today = asOf ?? time.Today(site.Value.Zone);
         var warning = until is { } day && day.DayNumber - today.DayNumber <= options.Value.ForecastWarningDays;

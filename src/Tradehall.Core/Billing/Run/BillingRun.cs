@@ -40,8 +40,8 @@ internal static class Renewals
 
     /// <summary>Its external id makes a second charge for the same period impossible.</summary>
     public static Posting Charge(Guid serviceId, int period, ServiceKind? kind, string kindCode, Tariff tariff, long price, DateOnly start, DateOnly end, Guid ledgerAccount, Guid revenue,
-        long floor = 0) =>
-        new("renewal", DeferredText.Line("{0}, {1}: {2} – {3}", kind is null ? DeferredValue.Text(kindCode) : DeferredValue.Names(kind.Name),
+        long floor = 0, bool paused = false) =>
+        new("renewal", DeferredText.Line(paused ? "{0}, {1}, paused: {2} – {3}" : "{0}, {1}: {2} – {3}", kind is null ? DeferredValue.Text(kindCode) : DeferredValue.Names(kind.Name),
                 DeferredValue.Names(tariff.NameIn), DeferredValue.Day(start), DeferredValue.Day(end)),
             [new Leg(ledgerAccount, -price, Floor: floor), new Leg(revenue, price)], null, Source, $"{serviceId}:{period}");
 }
@@ -63,7 +63,10 @@ public sealed partial class BillingRun(
     private const int Attempts = 5;
 
     private sealed record Due(Guid Id, Guid MemberId, Guid AccountId, Guid LedgerAccountId, long Balance, Guid TariffId, Guid? NextTariffId,
-        string KindCode, bool AutoRenew, DateOnly ActivatedOn, DateOnly PeriodEnd, int Period, string AccountNumber, long CreditLimit);
+        string KindCode, bool AutoRenew, DateOnly ActivatedOn, DateOnly PeriodEnd, int Period, string AccountNumber, long CreditLimit, bool Paused);
+
+    /// <summary>BIL-09, BIL-20: the services whose period renews — active ones, and paused ones at the pause tariff.</summary>
+    private static readonly IReadOnlyList<ServiceStatus> Renewing = [ServiceStatus.Active, ServiceStatus.Paused];
 
     /// <summary>Runs the day; null when another node holds the run's lease.</summary>
     public async Task<BillingRunReport?> RunAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
@@ -104,7 +107,7 @@ public sealed partial class BillingRun(
 
     private async Task<(int Renewed, int Stopped, int Suspended)> RenewAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
-        var total = await db.Set<SubscribedService>().LongCountAsync(s => s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf, cancellationToken);
+        var total = await db.Set<SubscribedService>().LongCountAsync(s => Renewing.Contains(s.Status) && s.PeriodEnd <= asOf, cancellationToken);
         var tariffs = await db.Set<Tariff>().AsNoTracking().ToDictionaryAsync(t => t.Id, cancellationToken);
         var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
         var revenue = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Revenue, cancellationToken);
@@ -136,12 +139,12 @@ public sealed partial class BillingRun(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await (
             from s in db.Set<SubscribedService>()
-            where s.Status == ServiceStatus.Active && s.PeriodEnd <= asOf
+            where Renewing.Contains(s.Status) && s.PeriodEnd <= asOf
             join a in db.Set<BillingAccount>() on s.BillingAccountId equals a.Id
             join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
             orderby s.PeriodEnd, s.Id
             select new Due(s.Id, s.MemberId, a.Id, a.LedgerAccountId, l.Balance, s.TariffId, s.NextTariffId, s.KindCode, s.AutoRenew,
-                s.ActivatedOn!.Value, s.PeriodEnd!.Value, s.Period, a.Number, a.CreditLimit))
+                s.ActivatedOn!.Value, s.PeriodEnd!.Value, s.Period, a.Number, a.CreditLimit, s.Status == ServiceStatus.Paused))
             .Take(options.Value.Run.BatchSize).ToListAsync(cancellationToken);
         if (due.Count == 0)
         {
@@ -157,6 +160,10 @@ public sealed partial class BillingRun(
         foreach (var d in due)
         {
             var (tariff, price) = Renewals.NextPeriod(d.TariffId, d.NextTariffId, d.PeriodEnd, tariffs, options.Value.TariffChangeNoticeDays);
+            if (d.Paused)
+            {
+                price = Pausing.PausePrice(price, options.Value.PausePricePercent);
+            }
             if (!d.AutoRenew)
             {
                 stop.Add(d);
@@ -173,19 +180,19 @@ public sealed partial class BillingRun(
         }
 
         await ledger.PostManyAsync([.. renew.Select(r => Renewals.Charge(r.Due.Id, r.Due.Period + 1, kinds.GetValueOrDefault(r.Due.KindCode), r.Due.KindCode,
-            r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue, -r.Due.CreditLimit))], cancellationToken);
+            r.Tariff, r.Price, r.Due.PeriodEnd, r.End, r.Due.LedgerAccountId, revenue, -r.Due.CreditLimit, r.Due.Paused))], cancellationToken);
         // BIL-13: what the batch's charges took below zero is one debt per account, with its invoice.
         foreach (var d in renew.Select(r => r.Due).DistinctBy(d => d.AccountId))
         {
             var below = Math.Max(0, -left[d.LedgerAccountId]) - Math.Max(0, -d.Balance);
             await debts.IncurAsync(d.AccountId, d.MemberId, d.AccountNumber, below, asOf, cancellationToken);
         }
-        foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(5)))
+        foreach (var chunk in renew.Chunk(db.Database.RowsPerStatement(6)))
         {
-            await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId"],
-                [.. chunk.Select(r => new object?[] { r.Due.Id, r.Due.Period + 1, r.Due.PeriodEnd, r.End, r.Tariff.Id })], """
+            await db.Database.ExecuteSqlAsync(BulkSql.WithValues(["Id", "Period", "PeriodStart", "PeriodEnd", "TariffId", "PeriodAtPausePrice"],
+                [.. chunk.Select(r => new object?[] { r.Due.Id, r.Due.Period + 1, r.Due.PeriodEnd, r.End, r.Tariff.Id, r.Due.Paused })], """
                 UPDATE billing_services SET "Period" = v."Period", "PeriodStart" = v."PeriodStart", "PeriodEnd" = v."PeriodEnd",
-                  "TariffId" = v."TariffId", "NextTariffId" = NULL
+                  "TariffId" = v."TariffId", "NextTariffId" = NULL, "PeriodAtPausePrice" = v."PeriodAtPausePrice"
                 FROM v WHERE billing_services."Id" = v."Id"
                 """), cancellationToken);
         }
@@ -199,7 +206,8 @@ public sealed partial class BillingRun(
         {
             var ids = suspend.Select(d => d.Id).ToList();
             await db.Set<SubscribedService>().Where(s => ids.Contains(s.Id))
-                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Suspended).SetProperty(s => s.SuspendedOn, s => s.PeriodEnd), cancellationToken);
+                .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Suspended).SetProperty(s => s.SuspendedOn, s => s.PeriodEnd)
+                    .SetProperty(s => s.PausedOn, (DateOnly?)null), cancellationToken);
             var accounts = suspend.Select(d => d.AccountId).Distinct().ToList();
             await db.Set<BillingAccount>().Where(a => accounts.Contains(a.Id) && a.Status == AccountStatus.Active)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Suspended), cancellationToken);

@@ -22,7 +22,7 @@ public sealed record CancelQuote(Guid ServiceId, string Kind, string KindName, s
 /// the service now and returns to the balance the price of the full unused months only — nothing for
 /// kinds that are not refundable.
 /// </summary>
-public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
 {
     public Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(() => CancelInTransactionAsync(memberId, serviceId, request, cancellationToken), cancellationToken);
@@ -39,7 +39,7 @@ public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, 
         {
             var tariff = await db.Set<Tariff>().AsNoTracking().SingleAsync(t => t.Id == service.TariffId, cancellationToken);
             var today = time.Today(site.Value.Zone);
-            refund = RefundNow(service, tariff, today);
+            refund = RefundNow(service, tariff, today, options.Value.PausePricePercent);
             if (refund > 0)
             {
                 var account = await db.Set<BillingAccount>().AsNoTracking().SingleAsync(a => a.Id == service.BillingAccountId, cancellationToken);
@@ -71,11 +71,11 @@ public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, 
             .Join(db.Set<Ledger.LedgerAccount>(), a => a.LedgerAccountId, l => l.Id, (a, l) => new { l.Balance, l.Currency })
             .SingleAsync(cancellationToken);
         var today = time.Today(site.Value.Zone);
-        var refund = RefundNow(service, tariff, today);
+        var refund = RefundNow(service, tariff, today, options.Value.PausePricePercent);
         var unused = service.PeriodStart is { } start ? UnusedFullMonths(start, tariff.PeriodMonths, today) : 0;
         // A service awaiting confirmation has paid its first period already; a suspended one has no period running.
         var running = service.Status == ServiceStatus.AwaitingConfirmation || service.PeriodEnd > today;
-        var kept = running ? Math.Max(0, tariff.Price - refund) : 0;
+        var kept = running ? Math.Max(0, Pausing.PeriodPrice(service, tariff, options.Value.PausePricePercent) - refund) : 0;
         return new CancelQuote(service.Id, kind.Code, kind.Name(culture), tariff.NameIn(culture), Money.ToAmount(tariff.Price), ledgerAccount.Currency, tariff.PeriodMonths,
             tariff.Refundable, service.PeriodStart, service.PeriodEnd, today, unused,
             service.PeriodStart?.AddMonths(tariff.PeriodMonths - unused), Money.ToAmount(refund), Money.ToAmount(kept),
@@ -93,9 +93,13 @@ public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, 
         return service;
     }
 
-    /// <summary>BIL-16: stopping today returns the price of the paid period's full unused months, and nothing for a tariff that is not refundable.</summary>
-    private static long RefundNow(SubscribedService service, Tariff tariff, DateOnly today) =>
-        tariff.Refundable && service.PeriodStart is { } start ? UnusedFullMonths(start, tariff.PeriodMonths, today) * (tariff.Price / tariff.PeriodMonths) : 0;
+    /// <summary>
+    /// BIL-16: stopping today returns the price of the paid period's full unused months — at the pause tariff when the period
+    /// was paid paused (BIL-20) — and nothing for a tariff that is not refundable.
+    /// </summary>
+    private static long RefundNow(SubscribedService service, Tariff tariff, DateOnly today, int pausePercent) =>
+        tariff.Refundable && service.PeriodStart is { } start
+            ? UnusedFullMonths(start, tariff.PeriodMonths, today) * (Pausing.PeriodPrice(service, tariff, pausePercent) / tariff.PeriodMonths) : 0;
 
     /// <summary>
     /// BIL-16: the months of a paid period that have not begun by <paramref name="today"/>; the month in

@@ -15,7 +15,12 @@ public sealed record OrderRequest([property: Required(ErrorMessage = "Choose a t
 public sealed record OrderQuote(Guid TariffId, string Kind, string KindName, string TariffName, decimal Price, string Currency, int PeriodMonths,
     bool Refundable, bool ConfirmationRequired, DateOnly? PeriodStart, DateOnly? PeriodEnd, decimal Balance, decimal BalanceAfter, decimal Shortfall);
 
-public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd, Guid? NextTariffId);
+/// <summary>
+/// A subscriber's service. BIL-20: <see cref="PausedOn"/> is the day a paused service was paused; <see cref="PaidAtPausePrice"/>
+/// says its current period was paid at the pause tariff, so resuming it starts a new period at the full price.
+/// </summary>
+public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Status, bool AutoRenew, DateOnly? PeriodStart, DateOnly? PeriodEnd, Guid? NextTariffId,
+    DateOnly? PausedOn = null, bool PaidAtPausePrice = false);
 
 /// <summary>
 /// BIL-07: a subscriber with complete legal data orders a service; the first period is paid from the
@@ -114,15 +119,12 @@ public sealed class Ordering(
         var account = await db.Set<BillingAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         Contract.Termination.EnsureLive(account);
-        if (kind.BuiltIn && await db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kind.Code && Live.Contains(s.Status), cancellationToken))
+        if (kind.BuiltIn && await db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kind.Code && SubscribedService.Live.Contains(s.Status), cancellationToken))
         {
             throw AlreadySubscribed();
         }
         return (tariff, kind, account);
     }
-
-    /// <summary>The states in which a service counts as held: awaiting confirmation, active or suspended.</summary>
-    private static readonly ServiceStatus[] Live = [ServiceStatus.AwaitingConfirmation, ServiceStatus.Active, ServiceStatus.Suspended];
 
     private static DomainException AlreadySubscribed() =>
         DomainException.Conflict("billing.already_subscribed", "tariffId",
@@ -137,5 +139,5 @@ public sealed class Ordering(
         {
             ServiceStatus.AwaitingConfirmation => "awaitingConfirmation",
             _ => s.Status.ToString().ToLowerInvariant(),
-        }, s.AutoRenew, s.PeriodStart, s.PeriodEnd, s.NextTariffId);
+        }, s.AutoRenew, s.PeriodStart, s.PeriodEnd, s.NextTariffId, s.PausedOn, s.PeriodAtPausePrice);
 }

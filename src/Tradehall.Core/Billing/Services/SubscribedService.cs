@@ -13,6 +13,9 @@ public enum ServiceStatus
 
     /// <summary>BIL-11: the grace period after a suspension for non-payment ran out and the service's data was deleted.</summary>
     Deleted = 5,
+
+    /// <summary>BIL-20: paused on the subscriber's request — not provided, and renewed at the pause tariff.</summary>
+    Paused = 6,
 }
 
 /// <summary>BIL-07..09: a service a subscriber ordered in a tariff, paid one reporting period in advance.</summary>
@@ -55,14 +58,23 @@ public sealed class SubscribedService
     public DateOnly? ReserveWarnedOn { get; set; }
 
     public DateOnly? DeletedOn { get; set; }
+
+    /// <summary>BIL-20: the day the subscriber paused the service; null while it is not paused.</summary>
+    public DateOnly? PausedOn { get; set; }
+
+    /// <summary>BIL-20: the current period was paid at the pause tariff, so resuming within it starts a new period at the full price.</summary>
+    public bool PeriodAtPausePrice { get; set; }
+
+    /// <summary>The states in which a service is held: awaiting confirmation, active, suspended or paused.</summary>
+    public static readonly IReadOnlyList<ServiceStatus> Live = [ServiceStatus.AwaitingConfirmation, ServiceStatus.Active, ServiceStatus.Suspended, ServiceStatus.Paused];
 }
 
 internal sealed class SubscribedServiceConfiguration : IEntityTypeConfiguration<SubscribedService>
 {
     internal const string OneLivePerKindIndex = "IX_billing_services_one_live_per_kind";
 
-    /// <summary>Exclusive rows that are awaiting confirmation, active or suspended (<see cref="ServiceStatus"/> 1, 2, 3).</summary>
-    internal const string OneLivePerKindFilter = "\"Exclusive\" AND \"Status\" IN (1, 2, 3)";
+    /// <summary>Exclusive rows that are live: awaiting confirmation, active, suspended or paused (<see cref="ServiceStatus"/> 1, 2, 3, 6).</summary>
+    internal const string OneLivePerKindFilter = "\"Exclusive\" AND \"Status\" IN (1, 2, 3, 6)";
 
     public void Configure(EntityTypeBuilder<SubscribedService> b)
     {

@@ -18,7 +18,7 @@ namespace Tradehall.Web.Pages.Billing;
 /// invoices, services, statement. Ordering and cancelling at once go through their confirmation pages (Order, Cancel).
 /// </summary>
 [Authorize]
-public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch,
+public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch, Pausing pausing,
     Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, Suspensions suspensions, SubscriberLegalData legal,
     StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing,
     Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts) : TradehallPageModel
@@ -96,6 +96,30 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         if (await TryAsync(() => idempotency.RunAsync(cancellation.CancelCall(memberId, id, request), key, cancellationToken)))
         {
             Notice(L["The service will not renew. It works until the end of the paid period."]);
+            return LocalRedirect("/billing");
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    /// <summary>BIL-20: the price of a period of the tariff at the pause tariff.</summary>
+    public decimal PausePrice(Guid tariffId) =>
+        Catalog.SelectMany(k => k.Tariffs).FirstOrDefault(t => t.Id == tariffId) is { } tariff
+            ? Money.ToAmount(Pausing.PausePrice(Money.ToMinor(tariff.Price) ?? 0, billing.Value.PausePricePercent)) : 0;
+
+    /// <summary>BIL-20: the same call as <c>POST /api/v1/billing/services/{id}/pause</c>.</summary>
+    public Task<IActionResult> OnPostPauseAsync(Guid id, string? key, CancellationToken cancellationToken) =>
+        PausingAsync(pausing.PauseCall(User.MemberId(), id), key, L["The service is paused."], cancellationToken);
+
+    /// <summary>BIL-20: the same call as <c>POST /api/v1/billing/services/{id}/resume</c>.</summary>
+    public Task<IActionResult> OnPostResumeAsync(Guid id, string? key, CancellationToken cancellationToken) =>
+        PausingAsync(pausing.ResumeCall(User.MemberId(), id), key, L["The service is active again."], cancellationToken);
+
+    private async Task<IActionResult> PausingAsync(IdempotentCall call, string? key, string done, CancellationToken cancellationToken)
+    {
+        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken)))
+        {
+            Notice(done);
             return LocalRedirect("/billing");
         }
         await LoadAsync(cancellationToken);
