@@ -162,6 +162,49 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task BIL20_a_subscriber_pauses_a_service_and_resumes_it_on_the_page_in_both_languages_and_on_a_phone()
+    {
+        var subscriber = await SubscriberAsync(5000m);
+        await OrderAsync(subscriber, "analytics");
+        var member = await PageAsync();
+        await site.SignInAsync(member, subscriber.Email, Members.Password);
+        await member.GotoAsync(site.BaseUrl + "/billing");
+        await member.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await member.WaitForURLAsync(new Regex("/billing$"));
+        var paused = await member.Locator("main").InnerTextAsync();
+        Assert.Contains("The service is paused.", paused, StringComparison.Ordinal);
+        Assert.Contains("each period costs 249.00 RUB while paused", paused, StringComparison.Ordinal);
+        var problems = (await Accessibility.SeriousViolationsAsync(member)).ToList();
+        foreach (var (locale, language) in new[] { ("en-GB", "en"), ("ru-RU", "ru") })
+        {
+            foreach (var (width, device) in new[] { (1280, "desktop"), (390, "phone") })
+            {
+                var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    ViewportSize = new ViewportSize { Width = width, Height = 900 }, IsMobile = width < 500, BypassCSP = true, Locale = locale,
+                });
+                var page = await context.NewPageAsync();
+                await site.SignInAsync(page, subscriber.Email, Members.Password);
+                await page.GotoAsync(site.BaseUrl + "/billing");
+                problems.AddRange(await Accessibility.SeriousViolationsAsync(page));
+                await page.Locator("#services-title").ScrollIntoViewIfNeededAsync();
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"36-paused-service-{language}-{device}.png") });
+                if (language == "ru" && device == "phone")
+                {
+                    // The period running was paid in full, so resuming costs nothing.
+                    await page.GetByRole(AriaRole.Button, new() { Name = "Возобновить" }).ClickAsync();
+                    await page.WaitForURLAsync(new Regex("/billing$"));
+                    var resumed = await page.Locator("main").InnerTextAsync();
+                    Assert.Contains("Услуга снова действует.", resumed, StringComparison.Ordinal);
+                    Assert.DoesNotContain("Приостановлена", resumed, StringComparison.Ordinal);
+                }
+                await context.CloseAsync();
+            }
+        }
+        Assert.Empty(problems);
+    }
+
     private sealed record Subscriber(string Email, string Token, string Number);
 
     /// <summary>A subscriber with legal data, registered through the public API, with <paramref name="credit"/> credited by an operator.</summary>
