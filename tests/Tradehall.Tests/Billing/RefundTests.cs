@@ -44,13 +44,16 @@ public sealed class RefundTests(RefundTests.App app) : IClassFixture<RefundTests
     private static int serials;
 
     /// <summary>A subscriber whose account was paid by bank transfer from <see cref="PayerName"/>'s account.</summary>
-    private async Task<(TestMember Member, string Account)> PaidByBankAsync(decimal amount)
+    private Task<(TestMember Member, string Account)> PaidByBankAsync(decimal amount) => PaidByBankAsync(app, amount);
+
+    /// <summary>The same on any site whose options name the operator's settlement account (<see cref="App"/>'s).</summary>
+    internal static async Task<(TestMember Member, string Account)> PaidByBankAsync(TradehallApp app, decimal amount, TestMember? payee = null, string? operatorToken = null)
     {
-        var member = await Members.RegisterAsync(app);
+        var member = payee ?? await Members.RegisterAsync(app);
         using var client = app.Api(member.Token);
         var number = (await (await client.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("number").GetString()!;
         var account = PayerAccount(Interlocked.Increment(ref serials));
-        using var operatorClient = app.Api(await Operators.TokenAsync(app));
+        using var operatorClient = app.Api(operatorToken ?? await Operators.TokenAsync(app));
         var statement = BankStatementTests.Csv(BankStatementTests.CsvRow(BankStatementTests.NewDocumentNumber(), amount.ToString(CultureInfo.InvariantCulture),
             BankStatementTests.Purpose(number, member.Email), PayerName, PayerInn, account));
         var imported = await (await BankStatementTests.UploadAsync(operatorClient, statement)).JsonAsync();
@@ -58,17 +61,17 @@ public sealed class RefundTests(RefundTests.App app) : IClassFixture<RefundTests
         return (member, account);
     }
 
-    private static object Request(decimal amount, string account, string name = PayerName, string inn = PayerInn, string bic = Bic) =>
+    internal static object Request(decimal amount, string account, string name = PayerName, string inn = PayerInn, string bic = Bic) =>
         new { amount, payerName = name, payerInn = inn, bic, settlementAccount = account, correspondentAccount = CorrespondentAccount };
 
-    private static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, object body, string? key = null)
+    internal static async Task<HttpResponseMessage> ApplyAsync(HttpClient client, object body, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/refunds") { Content = JsonContent.Create(body) };
         request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
         return await client.SendAsync(request);
     }
 
-    private static async Task<HttpResponseMessage> PaidAsync(HttpClient operatorClient, Guid id, string? key = null)
+    internal static async Task<HttpResponseMessage> PaidAsync(HttpClient operatorClient, Guid id, string? key = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/operator/refunds/{id}/paid");
         request.Headers.Add("Idempotency-Key", key ?? Guid.NewGuid().ToString());
