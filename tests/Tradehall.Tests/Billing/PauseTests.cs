@@ -4,7 +4,6 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Core.Billing.Run;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
@@ -12,28 +11,10 @@ namespace Tradehall.Tests.Billing;
 /// <summary>BIL-20: a voluntary pause, through <c>POST /api/v1/billing/services/{id}/pause</c> and <c>.../resume</c>.</summary>
 public sealed class PauseTests
 {
-    private sealed class App : TradehallApp
-    {
-        public App(DateOnly today)
-        {
-            Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-            Clock = new(At(today));
-        }
-    }
-
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-
     /// <summary>The analytics tariff's price at the default pause tariff (10 %).</summary>
     private static decimal Paused(decimal price) => Math.Floor(price * 10m) / 100m;
 
-    private static async Task RunAsync(TradehallApp app, DateOnly day)
-    {
-        app.Clock.SetUtcNow(At(day));
-        await using var scope = app.Services.CreateAsyncScope();
-        Assert.NotNull(await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(day, null, CancellationToken.None));
-    }
-
-    private static async Task<(TestSubscriber S, HttpClient Client, Guid Service)> SubscribedAsync(TradehallApp app, decimal periods)
+    private static async Task<(TestSubscriber S, HttpClient Client, Guid Service)> SubscribedAsync(CreditApp app, decimal periods)
     {
         var s = await Subscribers.CreateAsync(app, 0m);
         var client = app.Api(s.Member.Token);
@@ -65,7 +46,7 @@ public sealed class PauseTests
     private static DateOnly Day(JsonElement service, string property) =>
         DateOnly.Parse(service.GetProperty(property).GetString()!, CultureInfo.InvariantCulture);
 
-    private static async Task<bool> EntitledAsync(TradehallApp app, Guid memberId)
+    private static async Task<bool> EntitledAsync(CreditApp app, Guid memberId)
     {
         await using var scope = app.Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Entitlements>().HasActiveAsync(memberId, "analytics", CancellationToken.None);
@@ -74,7 +55,7 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_a_paused_service_is_not_provided_and_renews_at_the_pause_tariff()
     {
-        using var app = new App(new DateOnly(2026, 1, 31));
+        using var app = new CreditApp(new DateOnly(2026, 1, 31));
         var (s, client, service) = await SubscribedAsync(app, 2);
         var key = Guid.NewGuid().ToString();
         Assert.Equal("paused", (await OkAsync(client, service, "pause", key)).GetProperty("status").GetString());
@@ -85,7 +66,7 @@ public sealed class PauseTests
         var forecast = await (await client.GetAsync("/api/v1/billing/forecast")).JsonAsync();
         Assert.Equal(Paused(s.Price), forecast.GetProperty("monthlySpend").GetDecimal());
 
-        await RunAsync(app, new DateOnly(2026, 2, 28));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 2, 28));
         var renewed = await ServiceAsync(client);
         Assert.Equal("paused", renewed.GetProperty("status").GetString());
         Assert.Equal(new DateOnly(2026, 3, 31), Day(renewed, "periodEnd"));
@@ -99,10 +80,10 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_resuming_within_a_period_paid_in_full_costs_nothing()
     {
-        using var app = new App(new DateOnly(2026, 3, 10));
+        using var app = new CreditApp(new DateOnly(2026, 3, 10));
         var (s, client, service) = await SubscribedAsync(app, 1);
         await OkAsync(client, service, "pause");
-        app.Clock.SetUtcNow(At(new DateOnly(2026, 3, 20)));
+        app.Clock.SetUtcNow(CreditSteps.At(new DateOnly(2026, 3, 20)));
         var resumed = await OkAsync(client, service, "resume");
         Assert.Equal("active", resumed.GetProperty("status").GetString());
         Assert.Equal(new DateOnly(2026, 4, 10), Day(resumed, "periodEnd"));
@@ -115,13 +96,13 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_resuming_within_a_period_paid_at_the_pause_tariff_starts_a_full_period_that_day_once()
     {
-        using var app = new App(new DateOnly(2026, 1, 31));
+        using var app = new CreditApp(new DateOnly(2026, 1, 31));
         var (s, client, service) = await SubscribedAsync(app, 3);
         await OkAsync(client, service, "pause");
-        await RunAsync(app, new DateOnly(2026, 2, 28));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 2, 28));
         var before = await Subscribers.BalanceAsync(client);
 
-        app.Clock.SetUtcNow(At(new DateOnly(2026, 3, 15)));
+        app.Clock.SetUtcNow(CreditSteps.At(new DateOnly(2026, 3, 15)));
         var key = Guid.NewGuid().ToString();
         var resumed = await OkAsync(client, service, "resume", key);
         Assert.Equal("active", resumed.GetProperty("status").GetString());
@@ -133,7 +114,7 @@ public sealed class PauseTests
         Assert.Equal(before - s.Price, await Subscribers.BalanceAsync(client));
 
         // The next renewal counts from the day of resumption, at the full price.
-        await RunAsync(app, new DateOnly(2026, 3, 31));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 3, 31));
         Assert.Equal(before - s.Price, await Subscribers.BalanceAsync(client));
         Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
     }
@@ -141,14 +122,14 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_resuming_without_the_money_answers_402_and_leaves_the_service_paused()
     {
-        using var app = new App(new DateOnly(2026, 5, 5));
+        using var app = new CreditApp(new DateOnly(2026, 5, 5));
         var (s, client, service) = await SubscribedAsync(app, 1);
         await Subscribers.TopUpAsync(app, s.Number, Paused(s.Price));
         await OkAsync(client, service, "pause");
-        await RunAsync(app, new DateOnly(2026, 6, 5));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 6, 5));
         Assert.Equal(0m, await Subscribers.BalanceAsync(client));
 
-        app.Clock.SetUtcNow(At(new DateOnly(2026, 6, 10)));
+        app.Clock.SetUtcNow(CreditSteps.At(new DateOnly(2026, 6, 10)));
         var refused = await CallAsync(client, service, "resume");
         Assert.Equal(HttpStatusCode.PaymentRequired, refused.StatusCode);
         Assert.Equal("paused", (await ServiceAsync(client)).GetProperty("status").GetString());
@@ -158,10 +139,10 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_a_paused_service_whose_pause_tariff_is_not_covered_is_suspended_at_the_renewal()
     {
-        using var app = new App(new DateOnly(2026, 7, 1));
+        using var app = new CreditApp(new DateOnly(2026, 7, 1));
         var (_, client, service) = await SubscribedAsync(app, 1);
         await OkAsync(client, service, "pause");
-        await RunAsync(app, new DateOnly(2026, 8, 1));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 8, 1));
         var suspended = await ServiceAsync(client);
         Assert.Equal("suspended", suspended.GetProperty("status").GetString());
         Assert.Equal(JsonValueKind.Null, suspended.GetProperty("pausedOn").ValueKind);
@@ -172,7 +153,7 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_only_the_owner_pauses_and_a_request_without_a_key_is_refused()
     {
-        using var app = new App(new DateOnly(2026, 9, 1));
+        using var app = new CreditApp(new DateOnly(2026, 9, 1));
         var (_, client, service) = await SubscribedAsync(app, 1);
         var other = await Members.RegisterAsync(app);
         using var stranger = app.Api(other.Token);
@@ -186,12 +167,12 @@ public sealed class PauseTests
     [Fact]
     public async Task BIL20_two_racing_resumes_charge_the_new_period_once()
     {
-        using var app = new App(new DateOnly(2026, 1, 10));
+        using var app = new CreditApp(new DateOnly(2026, 1, 10));
         var (s, client, service) = await SubscribedAsync(app, 4);
         await OkAsync(client, service, "pause");
-        await RunAsync(app, new DateOnly(2026, 2, 10));
+        await CreditSteps.RunAsync(app, new DateOnly(2026, 2, 10));
         var before = await Subscribers.BalanceAsync(client);
-        app.Clock.SetUtcNow(At(new DateOnly(2026, 2, 20)));
+        app.Clock.SetUtcNow(CreditSteps.At(new DateOnly(2026, 2, 20)));
         var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => CallAsync(client, service, "resume")));
         Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
         Assert.Equal(before - s.Price, await Subscribers.BalanceAsync(client));
