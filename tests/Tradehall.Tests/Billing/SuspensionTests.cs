@@ -5,20 +5,8 @@ using Tradehall.Tests.Infrastructure;
 namespace Tradehall.Tests.Billing;
 
 /// <summary>BIL-10: what a member with suspended services is told to pay, and that paying it resumes every one of them.</summary>
-public sealed class SuspensionTests(SuspensionTests.App app) : IClassFixture<SuspensionTests.App>
+public sealed class SuspensionTests(StatementApiTests.App app) : IClassFixture<StatementApiTests.App>
 {
-    public sealed class App : TradehallApp
-    {
-        public App()
-        {
-            Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-            Settings["Tradehall:TimeZone"] = "Europe/Moscow";
-            // The site starts, and publishes its terms, before every day these tests travel to.
-            Clock = new(new DateTimeOffset(2026, 1, 1, 9, 0, 0, TimeSpan.Zero));
-            _ = Server;
-        }
-    }
-
     [Theory]
     [InlineData(0L, new long[] { 2490_00, 990_00 }, 3480_00L)]
     [InlineData(1000_00L, new long[] { 2490_00, 990_00 }, 2480_00L)]

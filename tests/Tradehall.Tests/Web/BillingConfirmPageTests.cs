@@ -9,7 +9,7 @@ namespace Tradehall.Tests.Web;
 /// BIL-03, BIL-05, BIL-07, BIL-10, BIL-16 on the pages, without script: ordering and cancelling at once ask first, a short
 /// balance is named and invoiced in one click, the bank details are on the page, and suspension is said on every page.
 /// </summary>
-public sealed class BillingConfirmPageTests(SuspensionTests.App app) : IClassFixture<SuspensionTests.App>
+public sealed class BillingConfirmPageTests(StatementApiTests.App app) : IClassFixture<StatementApiTests.App>
 {
     private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
 
