@@ -82,7 +82,7 @@ public sealed partial class HookDispatcher(
         {
             using var response = await httpClients.CreateClient(ClientName).SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token);
             var code = (int)response.StatusCode;
-            return response.IsSuccessStatusCode ? (code, null) : (code, $"The receiver answered {code}.");
+            return response.IsSuccessStatusCode ? (code, null) : (code, "The receiver answered with an error.");
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
@@ -90,7 +90,8 @@ public sealed partial class HookDispatcher(
         }
         catch (HttpRequestException e)
         {
-            return (null, $"The receiver could not be reached ({e.HttpRequestError}).");
+            LogUnreachable(logger, delivery.Id, e.HttpRequestError);
+            return (null, "The receiver could not be reached.");
         }
     }
 
@@ -116,6 +117,9 @@ public sealed partial class HookDispatcher(
         }
         delivery.NextAttemptAt = now + RowLeases.Backoff(o.FirstRetryDelay, delivery.Attempts, o.MaxRetryDelay);
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Webhook delivery {DeliveryId} could not reach the receiver: {Reason}")]
+    private static partial void LogUnreachable(ILogger logger, Guid deliveryId, HttpRequestError reason);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Webhook delivery {DeliveryId} of kind {Kind} failed on attempt {Attempt} (status {StatusCode})")]
     private static partial void LogAttemptFailed(ILogger logger, Guid deliveryId, string kind, int attempt, int? statusCode);
