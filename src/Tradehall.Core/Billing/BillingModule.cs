@@ -61,7 +61,9 @@ public static class BillingModule
         services.AddScoped<Hooks.HookDeliveries>();
         services.AddScoped<Hooks.KindHooks>();
         services.AddHostedService<Hooks.HookWorker>();
-        services.AddHttpClient(Hooks.HookDispatcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan);
+        // A redirect is an answer like any other that is not 2xx: following it would post the signed body somewhere else.
+        services.AddHttpClient(Hooks.HookDispatcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>

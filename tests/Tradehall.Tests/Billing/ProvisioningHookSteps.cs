@@ -9,7 +9,10 @@ using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 
-/// <summary>BIL-24: a site whose webhook client reaches the network (the receivers of the tests listen on loopback ports).</summary>
+/// <summary>
+/// BIL-24: a site whose webhook client reaches the network (the receivers of the tests listen on loopback ports) rather
+/// than the SMS gateway that stands in for the network under every other client.
+/// </summary>
 public sealed class HookApp : TradehallApp
 {
     public HookApp()
@@ -24,7 +27,7 @@ public sealed class HookApp : TradehallApp
     {
         base.ConfigureWebHost(builder);
         builder.ConfigureTestServices(services =>
-            services.AddHttpClient(HookDispatcher.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler()));
+            services.AddHttpClient(HookDispatcher.ClientName).ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false }));
     }
 }
 

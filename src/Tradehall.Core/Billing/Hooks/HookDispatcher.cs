@@ -39,7 +39,9 @@ public sealed partial class HookDispatcher(
         var attempted = 0;
         foreach (var id in due)
         {
-            if (!await db.Set<HookDelivery>().TryClaimAsync(id, d => d.Status == HookDeliveryStatus.Pending && d.NextAttemptAt <= now, now,
+            // The lease counts from the claim, not from the start of the pass, which may have spent a timeout per delivery before it.
+            var claimedAt = time.UtcNow();
+            if (!await db.Set<HookDelivery>().TryClaimAsync(id, d => d.Status == HookDeliveryStatus.Pending && d.NextAttemptAt <= claimedAt, claimedAt,
                 o.Timeout + LeaseMargin, cancellationToken))
             {
                 continue;
