@@ -55,6 +55,16 @@ public static class BillingModule
         services.AddScoped<Credit.DebtRun>();
         services.AddScoped<Contract.Termination>();
         services.AddScoped<Contract.ContractTerm>();
+        // BIL-24: provisioning webhooks; the answer's timeout is the dispatcher's, on the site's clock.
+        services.AddScoped<Hooks.ProvisioningHooks>();
+        services.AddScoped<Hooks.HookSecrets>();
+        services.AddScoped<Hooks.HookDispatcher>();
+        services.AddScoped<Hooks.HookDeliveries>();
+        services.AddScoped<Hooks.KindHooks>();
+        services.AddHostedService<Hooks.HookWorker>();
+        // A redirect is an answer like any other that is not 2xx: following it would post the signed body somewhere else.
+        services.AddHttpClient(Hooks.HookDispatcher.ClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
     }
 
     /// <summary>The ledger's system accounts and the built-in catalogue exist on every site.</summary>
@@ -117,6 +127,7 @@ public static class BillingModule
         operators.MapPost("/refunds/{id:guid}/reject", (Guid id, Refunds.RejectRefundRequest request, HttpContext http, Refunds.Refunds refunds, CancellationToken ct) =>
             refunds.RejectAsync(http.User.MemberId(), id, request, ct));
         operators.MapCatalogueAdmin();
+        Hooks.ProvisioningEndpoints.MapProvisioningHooks(operators);
         member.MapContract(operators);
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }

@@ -99,12 +99,15 @@ public sealed class BillingOptions : IValidatableObject
 
     public BankImportOptions BankImport { get; set; } = new();
 
+    public ProvisioningHookOptions Hooks { get; set; } = new();
+
     /// <summary>Data annotations do not descend into nested settings, so those are checked here.</summary>
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         var results = new List<ValidationResult>();
         Validator.TryValidateObject(BankImport, new ValidationContext(BankImport), results, validateAllProperties: true);
         Validator.TryValidateObject(Run, new ValidationContext(Run), results, validateAllProperties: true);
+        Validator.TryValidateObject(Hooks, new ValidationContext(Hooks), results, validateAllProperties: true);
         return results;
     }
 }
@@ -129,6 +132,44 @@ public sealed class BillingRunOptions
     /// <summary>BIL-10: suspended services whose debt is cleared resume within this time (the promise is 24 hours).</summary>
     [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
     public TimeSpan ResumeInterval { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>
+/// BIL-24: calling the webhooks of operator-defined kinds. With the defaults a delivery is tried 12 times over about six
+/// hours (30 s, 1, 2, 4 … minutes apart, at most an hour), so a receiver that is down for an hour loses nothing.
+/// </summary>
+public sealed class ProvisioningHookOptions
+{
+    /// <summary>Attempts of one series before the delivery is marked failed for the operator to replay.</summary>
+    [Range(1, 100)]
+    public int MaxAttempts { get; set; } = 12;
+
+    /// <summary>The wait after the first failed attempt; each further failure doubles it…</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan FirstRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>…up to this.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>How long the receiver may take to answer before the attempt counts as failed.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:05:00")]
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How often the worker looks for due deliveries.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:10:00")]
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Deliveries sent per pass of the worker.</summary>
+    [Range(1, 1000)]
+    public int BatchSize { get; set; } = 50;
+
+    /// <summary>Deliveries per page of the operator's log when none is asked, and the most that may be asked.</summary>
+    [Range(1, 1000)]
+    public int PageSize { get; set; } = 50;
+
+    [Range(1, 1000)]
+    public int MaxPageSize { get; set; } = 200;
 }
 
 /// <summary>BIL-03 (b): importing bank statements.</summary>

@@ -12,7 +12,7 @@ public enum Channel
 /// NTF-02: a message waiting to be delivered. Written in the same transaction as the event that
 /// caused it; a background worker delivers it with retries and back-off.
 /// </summary>
-public sealed class OutboxMessage
+public sealed class OutboxMessage : ILeasedRow
 {
     public Guid Id { get; set; } = Guid.CreateVersion7();
     public Channel Channel { get; set; }

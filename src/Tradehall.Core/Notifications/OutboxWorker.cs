@@ -61,11 +61,7 @@ public sealed partial class OutboxWorker(
         var attempted = 0;
         foreach (var id in due)
         {
-            var leaseUntil = now + Lease;
-            var claimed = await db.Set<OutboxMessage>()
-                .Where(m => m.Id == id && m.SentAt == null && (m.LockedUntil == null || m.LockedUntil < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LockedUntil, leaseUntil), cancellationToken);
-            if (claimed == 0)
+            if (!await db.Set<OutboxMessage>().TryClaimAsync(id, m => m.SentAt == null, now, Lease, cancellationToken))
             {
                 continue;
             }

@@ -15,6 +15,14 @@ public sealed class ServiceKind
     public int GraceDays { get; set; }
     public int ReserveDays { get; set; }
 
+    /// <summary>BIL-24: where an operator-defined kind's status changes are posted; null when nobody is told.</summary>
+    public string? HookUrl { get; set; }
+
+    /// <summary>BIL-24: the webhook's signing secret, encrypted with Data Protection (<see cref="Hooks.HookSecrets"/>); never shown again after it is made.</summary>
+    public string? HookSecret { get; set; }
+
+    public const int HookUrlLength = 500;
+
     public string Name(string culture) => culture.StartsWith("ru", StringComparison.OrdinalIgnoreCase) ? NameRu : NameEn;
 }
 
@@ -71,6 +79,8 @@ internal sealed class CatalogConfiguration : IEntityTypeConfiguration<ServiceKin
         b.Property(k => k.Code).HasMaxLength(40);
         b.Property(k => k.NameEn).HasMaxLength(100);
         b.Property(k => k.NameRu).HasMaxLength(100);
+        b.Property(k => k.HookUrl).HasMaxLength(ServiceKind.HookUrlLength);
+        b.Property(k => k.HookSecret).HasMaxLength(1000);
         b.HasIndex(k => k.Code).IsUnique();
     }
 

@@ -22,7 +22,8 @@ public sealed record AdminTariffView(
     decimal? PendingPrice, DateOnly? PendingPriceFrom, Guid? SuccessorTariffId, DateOnly? ClosedOn, int Subscribers,
     string? NameRu, string? DescriptionEn, string? DescriptionRu);
 
-public sealed record AdminKindView(string Code, string NameEn, string NameRu, bool BuiltIn, int GraceDays, int ReserveDays, IReadOnlyList<AdminTariffView> Tariffs);
+public sealed record AdminKindView(string Code, string NameEn, string NameRu, bool BuiltIn, int GraceDays, int ReserveDays, IReadOnlyList<AdminTariffView> Tariffs,
+    string? HookUrl);
 
 /// <summary>BIL-06, BIL-14: the operator's catalogue — kinds and tariffs, price changes announced ahead, closing with a successor.</summary>
 public sealed partial class CatalogAdmin(
@@ -355,7 +356,7 @@ public sealed partial class CatalogAdmin(
 
     private static AdminKindView View(ServiceKind k, IEnumerable<Tariff> tariffs, IReadOnlyDictionary<Guid, int> subscribers) =>
         new(k.Code, k.NameEn, k.NameRu, k.BuiltIn, k.GraceDays, k.ReserveDays,
-            tariffs.Select(t => View(t, subscribers.GetValueOrDefault(t.Id))).ToList());
+            tariffs.Select(t => View(t, subscribers.GetValueOrDefault(t.Id))).ToList(), k.HookUrl);
 
     private static AdminTariffView View(Tariff t, int subscribers) =>
         new(t.Id, t.Name, Money.ToAmount(t.Price), t.PeriodMonths, t.VatRate is null ? TaxNone : TaxVat, t.VatRate, t.Refundable, t.ConfirmationRequired, t.Active,

@@ -24,7 +24,7 @@ public static class TerminationReasons
 /// is still owed, and money left is returned on application (BIL-17).
 /// </summary>
 [ModuleApi]
-public sealed class Termination(AppDbContext db, BillingNotices notices, DomainEvents events, EvidenceArchive archive)
+public sealed class Termination(AppDbContext db, BillingNotices notices, DomainEvents events, EvidenceArchive archive, Hooks.ProvisioningHooks hooks)
 {
     /// <summary>Refuses with 409 what a terminated contract no longer allows.</summary>
     public static void EnsureLive(BillingAccount account)
@@ -56,6 +56,8 @@ public sealed class Termination(AppDbContext db, BillingNotices notices, DomainE
             account.TerminatedOn = on;
             account.TerminationReason = reason;
             var services = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && SubscribedService.Live.Contains(s.Status)).ToListAsync(cancellationToken);
+            // BIL-24: what was provided ends for good ("delete"); an order still awaiting confirmation was never provided.
+            var provided = services.Where(s => s.Status != ServiceStatus.AwaitingConfirmation).Select(s => s.Id).ToList();
             foreach (var service in services)
             {
                 service.Status = ServiceStatus.Stopped;
@@ -67,6 +69,7 @@ public sealed class Termination(AppDbContext db, BillingNotices notices, DomainE
             notices.ContractTerminated(account.MemberId, reason, on, balance);
             await events.PublishAsync(new ContractTerminated(account.MemberId, account.Number, reason, on), cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
+            await hooks.QueueAsync(provided, Hooks.HookActions.Delete, cancellationToken);
             return true;
         }, cancellationToken);
 }

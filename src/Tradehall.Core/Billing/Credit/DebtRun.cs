@@ -17,7 +17,8 @@ public sealed record DebtRunReport(int Settled, int Penalties, int Suspended, in
 /// Penalties stop when a contract ends: what was charged until then stays owed.
 /// </summary>
 public sealed class DebtRun(
-    AppDbContext db, LedgerPostings ledger, Debts debts, Termination termination, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
+    AppDbContext db, LedgerPostings ledger, Debts debts, Termination termination, BillingNotices notices, EvidenceArchive archive, Hooks.ProvisioningHooks hooks,
+    IOptions<BillingOptions> options)
 {
     public const string PenaltySource = "penalty";
     private const int Batch = 500;
@@ -129,6 +130,7 @@ public sealed class DebtRun(
                 await notices.ServicesAsync(ServiceNotice.SuspendedForDebt, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, s.PeriodEnd)))], cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
+            await hooks.QueueAsync([.. services.Select(s => s.Id)], Hooks.HookActions.Suspend, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             db.ChangeTracker.Clear();
             suspended += services.Count;

@@ -56,7 +56,8 @@ internal static class Renewals
 /// </summary>
 public sealed partial class BillingRun(
     AppDbContext db, Ledger.LedgerPostings ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
-    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, IEnumerable<IBillingRunStep> steps, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
+    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, Hooks.ProvisioningHooks hooks, IEnumerable<IBillingRunStep> steps,
+    IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
     private const int GraceBatch = 500;
@@ -201,6 +202,8 @@ public sealed partial class BillingRun(
             var ids = stop.Select(d => d.Id).ToList();
             await db.Set<SubscribedService>().Where(s => ids.Contains(s.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Stopped), cancellationToken);
+            // BIL-24: a service that was not renewed has ended, as far as whoever provides it is concerned.
+            await hooks.QueueAsync(ids, Hooks.HookActions.Delete, cancellationToken);
         }
         if (suspend.Count > 0)
         {
@@ -208,6 +211,7 @@ public sealed partial class BillingRun(
             await db.Set<SubscribedService>().Where(s => ids.Contains(s.Id))
                 .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Suspended).SetProperty(s => s.SuspendedOn, s => s.PeriodEnd)
                     .SetProperty(s => s.PausedOn, (DateOnly?)null), cancellationToken);
+            await hooks.QueueAsync(ids, Hooks.HookActions.Suspend, cancellationToken);
             var accounts = suspend.Select(d => d.AccountId).Distinct().ToList();
             await db.Set<BillingAccount>().Where(a => accounts.Contains(a.Id) && a.Status == AccountStatus.Active)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.Status, AccountStatus.Suspended), cancellationToken);
@@ -267,6 +271,7 @@ public sealed partial class BillingRun(
             await notices.ServicesAsync(ServiceNotice.Deleted, [.. services.Select(s => (s.MemberId, new NoticeItem(s.KindCode, asOf)))], cancellationToken);
         }
         await db.SaveChangesAsync(cancellationToken);
+        await hooks.QueueAsync([.. services.Select(s => s.Id)], Hooks.HookActions.Delete, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         db.ChangeTracker.Clear();
         return services.Count;

@@ -13,7 +13,8 @@ namespace Tradehall.Core.Billing.Run;
 /// BIL-10: a payment that covers a suspended service's next period resumes it — a new period starts on
 /// the day of resumption — and an account with nothing left suspended is active again.
 /// </summary>
-public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, IOptions<BillingOptions> options)
+public sealed class Resumption(
+    AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, Hooks.ProvisioningHooks hooks, IOptions<BillingOptions> options)
 {
     /// <summary>Resumes every account whose balance now covers one of its suspended services; returns how many services resumed.</summary>
     public async Task<int> ResumePaidUpAsync(DateOnly today, CancellationToken cancellationToken)
@@ -120,6 +121,7 @@ public sealed class Resumption(AppDbContext db, Ledger.LedgerPostings ledger, Bi
                 await notices.ServicesAsync(ServiceNotice.Resumed, done, cancellationToken);
             }
             await db.SaveChangesAsync(cancellationToken);
+            await hooks.QueueAsync([.. suspended.Where(s => s.Status == ServiceStatus.Active).Select(s => s.Id)], Hooks.HookActions.Resume, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return done.Count;
         }

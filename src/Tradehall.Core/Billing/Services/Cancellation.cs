@@ -22,7 +22,9 @@ public sealed record CancelQuote(Guid ServiceId, string Kind, string KindName, s
 /// the service now and returns to the balance the price of the full unused months only — nothing for
 /// kinds that are not refundable.
 /// </summary>
-public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
+public sealed class Cancellation(
+    AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, Hooks.ProvisioningHooks hooks, TimeProvider time, IOptions<BillingOptions> options,
+    IOptions<TradehallOptions> site)
 {
     public Task<CancelResult> CancelAsync(Guid memberId, Guid serviceId, CancelRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(() => CancelInTransactionAsync(memberId, serviceId, request, cancellationToken), cancellationToken);
@@ -31,6 +33,7 @@ public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, 
     {
         var service = await FindAsync(memberId, serviceId, db.Set<SubscribedService>(), cancellationToken);
         long refund = 0;
+        var provided = service.Status is ServiceStatus.Active or ServiceStatus.Suspended;
         if (!request.Immediately)
         {
             service.AutoRenew = false;
@@ -55,6 +58,10 @@ public sealed class Cancellation(AppDbContext db, Ledger.LedgerPostings ledger, 
         archive.Record("billing.service_cancelled", $"service:{service.Id}", memberId,
             after: new { request.Immediately, refunded = Money.ToAmount(refund), service.PeriodEnd });
         await db.SaveChangesAsync(cancellationToken);
+        if (request.Immediately && provided)
+        {
+            await hooks.QueueAsync([service.Id], Hooks.HookActions.Delete, cancellationToken);
+        }
         return new CancelResult(Ordering.View(service), Money.ToAmount(refund));
     }
 

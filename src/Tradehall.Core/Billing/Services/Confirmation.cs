@@ -20,7 +20,8 @@ public sealed record AwaitingService(
 /// starts the first period that day; declining stops the service and returns the first period's price in full.
 /// </summary>
 public sealed class Confirmation(
-    AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, BillingNotices notices, EvidenceArchive archive, Hooks.ProvisioningHooks hooks, TimeProvider time,
+    IOptions<TradehallOptions> site)
 {
     public async Task<IReadOnlyList<AwaitingService>> AwaitingAsync(string culture, CancellationToken cancellationToken)
     {
@@ -54,6 +55,7 @@ public sealed class Confirmation(
                 after: new { kind = kind.Code, tariff = tariff.Name, periodStart = today, periodEnd = end });
             notices.OrderConfirmed(service.MemberId, kind, tariff, today, end);
             await db.SaveChangesAsync(cancellationToken);
+            await hooks.QueueAsync([serviceId], Hooks.HookActions.Activate, cancellationToken);
         }, cancellationToken);
         return Ordering.View(await db.Set<SubscribedService>().AsNoTracking().SingleAsync(s => s.Id == serviceId, cancellationToken));
     }

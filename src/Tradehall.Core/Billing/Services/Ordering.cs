@@ -28,7 +28,8 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 /// is held once: a second order of its kind, sequential or parallel, answers 409 <c>billing.already_subscribed</c>.
 /// </summary>
 public sealed class Ordering(
-    AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, SubscriberLegalData legal, EvidenceArchive archive, TimeProvider time, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, SubscriberLegalData legal, EvidenceArchive archive, Hooks.ProvisioningHooks hooks, TimeProvider time,
+    IOptions<TradehallOptions> site)
 {
     public Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(() => OrderInTransactionAsync(memberId, request, cancellationToken), cancellationToken);
@@ -78,6 +79,10 @@ public sealed class Ordering(
         {
             // A parallel order of the same kind committed first; this one's charge rolls back with it.
             throw AlreadySubscribed();
+        }
+        if (service.Status == ServiceStatus.Active)
+        {
+            await hooks.QueueAsync([service.Id], Hooks.HookActions.Activate, cancellationToken);
         }
         return View(service);
     }

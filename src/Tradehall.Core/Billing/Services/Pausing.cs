@@ -14,7 +14,8 @@ namespace Tradehall.Core.Billing.Services;
 /// so asking twice changes nothing the second time.
 /// </summary>
 public sealed class Pausing(
-    AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, EvidenceArchive archive, TimeProvider time, IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
+    AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, Hooks.ProvisioningHooks hooks, EvidenceArchive archive, TimeProvider time, IOptions<BillingOptions> options,
+    IOptions<TradehallOptions> site)
 {
     /// <summary>BIL-20: the price of a period at the pause tariff, rounded down to the minor unit.</summary>
     public static long PausePrice(long price, int percent) => price * percent / 100;
@@ -39,6 +40,7 @@ public sealed class Pausing(
             service.PausedOn = time.Today(site.Value.Zone);
             archive.Record("billing.service_paused", $"service:{service.Id}", memberId, after: new { service.PausedOn, service.PeriodEnd });
             await db.SaveChangesAsync(cancellationToken);
+            await hooks.QueueAsync([service.Id], Hooks.HookActions.Pause, cancellationToken);
             return Ordering.View(service);
         }, cancellationToken);
 
@@ -72,6 +74,7 @@ public sealed class Pausing(
             {
                 throw Changed();
             }
+            await hooks.QueueAsync([service.Id], Hooks.HookActions.Unpause, cancellationToken);
             return Ordering.View(service);
         }, cancellationToken);
 

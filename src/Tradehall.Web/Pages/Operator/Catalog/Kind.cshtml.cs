@@ -1,11 +1,15 @@
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
+using Tradehall.Core.Billing.Hooks;
 
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
-/// <summary>BIL-06, BIL-11: add a service kind, or edit one (a built-in kind keeps its code).</summary>
+/// <summary>
+/// BIL-06, BIL-11: add a service kind, or edit one (a built-in kind keeps its code). BIL-24: an operator-defined kind's
+/// webhook address is set here too, and its signing secret is shown on this page once, when it is made.
+/// </summary>
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
-public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> options) : CatalogFormModel
+public sealed class KindModel(CatalogAdmin admin, KindHooks hooks, IOptions<BillingOptions> options) : CatalogFormModel
 {
     /// <summary>The kind being edited; empty when adding one.</summary>
     [BindProperty(SupportsGet = true, Name = "edit")] public string? Current { get; set; }
@@ -17,6 +21,14 @@ public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> optio
     [BindProperty] public int? ReserveDays { get; set; }
 
     public bool BuiltIn { get; private set; }
+
+    /// <summary>The webhook address; bound as "Url", the field the handler's refusals name.</summary>
+    [BindProperty(Name = "Url")] public string? HookUrl { get; set; }
+
+    public bool SecretSet { get; private set; }
+
+    /// <summary>A secret made by this request, shown once.</summary>
+    public string? NewSecret { get; private set; }
 
     public bool Editing => !string.IsNullOrEmpty(Current);
 
@@ -30,8 +42,7 @@ public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> optio
         }
         try
         {
-            var kind = await admin.KindAsync(Current!, cancellationToken);
-            (Code, NameEn, NameRu, GraceDays, ReserveDays, BuiltIn) = (kind.Code, kind.NameEn, kind.NameRu, kind.GraceDays, kind.ReserveDays, kind.BuiltIn);
+            await LoadAsync(cancellationToken);
             return Page();
         }
         catch (DomainException)
@@ -53,5 +64,58 @@ public sealed class KindModel(CatalogAdmin admin, IOptions<BillingOptions> optio
             return Page();
         }
         return BackToCatalog(L["The service kind {0} is saved.", Code!.Trim()]);
+    }
+
+    public async Task<IActionResult> OnPostHookAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var operatorId = User.MemberId();
+        HookSettingsView? saved = null;
+        var url = HookUrl;
+        if (await TryAsync(async () => saved = await hooks.SetAsync(operatorId, Current ?? "", new HookRequest(url), cancellationToken), "Url"))
+        {
+            Notice(saved!.Url is null ? L["The webhook is switched off."] : L["The webhook address is saved."]);
+        }
+        return await ShowAsync(saved?.Secret, keepUrl: saved is null, cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostSecretAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        var operatorId = User.MemberId();
+        HookSettingsView? renewed = null;
+        await TryAsync(async () => renewed = await hooks.RenewSecretAsync(operatorId, Current ?? "", cancellationToken));
+        return await ShowAsync(renewed?.Secret, keepUrl: false, cancellationToken);
+    }
+
+    /// <summary>
+    /// The page again rather than a redirect, so a new secret is shown on it and nowhere else (no cookie, no log); the note,
+    /// read by the layout in this request, goes with it.
+    /// </summary>
+    private async Task<IActionResult> ShowAsync(string? secret, bool keepUrl, CancellationToken cancellationToken)
+    {
+        var typed = HookUrl;
+        try
+        {
+            await LoadAsync(cancellationToken);
+        }
+        catch (DomainException)
+        {
+            return NotFound();
+        }
+        if (keepUrl)
+        {
+            HookUrl = typed;
+        }
+        NewSecret = secret;
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var kind = await admin.KindAsync(Current!, cancellationToken);
+        (Code, NameEn, NameRu, GraceDays, ReserveDays, BuiltIn) = (kind.Code, kind.NameEn, kind.NameRu, kind.GraceDays, kind.ReserveDays, kind.BuiltIn);
+        var hook = await hooks.GetAsync(kind.Code, cancellationToken);
+        (HookUrl, SecretSet) = (hook.Url, hook.SecretSet);
     }
 }
