@@ -231,6 +231,27 @@ public sealed class ProvisioningHookTests(HookApp app) : IClassFixture<HookApp>
     }
 
     [Fact]
+    public async Task BIL24_BIL20_pausing_and_resuming_a_service_tell_the_webhook_once_each()
+    {
+        await using var receiver = await HookReceiver.StartAsync();
+        var (_, tariff) = await HookKindAsync(app, receiver);
+        var (service, member, _) = await OrderedAsync(app, tariff);
+        using var client = app.Api(member.Token);
+        foreach (var verb in new[] { "pause", "pause", "resume", "resume" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, $"/api/v1/billing/services/{service}/{verb}");
+            request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            Assert.Equal(HttpStatusCode.OK, (await client.SendAsync(request)).StatusCode);
+        }
+        // Asking again for the state the service is in changes nothing, so it tells nothing either.
+        Assert.Equal(["activate", "pause", "unpause"], (await DeliveriesAsync(app, service)).Select(d => d.Action).ToArray());
+        while (await PassAsync(app) > 0)
+        {
+        }
+        Assert.Equal(["activate", "pause", "unpause"], receiver.Snapshot().Select(c => c.Json.GetProperty("action").GetString()!).ToArray());
+    }
+
+    [Fact]
     public async Task BIL24_SEC10_the_secret_is_shown_once_kept_encrypted_and_renewed_on_request()
     {
         await using var receiver = await HookReceiver.StartAsync();
