@@ -1,0 +1,57 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using Tradehall.Core.Billing.BankStatements;
+using Tradehall.Tests.Billing;
+using Tradehall.Tests.Infrastructure;
+using Tradehall.Tests.Legal;
+
+namespace Tradehall.BrowserTests;
+
+/// <summary>BIL-19 in a browser: a non-resident's billing page shows the cap, what is used and what remains, in USD and in roubles.</summary>
+public sealed class NonResidentCapJourneyTests(SiteFixture site) : IClassFixture<SiteFixture>
+{
+    [Fact]
+    public async Task BIL19_a_non_resident_sees_the_cap_used_and_remaining_on_the_billing_page()
+    {
+        var registration = Members.Registration();
+        string number;
+        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
+        {
+            var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered.GetProperty("token").GetString());
+            var legal = LegalDataApiTests.Individual();
+            legal["email"] = registration["email"];
+            Assert.True((await http.PutAsJsonAsync("/api/v1/me/legal", legal)).IsSuccessStatusCode);
+            number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
+        }
+        var statement = BankStatementTests.Csv(BankStatementTests.CsvRow(BankStatementTests.NewDocumentNumber(), "1000000.00",
+            BankStatementTests.Purpose(number, (string)registration["email"]!)));
+        await using (var scope = site.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<BankStatements>().ImportAsync(statement, Guid.Empty, CancellationToken.None);
+        }
+
+        var problems = new List<string>();
+        foreach (var (language, locale, remaining) in new[] { ("ru", "ru-RU", "Осталось"), ("en", "en-GB", "Remaining") })
+        {
+            foreach (var (device, width, height) in new[] { ("phone", 390, 844), ("desktop", 1366, 900) })
+            {
+                var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions
+                {
+                    ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = true, Locale = locale,
+                })).NewPageAsync();
+                await site.SignInAsync(page, (string)registration["email"]!, Members.Password);
+                await page.GotoAsync(site.BaseUrl + "/billing");
+                var cap = page.Locator("#non-resident-cap");
+                Assert.Contains(remaining, await cap.InnerTextAsync(), StringComparison.Ordinal);
+                Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{device} {language} runs off the side");
+                await cap.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(site.Artifacts, $"75-non-resident-cap-{device}-{language}.png") });
+                problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{device} {language}: {v}"));
+            }
+        }
+        Assert.Empty(problems);
+    }
+}
