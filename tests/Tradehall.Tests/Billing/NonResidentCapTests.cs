@@ -77,6 +77,32 @@ public sealed class NonResidentCapTests
         return token;
     }
 
+    /// <summary>A site with the dollar at 100 roubles, its operator, and a subscriber (non-resident unless told) who has paid <paramref name="paid"/>.</summary>
+    private sealed class Scene : IDisposable
+    {
+        public required CreditApp App { get; init; }
+        public required HttpClient Operator { get; init; }
+        public required TestMember Member { get; init; }
+        public required string Number { get; init; }
+        public required HttpClient Client { get; init; }
+
+        public static async Task<Scene> StartAsync(decimal paid, bool resident = false)
+        {
+            var app = new CreditApp(Registered);
+            var operatorClient = app.Api(await OperatorAsync(app, 100m));
+            var (member, number, client) = await NonResidentAsync(app, resident);
+            await PayAsync(app, number, paid);
+            return new Scene { App = app, Operator = operatorClient, Member = member, Number = number, Client = client };
+        }
+
+        public void Dispose()
+        {
+            Client.Dispose();
+            Operator.Dispose();
+            App.Dispose();
+        }
+    }
+
     [Fact]
     public async Task BIL19_the_rate_of_the_registration_day_converts_the_cap_even_after_the_rates_change()
     {
@@ -104,11 +130,8 @@ public sealed class NonResidentCapTests
     [Fact]
     public async Task BIL19_a_payment_crossing_the_cap_is_held_in_suspense_by_every_route_and_the_balance_does_not_move()
     {
-        using var app = new CreditApp(Registered);
-        using var operatorClient = app.Api(await OperatorAsync(app, 100m));
-        var (member, number, client) = await NonResidentAsync(app);
-        using var _c = client;
-        await PayAsync(app, number, 4_000_000m);
+        using var scene = await Scene.StartAsync(4_000_000m);
+        var (app, operatorClient, member, number, client) = (scene.App, scene.Operator, scene.Member, scene.Number, scene.Client);
 
         // The gateway took the money: 200, held, the member told; a replay answers the same and holds nothing twice.
         var id = "pay-" + Guid.NewGuid().ToString("N");
@@ -148,11 +171,8 @@ public sealed class NonResidentCapTests
     [Fact]
     public async Task BIL19_a_payment_landing_exactly_on_the_cap_is_credited_and_ends_the_contract()
     {
-        using var app = new CreditApp(Registered);
-        using var operatorClient = app.Api(await OperatorAsync(app, 100m));
-        var (member, number, client) = await NonResidentAsync(app);
-        using var _c = client;
-        await PayAsync(app, number, 4_000_000m);
+        using var scene = await Scene.StartAsync(4_000_000m);
+        var (app, operatorClient, member, number, client) = (scene.App, scene.Operator, scene.Member, scene.Number, scene.Client);
 
         var import = await ImportAsync(operatorClient, member, number, "900000.00");
         Assert.Equal(1, import.GetProperty("credited").GetInt32());
@@ -174,11 +194,8 @@ public sealed class NonResidentCapTests
     [Fact]
     public async Task BIL19_residents_and_members_without_legal_data_are_never_capped()
     {
-        using var app = new CreditApp(Registered);
-        using var operatorClient = app.Api(await OperatorAsync(app, 100m));
-        var (_, number, client) = await NonResidentAsync(app, resident: true);
-        using var _c = client;
-        await PayAsync(app, number, 4_000_000m);
+        using var scene = await Scene.StartAsync(4_000_000m, resident: true);
+        var (app, operatorClient, number, client) = (scene.App, scene.Operator, scene.Number, scene.Client);
         Assert.Equal("credited", (await PayAsync(app, number, 4_000_000m)).GetProperty("status").GetString());
         var credit = await SendKeyedAsync(operatorClient, $"/api/v1/operator/accounts/{number}/credits", new { amount = 1_000_000m, reason = "Goodwill credit" });
         Assert.Equal(HttpStatusCode.Created, credit.StatusCode);
