@@ -14,8 +14,8 @@ public sealed record CapDecision(string? HoldReason, bool ReachesCap)
 
 /// <summary>
 /// BIL-19 as the subscriber's page shows it: the cap in its own currency and in the operator's, converted at the rate of
-/// the registration day, and how much of it the payments credited so far have used. The figures in the cap's currency
-/// are null while there is no rate to convert with.
+/// the registration day, and how much of it the payments credited so far have used. The converted figures
+/// are null while there is no rate to convert with, and for a resident, whom the cap does not concern.
 /// </summary>
 public sealed record CapView(bool Applies, DateOnly RegisteredOn, string CapCurrency, decimal Cap, decimal? Used, decimal? Remaining,
     string Currency, decimal? Rate, decimal? CapConverted, decimal UsedConverted, decimal? RemainingConverted);
@@ -64,19 +64,25 @@ public sealed class NonResidentCap(AppDbContext db, SubscriberLegalData legal, I
         : DomainException.Conflict("billing.non_resident_cap", field,
             $"The subscriber is a non-resident; this payment would take their payments over the cap of {options.Value.NonResidentCap:0.00} {options.Value.NonResidentCapCurrency}.");
 
+    /// <summary>The cap as the member's page and <c>GET /api/v1/billing/cap</c> show it; a resident's is not converted, as it does not apply.</summary>
     public async Task<CapView> ViewAsync(Guid memberId, CancellationToken cancellationToken)
     {
         var account = await db.Set<BillingAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         var o = options.Value;
-        var rate = await RateAsync(account, cancellationToken);
+        var applies = await legal.IsNonResidentAsync(memberId, cancellationToken);
+        var rate = applies ? await RateAsync(account, cancellationToken) : null;
         var paid = await PaidAsync(account, cancellationToken);
-        var cap = rate is { } r ? Convert(o.NonResidentCap, r) : (long?)null;
-        decimal? ToCapCurrency(long minor) => rate is { } r ? decimal.Round(Money.ToAmount(minor) / r, 2, MidpointRounding.AwayFromZero) : null;
-        var used = Math.Min(paid, cap ?? paid);
-        return new CapView(await legal.IsNonResidentAsync(memberId, cancellationToken), RegisteredOn(account), o.NonResidentCapCurrency, o.NonResidentCap,
-            cap is null ? null : ToCapCurrency(used), cap is { } c ? ToCapCurrency(c - used) : null,
-            o.Currency, rate, cap is { } whole ? Money.ToAmount(whole) : null, Money.ToAmount(paid), cap is { } left ? Money.ToAmount(left - used) : null);
+        if (rate is not { } r)
+        {
+            return new CapView(applies, RegisteredOn(account), o.NonResidentCapCurrency, o.NonResidentCap, null, null, o.Currency, null, null, Money.ToAmount(paid), null);
+        }
+        var cap = Convert(o.NonResidentCap, r);
+        // Payments from before the member declared non-residency may exceed the cap; nothing remains then.
+        var used = Math.Min(paid, cap);
+        decimal ToCapCurrency(long minor) => decimal.Round(Money.ToAmount(minor) / r, 2, MidpointRounding.AwayFromZero);
+        return new CapView(applies, RegisteredOn(account), o.NonResidentCapCurrency, o.NonResidentCap, ToCapCurrency(used), ToCapCurrency(cap - used),
+            o.Currency, r, Money.ToAmount(cap), Money.ToAmount(paid), Money.ToAmount(cap - used));
     }
 
     /// <summary>The day the member registered, in the site's time zone: the personal account is opened in that transaction.</summary>
