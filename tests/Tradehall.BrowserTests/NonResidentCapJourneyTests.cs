@@ -27,12 +27,7 @@ public sealed class NonResidentCapJourneyTests(SiteFixture site) : IClassFixture
             Assert.True((await http.PutAsJsonAsync("/api/v1/me/legal", legal)).IsSuccessStatusCode);
             number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
         }
-        var statement = BankStatementTests.Csv(BankStatementTests.CsvRow(BankStatementTests.NewDocumentNumber(), "1000000.00",
-            BankStatementTests.Purpose(number, (string)registration["email"]!)));
-        await using (var scope = site.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<BankStatements>().ImportAsync(statement, Guid.Empty, CancellationToken.None);
-        }
+        await ImportAsync(number, (string)registration["email"]!, "1000000.00");
 
         var problems = new List<string>();
         foreach (var (language, locale, remaining) in new[] { ("ru", "ru-RU", "Осталось"), ("en", "en-GB", "Remaining") })
@@ -52,6 +47,26 @@ public sealed class NonResidentCapJourneyTests(SiteFixture site) : IClassFixture
                 problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{device} {language}: {v}"));
             }
         }
+
+        // Over the cap (85 RUB per USD here: 4,165,000.00 RUB), a payment waits in the operator's suspense queue, saying why.
+        await ImportAsync(number, (string)registration["email"]!, "4000000.00");
+        var console = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 900 }, BypassCSP = true, Locale = "en-GB",
+        })).NewPageAsync();
+        await site.OperatorSignInAsync(console, $"cap-{Guid.NewGuid():N}@operator.example.org");
+        await console.GotoAsync(site.BaseUrl + "/operator/suspense");
+        var row = console.Locator("tr", new() { HasText = "4,000,000.00 RUB" }).Filter(new() { HasText = number });
+        Assert.Contains("Over the non-resident payment cap", await row.InnerTextAsync(), StringComparison.Ordinal);
+        await console.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "76-suspense-non-resident-cap-desktop-en.png"), FullPage = true });
+        problems.AddRange((await Accessibility.SeriousViolationsAsync(console)).Select(v => $"suspense: {v}"));
         Assert.Empty(problems);
+    }
+
+    private async Task ImportAsync(string number, string email, string amount)
+    {
+        var statement = BankStatementTests.Csv(BankStatementTests.CsvRow(BankStatementTests.NewDocumentNumber(), amount, BankStatementTests.Purpose(number, email)));
+        await using var scope = site.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<BankStatements>().ImportAsync(statement, Guid.Empty, CancellationToken.None);
     }
 }
