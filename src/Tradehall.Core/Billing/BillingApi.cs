@@ -49,3 +49,14 @@ public interface IBillingRunStep
 
     Task RunAsync(DateOnly asOf, Func<CancellationToken, Task> keepLease, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// BIL-19, ANL-03: the operator's exchange rates as billing needs them to convert the non-resident cap; they are kept
+/// by a higher module (the marketplace's currencies), which implements this port.
+/// </summary>
+[ModuleApi]
+public interface ICurrencyRates
+{
+    /// <summary>How many units of <paramref name="to"/> one unit of <paramref name="from"/> was worth on <paramref name="day"/>, by the newest rates set on or before it; null when either has none.</summary>
+    Task<decimal?> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken);
+}

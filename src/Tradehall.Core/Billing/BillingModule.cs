@@ -32,6 +32,7 @@ public static class BillingModule
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
         services.AddScoped<TopUps.TopUpService>();
         services.AddScoped<TopUps.Receipts>();
+        services.AddScoped<TopUps.NonResidentCap>();
         services.AddScoped<ServiceCatalog>();
         services.AddScoped<Ordering>();
         services.AddScoped<Entitlements>();
@@ -104,6 +105,7 @@ public static class BillingModule
         member.MapPost("/refunds", (Refunds.RefundRequest request, HttpContext http, Refunds.Refunds refunds) => refunds.RefundCall(http.User.MemberId(), request))
             .Idempotent<Refunds.RefundView>(StatusCodes.Status201Created);
         member.MapGet("/refunds", (HttpContext http, Refunds.Refunds refunds, CancellationToken ct) => refunds.ListAsync(http.User.MemberId(), ct));
+        member.MapGet("/cap", (HttpContext http, TopUps.NonResidentCap cap, CancellationToken ct) => cap.ViewAsync(http.User.MemberId(), ct));
         member.MapGet("/forecast", (HttpContext http, Forecasts.Forecast forecast, CancellationToken ct) => forecast.ForMemberAsync(http.User.MemberId(), ct));
 
         // The gateway authenticates by its signature, not by a member's token.

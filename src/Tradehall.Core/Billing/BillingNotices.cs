@@ -42,6 +42,16 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
             Money(amount), DeferredValue.Text(accountNumber), how, Money(balance)));
     }
 
+    /// <summary>BIL-19: a payment came but is held, not credited; the operator returns it to the payer.</summary>
+    public void PaymentHeld(Guid memberId, string accountNumber, long amount, string reason)
+    {
+        Notify(memberId, new DeferredText("Payment held",
+            "{0} paid to your personal account {1} was not credited: {2}. The operator will return it to the payer.",
+            Money(amount), DeferredValue.Text(accountNumber), reason == BankStatements.HoldReasons.NoExchangeRate
+                ? DeferredValue.Phrase("the payment cap for non-residents cannot be checked yet")
+                : DeferredValue.Phrase("it would take your payments over the cap for non-residents")));
+    }
+
     public void OrderConfirmed(Guid memberId, ServiceKind kind, Tariff tariff, DateOnly start, DateOnly end)
     {
         Notify(memberId, new DeferredText("Your order is confirmed",
@@ -134,6 +144,7 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         {
             Contract.TerminationReasons.Debt => DeferredValue.Phrase("the debt was not paid within the time the offer allows"),
             Contract.TerminationReasons.NonExtension => DeferredValue.Phrase("notice of non-extension was given and the contract's term ended"),
+            Contract.TerminationReasons.NonResidentCap => DeferredValue.Phrase("your payments reached the cap for non-residents"),
             _ => DeferredValue.Phrase("a decision of the operator"),
         };
         Notify(memberId, new DeferredText("Your contract has ended",

@@ -93,6 +93,13 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 365)]
     public int NonExtensionNoticeDays { get; set; } = 30;
 
+    /// <summary>BIL-19: a non-resident's payments may total this much of <see cref="NonResidentCapCurrency"/> at most, converted at the rate of the day they registered.</summary>
+    [Range(typeof(decimal), "0.01", "1000000000")]
+    public decimal NonResidentCap { get; set; } = 49_000m;
+
+    [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Billing:NonResidentCapCurrency must be an ISO 4217 code such as USD.")]
+    public string NonResidentCapCurrency { get; set; } = "USD";
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

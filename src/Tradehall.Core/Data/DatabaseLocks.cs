@@ -21,6 +21,13 @@ public static class DatabaseLockKeys
     public const long ContactRequests = 0x54480020;
 
     /// <summary>
+    /// BIL-19: summing a non-resident's payments and crediting one more, so two racing payments never both pass under
+    /// the cap. One key for all non-residents: their payments are few, and a bank import crediting several accounts
+    /// then never waits crosswise with another.
+    /// </summary>
+    public const long NonResidentCap = 0x54480030;
+
+    /// <summary>
     /// BIL-03: crediting one gateway payment id, so a replay racing the first callback finds it credited instead of
     /// failing on the unique index; the key is derived from the id, so different payments never wait for each other.
     /// </summary>

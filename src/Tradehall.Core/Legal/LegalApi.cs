@@ -86,6 +86,10 @@ public sealed class SubscriberLegalData(AppDbContext db, SensitiveText sensitive
     public Task<bool> IsCompleteAsync(Guid memberId, CancellationToken cancellationToken = default) =>
         db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == memberId, cancellationToken);
 
+    /// <summary>KYC-03, BIL-19: whether the member's saved data declare them a non-resident; false before any data are saved.</summary>
+    public Task<bool> IsNonResidentAsync(Guid memberId, CancellationToken cancellationToken = default) =>
+        db.Set<LegalSubscriber>().AnyAsync(s => s.MemberId == memberId && !s.Resident, cancellationToken);
+
     /// <summary>DOC-01: which of these members are, by their saved data, a legal entity or an entrepreneur.</summary>
     public async Task<IReadOnlySet<Guid>> BusinessesAsync(IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken = default)
     {

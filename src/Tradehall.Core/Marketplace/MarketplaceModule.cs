@@ -22,6 +22,7 @@ public static class MarketplaceModule
         services.AddScoped<TaxonomyEditor>();
         services.AddScoped<SynonymEditor>();
         services.AddScoped<ExchangeRates>();
+        services.AddScoped<Billing.ICurrencyRates>(sp => sp.GetRequiredService<ExchangeRates>());
         services.AddScoped<SearchIndex>();
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();

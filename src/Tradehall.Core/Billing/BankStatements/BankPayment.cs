@@ -88,6 +88,12 @@ public static class HoldReasons
     public const string Currency = "currency";
     public const string Terminated = "terminated";
     public const string OverLimit = "overLimit";
+
+    /// <summary>BIL-19: the payment would take a non-resident's payments over the cap.</summary>
+    public const string NonResidentCap = "nonResidentCap";
+
+    /// <summary>BIL-19: a non-resident's payment, and no exchange rate of their registration day or before to check the cap with.</summary>
+    public const string NoExchangeRate = "noExchangeRate";
 }
 
 internal sealed class BankPaymentConfiguration : IEntityTypeConfiguration<BankPayment>

@@ -37,10 +37,13 @@ public sealed record ReturnRequest(
 /// </summary>
 public sealed partial class BankStatements(
     AppDbContext db, Ledger.LedgerPostings ledger, EvidenceArchive archive, Receipts receipts, IEnumerable<IPaymentClues> clues, TimeProvider time,
-    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<BankStatements> logger)
+    NonResidentCap cap, BillingNotices notices, IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<BankStatements> logger)
 {
     public const string Source = "bank";
     public const string ResolutionSource = "bank-suspense";
+
+    /// <summary>BIL-19: the <see cref="BankPayment.Format"/> of a gateway payment held by the non-resident cap.</summary>
+    public const string GatewayFormat = "gateway";
 
     private BankImportOptions Import => options.Value.BankImport;
 
@@ -104,14 +107,21 @@ public sealed partial class BankStatements(
                 ImportedBy = operatorId,
             };
             var (account, reason) = await MatchAsync(document, cancellationToken);
-            if (account is not null)
+            var decision = account is null ? null : await cap.CheckAsync(account, payment.Amount, cancellationToken);
+            if (account is not null && decision!.HoldReason is null)
             {
                 await CreditAsync(payment, account, bank, operatorId, cancellationToken);
+                await cap.ConcludeAsync(account, decision, operatorId, cancellationToken);
                 credited++;
             }
             else
             {
-                await HoldAsync(payment, reason!, bank, suspense, operatorId, cancellationToken);
+                if (account is not null)
+                {
+                    payment.AccountNumber = account.Number;
+                    notices.PaymentHeld(account.MemberId, account.Number, payment.Amount, decision!.HoldReason!);
+                }
+                await HoldAsync(payment, reason ?? decision!.HoldReason!, bank, suspense, operatorId, Source, cancellationToken);
                 held++;
             }
         }
@@ -180,7 +190,44 @@ public sealed partial class BankStatements(
         await receipts.ReceivedAsync(account, posted, payment.Amount, Source, payment.Purpose, cancellationToken);
     }
 
-    private async Task HoldAsync(BankPayment payment, string reason, Guid bank, Guid suspense, Guid operatorId, CancellationToken cancellationToken)
+    /// <summary>
+    /// BIL-19: a gateway payment the cap does not let in joins the suspense queue like a held bank payment, naming the
+    /// account it was for; the operator returns it (to gateway cash, to be paid back) or assigns it once the cap allows.
+    /// </summary>
+    public async Task<BankPayment> HoldGatewayPaymentAsync(string paymentId, string accountNumber, long amount, string reason, CancellationToken cancellationToken)
+    {
+        var payment = new BankPayment
+        {
+            ExternalId = GatewayExternalId(paymentId),
+            Format = GatewayFormat,
+            Number = paymentId.Length <= BankPayment.NumberLength ? paymentId : paymentId[..BankPayment.NumberLength],
+            DocumentDate = time.Today(site.Value.Zone),
+            Amount = amount,
+            Currency = options.Value.Currency,
+            PayerName = "",
+            PayerInn = "",
+            PayerAccount = "",
+            Purpose = $"Payment {paymentId} through the payment gateway to personal account {accountNumber}",
+            ImportedAt = time.UtcNow(),
+            // No operator brought it: the gateway did.
+            ImportedBy = Guid.Empty,
+            AccountNumber = accountNumber,
+        };
+        var gateway = await ledger.SystemAccountAsync(Ledger.SystemAccounts.GatewayCash, cancellationToken);
+        var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
+        await HoldAsync(payment, reason, gateway, suspense, null, TopUpService.GatewaySource, cancellationToken, paymentId);
+        return payment;
+    }
+
+    /// <summary>BIL-19: the gateway payment of this id held in the queue (whatever became of it since), or null.</summary>
+    public Task<BankPayment?> GatewayPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
+        db.Set<BankPayment>().AsNoTracking().FirstOrDefaultAsync(p => p.ExternalId == GatewayExternalId(paymentId), cancellationToken);
+
+    private static string GatewayExternalId(string paymentId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(GatewayFormat + "|" + paymentId)));
+
+    private async Task HoldAsync(BankPayment payment, string reason, Guid cash, Guid suspense, Guid? actorId, string source, CancellationToken cancellationToken,
+        string? externalId = null)
     {
         payment.Status = BankPaymentStatus.Held;
         payment.HoldReason = reason;
@@ -188,12 +235,12 @@ public sealed partial class BankStatements(
         if (reason != HoldReasons.Currency)
         {
             var posted = await ledger.PostAsync(new Posting("suspense.hold", Describe("Bank payment No. {0} of {1}", payment),
-                [new Leg(suspense, payment.Amount), new Leg(bank, -payment.Amount)], operatorId, Source, payment.ExternalId), cancellationToken);
+                [new Leg(suspense, payment.Amount), new Leg(cash, -payment.Amount)], actorId, source, externalId ?? payment.ExternalId), cancellationToken);
             payment.TransactionId = posted.Id;
         }
         db.Set<BankPayment>().Add(payment);
-        archive.Record("suspense.hold", $"bank-payment:{payment.Id}", operatorId,
-            after: new { amount = Money.ToAmount(payment.Amount), currency = payment.Currency, reason, source = Source, externalId = payment.ExternalId, transaction = payment.TransactionId });
+        archive.Record("suspense.hold", $"bank-payment:{payment.Id}", actorId,
+            after: new { amount = Money.ToAmount(payment.Amount), currency = payment.Currency, reason, source, externalId = externalId ?? payment.ExternalId, accountNumber = payment.AccountNumber, transaction = payment.TransactionId });
     }
 
     public async Task<SuspenseList> ListHeldAsync(CancellationToken cancellationToken)
@@ -231,6 +278,11 @@ public sealed partial class BankStatements(
         {
             throw DomainException.Field("billing.account_terminated", "accountNumber", "This personal account is terminated; it cannot be credited.");
         }
+        var decision = await cap.CheckAsync(account, payment.Amount, cancellationToken);
+        if (decision.HoldReason is { } capped)
+        {
+            throw cap.Refusal(capped, "accountNumber");
+        }
         var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
         var posted = await ResolvingPostAsync(new Posting("topup.bank", Describe("Bank payment No. {0} of {1}, assigned by the operator", payment),
             [new Leg(account.LedgerAccountId, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
@@ -243,6 +295,7 @@ public sealed partial class BankStatements(
             after: new { status = "assigned", accountNumber = account.Number, amount = Money.ToAmount(payment.Amount), balance = Money.ToAmount(balance), why = payment.ResolutionReason, transaction = posted.Id });
         await receipts.ReceivedAsync(account, posted, payment.Amount, ResolutionSource, payment.Purpose, cancellationToken);
         await SaveResolutionAsync(cancellationToken);
+        await cap.ConcludeAsync(account, decision, operatorId, cancellationToken);
         return View(payment);
     }
 
@@ -258,7 +311,8 @@ public sealed partial class BankStatements(
         if (payment.TransactionId is not null)
         {
             var suspense = await ledger.SystemAccountAsync(Ledger.SystemAccounts.Suspense, cancellationToken);
-            var bank = await ledger.SystemAccountAsync(Ledger.SystemAccounts.BankCash, cancellationToken);
+            // A held gateway payment goes back through the gateway it came by.
+            var bank = await ledger.SystemAccountAsync(payment.Format == GatewayFormat ? Ledger.SystemAccounts.GatewayCash : Ledger.SystemAccounts.BankCash, cancellationToken);
             posted = await ResolvingPostAsync(new Posting("suspense.return", Describe("Bank payment No. {0} of {1}, to be returned to the payer", payment),
                 [new Leg(bank, payment.Amount), new Leg(suspense, -payment.Amount)], operatorId, ResolutionSource, payment.Id.ToString("N")), cancellationToken);
         }

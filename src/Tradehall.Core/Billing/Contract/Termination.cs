@@ -14,6 +14,9 @@ public static class TerminationReasons
 
     /// <summary>BIL-25: notice of non-extension was given and the term ended.</summary>
     public const string NonExtension = "nonExtension";
+
+    /// <summary>BIL-19: a non-resident's payments reached the cap.</summary>
+    public const string NonResidentCap = "nonResidentCap";
 }
 
 /// <summary>

@@ -16,7 +16,15 @@ public sealed record GatewayPayment(
     [property: Required(ErrorMessage = "currency is required.")] string? Currency,
     DateTimeOffset? PaidAt);
 
-public sealed record TopUpResult(Guid TransactionId, string AccountNumber, decimal Amount, decimal Balance, bool Duplicate);
+/// <summary>
+/// A payment taken: <c>credited</c>, or — BIL-19 — <c>held</c> in the suspense queue with <paramref name="HoldReason"/>, the
+/// balance untouched (later <c>assigned</c> or <c>returned</c> by the operator).
+/// </summary>
+public sealed record TopUpResult(Guid TransactionId, string AccountNumber, decimal Amount, decimal Balance, bool Duplicate,
+    string Status = TopUpResult.Credited, string? HoldReason = null)
+{
+    public const string Credited = "credited";
+}
 
 public sealed record CreditRequest(
     [property: Required(ErrorMessage = "Enter the amount.")] decimal? Amount,
@@ -28,7 +36,7 @@ public sealed record CreditRequest(
 /// </summary>
 public sealed partial class TopUpService(
     AppDbContext db, Ledger.LedgerPostings ledger, BillingAccounts accounts, Receipts receipts, EvidenceArchive archive, TimeProvider time,
-    IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUpService> logger)
+    NonResidentCap cap, BankStatements.BankStatements statements, BillingNotices notices, IOptions<BillingOptions> options, IOptions<TradehallOptions> site, ILogger<TopUpService> logger)
 {
     public const string GatewaySource = "gateway";
 
@@ -101,8 +109,12 @@ public sealed partial class TopUpService(
             {
                 return Replay(raced, payment);
             }
-            var result = await CreditAsync(account, minor, "topup.gateway", DeferredText.Line("Payment {0} through the payment gateway", DeferredValue.Text(payment.PaymentId!)),
-                Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, cancellationToken);
+            var decision = await cap.CheckAsync(account, minor, cancellationToken);
+            // BIL-19: the gateway has taken the money, so it is answered 200 either way; held, it waits for the operator to return it.
+            var result = decision.HoldReason is { } reason
+                ? await HoldAsync(account, payment.PaymentId!, minor, reason, cancellationToken)
+                : await CreditAsync(account, minor, "topup.gateway", DeferredText.Line("Payment {0} through the payment gateway", DeferredValue.Text(payment.PaymentId!)),
+                    Ledger.SystemAccounts.GatewayCash, null, GatewaySource, payment.PaymentId, null, decision, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return result;
         }
@@ -150,12 +162,18 @@ public sealed partial class TopUpService(
         errors.ThrowIfAny();
         var account = await accounts.ByNumberAsync(accountNumber, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_account", "There is no personal account with this number.");
+        // BIL-19: the operator's own credit has no payer to hold it for, so over the cap it is refused.
+        var decision = await cap.CheckAsync(account, minor, cancellationToken);
+        if (decision.HoldReason is { } reason)
+        {
+            throw cap.Refusal(reason, "amount");
+        }
         return await CreditAsync(account, minor, "topup.manual", DeferredText.Line("Credit by the operator: {0}", DeferredValue.Text(request.Reason!.Trim())),
-            Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, cancellationToken);
+            Ledger.SystemAccounts.Adjustments, operatorId, null, null, request.Reason, decision, cancellationToken);
     }
 
     private async Task<TopUpResult> CreditAsync(BillingAccount account, long minor, string kind, DeferredText description, string from,
-        Guid? actorId, string? source, string? externalId, string? purpose, CancellationToken cancellationToken)
+        Guid? actorId, string? source, string? externalId, string? purpose, CapDecision decision, CancellationToken cancellationToken)
     {
         var cash = await ledger.SystemAccountAsync(from, cancellationToken);
         var posted = await ledger.PostAsync(new Posting(kind, description,
@@ -167,7 +185,25 @@ public sealed partial class TopUpService(
             after: new { amount = Money.ToAmount(minor), balance = Money.ToAmount(balance), source, externalId, transaction = posted.Id });
         await receipts.ReceivedAsync(account, posted, minor, source ?? OperatorSource, purpose, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        await cap.ConcludeAsync(account, decision, actorId, cancellationToken);
         return new TopUpResult(posted.Id, account.Number, Money.ToAmount(minor), Money.ToAmount(balance), false);
+    }
+
+    /// <summary>BIL-19: the gateway's money goes to the suspense queue instead of the balance, and the member is told.</summary>
+    private async Task<TopUpResult> HoldAsync(BillingAccount account, string paymentId, long minor, string reason, CancellationToken cancellationToken)
+    {
+        var held = await statements.HoldGatewayPaymentAsync(paymentId, account.Number, minor, reason, cancellationToken);
+        notices.PaymentHeld(account.MemberId, account.Number, minor, reason);
+        await db.SaveChangesAsync(cancellationToken);
+        return await HeldResultAsync(held, false, cancellationToken);
+    }
+
+    private async Task<TopUpResult> HeldResultAsync(BankStatements.BankPayment held, bool duplicate, CancellationToken cancellationToken)
+    {
+        var balance = await db.Set<BillingAccount>().Where(a => a.Number == held.AccountNumber)
+            .Join(db.Set<LedgerAccount>(), a => a.LedgerAccountId, l => l.Id, (a, l) => l.Balance).SingleAsync(cancellationToken);
+        return new TopUpResult(held.TransactionId!.Value, held.AccountNumber!, Money.ToAmount(held.Amount), Money.ToAmount(balance), duplicate,
+            held.Status.ToString().ToLowerInvariant(), held.HoldReason);
     }
 
     private long CheckAmount(decimal? amount, FieldErrors errors, string field)
@@ -195,7 +231,12 @@ public sealed partial class TopUpService(
         return 0;
     }
 
+    /// <summary>A gateway payment already taken: credited, or held in the suspense queue (BIL-19).</summary>
     private async Task<TopUpResult?> FindAsync(string source, string externalId, CancellationToken cancellationToken) =>
+        await FindCreditedAsync(source, externalId, cancellationToken)
+        ?? (await statements.GatewayPaymentAsync(externalId, cancellationToken) is { } held ? await HeldResultAsync(held, true, cancellationToken) : null);
+
+    private async Task<TopUpResult?> FindCreditedAsync(string source, string externalId, CancellationToken cancellationToken) =>
         await db.Set<LedgerTransaction>().AsNoTracking()
             .Where(t => t.Source == source && t.ExternalId == externalId)
             .SelectMany(t => t.Entries.Where(e => e.BalanceAfter != null), (t, e) => new { t.Id, e.AccountId, e.Amount, e.BalanceAfter })

@@ -1,8 +1,15 @@
 namespace Tradehall.Core.Marketplace.Currencies;
 
 /// <summary>ANL-03: the operator's rates as a table to normalise prices with.</summary>
-public sealed class ExchangeRates(AppDbContext db, IOptions<MarketplaceOptions> options)
+public sealed class ExchangeRates(AppDbContext db, IOptions<MarketplaceOptions> options) : Billing.ICurrencyRates
 {
+    /// <summary>BIL-19: a cross rate of two currencies through the base currency, as the rates stood on <paramref name="day"/>.</summary>
+    public async Task<decimal?> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken)
+    {
+        var history = await HistoryAsync(day, cancellationToken);
+        return history.Rate(from, day) is { } fromRate && history.Rate(to, day) is { } toRate ? fromRate / toRate : null;
+    }
+
     /// <summary>The rate of every currency valid on <paramref name="day"/>; the base currency is always 1.</summary>
     public async Task<RateTable> OnAsync(DateOnly day, CancellationToken cancellationToken)
     {

@@ -21,8 +21,11 @@ namespace Tradehall.Web.Pages.Billing;
 public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch, Pausing pausing,
     Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, Suspensions suspensions, SubscriberLegalData legal,
     StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing,
-    Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts) : TradehallPageModel
+    Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts, Core.Billing.TopUps.NonResidentCap nonResidentCap) : TradehallPageModel
 {
+    /// <summary>BIL-19: the payment cap, what is used and what remains; shown to non-residents only.</summary>
+    public Core.Billing.TopUps.CapView? Cap { get; private set; }
+
     /// <summary>BIL-12, BIL-13, BIL-25: the contract's term, any notice, and the credit with its open debt invoices.</summary>
     public ContractPanel? ContractPanel { get; private set; }
 
@@ -204,6 +207,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         Forecast = await forecasts.ForMemberAsync(memberId, cancellationToken);
         Suspension = await suspensions.ForMemberAsync(memberId, CultureInfo.CurrentUICulture.Name, cancellationToken);
         LegalDataSaved = await legal.IsCompleteAsync(memberId, cancellationToken);
+        Cap = await nonResidentCap.ViewAsync(memberId, cancellationToken);
         if (statement)
         {
             await LoadStatementAsync(memberId, cancellationToken);

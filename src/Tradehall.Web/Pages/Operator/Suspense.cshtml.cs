@@ -65,6 +65,8 @@ public sealed class SuspenseModel(BankStatements statements, Idempotency idempot
         HoldReasons.Currency => L["Paid in another currency"],
         HoldReasons.Terminated => L["The personal account is terminated"],
         HoldReasons.OverLimit => L["Over the largest accepted payment"],
+        HoldReasons.NonResidentCap => L["Over the non-resident payment cap"],
+        HoldReasons.NoExchangeRate => L["Non-resident: no exchange rate to check the cap"],
         _ => code,
     };
 }
