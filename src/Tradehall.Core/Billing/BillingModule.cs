@@ -46,6 +46,7 @@ public static class BillingModule
         services.AddScoped<BankStatements.BankStatements>();
         services.AddScoped<BillingNotices>();
         services.AddScoped<CatalogAdmin>();
+        services.AddScoped<TariffAnnouncements>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();
         services.AddScoped<Refunds.Refunds>();
@@ -112,6 +113,7 @@ public static class BillingModule
         operators.MapPost("/refunds/{id:guid}/reject", (Guid id, Refunds.RejectRefundRequest request, HttpContext http, Refunds.Refunds refunds, CancellationToken ct) =>
             refunds.RejectAsync(http.User.MemberId(), id, request, ct));
         operators.MapCatalogueAdmin();
+        member.MapTariffChanges(operators);
         member.MapContract(operators);
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }
