@@ -76,7 +76,7 @@ public sealed class TariffAnnouncements(
             from a in db.Set<TariffChangeAddressee>().AsNoTracking()
             where a.MemberId == memberId
             join c in db.Set<TariffChange>().AsNoTracking() on a.ChangeId equals c.Id
-            orderby c.AnnouncedAt descending
+            orderby c.AnnouncedAt descending, c.Id descending
             select new { a, c }).ToListAsync(cancellationToken);
         var names = await NamesAsync(culture, cancellationToken);
         return rows.Select(r => View(r.c, r.a, names)).ToList();
@@ -121,7 +121,7 @@ public sealed class TariffAnnouncements(
     /// <summary>Every announcement, newest first, with its counts.</summary>
     public async Task<IReadOnlyList<OperatorTariffChangeView>> OperatorListAsync(string culture, CancellationToken cancellationToken)
     {
-        var changes = await db.Set<TariffChange>().AsNoTracking().OrderByDescending(c => c.AnnouncedAt).ToListAsync(cancellationToken);
+        var changes = await db.Set<TariffChange>().AsNoTracking().OrderByDescending(c => c.AnnouncedAt).ThenByDescending(c => c.Id).ToListAsync(cancellationToken);
         var counts = (await db.Set<TariffChangeAddressee>().AsNoTracking().GroupBy(a => a.ChangeId)
                 .Select(g => new { g.Key, Notified = g.Count(), Objected = g.Count(a => a.ObjectedAt != null), Accepted = g.Count(a => a.AcceptedOn != null) })
                 .ToListAsync(cancellationToken))
