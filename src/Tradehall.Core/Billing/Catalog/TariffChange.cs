@@ -80,6 +80,7 @@ internal sealed class TariffChangeConfiguration : IEntityTypeConfiguration<Tarif
         b.Property(a => a.ObjectionReason).HasMaxLength(TariffChangeAddressee.ReasonLength);
         b.HasIndex(a => new { a.ChangeId, a.MemberId }).IsUnique();
         b.HasIndex(a => new { a.MemberId, a.ChangeId });
-        b.HasOne<TariffChange>().WithMany().HasForeignKey(a => a.ChangeId).OnDelete(DeleteBehavior.Restrict);
+        // Named here: the name EF makes up is longer than PostgreSQL keeps.
+        b.HasOne<TariffChange>().WithMany().HasForeignKey(a => a.ChangeId).OnDelete(DeleteBehavior.Restrict).HasConstraintName("FK_billing_tariff_change_addressees_ChangeId");
     }
 }

@@ -60,7 +60,7 @@ public sealed class TariffAnnouncements : Migration
             {
                 table.PrimaryKey("PK_billing_tariff_change_addressees", x => x.Id);
                 table.ForeignKey(
-                    name: "FK_billing_tariff_change_addressees_billing_tariff_changes_ChangeId",
+                    name: "FK_billing_tariff_change_addressees_ChangeId",
                     column: x => x.ChangeId,
                     principalTable: "billing_tariff_changes",
                     principalColumn: "Id",
