@@ -72,7 +72,8 @@ public sealed class TariffChangeJourneyTests(SiteFixture site) : IClassFixture<S
         var panel = page.Locator("section[aria-labelledby=tariff-changes-title]");
         Assert.Contains("Hosting S: from", await panel.InnerTextAsync(), StringComparison.Ordinal);
         var problems = (await Accessibility.SeriousViolationsAsync(page)).ToList();
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "70-billing-tariff-changes-desktop-en.png"), FullPage = true });
+        // The announcement opens the page, so its first screen is what is shown.
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, "70-billing-tariff-changes-desktop-en.png") });
         await page.GetByRole(AriaRole.Link, new() { Name = "Review the changes or object" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/billing/tariff-changes$"));
 
@@ -100,7 +101,7 @@ public sealed class TariffChangeJourneyTests(SiteFixture site) : IClassFixture<S
             await site.SignInAsync(view, email, Members.Password);
             await view.GotoAsync(site.BaseUrl + "/billing");
             problems.AddRange(await Accessibility.SeriousViolationsAsync(view));
-            await view.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"70-billing-tariff-changes-{name}.png"), FullPage = true });
+            await view.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"70-billing-tariff-changes-{name}.png") });
             await view.GotoAsync(site.BaseUrl + "/billing/tariff-changes");
             problems.AddRange(await Accessibility.SeriousViolationsAsync(view));
             await view.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, $"71-tariff-changes-{name}.png"), FullPage = true });
