@@ -1,6 +1,5 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -39,17 +38,9 @@ public sealed class TariffChangeJourneyTests(SiteFixture site) : IClassFixture<S
             tariff = (await admin.CreateTariffAsync(operatorId, code, new TariffRequest("Hosting S", 500m, 1, null, null, true, false, NameRu: "Хостинг S"),
                 CancellationToken.None)).Id;
         }
-        var registration = Members.Registration();
+        var subscriber = await BillingJourneyTests.SubscriberAsync(site, 2000m);
         using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
-        var registered = await (await http.PostAsJsonAsync("/api/v1/account/register", registration)).Content.ReadFromJsonAsync<JsonElement>();
-        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", registered.GetProperty("token").GetString());
-        (await http.PutAsJsonAsync("/api/v1/me/legal", new
-        {
-            type = "individual", resident = true, country = "RU", notificationPhone = registration["phone"], email = registration["email"],
-            lastName = "Koroleva", firstName = "Elena", documentType = "Passport", documentNumber = "4510 123456", documentIssuedOn = "2012-05-04",
-        })).EnsureSuccessStatusCode();
-        var number = (await http.GetFromJsonAsync<JsonElement>("/api/v1/billing/account")).GetProperty("number").GetString()!;
-        await BillingJourneyTests.CreditAsync(site, number, 2000m);
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", subscriber.Token);
         using var order = new HttpRequestMessage(HttpMethod.Post, "/api/v1/billing/services") { Content = JsonContent.Create(new { tariffId = tariff, autoRenew = true }) };
         order.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
         (await http.SendAsync(order)).EnsureSuccessStatusCode();
@@ -59,7 +50,7 @@ public sealed class TariffChangeJourneyTests(SiteFixture site) : IClassFixture<S
             await admin.UpdateTariffAsync(operatorId, tariff, new TariffRequest(null, 650m, null, null, null, null, null), CancellationToken.None);
             await admin.CreateTariffAsync(operatorId, code, new TariffRequest("Hosting M", 900m, 1, null, null, true, false, NameRu: "Хостинг M"), CancellationToken.None);
         }
-        return (string)registration["email"]!;
+        return subscriber.Email;
     }
 
     [Fact]

@@ -9,38 +9,16 @@ using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
+using static Tradehall.Tests.Billing.BillingDays;
+using App = Tradehall.Tests.Billing.BillingDays.App;
 
 namespace Tradehall.Tests.Billing;
 
 /// <summary>BIL-11 on a fake clock: the end of the grace period really deletes what the subscription kept, and only that member's.</summary>
 public sealed class ServiceDataDeletionTests
 {
-    private sealed class App : TradehallApp
-    {
-        public App(DateOnly today, Dictionary<string, string?>? settings = null)
-        {
-            Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-            foreach (var (key, value) in settings ?? [])
-            {
-                Settings[key] = value;
-            }
-            Clock = new(At(today));
-        }
-    }
-
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-
     private static readonly DateOnly Start = new(2026, 2, 1);
     private static readonly DateOnly SuspendedOn = new(2026, 3, 1);
-
-    private static async Task<BillingRunReport> RunAsync(TradehallApp app, DateOnly day)
-    {
-        app.Clock.SetUtcNow(At(day));
-        await using var scope = app.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(day, null, CancellationToken.None);
-        Assert.NotNull(report);
-        return report;
-    }
 
     /// <summary>A member holding <paramref name="kind"/> with money for <paramref name="periods"/> periods and, for the marketplace, a saved search with alerts.</summary>
     private static async Task<(TestSubscriber Subscriber, HttpClient Client)> SubscribedAsync(TradehallApp app, string kind, decimal periods)
@@ -119,7 +97,7 @@ public sealed class ServiceDataDeletionTests
     [Fact]
     public async Task BIL11_a_new_kind_takes_its_grace_period_from_a_preset_of_the_options()
     {
-        using var app = new App(Start, new() { ["Billing:GracePresets:vds:GraceDays"] = "25" });
+        using var app = new App(Start, new Dictionary<string, string?> { ["Billing:GracePresets:vds:GraceDays"] = "25" });
         using var ops = app.Api(await Operators.TokenAsync(app));
         var presets = (await (await ops.GetAsync("/api/v1/operator/catalog/grace-presets")).JsonAsync()).EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => (p.GetProperty("graceDays").GetInt32(), p.GetProperty("reserveDays").GetInt32()));

@@ -11,33 +11,40 @@ using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Notifications;
 using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
+using static Tradehall.Tests.Billing.BillingDays;
+using App = Tradehall.Tests.Billing.BillingDays.App;
 
 namespace Tradehall.Tests.Billing;
 
 /// <summary>BIL-14 on a fake clock: announcements to exactly the affected subscribers, objections, silent acceptance, the move to a successor.</summary>
 public sealed class TariffChangeTests
 {
-    private sealed class App : TradehallApp
+    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A site of its own on 1 June 2026, the operator's client and a kind of service of the operator's.</summary>
+    private sealed record Catalogue(App App, HttpClient Ops, string Code, DateOnly Today) : IDisposable
     {
-        public App(DateOnly today)
+        public void Dispose()
         {
-            Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-            Clock = new(At(today));
+            Ops.Dispose();
+            App.Dispose();
         }
     }
 
-    /// <summary>Mid-morning in the site's time zone (Moscow, UTC+3).</summary>
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-
-    private static string Iso(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static async Task<BillingRunReport> RunAsync(TradehallApp app, DateOnly day)
+    private static async Task<Catalogue> CatalogueAsync()
     {
-        app.Clock.SetUtcNow(At(day));
-        await using var scope = app.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(day, null, CancellationToken.None);
-        Assert.NotNull(report);
-        return report;
+        var today = new DateOnly(2026, 6, 1);
+        var app = new App(today);
+        var ops = app.Api(await Operators.TokenAsync(app));
+        return new Catalogue(app, ops, await KindAsync(ops), today);
+    }
+
+    /// <summary>A member with <paramref name="money"/> on the balance who ordered <paramref name="tariff"/>.</summary>
+    private static async Task<(TestMember Member, HttpClient Client)> HolderAsync(TradehallApp app, decimal money, Guid tariff)
+    {
+        var (member, client) = await SubscriberAsync(app, money);
+        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, tariff)).StatusCode);
+        return (member, client);
     }
 
     private static async Task<List<JsonElement>> ChangesAsync(HttpClient client) =>
@@ -55,16 +62,10 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_a_change_announced_sooner_than_the_notice_is_refused_naming_the_date_and_nothing_is_announced()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var tariff = await TariffAsync(ops, code, 100m);
-        var (_, client) = await SubscriberAsync(app, 100m);
-        using (client)
-        {
-            Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, tariff)).StatusCode);
-        }
+        (await HolderAsync(app, 100m, tariff)).Client.Dispose();
         var tariffs = await app.WithDb(db => db.Set<Tariff>().CountAsync());
 
         Assert.Equal(["effectiveOn"], await ErrorFieldsAsync(await ops.PutAsJsonAsync($"/api/v1/operator/catalog/tariffs/{tariff}",
@@ -81,23 +82,18 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_exactly_the_affected_subscribers_are_told_and_the_operator_sees_the_counts()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var a = await TariffAsync(ops, code, 100m);
         var b = await TariffAsync(ops, code, 200m);
-        var (onA, clientA) = await SubscriberAsync(app, 300m);
-        var (onB, clientB) = await SubscriberAsync(app, 300m);
-        var (stopped, clientStopped) = await SubscriberAsync(app, 300m);
+        var (onA, clientA) = await HolderAsync(app, 300m, a);
+        var (onB, clientB) = await HolderAsync(app, 300m, b);
+        var (stopped, clientStopped) = await HolderAsync(app, 300m, a);
         var (elsewhere, clientElsewhere) = await SubscriberAsync(app, 0m);
         using var _ = clientA;
         using var __ = clientB;
         using var ___ = clientStopped;
         using var ____ = clientElsewhere;
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(clientA, a)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(clientB, b)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(clientStopped, a)).StatusCode);
         await app.WithDb(db => db.Set<SubscribedService>().Where(s => s.MemberId == stopped.Id)
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.Status, ServiceStatus.Stopped)));
 
@@ -141,19 +137,15 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_an_objection_inside_the_window_stops_renewal_at_the_change_and_one_after_it_or_without_reasons_is_refused()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var tariff = await TariffAsync(ops, code, 100m);
-        var (objector, client) = await SubscriberAsync(app, 500m);
-        var (late, lateClient) = await SubscriberAsync(app, 500m);
+        var (objector, client) = await HolderAsync(app, 500m, tariff);
+        var (late, lateClient) = await HolderAsync(app, 500m, tariff);
         var (_, strangerClient) = await SubscriberAsync(app, 0m);
         using var _ = client;
         using var __ = lateClient;
         using var ___ = strangerClient;
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, tariff)).StatusCode);
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(lateClient, tariff)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ops.PutAsJsonAsync($"/api/v1/operator/catalog/tariffs/{tariff}", new { price = 120m })).StatusCode);
         var change = (await ChangesAsync(client)).Single();
         var id = change.GetProperty("id").GetGuid();
@@ -194,14 +186,11 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_an_objector_whose_period_ends_before_the_change_renews_once_at_the_old_price_then_stops()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var tariff = await TariffAsync(ops, code, 100m);
-        var (objector, client) = await SubscriberAsync(app, 500m);
+        var (objector, client) = await HolderAsync(app, 500m, tariff);
         using var _ = client;
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, tariff)).StatusCode);
 
         // Announced five days before the period ends: the change comes five days into the next period.
         var periodEnd = today.AddMonths(1);
@@ -227,14 +216,11 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_silence_is_accepted_by_the_run_when_the_window_closes_and_a_rerun_accepts_nothing_twice()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var tariff = await TariffAsync(ops, code, 100m);
-        var (_, client) = await SubscriberAsync(app, 500m);
+        var (_, client) = await HolderAsync(app, 500m, tariff);
         using var __ = client;
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, tariff)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await ops.PutAsJsonAsync($"/api/v1/operator/catalog/tariffs/{tariff}", new { price = 120m })).StatusCode);
 
         Assert.Equal(0, (await RunAsync(app, today.AddDays(10))).TariffChanges!.Accepted);
@@ -252,15 +238,12 @@ public sealed class TariffChangeTests
     [Fact]
     public async Task BIL14_a_closed_tariff_is_announced_and_its_subscriber_moves_to_the_successor_on_the_day()
     {
-        var today = new DateOnly(2026, 6, 1);
-        using var app = new App(today);
-        using var ops = app.Api(await Operators.TokenAsync(app));
-        var code = await KindAsync(ops);
+        using var site = await CatalogueAsync();
+        var (app, ops, code, today) = site;
         var old = await TariffAsync(ops, code, 200m);
         var successor = await TariffAsync(ops, code, 150m);
-        var (member, client) = await SubscriberAsync(app, 1000m);
+        var (member, client) = await HolderAsync(app, 1000m, old);
         using var _ = client;
-        Assert.Equal(HttpStatusCode.Created, (await OrderAsync(client, old)).StatusCode);
 
         // Closed ten days before the period ends, so the move falls on the renewal day itself.
         var periodEnd = today.AddMonths(1);

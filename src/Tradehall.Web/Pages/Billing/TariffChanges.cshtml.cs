@@ -19,9 +19,6 @@ public sealed class TariffChangesModel(TariffAnnouncements announcements, IOptio
 
     [BindProperty] public string? Reason { get; set; }
 
-    /// <summary>The change whose objection was refused, so its form shows the reasons typed.</summary>
-    public Guid? FailedObjection { get; private set; }
-
     public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
@@ -36,15 +33,7 @@ public sealed class TariffChangesModel(TariffAnnouncements announcements, IOptio
             return LocalRedirect("/billing/tariff-changes");
         }
         // Every open change has a reason field: the message belongs beside this one's.
-        if (ModelState.TryGetValue(nameof(Reason), out var entry))
-        {
-            foreach (var error in entry.Errors.ToList())
-            {
-                ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
-            }
-            ModelState.Remove(nameof(Reason));
-            FailedObjection = id;
-        }
+        MoveErrorsToRow(nameof(Reason), ReasonId(id));
         await LoadAsync(cancellationToken);
         return Page();
     }
