@@ -56,7 +56,7 @@ public sealed partial class CatalogAdmin(
 
     public async Task<AdminKindView> CreateKindAsync(Guid operatorId, KindRequest request, CancellationToken cancellationToken)
     {
-        var preset = Preset(request.GracePreset);
+        var preset = GracePresets.Find(options.Value, request.GracePreset);
         var grace = request.GraceDays ?? preset?.GraceDays ?? options.Value.GeneralGraceDays;
         var reserve = request.ReserveDays ?? preset?.ReserveDays ?? Math.Min(options.Value.GeneralReserveDays, grace);
         var errors = CheckKind(request, grace, reserve);
@@ -79,7 +79,7 @@ public sealed partial class CatalogAdmin(
         var kind = await db.Set<ServiceKind>().FirstOrDefaultAsync(k => k.Code == code, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_kind", "There is no such service kind.");
         var newCode = string.IsNullOrWhiteSpace(request.Code) ? kind.Code : request.Code.Trim();
-        var preset = Preset(request.GracePreset);
+        var preset = GracePresets.Find(options.Value, request.GracePreset);
         var grace = request.GraceDays ?? preset?.GraceDays ?? kind.GraceDays;
         var reserve = request.ReserveDays ?? preset?.ReserveDays ?? kind.ReserveDays;
         var errors = CheckKind(request with { Code = newCode, NameEn = request.NameEn ?? kind.NameEn, NameRu = request.NameRu ?? kind.NameRu }, grace, reserve);
@@ -242,18 +242,6 @@ public sealed partial class CatalogAdmin(
             after: new { kind = kind.Code, tariff.Name, successor = successor.Id, successorName = successor.Name, moveOn, notified = subscribers.Count });
         await db.SaveChangesAsync(cancellationToken);
         return View(tariff, subscribers.Count);
-    }
-
-    /// <summary>BIL-11: the named preset, or null when none is named.</summary>
-    private GracePresetView? Preset(string? name)
-    {
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            return null;
-        }
-        var presets = GracePresets.List(options.Value);
-        return presets.FirstOrDefault(p => p.Name == name.Trim())
-            ?? throw DomainException.Field("request.invalid", "gracePreset", "Choose one of the presets listed by the catalogue's grace-presets call.");
     }
 
     private static FieldErrors CheckKind(KindRequest request, int grace, int reserve)

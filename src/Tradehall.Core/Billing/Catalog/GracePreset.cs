@@ -48,4 +48,10 @@ public static class GracePresets
     public static IReadOnlyList<GracePresetView> List(BillingOptions options) =>
         [new(GracePreset.General, options.GeneralGraceDays, options.GeneralReserveDays),
             .. options.GracePresets.Where(p => p.Key != GracePreset.General).Select(p => new GracePresetView(p.Key, p.Value.GraceDays, p.Value.ReserveDays))];
+
+    /// <summary>The named preset, or null when none is named; an unknown name is refused naming <c>gracePreset</c>.</summary>
+    public static GracePresetView? Find(BillingOptions options, string? name) =>
+        string.IsNullOrWhiteSpace(name) ? null
+            : List(options).FirstOrDefault(p => p.Name == name.Trim())
+                ?? throw DomainException.Field("request.invalid", "gracePreset", "Choose one of the presets listed by the catalogue's grace-presets call.");
 }
