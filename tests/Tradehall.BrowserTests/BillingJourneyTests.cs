@@ -127,7 +127,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task BIL13_BIL25_the_console_sets_a_credit_limit_and_the_subscriber_sees_the_debt_and_the_term_in_both_languages_and_on_a_phone()
     {
-        var subscriber = await SubscriberAsync(100m);
+        var subscriber = await SubscriberAsync(site, 100m);
         var console = await PageAsync();
         await site.OperatorSignInAsync(console, $"limit-{Guid.NewGuid():N}@operator.example.org");
         await console.GotoAsync(site.BaseUrl + "/operator/credit-limit?number=" + subscriber.Number);
@@ -205,10 +205,10 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
         Assert.Empty(problems);
     }
 
-    private sealed record Subscriber(string Email, string Token, string Number);
+    internal sealed record Subscriber(string Email, string Token, string Number);
 
     /// <summary>A subscriber with legal data, registered through the public API, with <paramref name="credit"/> credited by an operator.</summary>
-    private async Task<Subscriber> SubscriberAsync(decimal credit)
+    internal static async Task<Subscriber> SubscriberAsync(SiteFixture site, decimal credit)
     {
         var registration = Members.Registration();
         using var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) };
@@ -274,7 +274,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task BIL07_BIL16_BIL05_order_and_cancel_ask_first_and_a_short_balance_is_invoiced_in_one_click()
     {
-        var subscriber = await SubscriberAsync(1000m);
+        var subscriber = await SubscriberAsync(site, 1000m);
         var member = await PageAsync();
         await site.SignInAsync(member, subscriber.Email, Members.Password);
         await member.GotoAsync(site.BaseUrl + "/billing");
@@ -336,7 +336,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     {
         // Analytics suspended at the end of its period (the balance is short of the next one), as the billing run leaves it;
         // price reviews running, marketplace affordable.
-        var subscriber = await SubscriberAsync(2490m + 990m + 2000m);
+        var subscriber = await SubscriberAsync(site, 2490m + 990m + 2000m);
         var analytics = await OrderAsync(subscriber, "analytics");
         var reviews = await OrderAsync(subscriber, "price-review");
         await using (var scope = site.Services.CreateAsyncScope())

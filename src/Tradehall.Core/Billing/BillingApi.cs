@@ -26,6 +26,14 @@ public sealed class Entitlements(AppDbContext db)
             .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
     }
 
+    /// <summary>
+    /// BIL-11: whether the member holds a live service of the kind (not stopped, not deleted) other than <paramref name="exceptServiceId"/> —
+    /// the one whose data is being deleted — so a module keeps data another service still pays for.
+    /// </summary>
+    public Task<bool> HasOtherLiveAsync(Guid memberId, string kindCode, Guid exceptServiceId, CancellationToken cancellationToken) =>
+        db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kindCode && s.Id != exceptServiceId
+            && s.Status != ServiceStatus.Stopped && s.Status != ServiceStatus.Deleted, cancellationToken);
+
     /// <summary>MKT-05: which of these members have an active service of <paramref name="kindCode"/> (highlighted listings).</summary>
     public async Task<IReadOnlySet<Guid>> WithActiveAsync(string kindCode, IReadOnlyCollection<Guid> memberIds, CancellationToken cancellationToken)
     {

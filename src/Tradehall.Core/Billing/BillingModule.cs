@@ -48,6 +48,7 @@ public static class BillingModule
         services.AddScoped<BankStatements.BankStatements>();
         services.AddScoped<BillingNotices>();
         services.AddScoped<CatalogAdmin>();
+        services.AddScoped<TariffAnnouncements>();
         services.AddScoped<Confirmation>();
         services.AddScoped<Forecasts.Forecast>();
         services.AddScoped<Refunds.Refunds>();
@@ -130,6 +131,7 @@ public static class BillingModule
             refunds.RejectAsync(http.User.MemberId(), id, request, ct));
         operators.MapCatalogueAdmin();
         Hooks.ProvisioningEndpoints.MapProvisioningHooks(operators);
+        member.MapTariffChanges(operators);
         member.MapContract(operators);
         MapBankStatements(operators, app.ServiceProvider.GetRequiredService<IOptions<BillingOptions>>().Value.BankImport.MaxFileBytes);
     }

@@ -24,7 +24,7 @@ public sealed record NoticeItem(string KindCode, DateOnly? On = null);
 /// member's notification centre and goes by email and SMS as the member's billing preferences say, in the
 /// member's language at the time it is read; it joins the caller's unit of work.
 /// </summary>
-public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<BillingOptions> options)
+public sealed partial class BillingNotices(AppDbContext db, Notifier notifier, IOptions<BillingOptions> options)
 {
     public const string Link = "/billing";
     private const int ListedServices = 20;
@@ -66,28 +66,6 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
             KindName(kind), DeferredValue.Names(tariff.NameIn), DeferredValue.Text(reason.TrimEnd('.')), Money(refunded)));
     }
 
-    /// <summary>BIL-14: everyone with a live service in the tariff learns the new price and when it starts.</summary>
-    public async Task PriceChangedAsync(ServiceKind kind, Tariff tariff, long price, DateOnly from, CancellationToken cancellationToken)
-    {
-        foreach (var member in await SubscribersAsync(tariff.Id, cancellationToken))
-        {
-            Notify(member, new DeferredText("The price of your tariff changes",
-                "From {0} one period of {1} ({2}) will cost {3} instead of {4}. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                DeferredValue.Day(from), KindName(kind), DeferredValue.Names(tariff.NameIn), Money(price), Money(tariff.Price)));
-        }
-    }
-
-    /// <summary>BIL-14: subscribers of a closed tariff learn where and when their service moves.</summary>
-    public async Task TariffClosedAsync(ServiceKind kind, Tariff closed, Tariff successor, DateOnly moveOn, CancellationToken cancellationToken)
-    {
-        foreach (var member in await SubscribersAsync(closed.Id, cancellationToken))
-        {
-            Notify(member, new DeferredText("Your tariff is closing",
-                "The tariff {0} of {1} is closed. From {2} your service moves to the tariff {3} at {4} per period. If you do not agree, you may cancel the service before that day; otherwise the new price applies to your next periods.",
-                DeferredValue.Names(closed.NameIn), KindName(kind), DeferredValue.Day(moveOn), DeferredValue.Names(successor.NameIn), Money(ServiceCatalog.PriceOn(successor, moveOn))));
-        }
-    }
-
     /// <summary>BIL-10, BIL-11: one notice per member listing that member's services the notice is about.</summary>
     public async Task ServicesAsync(ServiceNotice notice, IReadOnlyCollection<(Guid MemberId, NoticeItem Item)> items, CancellationToken cancellationToken)
     {
@@ -96,7 +74,8 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
             return;
         }
         var kinds = await db.Set<ServiceKind>().AsNoTracking().ToDictionaryAsync(k => k.Code, cancellationToken);
-        foreach (var group in items.GroupBy(i => i.MemberId, i => i.Item))
+        // BIL-11: a reserve warning names what will be deleted, which differs by kind, so it goes out once per kind.
+        foreach (var group in items.GroupBy(i => (i.MemberId, Kind: notice == ServiceNotice.ReserveStarted ? i.Item.KindCode : null), i => i.Item))
         {
             var list = DeferredValue.Names(language =>
             {
@@ -105,12 +84,13 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
                 return string.Concat(group.Take(ListedServices).Select(i => "\n• " + (kinds.TryGetValue(i.KindCode, out var kind) ? kind.Name(language) : i.KindCode)
                     + (i.On is { } on ? " — " + on.LongDay() : ""))) + (group.Count() > ListedServices ? "\n…" : "");
             });
-            Notify(group.Key, notice switch
+            Notify(group.Key.MemberId, notice switch
             {
                 ServiceNotice.Suspended => new DeferredText("Your services are suspended",
                     "The balance of your personal account does not cover the next period, so these services are suspended. Top up the account and they resume within a minute:{0}", list),
                 ServiceNotice.ReserveStarted => new DeferredText("Your suspended services will be deleted soon",
-                    "These services are still suspended for non-payment. Their data will be deleted on the date shown unless the account is topped up:{0}", list),
+                    "These services are still suspended for non-payment. On the date shown {1} will be deleted for good, unless the account is topped up before then:{0}",
+                    list, DeletedData(group.Key.Kind)),
                 ServiceNotice.Deleted => new DeferredText("The data of your suspended services was deleted",
                     "The grace period of these services ended without payment, so their data was deleted:{0}", list),
                 ServiceNotice.SuspendedForDebt => new DeferredText("Your services are suspended",
@@ -160,7 +140,6 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
             : new DeferredText("Your contract is extended", "The term of your contract is extended until {0}.", DeferredValue.Day(termEndsOn)));
     }
 
-    /// <summary>The members with a service in the tariff that has not stopped.</summary>
     /// <summary>BIL-17: the application is taken, with the day it is paid by.</summary>
     public void RefundRequested(Guid memberId, long amount, DateOnly dueOn) =>
         Notify(memberId, new DeferredText("Refund application received",
@@ -174,10 +153,6 @@ public sealed class BillingNotices(AppDbContext db, Notifier notifier, IOptions<
         Notify(memberId, new DeferredText("Refund application rejected",
             "Your application to refund {0} was rejected. Reason: {1}. The amount is back on your personal account.",
             Money(amount), DeferredValue.Text(reason.TrimEnd('.'))));
-
-    public Task<List<Guid>> SubscribersAsync(Guid tariffId, CancellationToken cancellationToken) =>
-        db.Set<Services.SubscribedService>().Where(s => s.TariffId == tariffId && s.Status != Services.ServiceStatus.Stopped)
-            .Select(s => s.MemberId).Distinct().ToListAsync(cancellationToken);
 
     private void Notify(Guid memberId, DeferredText notice) =>
         notifier.Add(new NotificationRequest(memberId, NotificationType.Billing, Link, Notice: notice));

@@ -40,6 +40,13 @@ public sealed class BillingOptions : IValidatableObject
     [Range(0, 100)]
     public int PausePricePercent { get; set; } = 10;
 
+    /// <summary>BIL-14: subscribers may object to an announced change for this many days after it is announced; silence is acceptance.</summary>
+    [Range(0, 365)]
+    public int TariffObjectionDays { get; set; } = 10;
+
+    /// <summary>BIL-11 (§13): grace periods offered for a new operator-defined kind, by preset; "general" is <see cref="GeneralGraceDays"/>.</summary>
+    public Dictionary<string, Catalog.GracePreset> GracePresets { get; set; } = Catalog.GracePreset.Defaults();
+
     /// <summary>BIL-06: the longest period a tariff may be sold for.</summary>
     [Range(1, 120)]
     public int MaxTariffPeriodMonths { get; set; } = 36;
@@ -115,6 +122,7 @@ public sealed class BillingOptions : IValidatableObject
         Validator.TryValidateObject(BankImport, new ValidationContext(BankImport), results, validateAllProperties: true);
         Validator.TryValidateObject(Run, new ValidationContext(Run), results, validateAllProperties: true);
         Validator.TryValidateObject(Hooks, new ValidationContext(Hooks), results, validateAllProperties: true);
+        results.AddRange(Catalog.GracePreset.Check(GracePresets));
         return results;
     }
 }

@@ -89,6 +89,24 @@ public abstract class TradehallPageModel : PageModel
     /// SEC-03: a sign-in must start a new session, never continue the one this browser holds; a signed-in
     /// visitor signs out first. Answers the redirect to use, or null when nobody is signed in.
     /// </summary>
+    /// <summary>
+    /// On a page where every row has its own field of one name, moves the refusals of <paramref name="field"/> beside the
+    /// field of the row <paramref name="rowFieldId"/>; false when there were none.
+    /// </summary>
+    protected bool MoveErrorsToRow(string field, string rowFieldId)
+    {
+        if (!ModelState.TryGetValue(field, out var entry))
+        {
+            return false;
+        }
+        foreach (var error in entry.Errors.ToList())
+        {
+            ModelState.AddModelError(rowFieldId, error.ErrorMessage);
+        }
+        ModelState.Remove(field);
+        return true;
+    }
+
     protected IActionResult? AlreadySignedIn()
     {
         if (User.Identity?.IsAuthenticated != true)

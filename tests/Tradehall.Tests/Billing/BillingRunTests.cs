@@ -9,33 +9,14 @@ using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
 using Tradehall.Core.Notifications;
 using Tradehall.Tests.Infrastructure;
+using static Tradehall.Tests.Billing.BillingDays;
+using App = Tradehall.Tests.Billing.BillingDays.App;
 
 namespace Tradehall.Tests.Billing;
 
 /// <summary>The daily billing run on a fake clock: each test has a site of its own, since a run bills every service due.</summary>
 public sealed class BillingRunTests
 {
-    private sealed class App : TradehallApp
-    {
-        public App(DateOnly today)
-        {
-            Settings["Billing:Gateway:Secret"] = PaymentsApiTests.Secret;
-            Clock = new(At(today));
-        }
-    }
-
-    /// <summary>Mid-morning in the site's time zone (Moscow, UTC+3), well inside the day.</summary>
-    private static DateTimeOffset At(DateOnly day) => new(day.ToDateTime(new TimeOnly(9, 0)), TimeSpan.Zero);
-
-    private static async Task<BillingRunReport> RunAsync(TradehallApp app, DateOnly day)
-    {
-        app.Clock.SetUtcNow(At(day));
-        await using var scope = app.Services.CreateAsyncScope();
-        var report = await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(day, null, CancellationToken.None);
-        Assert.NotNull(report);
-        return report;
-    }
-
     private static async Task<JsonElement> ServiceAsync(HttpClient client) =>
         (await (await client.GetAsync("/api/v1/billing/services")).JsonAsync())[0];
 

@@ -60,6 +60,9 @@ public sealed class Tariff
     public Guid? SuccessorTariffId { get; set; }
     public DateOnly? ClosedOn { get; set; }
 
+    /// <summary>BIL-14: a new tariff announced ahead goes on sale on this day; until then it is not <see cref="Active"/>.</summary>
+    public DateOnly? OnSaleFrom { get; set; }
+
     public const int NameLength = 100;
     public const int DescriptionLength = 500;
 
@@ -128,7 +131,8 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
         tariff is { PendingPrice: { } pending, PendingPriceFrom: { } from } && date >= from ? pending : tariff.Price;
 
     /// <summary>
-    /// BIL-14: makes announced prices that are due the tariffs' prices, so new orders pay them too. The daily
+    /// BIL-14: makes announced prices that are due the tariffs' prices, so new orders pay them too, and puts new tariffs
+    /// on sale on their day. The daily
     /// billing run calls it; so do start-up and every catalogue change. <see cref="PriceOn"/> answers the same before and after.
     /// </summary>
     public async Task<int> ApplyDuePricesAsync(CancellationToken cancellationToken)
@@ -140,6 +144,12 @@ public sealed class ServiceCatalog(AppDbContext db, TimeProvider time, Microsoft
             tariff.Price = PriceOn(tariff, today);
             tariff.PendingPrice = null;
             tariff.PendingPriceFrom = null;
+        }
+        var opening = await db.Set<Tariff>().Where(t => !t.Active && t.OnSaleFrom != null && t.OnSaleFrom <= today).ToListAsync(cancellationToken);
+        foreach (var tariff in opening)
+        {
+            tariff.Active = true;
+            tariff.OnSaleFrom = null;
         }
         await db.SaveChangesAsync(cancellationToken);
         return due.Count;

@@ -4,12 +4,16 @@ using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Core.Billing.Catalog;
 
-/// <summary>A kind as the operator writes it; on create, missing grace and reserve days take the general defaults (BIL-11).</summary>
-public sealed record KindRequest(string? Code, string? NameEn, string? NameRu, int? GraceDays, int? ReserveDays);
+/// <summary>
+/// A kind as the operator writes it; missing grace and reserve days come from the named <c>gracePreset</c> (BIL-11, §13), and on
+/// create without one from the general defaults.
+/// </summary>
+public sealed record KindRequest(string? Code, string? NameEn, string? NameRu, int? GraceDays, int? ReserveDays, string? GracePreset = null);
 
 /// <summary>
 /// A tariff as the operator writes it. On update, a missing field keeps its value; a new price is
-/// announced for <see cref="EffectiveOn"/> (default: the earliest day the notice allows, BIL-14).
+/// announced for <see cref="EffectiveOn"/> (default: the earliest day the notice allows, BIL-14). A new tariff of a kind
+/// that members hold goes on sale on <see cref="EffectiveOn"/> too, announced to them; of a kind nobody holds, at once.
 /// </summary>
 public sealed record TariffRequest(
     string? Name, decimal? Price, int? PeriodMonths, string? TaxMode, int? VatRate, bool? Refundable, bool? ConfirmationRequired, DateOnly? EffectiveOn = null,
@@ -20,14 +24,14 @@ public sealed record CloseTariffRequest(Guid? SuccessorTariffId);
 public sealed record AdminTariffView(
     Guid Id, string Name, decimal Price, int PeriodMonths, string TaxMode, int? VatRate, bool Refundable, bool ConfirmationRequired, bool Active,
     decimal? PendingPrice, DateOnly? PendingPriceFrom, Guid? SuccessorTariffId, DateOnly? ClosedOn, int Subscribers,
-    string? NameRu, string? DescriptionEn, string? DescriptionRu);
+    string? NameRu, string? DescriptionEn, string? DescriptionRu, DateOnly? OnSaleFrom);
 
 public sealed record AdminKindView(string Code, string NameEn, string NameRu, bool BuiltIn, int GraceDays, int ReserveDays, IReadOnlyList<AdminTariffView> Tariffs,
     string? HookUrl);
 
 /// <summary>BIL-06, BIL-14: the operator's catalogue — kinds and tariffs, price changes announced ahead, closing with a successor.</summary>
 public sealed partial class CatalogAdmin(
-    AppDbContext db, ServiceCatalog catalog, BillingNotices notices, EvidenceArchive archive, TimeProvider time,
+    AppDbContext db, ServiceCatalog catalog, TariffAnnouncements announcements, EvidenceArchive archive, TimeProvider time,
     IOptions<BillingOptions> options, IOptions<TradehallOptions> site)
 {
     public const string TaxNone = "none";
@@ -53,8 +57,9 @@ public sealed partial class CatalogAdmin(
 
     public async Task<AdminKindView> CreateKindAsync(Guid operatorId, KindRequest request, CancellationToken cancellationToken)
     {
-        var grace = request.GraceDays ?? options.Value.GeneralGraceDays;
-        var reserve = request.ReserveDays ?? Math.Min(options.Value.GeneralReserveDays, grace);
+        var preset = GracePresets.Find(options.Value, request.GracePreset);
+        var grace = request.GraceDays ?? preset?.GraceDays ?? options.Value.GeneralGraceDays;
+        var reserve = request.ReserveDays ?? preset?.ReserveDays ?? Math.Min(options.Value.GeneralReserveDays, grace);
         var errors = CheckKind(request, grace, reserve);
         var code = request.Code?.Trim() ?? "";
         if (!errors.Has("code") && await db.Set<ServiceKind>().AnyAsync(k => k.Code == code, cancellationToken))
@@ -75,8 +80,9 @@ public sealed partial class CatalogAdmin(
         var kind = await db.Set<ServiceKind>().FirstOrDefaultAsync(k => k.Code == code, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_kind", "There is no such service kind.");
         var newCode = string.IsNullOrWhiteSpace(request.Code) ? kind.Code : request.Code.Trim();
-        var grace = request.GraceDays ?? kind.GraceDays;
-        var reserve = request.ReserveDays ?? kind.ReserveDays;
+        var preset = GracePresets.Find(options.Value, request.GracePreset);
+        var grace = request.GraceDays ?? preset?.GraceDays ?? kind.GraceDays;
+        var reserve = request.ReserveDays ?? preset?.ReserveDays ?? kind.ReserveDays;
         var errors = CheckKind(request with { Code = newCode, NameEn = request.NameEn ?? kind.NameEn, NameRu = request.NameRu ?? kind.NameRu }, grace, reserve);
         if (!errors.Has("code") && newCode != kind.Code)
         {
@@ -116,6 +122,15 @@ public sealed partial class CatalogAdmin(
         var price = CheckPrice(request.Price, errors);
         var months = CheckMonths(request.PeriodMonths ?? 1, errors);
         var vat = CheckTax(request.TaxMode ?? TaxNone, request.VatRate, errors);
+        // BIL-14: members holding the kind are told of a new tariff ahead; a kind nobody holds may sell it at once.
+        var holders = await announcements.HoldersOfKindAsync(kind.Code, cancellationToken);
+        var today = time.Today(site.Value.Zone);
+        var earliest = holders.Count > 0 ? today.AddDays(options.Value.TariffChangeNoticeDays) : today;
+        var onSale = request.EffectiveOn ?? earliest;
+        if (onSale < earliest)
+        {
+            errors.Add("effectiveOn", "Subscribers of this service must be told of a new tariff in advance; choose a later day.");
+        }
         errors.ThrowIfAny();
         var tariff = new Tariff
         {
@@ -130,8 +145,14 @@ public sealed partial class CatalogAdmin(
             Refundable = request.Refundable ?? true,
             ConfirmationRequired = request.ConfirmationRequired ?? false,
             CreatedAt = time.UtcNow(),
+            Active = onSale <= today,
+            OnSaleFrom = onSale > today ? onSale : null,
         };
         db.Set<Tariff>().Add(tariff);
+        if (holders.Count > 0)
+        {
+            await announcements.AnnounceAsync(TariffChangeType.New, kind, tariff, null, null, price, onSale, operatorId, cancellationToken);
+        }
         archive.Record("billing.tariff_created", $"tariff:{tariff.Id}", operatorId,
             after: new { kind = kind.Code, tariff.Name, price = Money.ToAmount(tariff.Price), tariff.PeriodMonths, tariff.VatRate, tariff.Refundable, tariff.ConfirmationRequired });
         await db.SaveChangesAsync(cancellationToken);
@@ -149,7 +170,7 @@ public sealed partial class CatalogAdmin(
         var tariff = await db.Set<Tariff>().FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
             ?? throw DomainException.NotFound("billing.unknown_tariff", "There is no such tariff.");
         var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Id == tariff.KindId, cancellationToken);
-        var subscribers = await notices.SubscribersAsync(tariff.Id, cancellationToken);
+        var subscribers = await announcements.HoldersOfTariffAsync(tariff.Id, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var errors = new FieldErrors();
         var name = request.Name is null ? tariff.Name : CheckName(request.Name, errors);
@@ -181,9 +202,9 @@ public sealed partial class CatalogAdmin(
         tariff.ConfirmationRequired = request.ConfirmationRequired ?? tariff.ConfirmationRequired;
         if (priceChanges)
         {
+            await announcements.AnnounceAsync(TariffChangeType.Price, kind, tariff, null, tariff.Price, price, effectiveOn, operatorId, cancellationToken);
             tariff.PendingPrice = price;
             tariff.PendingPriceFrom = effectiveOn;
-            await notices.PriceChangedAsync(kind, tariff, price, effectiveOn, cancellationToken);
         }
         archive.Record(priceChanges ? "billing.tariff_price_announced" : "billing.tariff_changed", $"tariff:{tariff.Id}", operatorId,
             before: before, after: new { kind = kind.Code, tariff = Evidence(tariff), notified = priceChanges ? subscribers.Count : 0 });
@@ -212,11 +233,12 @@ public sealed partial class CatalogAdmin(
         var kind = await db.Set<ServiceKind>().AsNoTracking().SingleAsync(k => k.Id == tariff.KindId, cancellationToken);
         var today = time.Today(site.Value.Zone);
         var moveOn = today.AddDays(options.Value.TariffChangeNoticeDays);
-        var subscribers = await notices.SubscribersAsync(tariff.Id, cancellationToken);
+        var subscribers = await announcements.HoldersOfTariffAsync(tariff.Id, cancellationToken);
         tariff.Active = false;
         tariff.SuccessorTariffId = successor.Id;
         tariff.ClosedOn = today;
-        await notices.TariffClosedAsync(kind, tariff, successor, moveOn, cancellationToken);
+        await announcements.AnnounceAsync(TariffChangeType.Closed, kind, tariff, successor, tariff.Price, ServiceCatalog.PriceOn(successor, moveOn), moveOn, operatorId,
+            cancellationToken);
         archive.Record("billing.tariff_closed", $"tariff:{tariff.Id}", operatorId,
             after: new { kind = kind.Code, tariff.Name, successor = successor.Id, successorName = successor.Name, moveOn, notified = subscribers.Count });
         await db.SaveChangesAsync(cancellationToken);
@@ -361,7 +383,7 @@ public sealed partial class CatalogAdmin(
     private static AdminTariffView View(Tariff t, int subscribers) =>
         new(t.Id, t.Name, Money.ToAmount(t.Price), t.PeriodMonths, t.VatRate is null ? TaxNone : TaxVat, t.VatRate, t.Refundable, t.ConfirmationRequired, t.Active,
             t.PendingPrice is { } p ? Money.ToAmount(p) : null, t.PendingPriceFrom, t.SuccessorTariffId, t.ClosedOn, subscribers,
-            t.NameRu, t.DescriptionEn, t.DescriptionRu);
+            t.NameRu, t.DescriptionEn, t.DescriptionRu, t.OnSaleFrom);
 
     [GeneratedRegex("^[a-z0-9]+(?:-[a-z0-9]+)*$")]
     private static partial Regex Slug();

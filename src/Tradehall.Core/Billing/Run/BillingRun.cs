@@ -15,6 +15,9 @@ public sealed record BillingRunReport(DateOnly AsOf, int Renewed, int Stopped, i
 
     /// <summary>BIL-25: contracts extended by a term, and ended at their term's end after notice.</summary>
     public (int Extended, int Ended) Contracts { get; init; }
+
+    /// <summary>BIL-14: objectors' services that stopped renewing at a change, and silences accepted.</summary>
+    public TariffChangeRunReport? TariffChanges { get; init; }
 }
 
 
@@ -56,8 +59,8 @@ internal static class Renewals
 /// </summary>
 public sealed partial class BillingRun(
     AppDbContext db, Ledger.LedgerPostings ledger, ServiceCatalog catalog, Forecasts.Forecast forecasts, Resumption resumption, BillingNotices notices, EvidenceArchive archive, JobLeases leases,
-    DomainEvents events, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, Hooks.ProvisioningHooks hooks, IEnumerable<IBillingRunStep> steps,
-    IOptions<BillingOptions> options, ILogger<BillingRun> logger)
+    DomainEvents events, TariffAnnouncements announcements, Credit.DebtRun debtRun, Credit.Debts debts, Contract.ContractTerm contracts, Hooks.ProvisioningHooks hooks,
+    IEnumerable<IBillingRunStep> steps, IOptions<BillingOptions> options, ILogger<BillingRun> logger)
 {
     public const string JobName = "billing-run";
     private const int GraceBatch = 500;
@@ -84,6 +87,8 @@ public sealed partial class BillingRun(
             // Contracts that end and debts that suspend are decided first, so renewals see only services that may renew.
             var contractsDone = await contracts.RunAsync(asOf, cancellationToken);
             var debtsDone = await debtRun.RunAsync(asOf, cancellationToken);
+            // BIL-14: objections stop renewals before the renewals are made.
+            var changesDone = await announcements.RunAsync(asOf, cancellationToken);
             var (renewed, stopped, suspended) = await RenewAsync(asOf, progress, cancellationToken);
             progress?.Report(new JobProgress("resume", 0, 0));
             var resumed = await resumption.ResumePaidUpAsync(asOf, cancellationToken);
@@ -95,7 +100,7 @@ public sealed partial class BillingRun(
                 await step.RunAsync(asOf, KeepLeaseAsync, cancellationToken);
             }
             completed = asOf;
-            var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted) { Debts = debtsDone, Contracts = contractsDone };
+            var report = new BillingRunReport(asOf, renewed, stopped, suspended, resumed, warned, deleted) { Debts = debtsDone, Contracts = contractsDone, TariffChanges = changesDone };
             LogCompleted(logger, asOf, renewed, stopped, suspended, resumed, warned, deleted);
             return report;
         }

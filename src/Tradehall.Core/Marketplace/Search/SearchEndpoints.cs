@@ -19,6 +19,7 @@ public static class SearchEndpoints
         services.AddScoped<ListingSearch>();
         services.AddScoped<SavedSearches>();
         services.AddScoped<SavedSearchAlerts>();
+        services.AddScoped<IDomainEventSubscriber<Billing.ServiceDataDeleted>, SavedSearchDeletion>();
         services.AddScoped<ListingIndexSource>();
         services.AddSingleton<ListingIndexFeed>();
         services.AddSingleton<SearchCards>();

@@ -57,13 +57,8 @@ public sealed class CertificatesModel(
             return LocalRedirect("/billing/certificates");
         }
         // Every row has a reason field: the message belongs beside this row's.
-        if (ModelState.TryGetValue(nameof(Reason), out var entry))
+        if (MoveErrorsToRow(nameof(Reason), ReasonId(id)))
         {
-            foreach (var error in entry.Errors.ToList())
-            {
-                ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
-            }
-            ModelState.Remove(nameof(Reason));
             FailedObjection = id;
         }
         await LoadAsync(cancellationToken);

@@ -21,10 +21,14 @@ namespace Tradehall.Web.Pages.Billing;
 public sealed class IndexModel(BillingAccounts accounts, Statements statements, ServiceCatalog catalog, Ordering ordering, Cancellation cancellation, TariffSwitch tariffSwitch, Pausing pausing,
     Idempotency idempotency, InvoiceService invoices, IOptions<DocumentsOptions> documents, Forecast forecasts, Suspensions suspensions, SubscriberLegalData legal,
     StatementExport export, TimeProvider time, IOptions<TradehallOptions> site, IOptions<BillingOptions> billing,
-    Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts, Core.Billing.TopUps.NonResidentCap nonResidentCap) : TradehallPageModel
+    Core.Billing.Contract.ContractTerm contracts, Core.Billing.Credit.Debts debts, Core.Billing.TopUps.NonResidentCap nonResidentCap, TariffAnnouncements announcements)
+    : TradehallPageModel
 {
     /// <summary>BIL-19: the payment cap, what is used and what remains; shown to non-residents only.</summary>
     public Core.Billing.TopUps.CapView? Cap { get; private set; }
+
+    /// <summary>BIL-14: the tariff changes announced to the subscriber; those still open to objection are shown first on the page.</summary>
+    public IReadOnlyList<TariffChangeView> TariffChanges { get; private set; } = [];
 
     /// <summary>BIL-12, BIL-13, BIL-25: the contract's term, any notice, and the credit with its open debt invoices.</summary>
     public ContractPanel? ContractPanel { get; private set; }
@@ -214,6 +218,7 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         }
         Catalog = await catalog.ListAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);
         Services = await ordering.ListAsync(memberId, cancellationToken);
+        TariffChanges = await announcements.ListAsync(memberId, CultureInfo.CurrentUICulture.Name, cancellationToken);
         Invoices = await invoices.ListAsync(memberId, cancellationToken);
         ContractPanel = new ContractPanel(await contracts.ViewAsync(memberId, cancellationToken), await debts.ViewAsync(memberId, cancellationToken),
             billing.Value.NonExtensionNoticeDays, time.Today(site.Value.Zone));

@@ -20,6 +20,11 @@ public sealed class KindModel(CatalogAdmin admin, KindHooks hooks, IOptions<Bill
     [BindProperty] public int? GraceDays { get; set; }
     [BindProperty] public int? ReserveDays { get; set; }
 
+    /// <summary>BIL-11 (§13): a named grace period that sets both numbers; empty takes them as typed.</summary>
+    [BindProperty] public string? GracePreset { get; set; }
+
+    public IReadOnlyList<GracePresetView> Presets => GracePresets.List(options.Value);
+
     public bool BuiltIn { get; private set; }
 
     /// <summary>The webhook address; bound as "Url", the field the handler's refusals name.</summary>
@@ -55,8 +60,9 @@ public sealed class KindModel(CatalogAdmin admin, KindHooks hooks, IOptions<Bill
     {
         ModelState.Clear();
         var operatorId = User.MemberId();
-        var request = new KindRequest(Code, NameEn, NameRu, GraceDays, ReserveDays);
-        var fields = new[] { nameof(Code), nameof(NameEn), nameof(NameRu), nameof(GraceDays), nameof(ReserveDays) };
+        var preset = string.IsNullOrEmpty(GracePreset) ? null : GracePreset;
+        var request = preset is null ? new KindRequest(Code, NameEn, NameRu, GraceDays, ReserveDays) : new KindRequest(Code, NameEn, NameRu, null, null, preset);
+        var fields = new[] { nameof(Code), nameof(NameEn), nameof(NameRu), nameof(GraceDays), nameof(ReserveDays), nameof(GracePreset) };
         if (!await SaveAsync(Editing, () => admin.UpdateKindAsync(operatorId, Current!, request, cancellationToken),
             () => admin.CreateKindAsync(operatorId, request, cancellationToken), fields))
         {

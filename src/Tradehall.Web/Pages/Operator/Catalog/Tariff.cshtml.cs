@@ -40,7 +40,11 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
     public string Currency => options.Value.Currency;
 
     /// <summary>BIL-14: the first day a price changed today may take effect.</summary>
-    public DateOnly EarliestChange => time.Today(site.Value.Zone).AddDays(options.Value.TariffChangeNoticeDays);
+    public DateOnly EarliestChange => Today.AddDays(NoticeDays);
+
+    public DateOnly Today => time.Today(site.Value.Zone);
+
+    public int NoticeDays => options.Value.TariffChangeNoticeDays;
 
     /// <summary>The open tariffs of the same kind a closed one can hand its subscribers to.</summary>
     public IEnumerable<AdminTariffView> Successors => Kind?.Tariffs.Where(t => t.Active && t.Id != TariffId) ?? [];
@@ -75,7 +79,7 @@ public sealed class TariffModel(CatalogAdmin admin, TimeProvider time, IOptions<
             return Page();
         }
         var request = new TariffRequest(Name, price, PeriodMonths, TaxMode, TaxMode == CatalogAdmin.TaxVat ? VatRate : null, Refundable, ConfirmationRequired,
-            Editing ? EffectiveOn : null, NameRu ?? "", DescriptionEn ?? "", DescriptionRu ?? "");
+            EffectiveOn, NameRu ?? "", DescriptionEn ?? "", DescriptionRu ?? "");
         if (!await SaveAsync(Editing, () => admin.UpdateTariffAsync(operatorId, TariffId!.Value, request, cancellationToken),
             () => admin.CreateTariffAsync(operatorId, KindCode!, request, cancellationToken), fields))
         {
