@@ -165,7 +165,7 @@ public sealed class BillingJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task BIL20_a_subscriber_pauses_a_service_and_resumes_it_on_the_page_in_both_languages_and_on_a_phone()
     {
-        var subscriber = await SubscriberAsync(5000m);
+        var subscriber = await SubscriberAsync(site, 5000m);
         await OrderAsync(subscriber, "analytics");
         var member = await PageAsync();
         await site.SignInAsync(member, subscriber.Email, Members.Password);
