@@ -35,8 +35,12 @@ public static class CertificateSteps
         Assert.NotNull(await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(day, null, CancellationToken.None));
     }
 
-    /// <summary>A subscriber whose legal data says legal entity (or entrepreneur, or individual), topped up for <paramref name="periods"/> and subscribed.</summary>
-    public static async Task<(TestSubscriber Subscriber, HttpClient Client)> SubscribedAsync(TradehallApp app, decimal periods, string type = "legalEntity")
+    /// <summary>
+    /// A subscriber whose legal data says legal entity (or entrepreneur, or individual), topped up for <paramref name="periods"/> and
+    /// subscribed — on credit up to <paramref name="creditLimit"/> when the top-up does not cover the order (BIL-13).
+    /// </summary>
+    public static async Task<(TestSubscriber Subscriber, HttpClient Client)> SubscribedAsync(TradehallApp app, decimal periods, string type = "legalEntity",
+        decimal creditLimit = 0m)
     {
         var probe = await Subscribers.CreateAsync(app, 0m, legal: type == "individual");
         var client = app.Api(probe.Member.Token);
@@ -48,7 +52,14 @@ public static class CertificateSteps
             var saved = await client.PutAsJsonAsync("/api/v1/me/legal", body);
             Assert.True(saved.IsSuccessStatusCode, await saved.Content.ReadAsStringAsync());
         }
-        await Subscribers.TopUpAsync(app, probe.Number, probe.Price * periods);
+        if (periods > 0)
+        {
+            await Subscribers.TopUpAsync(app, probe.Number, probe.Price * periods);
+        }
+        if (creditLimit > 0)
+        {
+            Assert.Equal(HttpStatusCode.NoContent, (await CreditSteps.SetLimitAsync(app, probe.Number, creditLimit)).StatusCode);
+        }
         var ordered = await Subscribers.OrderAsync(client, probe.Tariff);
         Assert.Equal(HttpStatusCode.Created, ordered.StatusCode);
         return (probe, client);
