@@ -35,17 +35,8 @@ run() { # name, project, env...
   echo "== $name took $((SECONDS - started)) s"
   return $rc
 }
-# The suite on its two engines at once: its tests mostly wait (host starts, commits, fsync), so two runs share the
-# machine's cores far better than one after the other. Each run's output is shown whole when both have ended.
-started=$SECONDS
-run sqlite tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=sqlite > "$work/sqlite.log" 2>&1 &
-sqlite_run=$!
-run postgres tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=postgres "TRADEHALL_TEST_PG=$pg" > "$work/postgres.log" 2>&1 &
-postgres_run=$!
-wait $sqlite_run || status=1
-wait $postgres_run || status=1
-cat "$work/sqlite.log" "$work/postgres.log"
-echo "both engines $((SECONDS - started)) s" >> "$durations"
+run sqlite tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=sqlite || status=1
+run postgres tests/Tradehall.Tests TRADEHALL_TEST_PROVIDER=postgres "TRADEHALL_TEST_PG=$pg" || status=1
 run browser tests/Tradehall.BrowserTests TRADEHALL_TEST_PROVIDER=sqlite "TRADEHALL_ARTIFACTS=$root/artifacts/screenshots" || status=1
 
 echo "== durations: $(paste -sd, "$durations" | sed 's/,/, /g')"

@@ -54,6 +54,8 @@ public sealed class SiteFixture : IAsyncLifetime
                 ["Notifications:PollInterval"] = "00:00:00.200",
                 // A journey makes the price reviews it reads itself; the job's round at start would race it.
                 ["Analytics:Reviews"] = "false",
+                // Every journey signs in from one address, several contexts each; the limit per address is proved in the suite.
+                ["RateLimits:AuthPerMinute"] = "1000",
             });
             builder.Configuration.AddInMemoryCollection(Mail.Settings);
             builder.Configuration.AddInMemoryCollection(SmsGateway.Settings);
