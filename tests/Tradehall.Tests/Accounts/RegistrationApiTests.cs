@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Cryptography.KeyDerivation;
 using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Legal;
@@ -134,6 +135,22 @@ public sealed class RegistrationApiTests(RegistrationApiTests.App app) : IClassF
         body["password"] = new string('x', 20) + " timber and pellets to Bremen " + new string('y', 14);
         Assert.Equal(64, ((string)body["password"]!).Length);
         Assert.Equal(HttpStatusCode.Created, (await Register(body)).StatusCode);
+    }
+
+    [Fact]
+    public async Task SEC01_stored_password_is_pbkdf2_hmac_sha512_with_210000_iterations()
+    {
+        var member = await Members.RegisterAsync(app);
+        var stored = Convert.FromBase64String(await app.WithDb(db => db.Set<Member>().Where(m => m.Id == member.Id).Select(m => m.PasswordHash!).SingleAsync()));
+        // Identity's version-3 layout: a format marker, then the PRF, the iteration count and the salt length, big-endian.
+        Assert.Equal(0x01, stored[0]);
+        Assert.Equal((uint)KeyDerivationPrf.HMACSHA512, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(1)));
+        Assert.Equal(210_000u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(5)));
+        Assert.Equal(16u, System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(stored.AsSpan(9)));
+
+        using var client = app.Api();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsJsonAsync("/api/v1/tokens", new { email = member.Email, password = member.Password + "!", name = "wrong" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync("/api/v1/tokens", new { email = member.Email, password = member.Password, name = "right" })).StatusCode);
     }
 
     [Fact]

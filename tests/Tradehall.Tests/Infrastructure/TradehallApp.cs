@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -13,6 +14,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
 using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Notifications;
 
@@ -76,8 +78,6 @@ public class TradehallApp : WebApplicationFactory<Program>
                 ["RateLimits:AuthPerMinute"] = "100000",
                 ["RateLimits:PhonePerMinute"] = "100000",
                 ["RateLimits:AnonymousPerMinute"] = "1000000",
-                // Hashing stays PBKDF2-SHA512; the minimum iteration count keeps the suite quick.
-                ["Accounts:PasswordHashIterations"] = "210000",
             });
             config.AddInMemoryCollection(Mail.Settings);
             config.AddInMemoryCollection(SmsGateway.Settings);
@@ -88,6 +88,8 @@ public class TradehallApp : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+            services.RemoveAll<IPasswordHasher<Member>>();
+            services.AddSingleton<IPasswordHasher<Member>, RememberedPasswordHasher>();
             Sms.AddTo(services);
             foreach (var worker in services.Where(s => s.ServiceType == typeof(IHostedService) && IsPeriodicJob(s.ImplementationType)
                 && !PeriodicJobs.Contains(s.ImplementationType!)).ToList())

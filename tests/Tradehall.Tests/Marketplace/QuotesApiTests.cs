@@ -101,8 +101,8 @@ public sealed class QuotesApiTests(ChatApp app) : IClassFixture<ChatApp>
         // The message's notification and live events are those of any message, plus the quote's own event.
         Assert.True(await app.WithDb(db => db.Set<Notification>().AnyAsync(n => n.MemberId == buyer.Id && n.Type == NotificationType.Message
             && n.Excerpt!.StartsWith("Quote:"))));
-        Assert.Single(app.Live.For(chatId, "message"), e => e.Payload.GetProperty("message").GetProperty("id").GetInt64() == messageId);
-        var live = Assert.Single(app.Live.For(chatId, "quote"));
+        Assert.Single(app.Live.InChat(chatId, "message"), e => e.Payload.GetProperty("message").GetProperty("id").GetInt64() == messageId);
+        var live = Assert.Single(app.Live.InChat(chatId, "quote"));
         Assert.Equal([buyer.Id, seller.Id], live.To.Order());
         Assert.Equal("pending", live.Payload.GetProperty("status").GetString());
     }
@@ -137,7 +137,7 @@ public sealed class QuotesApiTests(ChatApp app) : IClassFixture<ChatApp>
         var notification = await app.WithDb(db => db.Set<Notification>().SingleAsync(n => n.MemberId == seller.Id && n.Type == NotificationType.QuoteAnswered));
         Assert.Equal(buyer.Id, notification.ActorId);
         Assert.StartsWith("Accepted: Quote:", notification.Excerpt);
-        Assert.Contains(app.Live.For(chatId, "quote"), e => e.Payload.GetProperty("status").GetString() == "accepted" && e.To.Count == 2);
+        Assert.Contains(app.Live.InChat(chatId, "quote"), e => e.Payload.GetProperty("status").GetString() == "accepted" && e.To.Count == 2);
 
         // Answered once.
         await AssertProblemAsync(await client.PostAsync($"/api/v1/quotes/{quoteId}/accept", null), HttpStatusCode.Conflict, code: "marketplace.quote_answered");
@@ -218,7 +218,7 @@ public sealed class QuotesApiTests(ChatApp app) : IClassFixture<ChatApp>
         using var client = app.Api(seller.Token);
         Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/api/v1/quotes/{quoteId}/withdraw", null)).StatusCode);
         Assert.Equal("withdrawn", (await (await client.GetAsync($"/api/v1/quotes/{quoteId}")).JsonAsync()).GetProperty("status").GetString());
-        Assert.Contains(app.Live.For(chatId, "quote"), e => e.Payload.GetProperty("status").GetString() == "withdrawn");
+        Assert.Contains(app.Live.InChat(chatId, "quote"), e => e.Payload.GetProperty("status").GetString() == "withdrawn");
         await AssertProblemAsync(await other.PostAsync($"/api/v1/quotes/{quoteId}/accept", null), HttpStatusCode.Conflict, code: "marketplace.quote_answered");
     }
 

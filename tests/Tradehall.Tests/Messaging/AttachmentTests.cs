@@ -67,7 +67,7 @@ public sealed class AttachmentTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal("attachment", download.Content.Headers.ContentDisposition!.DispositionType);
         Assert.Equal("nosniff", download.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal(Pdf, await download.Content.ReadAsByteArrayAsync());
-        var live = app.Live.For(chatId, "message")[^1].Payload.GetProperty("message").GetProperty("attachments")[0];
+        var live = app.Live.InChat(chatId, "message")[^1].Payload.GetProperty("message").GetProperty("attachments")[0];
         Assert.Equal(attachmentId, live.GetProperty("id").GetGuid());
     }
 

@@ -1,38 +1,15 @@
 using Tradehall.Core.Accounts;
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Shared;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Messaging;
-
-/// <summary>One live event as a chat handler published it.</summary>
-public sealed record Published(IReadOnlyCollection<Guid> To, string Name, JsonElement Payload);
-
-/// <summary>
-/// Stands in for the real-time transport at its boundary: records what chats publish, in the JSON the
-/// hub would send, so the tests check names, recipients and payloads.
-/// </summary>
-public sealed class RecordingLiveEvents : ILiveEvents
-{
-    public ConcurrentQueue<Published> Events { get; } = new();
-
-    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
-    {
-        Events.Enqueue(new Published(memberIds.ToList(), name, JsonSerializer.SerializeToElement(payload, payload.GetType(), JsonSerializerOptions.Web)));
-        return Task.CompletedTask;
-    }
-
-    public IReadOnlyList<Published> For(Guid chatId, string name) =>
-        Events.Where(e => e.Name == name && e.Payload.GetProperty("chatId").GetGuid() == chatId).ToList();
-}
 
 public class ChatApp : TradehallApp
 {
@@ -41,11 +18,7 @@ public class ChatApp : TradehallApp
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<ILiveEvents>();
-            services.AddSingleton<ILiveEvents>(Live);
-        });
+        builder.ConfigureTestServices(Live.AddTo);
     }
 }
 

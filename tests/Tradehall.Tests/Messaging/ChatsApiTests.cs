@@ -75,7 +75,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         var a = await TrustedAsync(app);
         var b = await TrustedAsync(app);
         var (chatId, messageId) = await StartAsync(app, a, b, "Live <b>hello</b>");
-        var message = Assert.Single(app.Live.For(chatId, "message"));
+        var message = Assert.Single(app.Live.InChat(chatId, "message"));
         Assert.Equal([a.Id, b.Id], message.To.Order());
         var payload = message.Payload.GetProperty("message");
         Assert.Equal(messageId, payload.GetProperty("id").GetInt64());
@@ -83,7 +83,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal("Live <b>hello</b>", payload.GetProperty("text").GetString());
         Assert.False(payload.GetProperty("truncated").GetBoolean());
         Assert.Equal(0, payload.GetProperty("attachments").GetArrayLength());
-        var unread = Assert.Single(app.Live.For(chatId, "unread"));
+        var unread = Assert.Single(app.Live.InChat(chatId, "unread"));
         Assert.Equal([b.Id], unread.To);
         Assert.Equal(1, unread.Payload.GetProperty("count").GetInt32());
         Assert.Equal(1, unread.Payload.GetProperty("total").GetInt32());
@@ -104,7 +104,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         var text = string.Concat(Enumerable.Repeat("Доска ", 600)).Trim();
         Assert.True(Encoding.UTF8.GetByteCount(text) > 6 * 1024);
         var (chatId, messageId) = await StartAsync(app, a, b, text);
-        var payload = Assert.Single(app.Live.For(chatId, "message")).Payload.GetProperty("message");
+        var payload = Assert.Single(app.Live.InChat(chatId, "message")).Payload.GetProperty("message");
         Assert.Equal(System.Text.Json.JsonValueKind.Null, payload.GetProperty("text").ValueKind);
         Assert.True(payload.GetProperty("truncated").GetBoolean());
         using var client = app.Api(b.Token);
@@ -130,12 +130,12 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal(second, body.GetProperty("upTo").GetInt64());
         Assert.Equal(0, body.GetProperty("total").GetInt32());
 
-        var reads = app.Live.For(chatId, "read");
+        var reads = app.Live.InChat(chatId, "read");
         Assert.Equal(2, reads.Count);
         Assert.All(reads, r => Assert.Equal([a.Id], r.To));
         Assert.Equal(b.Id, reads[^1].Payload.GetProperty("readerId").GetGuid());
         Assert.Equal(second, reads[^1].Payload.GetProperty("upTo").GetInt64());
-        var unread = app.Live.For(chatId, "unread").Last(e => e.To.Contains(b.Id));
+        var unread = app.Live.InChat(chatId, "unread").Last(e => e.To.Contains(b.Id));
         Assert.Equal(0, unread.Payload.GetProperty("count").GetInt32());
         Assert.False(await app.WithDb(db => db.Set<Notification>().AnyAsync(n => n.MemberId == b.Id && n.ReadAt == null)));
 
@@ -156,7 +156,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.False((await (await reader.GetAsync("/api/v1/me/chat-settings")).JsonAsync()).GetProperty("readReceipts").GetBoolean());
 
         await reader.PostAsync($"/api/v1/chats/{chatId}/read", null);
-        Assert.Empty(app.Live.For(chatId, "read"));
+        Assert.Empty(app.Live.InChat(chatId, "read"));
         using var writer = app.Api(a.Token);
         var history = await (await writer.GetAsync($"/api/v1/chats/{chatId}/messages")).JsonAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, history.GetProperty("otherReadUpTo").ValueKind);
@@ -164,7 +164,7 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         // Reciprocal: b does not see a's reads either.
         var reply = await SendAsync(app, b, chatId, "Reply");
         await writer.PostAsync($"/api/v1/chats/{chatId}/read", null);
-        Assert.Empty(app.Live.For(chatId, "read"));
+        Assert.Empty(app.Live.InChat(chatId, "read"));
         var own = await (await reader.GetAsync($"/api/v1/chats/{chatId}/messages")).JsonAsync();
         Assert.Equal(System.Text.Json.JsonValueKind.Null, own.GetProperty("otherReadUpTo").ValueKind);
         Assert.True(reply > 0);

@@ -299,7 +299,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         Assert.Equal(UnreadCounts.EventName, (await app.Live.LatestAsync(member.Id, new UnreadCountResponse(1))).Name);
         await MessageAsync(app, member.Id, Guid.Parse("0195b1c2-0000-7000-8000-000000000001"), "Ivan Petrov", "Hi");
         await app.Live.LatestAsync(member.Id, new UnreadCountResponse(2));
-        Assert.All(app.Live.For(member.Id), e => Assert.Equal(UnreadCounts.EventName, e.Name));
+        Assert.All(app.Live.To(member.Id), e => Assert.Equal(UnreadCounts.EventName, e.Name));
 
         await using (var scope = app.Services.CreateAsyncScope())
         {
@@ -307,7 +307,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
             Assert.Equal(1, await notifier.MarkGroupReadAsync(member.Id, "chat:0195b1c2000070008000000000000001", CancellationToken.None));
         }
         await app.Live.LatestAsync(member.Id, new UnreadCountResponse(1));
-        var announced = app.Live.For(member.Id).Count;
+        var announced = app.Live.To(member.Id).Count;
 
         // Inside a transaction that rolls back nothing is announced.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -322,7 +322,7 @@ public sealed class NotificationCentreTests(NotificationsApp app) : IClassFixtur
         using var api = app.Api(member.Token);
         await api.PostAsync("/api/v1/notifications/read-all", null);
         await app.Live.LatestAsync(member.Id, new UnreadCountResponse(0));
-        Assert.Equal(announced + 1, app.Live.For(member.Id).Count);
+        Assert.Equal(announced + 1, app.Live.To(member.Id).Count);
     }
 
     [Fact]

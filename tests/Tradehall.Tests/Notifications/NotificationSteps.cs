@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
@@ -9,32 +8,6 @@ using Tradehall.Core.Shared;
 using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Notifications;
-
-/// <summary>The live pushes the app made, recorded at the SignalR boundary.</summary>
-public sealed class RecordingLiveEvents : ILiveEvents
-{
-    private readonly Arrivals<(Guid Member, string Name, object Payload)> events = new("live event");
-
-    public Task PublishAsync(IReadOnlyCollection<Guid> memberIds, string name, object payload, CancellationToken cancellationToken)
-    {
-        foreach (var member in memberIds)
-        {
-            events.Add((member, name, payload));
-        }
-        return Task.CompletedTask;
-    }
-
-    public List<(string Name, object Payload)> For(Guid member) =>
-        [.. events.Snapshot().Where(e => e.Member == member).Select(e => (e.Name, e.Payload))];
-
-    /// <summary>The member's newest event once it is the expected one; counts are pushed apart from the request.</summary>
-    public async Task<(string Name, object Payload)> LatestAsync(Guid member, object expected)
-    {
-        await events.WhenAsync(all => all.LastOrDefault(e => e.Member == member) is { Payload: var newest } && Equals(newest, expected),
-            $"for {member} ending with {expected}");
-        return For(member)[^1];
-    }
-}
 
 /// <summary>A test host recording live events, whose digests are due 15 minutes after a message (the job runs when a test runs it).</summary>
 public sealed class NotificationsApp : TradehallApp
@@ -46,11 +19,7 @@ public sealed class NotificationsApp : TradehallApp
     protected override void ConfigureWebHost(Microsoft.AspNetCore.Hosting.IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureTestServices(services =>
-        {
-            services.RemoveAll<ILiveEvents>();
-            services.AddSingleton<ILiveEvents>(Live);
-        });
+        builder.ConfigureTestServices(Live.AddTo);
     }
 }
 
