@@ -17,6 +17,10 @@ public sealed record MarkedField(Type Entity, PropertyInfo Property, string Reco
 /// </summary>
 public sealed class DataInventory(IStringLocalizer<SharedResource> text)
 {
+    // Abbreviations a code name spells as a word, written as people write them; declared before Marks, which uses them
+    // (static fields start in the order written).
+    private static readonly string[] Abbreviations = ["Inn", "Bic", "Ogrnip", "Ogrn", "Kpp", "Ip"];
+
     /// <summary>Every marked property of the core library's records, by module, record and declaration order.</summary>
     public static readonly IReadOnlyList<MarkedField> Marks = Collect();
 
@@ -32,7 +36,7 @@ public sealed class DataInventory(IStringLocalizer<SharedResource> text)
                 .Where(p => p.Mark is not null)
                 // Inherited properties first, each type's in the order they are written.
                 .OrderBy(p => Depth(p.Property.DeclaringType!)).ThenBy(p => p.Property.MetadataToken)
-                .Select(p => new MarkedField(t, p.Property, Words(t.Name, capital: true), Words(p.Property.Name, capital: false), p.Mark!.Purpose, p.Mark.Retention)))];
+                .Select(p => new MarkedField(t, p.Property, Words(t.Name, capital: true), Words(p.Property.Name, capital: true), p.Mark!.Purpose, p.Mark.Retention)))];
 
     private static int Depth(Type type)
     {
@@ -44,9 +48,17 @@ public sealed class DataInventory(IStringLocalizer<SharedResource> text)
         return depth;
     }
 
-    /// <summary>A code name in words: "DateOfBirth" → "date of birth".</summary>
+    /// <summary>A code name in words: "DateOfBirth" → "Date of birth", "PayerInn" → "Payer INN".</summary>
     public static string Words(string name, bool capital)
     {
+        foreach (var abbreviation in Abbreviations)
+        {
+            if (name.EndsWith(abbreviation, StringComparison.Ordinal) && (name.Length == abbreviation.Length || char.IsLower(name[^(abbreviation.Length + 1)])))
+            {
+                var rest = name[..^abbreviation.Length];
+                return rest.Length == 0 ? abbreviation.ToUpperInvariant() : Words(rest, capital) + " " + abbreviation.ToUpperInvariant();
+            }
+        }
         var words = new StringBuilder(name.Length + 8);
         for (var i = 0; i < name.Length; i++)
         {
