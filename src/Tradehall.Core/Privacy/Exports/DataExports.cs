@@ -46,8 +46,11 @@ public sealed class DataExports(AppDbContext db, ExportArchive archive, IFileSto
 
     public async Task<ExportView> GetAsync(Guid memberId, Guid id, CancellationToken cancellationToken)
     {
+        var now = time.UtcNow();
+        // Past its lifetime an export is gone for its owner at once, even before the worker's sweep deletes the file.
         var export = await db.Set<DataExport>().AsNoTracking()
-            .FirstOrDefaultAsync(e => e.Id == id && e.MemberId == memberId && e.Status != DataExportStatus.Expired, cancellationToken)
+            .FirstOrDefaultAsync(e => e.Id == id && e.MemberId == memberId && e.Status != DataExportStatus.Expired
+                && (e.Status != DataExportStatus.Ready || e.ExpiresAt > now), cancellationToken)
             ?? throw NotFound();
         return View(export);
     }
