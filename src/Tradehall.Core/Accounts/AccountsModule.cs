@@ -126,6 +126,7 @@ public static class AccountsModule
         services.AddScoped<SecuritySettings>();
         services.AddScoped<Reauthentication>();
         services.AddScoped<GetMe>();
+        services.AddScoped<IPersonalDataSource, AccountPersonalData>();
         services.AddScoped<MemberLookup>();
         services.AddScoped<MemberOverviews>();
         services.AddScoped<Staff>();

@@ -29,6 +29,7 @@ public static class BillingModule
         services.AddScoped<Ledger.Fees>();
         services.AddScoped<Idempotency>();
         services.AddScoped<BillingAccounts>();
+        services.AddScoped<IPersonalDataSource, BillingPersonalData>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>>(sp => sp.GetRequiredService<BillingAccounts>());
         services.AddScoped<TopUps.TopUpService>();
         services.AddScoped<TopUps.Receipts>();

@@ -29,6 +29,7 @@ public static class DocumentsModule
         services.AddScoped<Certificates.CertificateService>();
         services.AddScoped<IBillingRunStep, Certificates.CertificateRun>();
         services.AddScoped<Reissues.ReissueService>();
+        services.AddScoped<IPersonalDataSource, DocumentPersonalData>();
     }
 
     public static void MapDocuments(this IEndpointRouteBuilder app)

@@ -24,6 +24,7 @@ public static class LegalModule
         services.AddScoped<SubscriberLegalData>();
         services.AddScoped<DocumentVersions>();
         services.AddScoped<DocumentAcceptances>();
+        services.AddScoped<IPersonalDataSource, LegalPersonalData>();
         services.AddScoped<DocumentNotices>();
         services.AddHostedService<DocumentNoticeWorker>();
     }

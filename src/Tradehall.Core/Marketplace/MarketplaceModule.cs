@@ -24,6 +24,7 @@ public static class MarketplaceModule
         services.AddScoped<ExchangeRates>();
         services.AddScoped<Billing.ICurrencyRates>(sp => sp.GetRequiredService<ExchangeRates>());
         services.AddScoped<SearchIndex>();
+        services.AddScoped<IPersonalDataSource, MarketplacePersonalData>();
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();
         MarketData.AddMarketData(services);

@@ -35,6 +35,7 @@ public static class MessagingModule
         services.AddScoped<IMessaging, MessagingApi>();
         services.AddScoped<IHomeContribution, MessagingHome>();
         services.AddScoped<ChatList>();
+        services.AddScoped<IPersonalDataSource, MessagingPersonalData>();
         services.AddScoped<History>();
         services.AddScoped<MarkRead>();
         services.AddScoped<Download>();

@@ -39,6 +39,7 @@ public static class NetworkModule
         services.AddScoped<PageComments>();
         services.AddScoped<ContactBook>();
         services.AddScoped<Blocks>();
+        services.AddScoped<IPersonalDataSource, NetworkPersonalData>();
         services.AddScoped<Organizations.Organizations>();
         services.AddScoped<OrganizationPeople>();
         services.AddScoped<DirectorySearch>();

@@ -33,6 +33,7 @@ public static class NotificationsModule
         builder.Services.AddSingleton<IInterceptor, NotificationSaveInterceptor>();
         builder.Services.AddScoped<NotificationCentre>();
         builder.Services.AddScoped<NotificationPreferences>();
+        builder.Services.AddScoped<IPersonalDataSource, NotificationPersonalData>();
         builder.Services.AddScoped<Digest>();
         builder.Services.AddHostedService<DigestWorker>();
     }

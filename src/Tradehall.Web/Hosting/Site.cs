@@ -22,6 +22,7 @@ using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Live;
+using Tradehall.Core.Privacy;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Shared.Calendar;
 using Tradehall.Demo;
@@ -100,6 +101,7 @@ public static class Site
         builder.AddMarketplace();
         builder.AddMessaging();
         builder.AddAnalytics();
+        builder.AddPrivacy();
 
         services.AddScoped<DomainEvents>();
         services.AddProblemDetails();
@@ -274,6 +276,7 @@ public static class Site
         api.MapMarketplace();
         api.MapMessaging();
         api.MapAnalytics();
+        api.MapPrivacy();
         app.MapRazorPages();
         ApiAccessTable.EnsureDeclared(app);
     }

@@ -29,6 +29,7 @@ public static class ModuleReferences
         ["messaging_"] = "Messaging",
         ["marketplace_"] = "Marketplace",
         ["analytics_"] = "Analytics",
+        ["privacy_"] = "Privacy",
         ["hosting_"] = "Data",
         ["jobs_"] = "Data",
     };

@@ -70,3 +70,13 @@
     document.querySelectorAll("details[data-fold-on-phone=true]").forEach(function (d) { d.open = false; });
   }
 })();
+
+// PRV-03: a page waiting for something the server prepares reloads itself until it is there; without scripts the member reloads.
+(function () {
+  "use strict";
+  var waiting = document.querySelector("[data-refresh-after]");
+  if (waiting) {
+    var seconds = parseInt(waiting.getAttribute("data-refresh-after"), 10) || 5;
+    window.setTimeout(function () { window.location.reload(); }, seconds * 1000);
+  }
+})();

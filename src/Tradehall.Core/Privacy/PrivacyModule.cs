@@ -1,0 +1,44 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Tradehall.Core.Accounts;
+using Tradehall.Core.Accounts.Tokens;
+using Tradehall.Core.Privacy.Exports;
+using Tradehall.Core.Privacy.Inventory;
+
+namespace Tradehall.Core.Privacy;
+
+/// <summary>
+/// PRV-01, PRV-03: what the site keeps about a member and the export of all of it. It stands above the modules that keep
+/// data, which hand over their parts through <see cref="IPersonalDataSource"/>.
+/// </summary>
+public static class PrivacyModule
+{
+    public static void AddPrivacy(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddScoped<DataInventory>();
+        services.AddScoped<DataExports>();
+        services.AddScoped<ExportArchive>();
+        services.AddSingleton<ExportSignal>();
+        services.AddHostedService<ExportWorker>();
+    }
+
+    public static void MapPrivacy(this IEndpointRouteBuilder app)
+    {
+        var me = app.MapGroup("/api/v1/me").WithTags("Privacy").RequireScope(ApiScopes.Account);
+        me.MapGet("/data-inventory", (DataInventory inventory) => TypedResults.Ok(inventory.List()));
+        // A second request while one is prepared answers that one (202 with its id): at most one build per member at a time.
+        me.MapPost("/exports", async (HttpContext http, DataExports exports, CancellationToken ct) =>
+            TypedResults.Accepted("/api/v1/me/exports", await exports.RequestAsync(http.User.MemberId(), ct)));
+        me.MapGet("/exports", (HttpContext http, DataExports exports, CancellationToken ct) => exports.ListAsync(http.User.MemberId(), ct));
+        me.MapGet("/exports/{id:guid}", (Guid id, HttpContext http, DataExports exports, CancellationToken ct) => exports.GetAsync(http.User.MemberId(), id, ct));
+        me.MapGet("/exports/{id:guid}/file", async Task<FileStreamHttpResult> (Guid id, HttpContext http, DataExports exports, CancellationToken ct) =>
+        {
+            var file = await exports.OpenAsync(http.User.MemberId(), id, ct);
+            return TypedResults.File(file.Content, "application/zip", file.FileName);
+        });
+    }
+}
