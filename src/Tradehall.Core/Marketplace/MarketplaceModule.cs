@@ -26,6 +26,7 @@ public static class MarketplaceModule
         services.AddScoped<SearchIndex>();
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();
+        services.AddScoped<Moderation.IComplaintRecords, ListingComplaintRecords>();
         MarketData.AddMarketData(services);
         SearchEndpoints.AddSearch(services);
     }

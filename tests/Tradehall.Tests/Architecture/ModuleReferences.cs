@@ -29,6 +29,7 @@ public static class ModuleReferences
         ["messaging_"] = "Messaging",
         ["marketplace_"] = "Marketplace",
         ["analytics_"] = "Analytics",
+        ["moderation_"] = "Moderation",
         ["hosting_"] = "Data",
         ["jobs_"] = "Data",
     };
