@@ -193,7 +193,7 @@ public sealed class Sanctions(
         var since = await enforcement.SuspendedSinceAsync(memberId, cancellationToken);
         return TerminationReason(violations, since, today)
             ?? throw new DomainException("moderation.termination_not_allowed",
-                $"Termination needs at least {options.Value.ViolationsBeforeTermination} recorded violations or a sanction suspension of more than {options.Value.SuspensionMonthsBeforeTermination} months; the member has {violations} and {(since is null ? "no suspension" : $"a suspension since {since:yyyy-MM-dd}")}.",
+                "Termination is not possible yet: it needs enough recorded violations, or a sanction suspension that has lasted long enough, as the offer sets.",
                 StatusCodes.Status409Conflict);
     }
 

@@ -50,7 +50,7 @@ public sealed class SanctionTests(SanctionApp app) : IClassFixture<SanctionApp>
         var listing = await ListingSteps.PostAsync(app, member, ListingSteps.Body(category));
         var refusal = await listing.JsonAsync();
         Assert.Equal((HttpStatusCode.Forbidden, "moderation.restricted"), (listing.StatusCode, refusal.GetProperty("code").GetString()));
-        Assert.Contains("cannot post", refusal.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.Contains("cannot post", refusal.GetProperty("title").GetString(), StringComparison.Ordinal);
         using var client = app.Api(member.Token);
         var message = await client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages", new { text = "Still here" });
         Assert.Equal((HttpStatusCode.Forbidden, "moderation.restricted"), (message.StatusCode, await CodeAsync(message)));
