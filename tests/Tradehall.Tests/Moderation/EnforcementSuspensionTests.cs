@@ -24,10 +24,14 @@ public sealed class EnforcementSuspensionTests
         var lifted = await Subscribers.CreateAsync(app, 10_000m);
         var poor = await Subscribers.CreateAsync(app, 0m);
         await Subscribers.TopUpAsync(app, poor.Number, poor.Price + 100m);
+        var credited = await Subscribers.CreateAsync(app, 0m);
+        await Subscribers.TopUpAsync(app, credited.Number, credited.Price);
+        Assert.Equal(HttpStatusCode.NoContent, (await SetLimitAsync(app, credited.Number, 1_000m)).StatusCode);
         using var keptClient = app.Api(kept.Member.Token);
         using var liftedClient = app.Api(lifted.Member.Token);
         using var poorClient = app.Api(poor.Member.Token);
-        foreach (var (client, s) in new[] { (keptClient, kept), (liftedClient, lifted), (poorClient, poor) })
+        using var creditedClient = app.Api(credited.Member.Token);
+        foreach (var (client, s) in new[] { (keptClient, kept), (liftedClient, lifted), (poorClient, poor), (creditedClient, credited) })
         {
             Assert.Equal(HttpStatusCode.Created, (await Subscribers.OrderAsync(client, s.Tariff)).StatusCode);
         }
@@ -35,10 +39,13 @@ public sealed class EnforcementSuspensionTests
         await ImposedAsync(app, kept.Member.Id, new { kind = "suspension", reason = "Fraud." });
         var liftedId = await ImposedAsync(app, lifted.Member.Id, new { kind = "suspension", reason = "Fraud." });
         await ImposedAsync(app, poor.Member.Id, new { kind = "suspension", reason = "Fraud." });
+        await ImposedAsync(app, credited.Member.Id, new { kind = "suspension", reason = "Fraud." });
         Assert.Equal("suspended", await StatusAsync(keptClient));
         Assert.Equal("suspended", (await (await keptClient.GetAsync("/api/v1/billing/account")).JsonAsync()).GetProperty("status").GetString());
         var order = await Subscribers.OrderAsync(keptClient, (await Subscribers.CreateAsync(app, 0m, kind: "price-review")).Tariff);
         Assert.Equal((HttpStatusCode.Forbidden, "billing.suspended_by_operator"), (order.StatusCode, await CodeAsync(order)));
+        var listing = await Marketplace.ListingSteps.PostAsync(app, kept.Member, Marketplace.ListingSteps.Body(await Marketplace.ListingSteps.CategoryAsync(app)));
+        Assert.Equal((HttpStatusCode.Forbidden, "moderation.suspended"), (listing.StatusCode, await CodeAsync(listing)));
         var twice = await ImposeAsync(app, kept.Member.Id, new { kind = "suspension", reason = "Again." });
         Assert.Equal((HttpStatusCode.Conflict, "moderation.already_suspended"), (twice.StatusCode, await CodeAsync(twice)));
 
@@ -53,6 +60,9 @@ public sealed class EnforcementSuspensionTests
         // BIL-13: without credit the fee takes the balance to zero, not below: only what is there is charged.
         Assert.Equal(-100m, Assert.Single(await LinesAsync(poorClient, StorageFees.Kind)).GetProperty("amount").GetDecimal());
         Assert.Equal(0m, await Subscribers.BalanceAsync(poorClient));
+        // With credit it goes below zero down to the limit, and the debt gets its invoice as a renewal's would.
+        Assert.Equal(-300m, await Subscribers.BalanceAsync(creditedClient));
+        Assert.Single((await CreditAsync(creditedClient)).GetProperty("open").EnumerateArray());
 
         // Lifting brings back at once what is paid for.
         app.Clock.AdjustTime(At(start.AddDays(5)));
