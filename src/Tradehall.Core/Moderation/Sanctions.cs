@@ -85,6 +85,10 @@ public sealed class Sanctions(
         {
             return;
         }
+        if (await enforcement.IsTerminatedAsync(memberId, cancellationToken))
+        {
+            throw new DomainException("moderation.contract_terminated", "The member's contract has ended; there is nothing left to lift.", StatusCodes.Status409Conflict);
+        }
         var today = time.Today(site.Value.Zone);
         await db.InTransactionAsync(async () =>
         {

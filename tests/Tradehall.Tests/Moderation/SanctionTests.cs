@@ -122,7 +122,7 @@ public sealed class SanctionTests(SanctionApp app) : IClassFixture<SanctionApp>
         var s = await Subscribers.CreateAsync(app, 1_000m);
         var member = s.Member;
         await ImposedAsync(app, member.Id, new { kind = "warning", reason = "First." });
-        await ImposedAsync(app, member.Id, new { kind = "restriction", reason = "Second.", restrictions = PostingOnly });
+        var restriction = await ImposedAsync(app, member.Id, new { kind = "restriction", reason = "Second.", restrictions = PostingOnly });
         var early = await ImposeAsync(app, member.Id, new { kind = "termination", reason = "Enough.", confirmForfeit = true });
         Assert.Equal((HttpStatusCode.Conflict, "moderation.termination_not_allowed"), (early.StatusCode, await CodeAsync(early)));
         Assert.Equal(2, (await ViolationsAsync(app, member)).Length);
@@ -143,6 +143,8 @@ public sealed class SanctionTests(SanctionApp app) : IClassFixture<SanctionApp>
         Assert.Equal(4, (await ViolationsAsync(app, member)).Length);
         var again = await ImposeAsync(app, member.Id, new { kind = "termination", reason = "Again.", confirmForfeit = true });
         Assert.Equal((HttpStatusCode.Conflict, "billing.contract_terminated"), (again.StatusCode, await CodeAsync(again)));
+        var lift = await LiftAsync(app, member.Id, restriction);
+        Assert.Equal((HttpStatusCode.Conflict, "moderation.contract_terminated"), (lift.StatusCode, await CodeAsync(lift)));
         Assert.Empty(await app.WithDb(db => LedgerVerification.ProblemsAsync(db)));
     }
 }

@@ -8,7 +8,8 @@ public sealed class ViolationsModel(Sanctions sanctions) : TradehallPageModel
 {
     public SanctionsView View { get; private set; } = null!;
 
-    public IEnumerable<SanctionView> InForce => View.Sanctions.Where(s => s.Active);
+    /// <summary>What holds now; nothing once the contract has ended.</summary>
+    public IEnumerable<SanctionView> InForce => View.Terminated ? [] : View.Sanctions.Where(s => s.Active);
 
     public async Task OnGetAsync(CancellationToken cancellationToken) => View = await sanctions.ViewAsync(User.MemberId(), cancellationToken);
 }
