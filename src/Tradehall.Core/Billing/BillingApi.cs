@@ -68,3 +68,14 @@ public interface ICurrencyRates
     /// <summary>How many units of <paramref name="to"/> one unit of <paramref name="from"/> was worth on <paramref name="day"/>, by the newest rates set on or before it; null when either has none.</summary>
     Task<decimal?> RateAsync(string from, string to, DateOnly day, CancellationToken cancellationToken);
 }
+
+/// <summary>
+/// OPS-02: whether a sanction forbids the member to order or resume services — kept by a higher module (moderation),
+/// which implements this port and refuses with a problem the member understands.
+/// </summary>
+[ModuleApi]
+public interface IOrderingRestrictions
+{
+    /// <summary>Throws a 403 <see cref="DomainException"/> when the member may not order services now.</summary>
+    Task EnsureMayOrderAsync(Guid memberId, CancellationToken cancellationToken);
+}

@@ -58,6 +58,9 @@ public static class BillingModule
         services.AddScoped<Credit.DebtRun>();
         services.AddScoped<Contract.Termination>();
         services.AddScoped<Contract.ContractTerm>();
+        // OPS-02, BIL-18: sanctions' effects on the contract, and the storage fee during an enforcement suspension.
+        services.AddScoped<Contract.Enforcement>();
+        services.AddScoped<IBillingRunStep, StorageFees>();
         // BIL-24: provisioning webhooks; the answer's timeout is the dispatcher's, on the site's clock.
         services.AddScoped<Hooks.ProvisioningHooks>();
         services.AddScoped<Hooks.HookSecrets>();

@@ -125,6 +125,8 @@ public sealed partial class BillingNotices(AppDbContext db, Notifier notifier, I
             Contract.TerminationReasons.Debt => DeferredValue.Phrase("the debt was not paid within the time the offer allows"),
             Contract.TerminationReasons.NonExtension => DeferredValue.Phrase("notice of non-extension was given and the contract's term ended"),
             Contract.TerminationReasons.NonResidentCap => DeferredValue.Phrase("your payments reached the cap for non-residents"),
+            Contract.TerminationReasons.SystematicViolation => DeferredValue.Phrase("repeated violations of the rules of the platform"),
+            Contract.TerminationReasons.LongSuspension => DeferredValue.Phrase("a suspension for a violation of the rules that lasted too long"),
             _ => DeferredValue.Phrase("a decision of the operator"),
         };
         Notify(memberId, new DeferredText("Your contract has ended",

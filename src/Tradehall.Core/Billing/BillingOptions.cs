@@ -107,6 +107,10 @@ public sealed class BillingOptions : IValidatableObject
     [Required, RegularExpression("^[A-Z]{3}$", ErrorMessage = "Billing:NonResidentCapCurrency must be an ISO 4217 code such as USD.")]
     public string NonResidentCapCurrency { get; set; } = "USD";
 
+    /// <summary>BIL-18: the monthly fee for keeping a member's information while their services are suspended by a sanction (OPS-02), in the operator currency.</summary>
+    [Range(typeof(decimal), "0", "1000000")]
+    public decimal StorageFeePerMonth { get; set; } = 300m;
+
     public GatewayOptions Gateway { get; set; } = new();
 
     public BillingRunOptions Run { get; set; } = new();

@@ -27,6 +27,7 @@ public static class MarketplaceModule
         services.AddScoped<IPersonalDataSource, MarketplacePersonalData>();
         QuoteEndpoints.AddQuotes(services);
         services.AddListings();
+        services.AddScoped<Moderation.IComplaintRecords, ListingComplaintRecords>();
         MarketData.AddMarketData(services);
         SearchEndpoints.AddSearch(services);
     }

@@ -40,6 +40,7 @@ public static class MessagingModule
         services.AddScoped<MarkRead>();
         services.AddScoped<Download>();
         services.AddScoped<ReportMessage>();
+        services.AddScoped<Moderation.IComplaintRecords, MessageComplaintRecords>();
         services.AddScoped<SearchChats>();
         services.AddScoped<IFullTextIndex>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
             ? new PostgresFullTextIndex(sp.GetRequiredService<AppDbContext>())

@@ -19,6 +19,7 @@ using Tradehall.Core.Documents;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Messaging;
+using Tradehall.Core.Moderation;
 using Tradehall.Core.Network;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Live;
@@ -96,6 +97,7 @@ public static class Site
         builder.AddLegal();
         builder.AddAccounts();
         builder.AddBilling();
+        builder.AddModeration();
         builder.AddDocuments();
         builder.AddNetwork();
         builder.AddMarketplace();
@@ -270,6 +272,7 @@ public static class Site
         api.MapAccounts();
         api.MapLegal();
         api.MapBilling();
+        api.MapModeration();
         api.MapDocuments();
         api.MapNotifications();
         api.MapNetwork();

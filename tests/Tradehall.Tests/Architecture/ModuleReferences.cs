@@ -30,6 +30,7 @@ public static class ModuleReferences
         ["marketplace_"] = "Marketplace",
         ["analytics_"] = "Analytics",
         ["privacy_"] = "Privacy",
+        ["moderation_"] = "Moderation",
         ["hosting_"] = "Data",
         ["jobs_"] = "Data",
     };

@@ -42,6 +42,8 @@ public sealed class BillingAccount
     public DateOnly? TerminatedOn { get; set; }
     public string? TerminationReason { get; set; }
 
+    /// <summary>BIL-18, OPS-02: since when the operator has suspended the member's services as a sanction; a payment does not resume them.</summary>
+    public DateOnly? EnforcementSuspendedOn { get; set; }
 
     /// <summary>BIL-22: the "funds last until" day the subscriber was last warned about, so each date is announced once.</summary>
     public DateOnly? FundsWarnedFor { get; set; }

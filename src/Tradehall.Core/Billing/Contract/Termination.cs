@@ -17,6 +17,12 @@ public static class TerminationReasons
 
     /// <summary>BIL-19: a non-resident's payments reached the cap.</summary>
     public const string NonResidentCap = "nonResidentCap";
+
+    /// <summary>OPS-03: the operator ended the contract of a member with enough recorded violations.</summary>
+    public const string SystematicViolation = "systematicViolation";
+
+    /// <summary>OPS-04: the operator ended the contract after a sanction suspension that lasted too long.</summary>
+    public const string LongSuspension = "longSuspension";
 }
 
 /// <summary>

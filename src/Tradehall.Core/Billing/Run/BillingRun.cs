@@ -234,7 +234,10 @@ public sealed partial class BillingRun(
         return new BatchResult(due.Count, renew.Count, stop.Count, suspend.Count);
     }
 
-    /// <summary>BIL-11: deletion after the grace period, then the warning when the reserve days begin, per service kind.</summary>
+    /// <summary>
+    /// BIL-11: deletion after the grace period, then the warning when the reserve days begin, per service kind. During an
+    /// enforcement suspension (OPS-02) the data is kept for the storage fee (BIL-18), so no grace period runs.
+    /// </summary>
     private async Task<(int Warned, int Deleted)> GraceAsync(DateOnly asOf, IProgress<JobProgress>? progress, CancellationToken cancellationToken)
     {
         int warned = 0, deleted = 0;
@@ -262,7 +265,7 @@ public sealed partial class BillingRun(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var services = await db.Set<SubscribedService>()
-            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kindCode && s.SuspendedOn <= deleteBy)
+            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kindCode && s.SuspendedOn <= deleteBy && !db.Set<BillingAccount>().Any(a => a.Id == s.BillingAccountId && a.EnforcementSuspendedOn != null))
             .OrderBy(s => s.Id).Take(GraceBatch).ToListAsync(cancellationToken);
         foreach (var service in services)
         {
@@ -286,7 +289,7 @@ public sealed partial class BillingRun(
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var services = await db.Set<SubscribedService>()
-            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kind.Code && s.ReserveWarnedOn == null && s.SuspendedOn <= warnBy)
+            .Where(s => s.Status == ServiceStatus.Suspended && s.KindCode == kind.Code && s.ReserveWarnedOn == null && s.SuspendedOn <= warnBy && !db.Set<BillingAccount>().Any(a => a.Id == s.BillingAccountId && a.EnforcementSuspendedOn != null))
             .OrderBy(s => s.Id).Take(GraceBatch).ToListAsync(cancellationToken);
         foreach (var service in services)
         {

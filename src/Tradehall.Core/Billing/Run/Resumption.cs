@@ -29,7 +29,7 @@ public sealed class Resumption(
                 join t in db.Set<Tariff>() on s.NextTariffId ?? s.TariffId equals t.Id
                 join a in db.Set<BillingAccount>() on s.BillingAccountId equals a.Id
                 join l in db.Set<LedgerAccount>() on a.LedgerAccountId equals l.Id
-                where ((l.Balance >= t.Price && l.Balance > 0) || (s.PeriodEnd > today && l.Balance >= 0)) && !seen.Contains(a.Id)
+                where ((l.Balance >= t.Price && l.Balance > 0) || (s.PeriodEnd > today && l.Balance >= 0)) && !seen.Contains(a.Id) && a.EnforcementSuspendedOn == null
                 select a.Id).Distinct().OrderBy(id => id).Take(200).ToListAsync(cancellationToken);
             if (accounts.Count == 0)
             {
@@ -75,6 +75,11 @@ public sealed class Resumption(
         {
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var account = await db.Set<BillingAccount>().SingleAsync(a => a.Id == billingAccountId, cancellationToken);
+            if (account.EnforcementSuspendedOn is not null)
+            {
+                // OPS-02: a sanction suspension is lifted by the operator only, never by a payment.
+                return 0;
+            }
             var balance = await db.Set<LedgerAccount>().Where(l => l.Id == account.LedgerAccountId).Select(l => l.Balance).SingleAsync(cancellationToken);
             var suspended = await db.Set<SubscribedService>().Where(s => s.BillingAccountId == billingAccountId && s.Status == ServiceStatus.Suspended)
                 .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id).ToListAsync(cancellationToken);

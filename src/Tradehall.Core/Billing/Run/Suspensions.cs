@@ -32,7 +32,9 @@ public sealed class Suspensions(AppDbContext db, TimeProvider time, IOptions<Bil
             .OrderBy(s => s.SuspendedOn).ThenBy(s => s.Id)
             .Select(s => new { s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn, s.PeriodEnd })
             .ToListAsync(cancellationToken);
-        var view = suspended.Count == 0 ? null : await PriceAsync(memberId, culture,
+        // OPS-02: services suspended as a sanction do not come back by paying, so the banner offering a payment stays away.
+        var sanctioned = suspended.Count > 0 && await db.Set<BillingAccount>().AnyAsync(a => a.MemberId == memberId && a.EnforcementSuspendedOn != null, cancellationToken);
+        var view = suspended.Count == 0 || sanctioned ? null : await PriceAsync(memberId, culture,
             [.. suspended.Select(s => (s.Id, s.KindCode, s.TariffId, s.NextTariffId, s.SuspendedOn, s.PeriodEnd))], cancellationToken);
         answered[(memberId, culture)] = view;
         return view;

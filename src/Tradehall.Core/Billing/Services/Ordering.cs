@@ -29,7 +29,7 @@ public sealed record ServiceView(Guid Id, string Kind, Guid TariffId, string Sta
 /// </summary>
 public sealed class Ordering(
     AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, SubscriberLegalData legal, EvidenceArchive archive, Hooks.ProvisioningHooks hooks, TimeProvider time,
-    IOptions<TradehallOptions> site)
+    IOptions<TradehallOptions> site, IEnumerable<IOrderingRestrictions> restrictions)
 {
     public Task<ServiceView> OrderAsync(Guid memberId, OrderRequest request, CancellationToken cancellationToken) =>
         db.InTransactionAsync(() => OrderInTransactionAsync(memberId, request, cancellationToken), cancellationToken);
@@ -124,6 +124,7 @@ public sealed class Ordering(
         var account = await db.Set<BillingAccount>().AsNoTracking().FirstOrDefaultAsync(a => a.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.no_account", "This member has no personal account.");
         Contract.Termination.EnsureLive(account);
+        await Contract.Enforcement.EnsureMayOrderAsync(account, memberId, restrictions, cancellationToken);
         if (kind.BuiltIn && await db.Set<SubscribedService>().AnyAsync(s => s.MemberId == memberId && s.KindCode == kind.Code && SubscribedService.Live.Contains(s.Status), cancellationToken))
         {
             throw AlreadySubscribed();

@@ -15,7 +15,7 @@ namespace Tradehall.Core.Billing.Services;
 /// </summary>
 public sealed class Pausing(
     AppDbContext db, Ledger.LedgerPostings ledger, Credit.Debts debts, Hooks.ProvisioningHooks hooks, EvidenceArchive archive, TimeProvider time, IOptions<BillingOptions> options,
-    IOptions<TradehallOptions> site)
+    IOptions<TradehallOptions> site, IEnumerable<IOrderingRestrictions> restrictions)
 {
     /// <summary>BIL-20: the price of a period at the pause tariff, rounded down to the minor unit.</summary>
     public static long PausePrice(long price, int percent) => price * percent / 100;
@@ -56,6 +56,7 @@ public sealed class Pausing(
             {
                 throw new DomainException("billing.service_not_paused", "Only a paused service can be resumed this way.", StatusCodes.Status409Conflict);
             }
+            await Contract.Enforcement.EnsureMayOrderAsync(account, memberId, restrictions, cancellationToken);
             var today = time.Today(site.Value.Zone);
             long charged = 0;
             if (service.PeriodAtPausePrice && service.PeriodEnd > today)

@@ -31,3 +31,10 @@ internal sealed class ListingComplaintConfiguration : IEntityTypeConfiguration<L
         b.HasIndex(c => c.CreatedAt);
     }
 }
+
+/// <summary>OPS-02: moderation checks a sanction's complaint about a listing here.</summary>
+internal sealed class ListingComplaintRecords(AppDbContext db) : Moderation.IComplaintRecords
+{
+    public Task<Guid?> AccusedAsync(Guid complaintId, CancellationToken cancellationToken) =>
+        db.Set<ListingComplaint>().Where(c => c.Id == complaintId).Select(c => (Guid?)c.OwnerId).FirstOrDefaultAsync(cancellationToken);
+}

@@ -14,7 +14,7 @@ public sealed record PhotoAdded(Guid Id, string Url);
 /// listing (anyone else gets 404), and each change stages the search entry in the same save.
 /// </summary>
 public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchIndex index, Entitlements entitlements, ImagePipeline images,
-    IFileStore files, IOptions<MarketplaceOptions> options, TimeProvider time)
+    IFileStore files, Moderation.MemberRestrictions restrictions, IOptions<MarketplaceOptions> options, TimeProvider time)
 {
     public const string PhotoArea = "listing-photos";
 
@@ -28,6 +28,8 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
     /// <summary>The form's door: <paramref name="unreadable"/> names what the form could not read (a typed number), refused with the rest.</summary>
     public async Task<ListingCreated> CreateAsync(Guid memberId, ListingRequest request, FieldErrors unreadable, CancellationToken cancellationToken)
     {
+        // OPS-02: a member restricted from posting (or suspended) cannot post, edit or republish listings.
+        await restrictions.EnsureAllowedAsync(memberId, Moderation.Restrictions.Posting, cancellationToken);
         var values = await input.CheckAsync(memberId, request, unreadable, cancellationToken);
         var now = time.UtcNow();
         var listing = new Listing
@@ -56,6 +58,7 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
     public async Task UpdateAsync(Guid memberId, Guid id, ListingRequest request, FieldErrors unreadable, CancellationToken cancellationToken)
     {
         var listing = await OwnAsync(memberId, id, cancellationToken);
+        await restrictions.EnsureAllowedAsync(memberId, Moderation.Restrictions.Posting, cancellationToken);
         var values = await input.CheckAsync(memberId, request, unreadable, cancellationToken);
         values.ApplyTo(listing);
         listing.UpdatedAt = time.UtcNow();
@@ -74,6 +77,7 @@ public sealed class ListingEditor(AppDbContext db, ListingInput input, SearchInd
         {
             throw DomainException.Conflict("marketplace.listing_closed", "id", "A withdrawn or blocked listing cannot be renewed.");
         }
+        await restrictions.EnsureAllowedAsync(memberId, Moderation.Restrictions.Posting, cancellationToken);
         var now = time.UtcNow();
         listing.ExpiresAt = now + Limits.ListingValidity;
         listing.ExpiryWarnedAt = null;

@@ -92,3 +92,10 @@ public sealed class ReportMessage(AppDbContext db, INetwork network, ChatAccess 
             r.Reason, r.MessageText, r.ChatId, r.MessageId)).ToList();
     }
 }
+
+/// <summary>OPS-02: moderation checks a sanction's complaint about a message here.</summary>
+internal sealed class MessageComplaintRecords(AppDbContext db) : Moderation.IComplaintRecords
+{
+    public Task<Guid?> AccusedAsync(Guid complaintId, CancellationToken cancellationToken) =>
+        db.Set<Complaint>().Where(c => c.Id == complaintId).Select(c => (Guid?)c.AccusedId).FirstOrDefaultAsync(cancellationToken);
+}

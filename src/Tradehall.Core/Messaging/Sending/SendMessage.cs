@@ -23,7 +23,7 @@ public sealed record Upload(string FileName, long Length, Func<Stream> Open);
 /// and only then announced live to both participants.
 /// </summary>
 public sealed class SendMessage(AppDbContext db, INetwork network, IListingInquiries listings, DomainEvents events, ChatAccess access, Sandbox sandbox,
-    IFileStore files, Notifier notifier, LiveChatEvents live, IOptions<MessagingOptions> options, TimeProvider time)
+    IFileStore files, Notifier notifier, LiveChatEvents live, Moderation.MemberRestrictions restrictions, IOptions<MessagingOptions> options, TimeProvider time)
 {
     private MessagingOptions Limits => options.Value;
 
@@ -144,6 +144,8 @@ public sealed class SendMessage(AppDbContext db, INetwork network, IListingInqui
         CancellationToken cancellationToken)
     {
         var now = time.UtcNow();
+        // OPS-02: a member restricted from messaging (or suspended) cannot write.
+        await restrictions.EnsureAllowedAsync(senderId, Moderation.Restrictions.Messaging, cancellationToken);
         await sandbox.CheckRateAsync(senderId, now, cancellationToken);
         await sandbox.CheckContentAsync(senderId, chat.Id, text, upload is not null, cancellationToken);
         var stored = upload is null ? null : await StoreAsync(upload, cancellationToken);

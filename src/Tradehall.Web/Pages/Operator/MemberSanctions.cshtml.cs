@@ -1,0 +1,107 @@
+using Microsoft.EntityFrameworkCore;
+using Tradehall.Core.Billing.Accounts;
+using Tradehall.Core.Moderation;
+
+namespace Tradehall.Web.Pages.Operator;
+
+/// <summary>
+/// OPS-02..04: the operator looks up a member (by email, account id or personal account number), reads their recorded
+/// violations and imposes or lifts a sanction — the same handlers as <c>POST</c> and <c>DELETE
+/// /api/v1/operator/members/{accountId}/sanctions</c>.
+/// </summary>
+[Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
+public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup members, BillingAccounts accounts, IOptions<ModerationOptions> options) : TradehallPageModel
+{
+    public ModerationOptions Limits => options.Value;
+
+    public static readonly string[] Fields = [nameof(Kind), nameof(Reason), nameof(Restrictions), nameof(ComplaintId), nameof(ConfirmForfeit)];
+
+    /// <summary>As typed: an email, an account id or a personal account number.</summary>
+    [BindProperty(SupportsGet = true)] public string? Member { get; set; }
+
+    [BindProperty] public string? Kind { get; set; }
+    [BindProperty] public string? Reason { get; set; }
+    [BindProperty] public List<string> Restrictions { get; set; } = [];
+    [BindProperty] public string? ComplaintId { get; set; }
+    [BindProperty] public bool ConfirmForfeit { get; set; }
+
+    public MemberRow? Found { get; private set; }
+    public SanctionsView? View { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(Member) && !await LoadAsync(cancellationToken))
+        {
+            ModelState.AddModelError(nameof(Member), L["There is no member with this email, account id or account number."]);
+        }
+    }
+
+    public async Task<IActionResult> OnPostImposeAsync(CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        var unreadable = new FieldErrors();
+        Guid? complaint = null;
+        if (!string.IsNullOrWhiteSpace(ComplaintId))
+        {
+            if (Guid.TryParse(ComplaintId.Trim(), out var id))
+            {
+                complaint = id;
+            }
+            else
+            {
+                unreadable.Add("complaintId", "There is no complaint with this id.");
+            }
+        }
+        if (await TryAsync(() =>
+            {
+                unreadable.ThrowIfAny();
+                return sanctions.ImposeAsync(User.MemberId(), Found!.Id,
+                    new SanctionRequest(Kind, Reason, complaint, Kind == SanctionKinds.Restriction ? Restrictions : null, Kind == SanctionKinds.Termination ? ConfirmForfeit : null), cancellationToken);
+            }, Fields))
+        {
+            Notice(L["The sanction is recorded and the member is told."]);
+            return LocalRedirect(Self());
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostLiftAsync(Guid id, CancellationToken cancellationToken)
+    {
+        ModelState.Clear();
+        if (!await LoadAsync(cancellationToken))
+        {
+            return NotFound();
+        }
+        if (await TryAsync(() => sanctions.LiftAsync(User.MemberId(), Found!.Id, id, cancellationToken)))
+        {
+            Notice(L["The sanction is lifted and the member is told."]);
+            return LocalRedirect(Self());
+        }
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private string Self() => "/operator/member-sanctions?member=" + Uri.EscapeDataString(Found!.Id.ToString());
+
+    private async Task<bool> LoadAsync(CancellationToken cancellationToken)
+    {
+        var typed = Member?.Trim() ?? "";
+        var normalized = typed.ToUpperInvariant();
+        Guid? id = Guid.TryParse(typed, out var guid) ? guid
+            : typed.Contains('@', StringComparison.Ordinal)
+                ? (await members.Rows.Where(m => m.NormalizedEmail == normalized).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken))
+                : (await accounts.ByNumberAsync(typed, cancellationToken))?.MemberId;
+        Found = id is { } memberId ? await members.FindAsync(memberId, cancellationToken) : null;
+        if (Found is null)
+        {
+            return false;
+        }
+        View = await sanctions.ViewAsync(Found.Id, cancellationToken);
+        return true;
+    }
+}
