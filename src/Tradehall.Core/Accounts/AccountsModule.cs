@@ -204,10 +204,7 @@ public static class AccountsModule
             return TypedResults.NoContent();
         }).RequireRateLimiting(RateLimits.Auth);
         member.MapGet("/tokens", async (HttpContext http, ApiTokens tokens, CancellationToken ct) =>
-            (await tokens.ListAsync(http.User.MemberId(), ct)).Select(t => new
-            {
-                t.Id, t.Name, t.Prefix, scopes = t.Scopes.Split(' '), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt,
-            }));
+            (await tokens.ListAsync(http.User.MemberId(), ct)).Select(TokenListItem.Of));
         member.MapDelete("/tokens/{id:guid}", async (Guid id, HttpContext http, ApiTokens tokens, CancellationToken ct) =>
         {
             await tokens.RevokeAsync(http.User.MemberId(), id, ct);

@@ -37,7 +37,7 @@ public static class AnalyticsModule
         // ANL-02: the operator makes (or completes) a month's reviews on demand, e.g. after correcting rates; existing ones stay.
         // The console's price-review page does the same, and fills the whole archive back.
         app.MapPost("/api/v1/operator/price-reviews", async (GenerateReviewsRequest request, PriceReviews reviews, CancellationToken ct) =>
-                TypedResults.Ok(new { created = await reviews.GenerateOnDemandAsync(request, ct) }))
+                TypedResults.Ok(new ReviewsGenerated(await reviews.GenerateOnDemandAsync(request, ct))))
             .WithTags("Operator").RequireOperator();
     }
 }

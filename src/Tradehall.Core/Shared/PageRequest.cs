@@ -21,16 +21,22 @@ public readonly record struct PageSlice(int Number, int Size)
 /// <c>pageSize</c> within the list's <see cref="PageLimits"/>. Both arrive as text, so "page=x" is refused like "page=0",
 /// with the one error for a bad page: 400 <c>request.page_invalid</c> naming the field.
 /// </summary>
-public sealed record PageRequest([FromQuery(Name = "page")] string? Page = null, [FromQuery(Name = "pageSize")] string? PageSize = null)
+public sealed record PageRequest
 {
     public const string InvalidCode = "request.page_invalid";
+
+    [FromQuery(Name = "page")]
+    public string? Page { get; init; }
+
+    [FromQuery(Name = "pageSize")]
+    public string? PageSize { get; init; }
 
     /// <summary>The first page of the default size.</summary>
     public static readonly PageRequest First = new();
 
     /// <summary>A page asked for by number, as pages bind it.</summary>
     public static PageRequest Of(int? page, int? pageSize = null) =>
-        new(page?.ToString(CultureInfo.InvariantCulture), pageSize?.ToString(CultureInfo.InvariantCulture));
+        new() { Page = page?.ToString(CultureInfo.InvariantCulture), PageSize = pageSize?.ToString(CultureInfo.InvariantCulture) };
 
     /// <summary>The page within <paramref name="limits"/>, or the refusal naming what is wrong, in the request's language.</summary>
     public PageSlice Check(PageLimits limits, IStringLocalizer text)

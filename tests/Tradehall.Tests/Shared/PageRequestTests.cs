@@ -27,7 +27,7 @@ public sealed class PageRequestTests(TradehallApp app) : IClassFixture<Tradehall
     [InlineData("10", "100", 10, 100)]
     public void A_page_within_the_limits_is_taken(string? page, string? size, int number, int pageSize)
     {
-        var slice = new PageRequest(page, size).Check(Limits, new Plain());
+        var slice = new PageRequest { Page = page, PageSize = size }.Check(Limits, new Plain());
         Assert.Equal(new PageSlice(number, pageSize), slice);
         Assert.Equal((number - 1) * pageSize, slice.Skip);
     }
@@ -43,7 +43,7 @@ public sealed class PageRequestTests(TradehallApp app) : IClassFixture<Tradehall
     [InlineData("11", "100", "page")]
     public void A_bad_page_is_the_one_refusal_naming_its_field(string? page, string? size, string field)
     {
-        var refused = Assert.Throws<DomainException>(() => new PageRequest(page, size).Check(Limits, new Plain()));
+        var refused = Assert.Throws<DomainException>(() => new PageRequest { Page = page, PageSize = size }.Check(Limits, new Plain()));
         Assert.Equal(PageRequest.InvalidCode, refused.Code);
         Assert.Equal(400, refused.Status);
         Assert.Equal([field], refused.Errors.Keys);

@@ -98,3 +98,10 @@ public sealed class ApiTokens(AppDbContext db, UserManager<Member> users, TimePr
         }
     }
 }
+
+/// <summary>A token as its owner's list shows it: never its secret, only the prefix that tells it apart.</summary>
+public sealed record TokenListItem(
+    Guid Id, string Name, string Prefix, string[] Scopes, DateTime CreatedAt, DateTime ExpiresAt, DateTime? LastUsedAt, DateTime? RevokedAt)
+{
+    public static TokenListItem Of(ApiToken t) => new(t.Id, t.Name, t.Prefix, t.Scopes.Split(' '), t.CreatedAt, t.ExpiresAt, t.LastUsedAt, t.RevokedAt);
+}

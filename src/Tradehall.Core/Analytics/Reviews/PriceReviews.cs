@@ -258,3 +258,6 @@ public sealed class PriceReviews(AppDbContext db, IMarketPrices market, Entitlem
         }
     }
 }
+
+/// <summary>How many monthly reviews an on-demand run made (ANL-02).</summary>
+public sealed record ReviewsGenerated(int Created);

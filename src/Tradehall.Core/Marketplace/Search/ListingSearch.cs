@@ -22,7 +22,7 @@ public sealed class ListingSearch(
     {
         var errors = new FieldErrors();
         var criteria = SearchCriteriaRules.FromQuery(query, errors);
-        return SearchAsync(criteria, new PageRequest(query.Page, query.PageSize), errors, cancellationToken);
+        return SearchAsync(criteria, new PageRequest { Page = query.Page, PageSize = query.PageSize }, errors, cancellationToken);
     }
 
     public Task<SearchResult> SearchAsync(SearchCriteria criteria, PageRequest page, CancellationToken cancellationToken) =>

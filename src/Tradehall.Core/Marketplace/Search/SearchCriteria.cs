@@ -176,6 +176,27 @@ public sealed class SearchCriteriaRules(CategoryTree categories, IOptions<Market
 }
 
 /// <summary>The query string of <c>GET /api/v1/listings/search</c> and of the search page, as sent.</summary>
-public sealed record SearchQueryString(
-    string? Q, string? Type, string? Category, string? Country, string? MinPrice, string? MaxPrice, string? Currency, string? Since,
-    string? Sort, string? Page, string? PageSize);
+public sealed record SearchQueryString
+{
+    public string? Q { get; init; }
+
+    public string? Type { get; init; }
+
+    public string? Category { get; init; }
+
+    public string? Country { get; init; }
+
+    public string? MinPrice { get; init; }
+
+    public string? MaxPrice { get; init; }
+
+    public string? Currency { get; init; }
+
+    public string? Since { get; init; }
+
+    public string? Sort { get; init; }
+
+    public string? Page { get; init; }
+
+    public string? PageSize { get; init; }
+}

@@ -68,7 +68,11 @@ public sealed class SearchModel(ListingSearch search, CategoryTree categories, S
         }
         ModelState.Clear();
         var tree = await categories.TreeAsync(cancellationToken);
-        var query = new SearchQueryString(Q, Type, Category, Country, MinPrice, MaxPrice, Currency, Since, Sort, PageNumber, PageSize);
+        var query = new SearchQueryString
+        {
+            Q = Q, Type = Type, Category = Category, Country = Country, MinPrice = MinPrice, MaxPrice = MaxPrice, Currency = Currency,
+            Since = Since, Sort = Sort, Page = PageNumber, PageSize = PageSize,
+        };
         // The filters as far as they can be read, for the form and its links; the search itself refuses what cannot be.
         Criteria = SearchCriteriaRules.FromQuery(query, new FieldErrors());
         await TryAsync(async () => Results = await search.SearchAsync(query, cancellationToken), Fields);
