@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Tradehall.Core.Notifications;
@@ -10,38 +9,16 @@ namespace Tradehall.Core.Notifications;
 /// </summary>
 public sealed partial class OutboxWorker(
     IServiceScopeFactory scopes, OutboxSignal signal, TimeProvider time,
-    IOptions<NotificationsOptions> options, ILogger<OutboxWorker> logger) : BackgroundService
+    IOptions<NotificationsOptions> options, ILogger<OutboxWorker> logger) : SignalledWorker(signal, logger)
 {
     private static readonly TimeSpan Lease = TimeSpan.FromMinutes(2);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    protected override TimeSpan Interval => options.Value.PollInterval;
+
+    protected override async Task RoundAsync(CancellationToken cancellationToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (await DeliverDueAsync(cancellationToken) > 0)
         {
-            try
-            {
-                while (await DeliverDueAsync(stoppingToken) > 0)
-                {
-                }
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                // Stopped mid-batch: the messages stay due and the next worker sends them; ending canceled would
-                // stop the whole host when only this worker was stopped.
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCycleFailed(logger, ex);
-            }
-            try
-            {
-                await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
         }
     }
 
@@ -92,7 +69,7 @@ public sealed partial class OutboxWorker(
                 {
                     message.NextAttemptAt = time.UtcNow() + o.FirstRetryDelay * Math.Pow(2, message.Attempts - 1);
                 }
-                LogDeliveryFailed(logger, message.Id, message.Channel, message.Attempts, ex.GetType().Name);
+                LogDeliveryFailed(Logger, message.Id, message.Channel, message.Attempts, ex.GetType().Name);
             }
             message.LockedUntil = null;
             await db.SaveChangesAsync(cancellationToken);
@@ -102,7 +79,4 @@ public sealed partial class OutboxWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery of {MessageId} by {Channel} failed on attempt {Attempt}: {Error}")]
     private static partial void LogDeliveryFailed(ILogger logger, Guid messageId, Channel channel, int attempt, string error);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox delivery cycle failed")]
-    private static partial void LogCycleFailed(ILogger logger, Exception exception);
 }

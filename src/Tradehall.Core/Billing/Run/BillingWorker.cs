@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Tradehall.Core.Billing.Run;
@@ -9,34 +8,13 @@ namespace Tradehall.Core.Billing.Run;
 /// <see cref="BillingRunOptions.ResumeInterval"/> (BIL-10), and starts the day's billing run once the
 /// local time passes <see cref="BillingRunOptions.At"/> — the lease and the recorded day make one node run it once.
 /// </summary>
-public sealed partial class BillingWorker(
+public sealed class BillingWorker(
     IServiceScopeFactory scopes, ResumptionSignal signal, TimeProvider time, IOptions<BillingOptions> options,
-    IOptions<TradehallOptions> site, ILogger<BillingWorker> logger) : BackgroundService
+    IOptions<TradehallOptions> site, ILogger<BillingWorker> logger) : SignalledWorker(signal, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await CycleAsync(stoppingToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                LogCycleFailed(logger, ex);
-            }
-            try
-            {
-                await signal.WaitAsync(options.Value.Run.ResumeInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override TimeSpan Interval => options.Value.Run.ResumeInterval;
 
-    private async Task CycleAsync(CancellationToken cancellationToken)
+    protected override async Task RoundAsync(CancellationToken cancellationToken)
     {
         var today = time.Today(site.Value.Zone);
         await using (var scope = scopes.CreateAsyncScope())
@@ -59,7 +37,4 @@ public sealed partial class BillingWorker(
             await scope.ServiceProvider.GetRequiredService<BillingRun>().RunAsync(today, null, cancellationToken);
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Billing worker cycle failed; it tries again at the next one")]
-    private static partial void LogCycleFailed(ILogger logger, Exception exception);
 }
