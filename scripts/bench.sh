@@ -20,6 +20,9 @@
 #                                  the SQLite market is cached in BENCH_CACHE (/tmp/tradehall-bench-cache); last line:
 #                                  search listings=N capacity_sqlite=R cpu_ms_sqlite=X capacity_postgres=R ... capacity_pg_plain=R
 #                                  ... capacity_lucene=R ... p50_ms_sqlite=X p95_ms_sqlite=X p50_ms_postgres=X p95_ms_postgres=X ...
+#   scripts/bench.sh startup       the site's start in a warm process (build, start, first answer of /health/ready) on SQLite,
+#                                  BENCH_ROUNDS (20) times after one uncounted start, next to an empty ASP.NET Core site started
+#                                  the same way; last line: startup rounds=N site_ms=X site_cpu_ms=X empty_ms=X empty_cpu_ms=X ratio=R
 #
 # BENCH_CLIENTS (4; 2000 for chat), BENCH_SECONDS (20; 30 for chat) and BENCH_ACCOUNTS (1000) change the load;
 # BENCH_CONNECTION_OPTIONS is appended to the application's connection string (e.g. "Max Auto Prepare=20").
@@ -37,11 +40,12 @@ usage: scripts/bench.sh NAME
                 (1000000) listings on SQLite and PostgreSQL, next to plain PostgreSQL full-text search and Lucene.NET;
                 steps of BENCH_STEP_SECONDS (BENCH_SECONDS, else 10), BENCH_CONNECTIONS (64) searches in flight at most,
                 BENCH_SEARCH_ENGINES (sqlite,postgres,pg_plain,lucene) to run only some
+  startup       the site's start to its first answer in a warm process, BENCH_ROUNDS (20) times, next to an empty site
 environment: BENCH_CLIENTS (4), BENCH_SECONDS (20), BENCH_ACCOUNTS (1000), BENCH_QUIET_WAIT (60),
              BENCH_SERVICES (100000), BENCH_ENGINES ("sqlite postgres"), BENCH_RATE (500), BENCH_SENDER (http),
              BENCH_CONNECTION_OPTIONS (appended to the application's connection string),
              BENCH_LISTINGS (1000000), BENCH_STEP_SECONDS (10), BENCH_CONNECTIONS (64),
-             BENCH_SEARCH_ENGINES (sqlite,postgres,pg_plain,lucene), BENCH_CACHE (/tmp/tradehall-bench-cache)
+             BENCH_SEARCH_ENGINES (sqlite,postgres,pg_plain,lucene), BENCH_CACHE (/tmp/tradehall-bench-cache), BENCH_ROUNDS (20)
 USAGE
   exit 2
 }
@@ -183,10 +187,19 @@ search() {
     --engines "${BENCH_SEARCH_ENGINES:-sqlite,postgres,pg_plain,lucene}" --cache "${BENCH_CACHE:-/tmp/tradehall-bench-cache}"
 }
 
+startup() {
+  export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+  echo "bench: building bench/Tradehall.Bench (Release)" >&2
+  dotnet build bench/Tradehall.Bench -c Release -nologo -v quiet >&2
+  wait_quiet startup
+  bench_run startup --rounds "${BENCH_ROUNDS:-20}"
+}
+
 case "${1:-}" in
   ledger) ledger ;;
   billing-run) billing_run ;;
   chat) chat ;;
   search) search ;;
+  startup) startup ;;
   *) usage ;;
 esac

@@ -117,7 +117,7 @@ internal static class ChatBenchmark
             // Migrating a fresh database reads a history table that does not exist yet; EF logs that as an error.
             ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
         };
-        var portA = FreePort();
+        var portA = Loopback.FreePort();
         await using var nodeA = Site.Build(["--urls", $"http://127.0.0.1:{portA}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(settingsOfNodes);
@@ -130,7 +130,7 @@ internal static class ChatBenchmark
         await Console.Error.WriteLineAsync($"chat: seeding {settings.Clients} members with profiles and tokens");
         var members = await SeedAsync(nodeA.Services, settings.Clients, cancellationToken);
 
-        var portB = FreePort();
+        var portB = Loopback.FreePort();
         await Console.Error.WriteLineAsync($"chat: node B (a separate process) on port {portB}");
         using var nodeB = StartNode(settingsOfNodes, portB);
         var urlB = new Uri($"http://127.0.0.1:{portB}");
@@ -508,12 +508,6 @@ internal static class ChatBenchmark
         throw new TimeoutException("node B did not become ready within a minute");
     }
 
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
-    }
 
     private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellationToken)
     {

@@ -25,7 +25,7 @@ internal sealed class SearchSite(WebApplication app, Uri url, string engine) : I
 
     public static async Task<SearchSite> StartAsync(Dictionary<string, string?> config, int? load, int seed, string engine, CancellationToken cancellationToken)
     {
-        var port = FreePort();
+        var port = Loopback.FreePort();
         var app = Site.Build(["--urls", $"http://127.0.0.1:{port}"], builder =>
         {
             builder.Configuration.AddInMemoryCollection(config);
@@ -122,12 +122,5 @@ internal sealed class SearchSite(WebApplication app, Uri url, string engine) : I
     {
         await app.StopAsync(CancellationToken.None);
         await app.DisposeAsync();
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 }
