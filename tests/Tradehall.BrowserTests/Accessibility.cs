@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Microsoft.Playwright;
-
 namespace Tradehall.BrowserTests;
 
 /// <summary>Runs axe-core (from the browser tests' npm packages) against the page as it is now.</summary>

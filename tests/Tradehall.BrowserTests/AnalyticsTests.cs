@@ -1,18 +1,12 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.TopUps;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,16 +1,10 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Billing.TopUps;
 using Tradehall.Core.Data;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-
 namespace Tradehall.BrowserTests;
 
 /// <summary>MKT-01 in a browser: the operator adds a subcategory in the category console and renames it, in both languages, on a phone and a desktop.</summary>

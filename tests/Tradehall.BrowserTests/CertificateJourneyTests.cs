@@ -1,11 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Billing.Run;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Legal;
 
 namespace Tradehall.BrowserTests;

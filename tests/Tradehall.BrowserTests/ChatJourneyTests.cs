@@ -1,12 +1,6 @@
 using Tradehall.Core.Accounts;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Network;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

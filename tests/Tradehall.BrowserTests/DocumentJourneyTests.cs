@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.BrowserTests;
 
 /// <summary>

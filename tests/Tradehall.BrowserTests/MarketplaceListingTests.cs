@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,15 +1,9 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Demo;
 
 namespace Tradehall.BrowserTests;

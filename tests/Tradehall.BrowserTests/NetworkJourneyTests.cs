@@ -1,13 +1,7 @@
 using Tradehall.Core.Accounts;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Data;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,11 +1,6 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Legal;
 
 namespace Tradehall.BrowserTests;

@@ -1,11 +1,5 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Data;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

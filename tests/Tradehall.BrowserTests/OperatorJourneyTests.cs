@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
 
 namespace Tradehall.BrowserTests;

@@ -1,12 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Playwright;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

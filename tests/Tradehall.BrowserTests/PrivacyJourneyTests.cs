@@ -1,8 +1,4 @@
 using System.IO.Compression;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Playwright;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

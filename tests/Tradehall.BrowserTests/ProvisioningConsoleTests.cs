@@ -1,6 +1,3 @@
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Billing.Hooks;
 using Tradehall.Core.Data;
 

@@ -1,14 +1,8 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Core.Legal.Subscribers;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

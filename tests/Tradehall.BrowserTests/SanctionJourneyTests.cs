@@ -1,7 +1,3 @@
-using System.Net.Http.Json;
-using Microsoft.Playwright;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.BrowserTests;
 
 /// <summary>

@@ -1,12 +1,8 @@
-using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using Microsoft.Playwright;
 using Tradehall.Core.Accounts;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Web.Hosting;
 
 namespace Tradehall.BrowserTests;

@@ -1,10 +1,5 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
-using System.Text.RegularExpressions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.BrowserTests;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Accounts;
 
 public sealed class AccountChangesApiTests(TradehallApp app) : IClassFixture<TradehallApp>

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Accounts;
 
 /// <summary>ACC-08, SEC-05: a leaked token or an open session is not enough to take an account over.</summary>

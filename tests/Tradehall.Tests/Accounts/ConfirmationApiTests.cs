@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Accounts;
 

@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Accounts;
 
 /// <summary>ACC-05, SEC-06, SEC-09: the lockout stops guessing without telling which addresses exist or locking the owner out.</summary>

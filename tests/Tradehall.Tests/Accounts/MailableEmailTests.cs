@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Accounts;
 
 /// <summary>ACC-02: an address mail cannot reach (a non-ASCII local part or domain) is refused where it is entered.</summary>

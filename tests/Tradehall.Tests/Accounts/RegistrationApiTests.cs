@@ -1,13 +1,8 @@
 using Tradehall.Core.Accounts;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Cryptography.KeyDerivation;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Legal;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Accounts;
 

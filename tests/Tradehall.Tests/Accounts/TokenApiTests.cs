@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Accounts;
 

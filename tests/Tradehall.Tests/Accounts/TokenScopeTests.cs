@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Accounts;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Tradehall.Core.Analytics.Prices;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Core.Marketplace.Listings.ListingStatus;
 using static Tradehall.Core.Marketplace.Listings.ListingType;
 

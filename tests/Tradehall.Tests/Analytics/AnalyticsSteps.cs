@@ -1,12 +1,8 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Notifications;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Analytics;
 

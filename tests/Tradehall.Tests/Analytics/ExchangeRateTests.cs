@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Analytics;
 

@@ -1,10 +1,6 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Analytics.Reviews;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Core.Marketplace.Listings.ListingStatus;
 using static Tradehall.Core.Marketplace.Listings.ListingType;
 

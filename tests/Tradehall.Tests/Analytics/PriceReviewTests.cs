@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Core.Marketplace.Listings.ListingStatus;
 using static Tradehall.Core.Marketplace.Listings.ListingType;
 

@@ -1,11 +1,8 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Core.Marketplace.Listings.ListingType;
 
 namespace Tradehall.Tests.Analytics;

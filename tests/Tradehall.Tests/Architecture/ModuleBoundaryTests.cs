@@ -1,9 +1,7 @@
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Mono.Cecil;
 using Tradehall.Core.Data;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Architecture;
 

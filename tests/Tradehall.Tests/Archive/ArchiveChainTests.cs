@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Archive;
 

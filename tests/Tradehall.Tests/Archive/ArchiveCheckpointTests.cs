@@ -1,7 +1,4 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Archive;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Archive;
 

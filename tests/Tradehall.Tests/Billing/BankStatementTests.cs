@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

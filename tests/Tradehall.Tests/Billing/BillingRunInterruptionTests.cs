@@ -1,14 +1,11 @@
 using System.Data.Common;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Documents.Certificates;
 using Tradehall.Tests.Documents;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

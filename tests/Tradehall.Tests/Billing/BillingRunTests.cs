@@ -1,14 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.BillingDays;
 using App = Tradehall.Tests.Billing.BillingDays.App;
 

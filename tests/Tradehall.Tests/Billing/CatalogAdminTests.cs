@@ -1,9 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Catalog;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
 
 namespace Tradehall.Tests.Billing;

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Billing;
 
 /// <summary>What the catalogue and confirmation tests do again and again: an operator's kind and tariff, a funded subscriber, an order.</summary>

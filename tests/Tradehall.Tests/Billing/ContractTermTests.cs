@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CreditSteps;
 
 namespace Tradehall.Tests.Billing;

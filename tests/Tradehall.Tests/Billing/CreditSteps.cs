@@ -1,9 +1,5 @@
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Run;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,9 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CreditSteps;
 
 namespace Tradehall.Tests.Billing;

@@ -1,10 +1,7 @@
 using System.Globalization;
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Forecasts;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

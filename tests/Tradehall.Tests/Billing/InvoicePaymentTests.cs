@@ -1,11 +1,6 @@
 using Tradehall.Core.Accounts;
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Legal;
 using static Tradehall.Tests.Billing.BankStatementTests;
 

@@ -1,9 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using FsCheck;
 using FsCheck.Fluent;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,12 +1,7 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Tests.Analytics;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Legal;
 using static Tradehall.Tests.Billing.CreditSteps;
 

@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
 
 namespace Tradehall.Tests.Billing;

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

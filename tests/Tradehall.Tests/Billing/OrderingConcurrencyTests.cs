@@ -1,10 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Services;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

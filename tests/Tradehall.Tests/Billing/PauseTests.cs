@@ -1,10 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

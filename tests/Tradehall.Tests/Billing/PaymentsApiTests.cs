@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using System.Net.Http.Json;
 using Tradehall.Core.Billing.Hooks;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.ProvisioningHookSteps;
 
 namespace Tradehall.Tests.Billing;

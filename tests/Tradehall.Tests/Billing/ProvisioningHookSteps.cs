@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Hooks;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,10 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Hooks;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.ProvisioningHookSteps;
 
 namespace Tradehall.Tests.Billing;

@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Legal.Subscribers;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,13 +1,8 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
 using static Tradehall.Tests.Billing.BillingDays;
 using App = Tradehall.Tests.Billing.BillingDays.App;

@@ -1,15 +1,11 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Data;
 using Tradehall.Core.Documents.Statements;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Run;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

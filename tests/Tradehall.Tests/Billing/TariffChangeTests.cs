@@ -1,15 +1,9 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
 using static Tradehall.Tests.Billing.BillingDays;
 using App = Tradehall.Tests.Billing.BillingDays.App;

@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Billing;
 

@@ -1,8 +1,6 @@
 using System.Data.Common;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Data;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Data;
 

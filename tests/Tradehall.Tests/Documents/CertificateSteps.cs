@@ -1,11 +1,6 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Legal;
 
 namespace Tradehall.Tests.Documents;

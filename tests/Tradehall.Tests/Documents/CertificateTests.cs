@@ -1,10 +1,6 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Documents.CertificateSteps;
 
 namespace Tradehall.Tests.Documents;

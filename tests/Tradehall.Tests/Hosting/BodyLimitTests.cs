@@ -1,8 +1,6 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Messaging;
 
 namespace Tradehall.Tests.Hosting;

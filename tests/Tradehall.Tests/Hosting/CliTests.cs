@@ -1,9 +1,5 @@
 using Tradehall.Core.Accounts;
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Hosting;
 

@@ -1,9 +1,6 @@
 using System.Globalization;
-using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace;
@@ -11,7 +8,6 @@ using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Network.Organizations;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Demo;
 
 namespace Tradehall.Tests.Hosting;

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.Extensions.Logging;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Hosting;
 

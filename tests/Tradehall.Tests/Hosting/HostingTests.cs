@@ -1,8 +1,5 @@
-using System.Net;
 using System.Reflection;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Hosting;
 

@@ -1,8 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Hosting;
 
 /// <summary>RUN-04: the OpenAPI document lists what each route answers — its result and every refusal — as the routes declare it.</summary>

@@ -1,9 +1,7 @@
-using System.Text.Json;
 using System.Threading.Channels;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
 

@@ -1,6 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-
 namespace Tradehall.Tests.Infrastructure;
 
 public sealed record TestMember(Guid Id, string Token, string Email, string Phone, string Password);

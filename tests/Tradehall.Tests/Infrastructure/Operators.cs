@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 
 namespace Tradehall.Tests.Infrastructure;

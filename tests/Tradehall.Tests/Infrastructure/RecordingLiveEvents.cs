@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Tradehall.Core.Shared;
 

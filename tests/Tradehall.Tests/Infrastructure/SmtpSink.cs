@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Net;
 using System.Text.RegularExpressions;
 using MimeKit;
 using SmtpServer;

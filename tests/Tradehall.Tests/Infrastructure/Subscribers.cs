@@ -1,4 +1,3 @@
-using System.Net.Http.Json;
 using Tradehall.Tests.Billing;
 
 namespace Tradehall.Tests.Infrastructure;

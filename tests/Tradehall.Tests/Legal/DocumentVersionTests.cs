@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Legal.Documents;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Legal;
 

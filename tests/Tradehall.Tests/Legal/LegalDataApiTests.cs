@@ -1,13 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Runtime.CompilerServices;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Subscribers;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Legal;
 

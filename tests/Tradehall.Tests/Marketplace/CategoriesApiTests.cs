@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,12 +1,8 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Marketplace.ListingSteps;
 
 namespace Tradehall.Tests.Marketplace;

@@ -1,7 +1,4 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Marketplace.ListingSteps;
 
 namespace Tradehall.Tests.Marketplace;

@@ -1,8 +1,4 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Network;
 using static Tradehall.Tests.Marketplace.ListingSteps;
 

@@ -1,15 +1,10 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Quotes;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Messaging;
 using static Tradehall.Tests.Messaging.ChatSteps;
 

@@ -1,6 +1,4 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Messaging;
 using static Tradehall.Tests.Messaging.ChatSteps;
 

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Text.Json;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,5 +1,4 @@
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,13 +1,10 @@
 using System.Globalization;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Marketplace.Search.Index;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Marketplace;
 using Tradehall.Core.Shared;
@@ -7,7 +5,6 @@ using Tradehall.Core.Data;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Marketplace.Search.Index;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Marketplace.ListingSteps;
 
 namespace Tradehall.Tests.Marketplace;

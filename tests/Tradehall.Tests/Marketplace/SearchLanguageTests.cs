@@ -1,9 +1,6 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Shared;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Demo;
 
 namespace Tradehall.Tests.Marketplace;

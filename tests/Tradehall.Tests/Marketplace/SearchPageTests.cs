@@ -1,13 +1,9 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Network.Images;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Network;
 using static Tradehall.Tests.Marketplace.ListingSteps;
 

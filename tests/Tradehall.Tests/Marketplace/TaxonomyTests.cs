@@ -1,13 +1,11 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Synonyms;
 using Tradehall.Core.Shared;
 using Tradehall.Tests.Data;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Marketplace;
 

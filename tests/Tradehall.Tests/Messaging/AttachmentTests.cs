@@ -1,7 +1,5 @@
 using System.IO.Compression;
-using System.Net;
 using System.Text;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Messaging.ChatSteps;
 
 namespace Tradehall.Tests.Messaging;

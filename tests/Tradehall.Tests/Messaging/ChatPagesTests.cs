@@ -1,10 +1,6 @@
-using System.Net;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Messaging.ChatSteps;
 
 namespace Tradehall.Tests.Messaging;

@@ -1,11 +1,7 @@
 using Tradehall.Core.Accounts;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Messaging.ChatSteps;
 
 namespace Tradehall.Tests.Messaging;

@@ -1,5 +1,3 @@
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Messaging.ChatSteps;
 
 namespace Tradehall.Tests.Messaging;

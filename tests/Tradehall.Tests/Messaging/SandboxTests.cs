@@ -1,8 +1,4 @@
 using Tradehall.Core.Accounts;
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Messaging.ChatSteps;
 
 namespace Tradehall.Tests.Messaging;

@@ -1,8 +1,5 @@
-using System.Net;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CreditSteps;
 using static Tradehall.Tests.Moderation.SanctionSteps;
 

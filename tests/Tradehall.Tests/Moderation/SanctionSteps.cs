@@ -1,7 +1,4 @@
-using System.Net.Http.Json;
-using System.Text.Json;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Moderation;
 

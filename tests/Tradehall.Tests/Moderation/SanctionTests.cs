@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Moderation;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Privacy;
 using Tradehall.Tests.Marketplace;
 using Tradehall.Tests.Messaging;

@@ -1,6 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

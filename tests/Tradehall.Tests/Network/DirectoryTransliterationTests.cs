@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Tradehall.Core.Network.Directory;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

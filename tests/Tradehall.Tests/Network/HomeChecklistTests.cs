@@ -1,10 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Network.Onboarding;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Marketplace;
 using Tradehall.Tests.Messaging;
 using static Tradehall.Tests.Network.NetworkSteps;

@@ -1,8 +1,6 @@
 using System.Buffers.Binary;
 using System.Diagnostics;
-using System.Net;
 using Tradehall.Core.Network.Images;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

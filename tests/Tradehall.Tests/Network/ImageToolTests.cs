@@ -1,6 +1,3 @@
-using System.Net;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Network;
 
 /// <summary>NET-02: without libvips' tool the site still runs, says so in health and answers uploads plainly — never a 500.</summary>

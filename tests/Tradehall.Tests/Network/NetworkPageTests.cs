@@ -1,9 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
-using Microsoft.EntityFrameworkCore;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

@@ -1,8 +1,5 @@
 using Tradehall.Core.Accounts;
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Network;
 

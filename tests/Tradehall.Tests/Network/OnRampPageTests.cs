@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Messaging;
 using static Tradehall.Tests.Network.NetworkSteps;
 

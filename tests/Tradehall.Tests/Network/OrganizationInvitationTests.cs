@@ -1,11 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Marketplace;
 using static Tradehall.Tests.Network.NetworkSteps;
 

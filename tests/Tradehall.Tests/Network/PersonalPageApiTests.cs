@@ -1,10 +1,5 @@
 using Tradehall.Core.Accounts;
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Network.NetworkSteps;
 
 namespace Tradehall.Tests.Network;

@@ -1,8 +1,4 @@
-using System.Net.Http.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Notifications.NotificationSteps;
 
 namespace Tradehall.Tests.Notifications;

@@ -1,14 +1,10 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
-using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Notifications;
 

@@ -1,12 +1,6 @@
-using System.Net;
-using System.Net.Http.Json;
-using System.Text.Json;
 using AngleSharp.Html.Dom;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Preferences;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Notifications.NotificationSteps;
 
 namespace Tradehall.Tests.Notifications;

@@ -1,11 +1,8 @@
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Data;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Notifications;
 

@@ -1,12 +1,8 @@
-using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using MimeKit;
 using Tradehall.Core.Notifications;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Notifications;
 

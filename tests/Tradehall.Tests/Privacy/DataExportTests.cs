@@ -1,14 +1,9 @@
-using System.Net;
 using System.Text;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Privacy;
 using Tradehall.Core.Privacy.Exports;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Marketplace;
 using Tradehall.Tests.Messaging;
 using Tradehall.Tests.Network;

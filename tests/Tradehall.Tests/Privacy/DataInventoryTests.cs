@@ -1,12 +1,8 @@
-using System.Net.Http.Json;
 using System.Reflection;
-using System.Text.Json;
 using System.Xml.Linq;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Data;
 using Tradehall.Core.Privacy.Inventory;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Privacy;
 

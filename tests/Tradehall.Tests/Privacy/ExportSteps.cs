@@ -1,8 +1,5 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text.Json;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Privacy;
 

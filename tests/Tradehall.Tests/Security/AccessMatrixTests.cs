@@ -1,11 +1,7 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Marketplace;
 using Tradehall.Tests.Messaging;
 

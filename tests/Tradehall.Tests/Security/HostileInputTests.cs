@@ -1,12 +1,8 @@
-using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Metadata;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Security;
 

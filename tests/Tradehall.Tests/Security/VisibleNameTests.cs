@@ -1,7 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
-using Tradehall.Tests.Infrastructure;
-
 namespace Tradehall.Tests.Security;
 
 /// <summary>SEC-07: names people read — of members, organizations and tokens — cannot be invisible or reversed.</summary>

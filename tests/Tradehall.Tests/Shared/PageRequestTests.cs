@@ -1,7 +1,5 @@
-using System.Net;
 using Microsoft.Extensions.Localization;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Shared;
 

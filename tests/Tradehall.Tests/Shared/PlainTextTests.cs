@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Http.Json;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Shared;
-using Tradehall.Tests.Infrastructure;
 using Tradehall.Tests.Marketplace;
 using Tradehall.Tests.Messaging;
 

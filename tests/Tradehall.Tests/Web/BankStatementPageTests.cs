@@ -1,10 +1,7 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

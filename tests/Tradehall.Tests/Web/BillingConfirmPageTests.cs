@@ -1,7 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

@@ -1,8 +1,6 @@
-using System.Net;
 using System.Text;
 using AngleSharp.Html.Dom;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

@@ -1,14 +1,10 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CatalogueSteps;
 
 namespace Tradehall.Tests.Web;

@@ -1,11 +1,8 @@
-using System.Net;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Synonyms;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

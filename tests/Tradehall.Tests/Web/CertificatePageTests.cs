@@ -1,6 +1,4 @@
-using System.Net;
 using Tradehall.Tests.Documents;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Documents.CertificateSteps;
 
 namespace Tradehall.Tests.Web;

@@ -1,11 +1,8 @@
-using System.Net;
 using System.Reflection;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

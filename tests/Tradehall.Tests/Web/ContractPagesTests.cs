@@ -1,6 +1,4 @@
-using System.Net;
 using Tradehall.Tests.Billing;
-using Tradehall.Tests.Infrastructure;
 using static Tradehall.Tests.Billing.CreditSteps;
 
 namespace Tradehall.Tests.Web;

@@ -1,8 +1,5 @@
-using System.Net;
 using AngleSharp.Html.Parser;
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Legal.Subscribers;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

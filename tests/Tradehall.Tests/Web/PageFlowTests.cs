@@ -1,10 +1,6 @@
-using System.Net;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Sessions;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 

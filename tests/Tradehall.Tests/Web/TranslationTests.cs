@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
-using Tradehall.Tests.Infrastructure;
 
 namespace Tradehall.Tests.Web;
 
