@@ -5,7 +5,7 @@ namespace Tradehall.Core.Marketplace;
 
 /// <summary>
 /// PRV-03: the marketplace's part of a member's export — the listings they posted with their photos, the quotes they
-/// offered and the deals they are a side of.
+/// offered, the deals they are a side of, and the complaints they filed about listings.
 /// </summary>
 internal sealed class MarketplacePersonalData(AppDbContext db, IFileStore files) : IPersonalDataSource
 {
@@ -19,6 +19,8 @@ internal sealed class MarketplacePersonalData(AppDbContext db, IFileStore files)
         var quotes = await db.Set<Quote>().AsNoTracking().Where(q => q.FromId == memberId).OrderBy(q => q.CreatedAt).ToListAsync(cancellationToken);
         var deals = await db.Set<Deal>().AsNoTracking().Where(d => d.SellerId == memberId || d.BuyerId == memberId).OrderBy(d => d.CreatedAt)
             .ToListAsync(cancellationToken);
+        var complaints = await db.Set<ListingComplaint>().AsNoTracking().Where(c => c.ReporterId == memberId).OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.ListingId, c.ListingTitle, c.Reason, c.CreatedAt }).ToListAsync(cancellationToken);
         return new PersonalDataSection("marketplace", new Dictionary<string, object?>
         {
             ["listings"] = listings.Select(l => new
@@ -37,6 +39,7 @@ internal sealed class MarketplacePersonalData(AppDbContext db, IFileStore files)
                 d.Id, d.QuoteId, d.ChatId, d.ListingId, Side = d.SellerId == memberId ? "seller" : "buyer", Price = Money.ToAmount(d.Price),
                 d.Currency, d.Unit, d.Quantity, d.Incoterms, d.DeliveryPlace, d.CreatedAt,
             }).ToList(),
+            ["complaintsFiled"] = complaints,
         }, [.. photos.Select(p => PersonalDataFile.Stored(PhotoPath(p), files, p.StorageKey))]);
     }
 

@@ -1,11 +1,12 @@
 using Tradehall.Core.Messaging.Chats;
+using Tradehall.Core.Messaging.Complaints;
 using Tradehall.Core.Network;
 
 namespace Tradehall.Core.Messaging;
 
 /// <summary>
 /// PRV-03: the chats' part of a member's export — each chat they take part in, with the other member as the chat shows
-/// them (name and handle), and the messages and files the member sent. What the other member wrote is theirs, not part
+/// them (name and handle), the messages and files the member sent, and the complaints they filed. What the other member wrote is theirs, not part
 /// of this member's data.
 /// </summary>
 internal sealed class MessagingPersonalData(AppDbContext db, INetwork network, IFileStore files) : IPersonalDataSource
@@ -21,6 +22,9 @@ internal sealed class MessagingPersonalData(AppDbContext db, INetwork network, I
         var attachments = await db.Set<Attachment>().AsNoTracking()
             .Join(db.Set<Message>().Where(m => m.SenderId == memberId), a => a.MessageId, m => m.Id, (a, m) => a)
             .OrderBy(a => a.MessageId).ToListAsync(cancellationToken);
+        // The complaint keeps a copy of the message complained about: the other member's words, so not exported here.
+        var complaints = await db.Set<Complaint>().AsNoTracking().Where(c => c.ReporterId == memberId).OrderBy(c => c.CreatedAt)
+            .Select(c => new { c.Id, c.ChatId, c.MessageId, c.Reason, c.CreatedAt }).ToListAsync(cancellationToken);
         var byMessage = attachments.ToLookup(a => a.MessageId);
         var byChat = messages.ToLookup(m => m.ChatId);
         return new PersonalDataSection("chats", new Dictionary<string, object?>
@@ -34,6 +38,7 @@ internal sealed class MessagingPersonalData(AppDbContext db, INetwork network, I
                     Attachments = byMessage[m.Id].Select(a => new { a.FileName, a.ContentType, a.Size, File = FilePath(a) }).ToList(),
                 }).ToList(),
             }).ToList(),
+            ["complaintsFiled"] = complaints,
         }, [.. attachments.Select(a => PersonalDataFile.Stored(FilePath(a), files, a.StorageKey))]);
     }
 

@@ -26,7 +26,10 @@ public sealed class DataExportTests(ExportApp app) : IClassFixture<ExportApp>
         using var other = app.Api(b.Token);
         await ListingSteps.PostedAsync(app, a, "Larch decking 28x140 for export");
         var (chatId, _) = await ChatSteps.StartAsync(app, a, b, "Written by the exporting member");
-        await ChatSteps.SendAsync(app, b, chatId, "Written by the other member");
+        var theirs = await ChatSteps.SendAsync(app, b, chatId, "Written by the other member");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages/{theirs}/report", new { reason = "Pushy offers" })).StatusCode);
+        var their = await ListingSteps.PostedAsync(app, b, "Birch plywood from the other member");
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsJsonAsync($"/api/v1/listings/{their}/complaints", new { reason = "Looks copied" })).StatusCode);
         using (var form = new MultipartFormDataContent { { new ByteArrayContent(AttachmentTests.Pdf), "file", "price-list.pdf" } })
         {
             Assert.Equal(HttpStatusCode.Created, (await client.PostAsync($"/api/v1/chats/{chatId}/attachments", form)).StatusCode);
@@ -53,6 +56,9 @@ public sealed class DataExportTests(ExportApp app) : IClassFixture<ExportApp>
         var sent = chat.GetProperty("messagesSent").EnumerateArray().ToList();
         Assert.Contains(sent, m => m.GetProperty("text").GetString() == "Written by the exporting member");
         Assert.Equal(await ChatSteps.HandleAsync(app, b.Id), chat.GetProperty("with").GetProperty("handle").GetString());
+        // The complaints the member filed are theirs; the message complained about is the other member's and stays out.
+        Assert.Equal("Pushy offers", Assert.Single(data.GetProperty("chats").GetProperty("complaintsFiled").EnumerateArray()).GetProperty("reason").GetString());
+        Assert.Equal("Looks copied", Assert.Single(data.GetProperty("marketplace").GetProperty("complaintsFiled").EnumerateArray()).GetProperty("reason").GetString());
         var ledger = data.GetProperty("billing").GetProperty("ledger").EnumerateArray().ToList();
         Assert.Contains(ledger, l => l.GetProperty("amount").GetDecimal() == 1500m);
         Assert.Equal(subscriber.Number, data.GetProperty("billing").GetProperty("account").GetProperty("number").GetString());
