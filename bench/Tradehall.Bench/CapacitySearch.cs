@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Bench;
 
 /// <summary>How the capacity is searched: seconds of warm-up before the first step, each step's warm-up and window, the

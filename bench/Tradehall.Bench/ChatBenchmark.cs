@@ -1,27 +1,14 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
-using Npgsql;
 using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Data;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Notifications.Live;
-using Tradehall.Core.Shared;
 using Tradehall.Demo;
-using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;
 

@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Npgsql;
-
 namespace Tradehall.Bench;
 
 /// <summary>

@@ -1,20 +1,10 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Http;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
-using Npgsql;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
-using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
-using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace Tradehall.Bench;

@@ -1,12 +1,6 @@
 using System.CommandLine;
 using System.Data.Common;
-using System.Diagnostics;
-using System.Globalization;
-using System.Text;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
-using Tradehall.Core.Data;
 
 namespace Tradehall.Bench;
 

@@ -1,7 +1,5 @@
 using System.Data.Common;
-using System.Globalization;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Bench;
 

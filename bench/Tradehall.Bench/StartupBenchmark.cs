@@ -1,11 +1,5 @@
 using System.CommandLine;
-using System.Diagnostics;
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
-using Tradehall.Web.Hosting;
 
 namespace Tradehall.Bench;
 

@@ -1,6 +1,19 @@
 // The namespaces most files of every module use; a file names only the ones particular to it.
+global using System.ComponentModel.DataAnnotations;
+global using System.Globalization;
+global using System.Text.Json;
+global using System.Text;
+global using Microsoft.AspNetCore.Builder;
 global using Microsoft.AspNetCore.Http;
+global using Microsoft.AspNetCore.Routing;
+global using Microsoft.EntityFrameworkCore.Metadata.Builders;
 global using Microsoft.EntityFrameworkCore;
+global using Microsoft.Extensions.DependencyInjection;
+global using Microsoft.Extensions.Localization;
+global using Microsoft.Extensions.Logging;
 global using Microsoft.Extensions.Options;
+global using Tradehall.Core.Accounts.Tokens;
+global using Tradehall.Core.Accounts;
+global using Tradehall.Core.Archive;
 global using Tradehall.Core.Data;
 global using Tradehall.Core.Shared;

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Accounts.Email;
 
 namespace Tradehall.Core.Accounts;

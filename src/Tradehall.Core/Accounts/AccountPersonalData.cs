@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Sessions;
-using Tradehall.Core.Accounts.Tokens;
 
 namespace Tradehall.Core.Accounts;
 

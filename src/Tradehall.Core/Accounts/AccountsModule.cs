@@ -2,18 +2,14 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Tradehall.Core.Accounts.Email;
 using Tradehall.Core.Accounts.Phone;
 using Tradehall.Core.Accounts.Registration;
 using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Accounts.SignIn;
-using Tradehall.Core.Accounts.Tokens;
 
 namespace Tradehall.Core.Accounts;
 

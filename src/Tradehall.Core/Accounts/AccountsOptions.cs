@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Accounts;
 
 /// <summary>Every limit and period of accounts and sign-in (SPEC §13, SEC-01..03).</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using PersonalDataAttribute = Tradehall.Core.Shared.PersonalDataAttribute;
 
 namespace Tradehall.Core.Accounts;

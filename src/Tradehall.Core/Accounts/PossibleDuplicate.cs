@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Accounts;
 
 /// <summary>ACC-04: a new account with the same name and date of birth as an existing one, for the operator to review.</summary>

@@ -1,6 +1,4 @@
 using Microsoft.AspNetCore.Identity;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Analytics;
 
 /// <summary>Limits of market analytics (ANL-01) and the schedule of monthly price reviews (ANL-02).</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Archive;
 
 /// <summary>ARC-01: where the chain's head is anchored outside the database.</summary>

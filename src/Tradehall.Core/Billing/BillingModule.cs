@@ -1,10 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing.Accounts;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Tradehall.Core.Billing.BankStatements;

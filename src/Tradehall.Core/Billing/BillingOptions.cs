@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Billing;
 
 /// <summary>Every period, fee and limit of billing (SPEC §13); the gateway secret comes from configuration or a key store.</summary>

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Tradehall.Core.Data;
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Tradehall.Core.Data;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Core.Documents;
 
 /// <summary>DOC-02: sequential document numbers, one gap-free series per kind of document and year.</summary>

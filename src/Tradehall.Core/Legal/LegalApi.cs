@@ -1,4 +1,3 @@
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Legal.Subscribers;
 
 namespace Tradehall.Core.Legal;

@@ -1,10 +1,5 @@
 using System.Reflection;
 using Markdig;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Legal.Documents;
 using Tradehall.Core.Legal.Subscribers;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Legal;
 
 /// <summary>Periods of the subscriber's legal data and of new document versions (SPEC §2, §13, OPS-06).</summary>

@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Currencies;
 using Tradehall.Core.Marketplace.Quotes;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Marketplace;
 
 /// <summary>Limits and terms of the marketplace (SPEC §5, §13): plan limits, validity, what a listing may say.</summary>

@@ -1,10 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Messaging.Attachments;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Complaints;

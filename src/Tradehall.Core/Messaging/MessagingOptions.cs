@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Messaging;
 
 /// <summary>Every limit of trade chats (MSG-01..05), bound from <c>Messaging</c> and validated at start.</summary>

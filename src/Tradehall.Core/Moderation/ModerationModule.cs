@@ -1,10 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
-
 namespace Tradehall.Core.Moderation;
 
 public static class ModerationModule

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Moderation;
 
 /// <summary>The limits of sanctions (SPEC §13).</summary>

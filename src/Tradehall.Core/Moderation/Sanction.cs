@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Moderation;
 
 /// <summary>OPS-02: the sanctions the operator may impose; each is a recorded violation.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Contract;
 

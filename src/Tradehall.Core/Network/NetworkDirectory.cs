@@ -1,5 +1,4 @@
 using System.Linq.Expressions;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;

@@ -1,12 +1,6 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Comments;
 using Tradehall.Core.Network.Contacts;

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Network;
 
 /// <summary>Limits of the network (SPEC §3): uploads, comments, contact requests, invitations to organizations, directory pages.</summary>

@@ -1,5 +1,4 @@
 using Tradehall.Core.Billing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Profiles;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Notifications;
 
 /// <summary>NTF-01: what a notification is about; preferences are kept per type and channel.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Core.Notifications;
 
 /// <summary>One entry as the reader sees it: <c>text</c> is rendered in the request's language.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Core.Notifications;
 
 /// <summary>Who a notification email or SMS goes to, and in which language.</summary>

@@ -2,7 +2,6 @@ using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications;

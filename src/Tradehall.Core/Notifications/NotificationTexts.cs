@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications;

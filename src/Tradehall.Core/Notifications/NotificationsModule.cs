@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Notifications.Digests;
 using Tradehall.Core.Notifications.Live;
 using Tradehall.Core.Notifications.Preferences;

@@ -1,4 +1,3 @@
-using System.ComponentModel.DataAnnotations;
 using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications;

@@ -1,5 +1,4 @@
 using System.Net.Http.Json;
-using System.Text.Json;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

@@ -1,9 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Privacy.Exports;
 using Tradehall.Core.Privacy.Inventory;
 

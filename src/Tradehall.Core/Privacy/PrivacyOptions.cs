@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Privacy;
 
 /// <summary>How long a member's data export stays downloadable and how the worker that builds it runs (PRV-03).</summary>

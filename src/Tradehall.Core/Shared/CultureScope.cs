@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Core.Shared;
 
 /// <summary>Renders text for a recipient in their language, then restores the request's culture.</summary>

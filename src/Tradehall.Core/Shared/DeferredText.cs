@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using Microsoft.Extensions.Localization;
 
 namespace Tradehall.Core.Shared;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-
 namespace Tradehall.Core.Shared;
 
 /// <summary>Lets a module react to another's event without knowing it; handlers join the publisher's unit of work.</summary>

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-
 namespace Tradehall.Core.Shared;
 
 /// <summary>

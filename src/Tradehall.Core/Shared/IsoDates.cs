@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Core.Shared;
 
 /// <summary>The one reader of days and months as date inputs and the API send them: <c>YYYY-MM-DD</c> and <c>YYYY-MM</c>.</summary>

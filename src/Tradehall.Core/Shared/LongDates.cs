@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Core.Shared;
 
 public static class LongDates

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Shared;
 
 /// <summary>Site-wide settings: where files live, the operator's time zone and public address.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.Metadata;
-using Microsoft.AspNetCore.Mvc;
 using Tradehall.Core.Accounts.Tokens;
 
 namespace Tradehall.Web.Hosting;

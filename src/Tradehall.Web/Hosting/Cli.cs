@@ -1,13 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Console;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Ledger;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
-using Tradehall.Core.Marketplace;
-using Tradehall.Core.Shared;
 using Tradehall.Demo;
 
 namespace Tradehall.Web.Hosting;

@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
 

@@ -1,11 +1,8 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Data;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
 

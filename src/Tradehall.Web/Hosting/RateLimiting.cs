@@ -1,9 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Threading.RateLimiting;
-using Microsoft.AspNetCore.RateLimiting;
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Hosting;
 

@@ -1,9 +1,5 @@
-using Microsoft.Extensions.Options;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Data;
 using Tradehall.Core.Legal;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Network.Images;
 
 namespace Tradehall.Web.Hosting;

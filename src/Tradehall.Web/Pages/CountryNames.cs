@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Tradehall.Core.Legal.Subscribers;
 
 namespace Tradehall.Web.Pages;

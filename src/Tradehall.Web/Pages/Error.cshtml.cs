@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Web.Pages;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Web.Pages;
 
 /// <summary>RUN-07: dates and numbers for pages, in the visitor's culture and the operator's time zone.</summary>

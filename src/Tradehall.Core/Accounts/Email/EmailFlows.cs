@@ -1,11 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Registration;
 using Tradehall.Core.Accounts.Sessions;
 using Tradehall.Core.Accounts.Settings;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts.Email;
 

@@ -1,8 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Registration;
 using Tradehall.Core.Accounts.Settings;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts.Phone;
 

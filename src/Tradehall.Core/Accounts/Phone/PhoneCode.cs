@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Accounts.Phone;
 
 /// <summary>ACC-03: a one-time code sent by SMS to confirm a phone number. Only its hash is kept.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using LibPhone = PhoneNumbers;
 
 namespace Tradehall.Core.Accounts.Registration;

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Accounts.Phone;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts.Registration;
 

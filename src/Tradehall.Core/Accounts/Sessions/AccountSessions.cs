@@ -1,5 +1,3 @@
-using Tradehall.Core.Archive;
-
 namespace Tradehall.Core.Accounts.Sessions;
 
 public sealed record SessionView(Guid Id, DateTime CreatedAt, DateTime LastSeenAt, string? Ip, string? UserAgent, bool Current);

@@ -1,12 +1,8 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Claims;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.Logging;
 using Tradehall.Core.Accounts.Email;
 using Tradehall.Core.Accounts.Sessions;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts.SignIn;
 

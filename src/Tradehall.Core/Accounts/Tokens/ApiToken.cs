@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Accounts.Tokens;
 
 /// <summary>ACC-12: a personal access token for the JSON API. The secret itself is never stored.</summary>

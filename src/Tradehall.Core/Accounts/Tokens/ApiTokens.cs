@@ -1,6 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Identity;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Accounts.Tokens;
 

@@ -2,7 +2,6 @@ using Microsoft.AspNetCore.Identity;
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.Extensions.Logging;
 
 namespace Tradehall.Core.Accounts.Tokens;
 

@@ -1,5 +1,3 @@
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Analytics.Prices;
 
 namespace Tradehall.Core.Analytics.Reviews;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Billing.Catalog;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Tradehall.Core.Analytics.Reviews;
 
 /// <summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Billing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Marketplace;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Marketplace.Listings;
 using static Tradehall.Core.Analytics.Reviews.ReviewPdfTable;

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Ledger;
 
 namespace Tradehall.Core.Billing.Accounts;

@@ -1,11 +1,5 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Logging;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.TopUps;

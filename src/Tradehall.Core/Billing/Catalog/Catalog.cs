@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Billing.Catalog;
 
 /// <summary>BIL-06: a kind of service the operator sells — the three built-in subscriptions or one the operator defines.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Core.Billing.Catalog;

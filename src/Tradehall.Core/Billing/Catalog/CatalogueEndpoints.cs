@@ -1,8 +1,4 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Core.Billing.Catalog;

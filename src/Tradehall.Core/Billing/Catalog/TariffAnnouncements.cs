@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Core.Billing.Catalog;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Billing.Catalog;
 
 /// <summary>BIL-14: what an announcement is about.</summary>

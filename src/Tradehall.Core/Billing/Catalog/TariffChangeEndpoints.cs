@@ -1,8 +1,3 @@
-using System.Globalization;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Tradehall.Core.Accounts;
-
 namespace Tradehall.Core.Billing.Catalog;
 
 /// <summary>BIL-14: announced tariff changes — the subscriber's list and objection, the operator's list with counts.</summary>

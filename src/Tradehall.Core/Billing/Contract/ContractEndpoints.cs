@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Credit;
 
 namespace Tradehall.Core.Billing.Contract;

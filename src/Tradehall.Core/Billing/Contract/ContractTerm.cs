@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 
 namespace Tradehall.Core.Billing.Contract;

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Billing.Accounts;
 
 namespace Tradehall.Core.Billing.Credit;

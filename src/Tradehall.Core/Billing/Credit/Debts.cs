@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Ledger;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
-
 namespace Tradehall.Core.Billing.Hooks;
 
 /// <summary>BIL-24: one delivery as the operator's log shows it; <c>status</c> is "pending", "delivered" or "failed".</summary>

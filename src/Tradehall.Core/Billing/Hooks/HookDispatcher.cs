@@ -1,8 +1,4 @@
-using System.Globalization;
 using System.Net.Http.Headers;
-using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Tradehall.Core.Billing.Catalog;
 
 namespace Tradehall.Core.Billing.Hooks;

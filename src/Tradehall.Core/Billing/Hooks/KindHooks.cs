@@ -1,4 +1,3 @@
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Catalog;
 
 namespace Tradehall.Core.Billing.Hooks;

@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Mvc;
-using Microsoft.AspNetCore.Routing;
-using Tradehall.Core.Accounts;
 
 namespace Tradehall.Core.Billing.Hooks;
 

@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
-
 namespace Tradehall.Core.Billing.Ledger;
 
 /// <summary>

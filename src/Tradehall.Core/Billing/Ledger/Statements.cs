@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Billing.Accounts;
 
 namespace Tradehall.Core.Billing.Ledger;

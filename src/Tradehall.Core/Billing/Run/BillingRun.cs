@@ -1,6 +1,4 @@
 using System.Data.Common;
-using Microsoft.Extensions.Logging;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Ledger;

@@ -1,7 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Legal;

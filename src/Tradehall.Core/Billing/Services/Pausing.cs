@@ -1,5 +1,4 @@
 using System.Data.Common;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Catalog;
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Catalog;
 
 namespace Tradehall.Core.Billing.Services;

@@ -1,9 +1,4 @@
-using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using Microsoft.Extensions.Logging;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;
 

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Documents.Certificates;
 
 /// <summary>DOC-01: where a certificate stands; <c>objected</c> is final for the subscriber, the operator answers it.</summary>

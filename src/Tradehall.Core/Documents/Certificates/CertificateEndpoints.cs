@@ -1,7 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Documents.Reissues;
 

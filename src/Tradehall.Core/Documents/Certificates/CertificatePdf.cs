@@ -1,4 +1,3 @@
-using System.Globalization;
 using PdfSharp.Drawing;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Legal;

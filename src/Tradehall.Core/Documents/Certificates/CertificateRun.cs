@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Microsoft.Extensions.Logging;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Ledger;

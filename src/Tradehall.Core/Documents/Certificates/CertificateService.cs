@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
-
 namespace Tradehall.Core.Documents.Certificates;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Documents.Invoices;
 
 /// <summary>BIL-05: an invoice for topping up a personal account. A document only: it moves no money.</summary>

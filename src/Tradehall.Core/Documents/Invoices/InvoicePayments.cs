@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.BankStatements;
 using Tradehall.Core.Legal;

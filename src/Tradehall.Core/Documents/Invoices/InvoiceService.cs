@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Legal;

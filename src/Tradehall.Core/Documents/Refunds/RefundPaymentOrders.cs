@@ -1,5 +1,3 @@
-using System.Globalization;
-using System.Text;
 using Tradehall.Core.Billing.Refunds;
 
 namespace Tradehall.Core.Documents.Refunds;

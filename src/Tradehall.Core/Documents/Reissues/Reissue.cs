@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Documents.Reissues;
 
 /// <summary>DOC-03, BIL-18: one set of past documents re-issued at once, and what it cost.</summary>

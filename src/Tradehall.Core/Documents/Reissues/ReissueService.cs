@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Documents.Certificates;

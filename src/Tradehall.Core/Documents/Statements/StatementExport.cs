@@ -1,7 +1,3 @@
-using System.Globalization;
-using System.Text;
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Ledger;
 
 namespace Tradehall.Core.Documents.Statements;

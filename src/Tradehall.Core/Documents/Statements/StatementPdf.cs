@@ -1,5 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using Tradehall.Core.Billing.Ledger;

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts;
-
 namespace Tradehall.Core.Legal.Documents;
 
 /// <summary>PRV-02: one entry of a member's consent history; acceptances are never overwritten, so each version keeps its own.</summary>

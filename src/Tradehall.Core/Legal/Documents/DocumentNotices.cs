@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Notifications;
 
 namespace Tradehall.Core.Legal.Documents;

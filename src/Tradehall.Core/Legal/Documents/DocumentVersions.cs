@@ -1,6 +1,4 @@
 using System.Text.RegularExpressions;
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Legal.Documents;
 

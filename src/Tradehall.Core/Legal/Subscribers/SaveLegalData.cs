@@ -1,9 +1,6 @@
-using System.ComponentModel.DataAnnotations;
 using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Accounts.Registration;
-using Tradehall.Core.Archive;
 
 namespace Tradehall.Core.Legal.Subscribers;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Core.Legal.Subscribers;
 
 /// <summary>KYC-04, KYC-05: a member reads their own legal data and its history, masked.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Marketplace.Synonyms;
 
 namespace Tradehall.Core.Marketplace.Categories;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Tradehall.Core.Marketplace.Categories;
 
 /// <summary>What <c>GET /api/v1/categories</c> answers: a node with its children, named in the reader's language.</summary>

@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Search;
 using Tradehall.Core.Marketplace.Synonyms;

@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Archive;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Core.Marketplace.Currencies;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Marketplace.Search;

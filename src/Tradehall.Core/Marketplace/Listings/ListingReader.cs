@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Marketplace.Categories;

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Core.Marketplace.Listings;
 
 /// <summary>

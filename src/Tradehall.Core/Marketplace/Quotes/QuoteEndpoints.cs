@@ -1,9 +1,3 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
-
 namespace Tradehall.Core.Marketplace.Quotes;
 
 /// <summary>MKT-08: quotes in trade chats and the deals they become, for members only; outsiders get 404 like for the chat itself.</summary>

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text.Json;
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Network;

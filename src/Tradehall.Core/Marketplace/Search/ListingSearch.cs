@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Marketplace.Search.Index;
 using Tradehall.Core.Network;
 

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Core.Marketplace.Search;

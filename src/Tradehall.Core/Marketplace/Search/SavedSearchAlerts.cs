@@ -1,5 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Tradehall.Core.Notifications;
 
 namespace Tradehall.Core.Marketplace.Search;

@@ -1,6 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using System.Text.Json;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 

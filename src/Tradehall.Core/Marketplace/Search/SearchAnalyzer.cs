@@ -1,4 +1,3 @@
-using System.Text;
 using Lucene.Net.Analysis.En;
 using Lucene.Net.Analysis.Ru;
 using Lucene.Net.Tartarus.Snowball;

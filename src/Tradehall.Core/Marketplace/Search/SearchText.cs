@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Tradehall.Core.Marketplace.Search;
 
 /// <summary>One required term of a query: a word, or the words of a quoted phrase in order (folded, as typed).</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Archive;
-
 namespace Tradehall.Core.Marketplace.Synonyms;
 
 public sealed record SynonymGroupView(int Id, IReadOnlyList<string> Words);

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Tradehall.Core.Messaging.Attachments;
 
 /// <summary>The original name of an upload, made safe to show and to offer as a download name.</summary>

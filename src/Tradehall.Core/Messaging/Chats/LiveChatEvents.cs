@@ -1,4 +1,3 @@
-using System.Text;
 using Tradehall.Core.Messaging.Reading;
 
 namespace Tradehall.Core.Messaging.Chats;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Messaging.Chats;
 
 /// <summary>One message. The id grows with every message, so it orders history and marks how far a member has read.</summary>

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Network;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Settings;
 using Tradehall.Core.Network;

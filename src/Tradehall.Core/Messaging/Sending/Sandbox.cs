@@ -1,5 +1,4 @@
 using System.Text.RegularExpressions;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Messaging.Chats;
 
 namespace Tradehall.Core.Messaging.Sending;

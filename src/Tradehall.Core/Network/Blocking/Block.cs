@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Network.Blocking;
 
 /// <summary>NET-07: the blocker receives no chats, comments or contact requests from the blocked member.</summary>

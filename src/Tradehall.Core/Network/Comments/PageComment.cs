@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Network.Comments;
 
 /// <summary>NET-03: a member's comment on another member's (or their own) personal page.</summary>

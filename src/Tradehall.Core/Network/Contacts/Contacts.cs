@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Notifications;
 

@@ -1,6 +1,4 @@
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
 

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Organizations;
 using Tradehall.Core.Network.Profiles;
 

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Http;
-
 namespace Tradehall.Core.Network.Images;
 
 /// <summary>SEC-07: how every stored image is answered — photos, logos, listing photos and their thumbnails alike.</summary>

@@ -1,7 +1,6 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Logging;
 
 namespace Tradehall.Core.Network.Images;
 

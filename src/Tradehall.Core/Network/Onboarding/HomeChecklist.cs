@@ -1,4 +1,3 @@
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Legal;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Network.Organizations;
 
 /// <summary>NET-05: a company page at <c>/o/{slug}</c>.</summary>

@@ -1,4 +1,3 @@
-using Tradehall.Core.Archive;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Notifications;
 

@@ -1,6 +1,3 @@
-using System.Globalization;
-using System.Text;
-
 namespace Tradehall.Core.Network.Profiles;
 
 /// <summary>Readable page addresses made from a member's name: "Иван Петров" becomes <c>ivan-petrov</c>.</summary>

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Images;
 using Tradehall.Core.Network.Organizations;

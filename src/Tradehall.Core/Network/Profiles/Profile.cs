@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Network.Profiles;
 
 /// <summary>NET-01: who may see a field of a personal page.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts;
-
 namespace Tradehall.Core.Network.Profiles;
 
 /// <summary>NET-01: every member gets a personal page at registration, in the same transaction.</summary>

@@ -1,5 +1,3 @@
-using Microsoft.Extensions.Localization;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Notifications.Preferences;
 
 namespace Tradehall.Core.Notifications.Digests;

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-
 namespace Tradehall.Core.Notifications.Digests;
 
 /// <summary>NTF-03, RUN-03: every <see cref="NotificationsOptions.DigestInterval"/> one node of the cluster, holding the lease, sends the due digests.</summary>

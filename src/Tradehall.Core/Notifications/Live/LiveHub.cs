@@ -1,7 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.SignalR;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
 
 namespace Tradehall.Core.Notifications.Live;
 

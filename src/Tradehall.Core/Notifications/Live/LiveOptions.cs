@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace Tradehall.Core.Notifications.Live;
 
 /// <summary>RUN-03: how a node keeps listening for the events other nodes publish through PostgreSQL.</summary>

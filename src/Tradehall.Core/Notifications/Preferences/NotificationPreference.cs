@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace Tradehall.Core.Notifications.Preferences;
 
 /// <summary>NTF-01: where a member hears about something: in the centre, by email, by SMS.</summary>

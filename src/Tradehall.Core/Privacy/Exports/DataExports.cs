@@ -1,4 +1,3 @@
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Notifications;
 
 namespace Tradehall.Core.Privacy.Exports;

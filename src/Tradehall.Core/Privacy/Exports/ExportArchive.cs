@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Text.Json;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Tradehall.Core.Privacy.Exports;

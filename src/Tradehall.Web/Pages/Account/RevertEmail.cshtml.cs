@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Email;
 
 namespace Tradehall.Web.Pages.Account;

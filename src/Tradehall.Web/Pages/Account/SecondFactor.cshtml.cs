@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.SignIn;
 
 namespace Tradehall.Web.Pages.Account;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Analytics.Charts;
 
 namespace Tradehall.Web.Pages.Analytics;

@@ -1,10 +1,7 @@
-using System.Globalization;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Analytics.Prices;
 using Tradehall.Core.Analytics.Reviews;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Analytics;

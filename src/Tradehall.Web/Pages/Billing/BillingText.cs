@@ -1,6 +1,3 @@
-using System.Globalization;
-using Microsoft.Extensions.Localization;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>What the "how to top up" block needs beyond the operator's details: whose payment it is.</summary>

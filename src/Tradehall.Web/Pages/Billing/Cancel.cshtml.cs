@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Web.Pages.Billing;

@@ -1,4 +1,3 @@
-using Tradehall.Core.Billing;
 using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Certificates;
 using Tradehall.Core.Documents.Invoices;

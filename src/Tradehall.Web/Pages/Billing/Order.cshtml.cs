@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text.Json;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Services;
 using Tradehall.Core.Documents.Invoices;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Refunds;
 using Tradehall.Core.Legal;

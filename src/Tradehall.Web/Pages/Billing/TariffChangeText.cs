@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Billing.Catalog;
 
 namespace Tradehall.Web.Pages.Billing;

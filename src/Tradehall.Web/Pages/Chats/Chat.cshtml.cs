@@ -1,5 +1,3 @@
-using System.Globalization;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Quotes;
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Complaints;

@@ -1,7 +1,6 @@
 using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Sending;
-using Tradehall.Core.Network;
 
 namespace Tradehall.Web.Pages.Chats;
 

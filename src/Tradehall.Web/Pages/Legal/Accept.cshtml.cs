@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Legal.Documents;
 
 namespace Tradehall.Web.Pages.Legal;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.AspNetCore.Html;
 using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Documents;

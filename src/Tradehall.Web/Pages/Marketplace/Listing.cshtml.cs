@@ -1,6 +1,4 @@
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Network;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

@@ -1,9 +1,5 @@
-using System.Globalization;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Network;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

@@ -1,7 +1,5 @@
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
-using Tradehall.Core.Network;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

@@ -1,6 +1,4 @@
-using System.Globalization;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

@@ -1,9 +1,6 @@
-using System.Globalization;
 using Microsoft.AspNetCore.WebUtilities;
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
-using Tradehall.Core.Network;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

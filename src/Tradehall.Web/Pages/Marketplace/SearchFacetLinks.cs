@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Localization;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Web.Pages.Marketplace;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-using Tradehall.Core.Accounts;
 using Tradehall.Core.Network.Contacts;
 
 namespace Tradehall.Web.Pages.Network;

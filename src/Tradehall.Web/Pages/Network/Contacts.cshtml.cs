@@ -1,4 +1,3 @@
-using Tradehall.Core.Network;
 using Tradehall.Core.Network.Blocking;
 using Tradehall.Core.Network.Contacts;
 using Tradehall.Core.Network.Organizations;

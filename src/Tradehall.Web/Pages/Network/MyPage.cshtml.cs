@@ -1,5 +1,3 @@
-using Tradehall.Core.Network;
-
 namespace Tradehall.Web.Pages.Network;
 
 /// <summary>

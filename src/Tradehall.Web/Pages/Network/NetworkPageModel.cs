@@ -1,5 +1,3 @@
-using Tradehall.Core.Network;
-
 namespace Tradehall.Web.Pages.Network;
 
 /// <summary>What the network's pages share: the optional viewer and a 404 for what does not exist or may not be seen.</summary>

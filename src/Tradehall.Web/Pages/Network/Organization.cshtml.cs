@@ -1,4 +1,3 @@
-using Tradehall.Core.Marketplace;
 using Tradehall.Core.Network.Organizations;
 
 namespace Tradehall.Web.Pages.Network;

@@ -1,5 +1,4 @@
 using Tradehall.Core.Network.Directory;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Network;
 

@@ -1,5 +1,4 @@
 using Tradehall.Core.Notifications;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Notifications;
 

@@ -1,4 +1,3 @@
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.BankStatements;
 
 namespace Tradehall.Web.Pages.Operator;

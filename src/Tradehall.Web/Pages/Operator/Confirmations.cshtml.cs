@@ -1,5 +1,3 @@
-using System.Globalization;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Services;
 
 namespace Tradehall.Web.Pages.Operator;

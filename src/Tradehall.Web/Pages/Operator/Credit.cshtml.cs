@@ -1,7 +1,4 @@
-using System.Globalization;
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.TopUps;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator;
 

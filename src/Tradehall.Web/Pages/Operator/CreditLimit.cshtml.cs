@@ -1,8 +1,6 @@
-using System.Globalization;
 using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Credit;
-using Tradehall.Core.Shared;
 
 namespace Tradehall.Web.Pages.Operator;
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Marketplace.Currencies;
 
 namespace Tradehall.Web.Pages.Operator;

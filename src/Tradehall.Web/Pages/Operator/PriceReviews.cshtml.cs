@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Analytics;
 using Tradehall.Core.Analytics.Reviews;
 

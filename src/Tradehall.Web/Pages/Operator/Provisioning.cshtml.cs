@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Hooks;
 

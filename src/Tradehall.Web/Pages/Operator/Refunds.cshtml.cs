@@ -1,4 +1,3 @@
-using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Refunds;
 using Tradehall.Core.Documents.Refunds;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Settings;
 using Tradehall.Core.Legal;
 

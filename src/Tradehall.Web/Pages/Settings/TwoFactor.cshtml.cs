@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Tradehall.Core.Accounts.Settings;
 
 namespace Tradehall.Web.Pages.Settings;

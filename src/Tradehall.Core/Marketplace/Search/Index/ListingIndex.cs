@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Core.Marketplace.Search.Index;

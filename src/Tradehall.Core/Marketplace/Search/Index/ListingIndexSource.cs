@@ -1,6 +1,4 @@
 using System.Data.Common;
-using System.Globalization;
-using System.Text;
 using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Marketplace.Synonyms;

@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06: what the catalogue's forms share — an item edited or added with refusals beside the fields, then back to the catalogue.</summary>

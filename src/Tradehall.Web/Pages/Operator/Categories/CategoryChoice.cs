@@ -1,4 +1,3 @@
-using System.Globalization;
 using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Operator.Categories;
