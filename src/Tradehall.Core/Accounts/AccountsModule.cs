@@ -136,31 +136,19 @@ public static class AccountsModule
             var result = await handler.HandleAsync(request, ct);
             return TypedResults.Created("/api/v1/me", result);
         }).RequireRateLimiting(RateLimits.Auth);
-        open.MapPost("/account/email/confirm", async (ConfirmEmailRequest request, EmailFlows flows, CancellationToken ct) =>
-        {
-            await flows.ConfirmAsync(request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/confirm", (ConfirmEmailRequest request, EmailFlows flows, CancellationToken ct) =>
+            flows.ConfirmAsync(request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
         open.MapPost("/account/password/forgot", async (ForgotPasswordRequest request, SignInFlows flows, CancellationToken ct) =>
         {
             await flows.RequestPasswordResetAsync(request, ct);
             return TypedResults.Accepted((string?)null);
         }).RequireRateLimiting(RateLimits.Auth);
-        open.MapPost("/account/password/reset", async (ResetPasswordRequest request, SignInFlows flows, CancellationToken ct) =>
-        {
-            await flows.ResetPasswordAsync(request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
-        open.MapPost("/account/email/change/confirm", async (ConfirmEmailChangeRequest request, EmailFlows flows, CancellationToken ct) =>
-        {
-            await flows.ConfirmChangeAsync(request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
-        open.MapPost("/account/email/revert", async (RevertEmailRequest request, EmailFlows flows, CancellationToken ct) =>
-        {
-            await flows.RevertChangeAsync(request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/password/reset", (ResetPasswordRequest request, SignInFlows flows, CancellationToken ct) =>
+            flows.ResetPasswordAsync(request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/change/confirm", (ConfirmEmailChangeRequest request, EmailFlows flows, CancellationToken ct) =>
+            flows.ConfirmChangeAsync(request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
+        open.MapPost("/account/email/revert", (RevertEmailRequest request, EmailFlows flows, CancellationToken ct) =>
+            flows.RevertChangeAsync(request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
         open.MapPost("/tokens", async (CreateTokenRequest request, SignInFlows flows, CancellationToken ct) =>
         {
             var result = await flows.CreateTokenAsync(request, ct);
@@ -169,49 +157,31 @@ public static class AccountsModule
 
         var member = app.MapGroup("/api/v1").WithTags("Account").RequireScope(ApiScopes.Account);
         member.MapGet("/me", (HttpContext http, GetMe handler) => handler.HandleAsync(http.User.MemberId()));
-        member.MapPost("/account/phone/confirm", async (ConfirmPhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
-        {
-            await flows.ConfirmAsync(http.User.MemberId(), request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Phone);
-        member.MapPost("/account/phone/resend", async (HttpContext http, PhoneFlows flows, CancellationToken ct) =>
-        {
-            await flows.ResendAsync(http.User.MemberId(), ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Phone);
+        member.MapPost("/account/phone/confirm", (ConfirmPhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
+            flows.ConfirmAsync(http.User.MemberId(), request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Phone);
+        member.MapPost("/account/phone/resend", (HttpContext http, PhoneFlows flows, CancellationToken ct) =>
+            flows.ResendAsync(http.User.MemberId(), ct).ThenNoContent()).RequireRateLimiting(RateLimits.Phone);
         member.MapPut("/me/phone", async (ChangePhoneRequest request, HttpContext http, PhoneFlows flows, CancellationToken ct) =>
         {
             await flows.RequestChangeAsync(http.User.MemberId(), request, ct);
             return TypedResults.Accepted("/api/v1/me");
         }).RequireRateLimiting(RateLimits.Phone);
-        member.MapPost("/account/email/resend", async (HttpContext http, EmailFlows flows, CancellationToken ct) =>
-        {
-            await flows.ResendConfirmationAsync(http.User.MemberId(), ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
+        member.MapPost("/account/email/resend", (HttpContext http, EmailFlows flows, CancellationToken ct) =>
+            flows.ResendConfirmationAsync(http.User.MemberId(), ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
         member.MapPut("/me/email", async (ChangeEmailRequest request, HttpContext http, EmailFlows flows, CancellationToken ct) =>
         {
             await flows.RequestChangeAsync(http.User.MemberId(), request, ct);
             return TypedResults.Accepted("/api/v1/me");
         }).RequireRateLimiting(RateLimits.Auth);
-        member.MapPut("/me/password", async (ChangePasswordRequest request, HttpContext http, SecuritySettings settings, CancellationToken ct) =>
-        {
-            await settings.ChangePasswordAsync(http.User.MemberId(), null, request, ct);
-            return TypedResults.NoContent();
-        }).RequireRateLimiting(RateLimits.Auth);
+        member.MapPut("/me/password", (ChangePasswordRequest request, HttpContext http, SecuritySettings settings, CancellationToken ct) =>
+            settings.ChangePasswordAsync(http.User.MemberId(), null, request, ct).ThenNoContent()).RequireRateLimiting(RateLimits.Auth);
         member.MapGet("/tokens", async (HttpContext http, ApiTokens tokens, CancellationToken ct) =>
             (await tokens.ListAsync(http.User.MemberId(), ct)).Select(TokenListItem.Of));
-        member.MapDelete("/tokens/{id:guid}", async (Guid id, HttpContext http, ApiTokens tokens, CancellationToken ct) =>
-        {
-            await tokens.RevokeAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapDelete("/tokens/{id:guid}", (Guid id, HttpContext http, ApiTokens tokens, CancellationToken ct) =>
+            tokens.RevokeAsync(http.User.MemberId(), id, ct).ThenNoContent());
         member.MapGet("/me/sessions", (HttpContext http, AccountSessions sessions, CancellationToken ct) =>
             sessions.ListAsync(http.User.MemberId(), null, ct));
-        member.MapDelete("/me/sessions/{id:guid}", async (Guid id, HttpContext http, AccountSessions sessions, CancellationToken ct) =>
-        {
-            await sessions.EndAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapDelete("/me/sessions/{id:guid}", (Guid id, HttpContext http, AccountSessions sessions, CancellationToken ct) =>
+            sessions.EndAsync(http.User.MemberId(), id, ct).ThenNoContent());
     }
 }

@@ -23,11 +23,8 @@ public static class ModerationModule
             return TypedResults.Created($"/api/v1/operator/members/{accountId}/sanctions/{created.Id}", created);
         }).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         operators.MapGet("", (Guid accountId, Sanctions sanctions, CancellationToken ct) => sanctions.ViewAsync(accountId, ct));
-        operators.MapDelete("/{id:guid}", async (Guid accountId, Guid id, HttpContext http, Sanctions sanctions, CancellationToken ct) =>
-        {
-            await sanctions.LiftAsync(http.User.MemberId(), accountId, id, ct);
-            return TypedResults.NoContent();
-        }).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        operators.MapDelete("/{id:guid}", (Guid accountId, Guid id, HttpContext http, Sanctions sanctions, CancellationToken ct) =>
+            sanctions.LiftAsync(http.User.MemberId(), accountId, id, ct).ThenNoContent()).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
         app.MapGet("/api/v1/me/violations", (HttpContext http, Sanctions sanctions, CancellationToken ct) => sanctions.ViolationsAsync(http.User.MemberId(), ct))
             .WithTags("Account").RequireScope(ApiScopes.Account);
     }

@@ -79,18 +79,12 @@ public static class NetworkModule
             await organizations.SetLogoAsync(http.User.MemberId(), slug, content, logo?.Length ?? 0, ct);
             return TypedResults.NoContent();
         }).DisableAntiforgery().WithUploadLimit(imageMaxBytes);
-        member.MapDelete("/me/page/photo", async (HttpContext http, PersonalPages pages, CancellationToken ct) =>
-        {
-            await pages.RemovePhotoAsync(http.User.MemberId(), ct);
-            return TypedResults.NoContent();
-        });
+        member.MapDelete("/me/page/photo", (HttpContext http, PersonalPages pages, CancellationToken ct) =>
+            pages.RemovePhotoAsync(http.User.MemberId(), ct).ThenNoContent());
         member.MapPost("/people/{handle}/comments", async (string handle, AddCommentRequest request, HttpContext http, PageComments comments, CancellationToken ct) =>
             TypedResults.Created($"/u/{handle}#comments", await comments.AddAsync(http.User.MemberId(), handle, request, ct)));
-        member.MapDelete("/comments/{id:guid}", async (Guid id, HttpContext http, PageComments comments, CancellationToken ct) =>
-        {
-            await comments.DeleteAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapDelete("/comments/{id:guid}", (Guid id, HttpContext http, PageComments comments, CancellationToken ct) =>
+            comments.DeleteAsync(http.User.MemberId(), id, ct).ThenNoContent());
 
         member.MapPost("/contacts", async (ContactRequest request, HttpContext http, ContactBook contacts, CancellationToken ct) =>
         {
@@ -99,35 +93,20 @@ public static class NetworkModule
         });
         member.MapGet("/contacts", (string? status, HttpContext http, ContactBook contacts, CancellationToken ct) =>
             contacts.ListAsync(http.User.MemberId(), status, ct));
-        member.MapPost("/contacts/{id:guid}/accept", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
-        {
-            await contacts.AcceptAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
-        member.MapPost("/contacts/{id:guid}/decline", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
-        {
-            await contacts.DeclineAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
-        member.MapDelete("/contacts/{id:guid}", async (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
-        {
-            await contacts.RemoveAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapPost("/contacts/{id:guid}/accept", (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+            contacts.AcceptAsync(http.User.MemberId(), id, ct).ThenNoContent());
+        member.MapPost("/contacts/{id:guid}/decline", (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+            contacts.DeclineAsync(http.User.MemberId(), id, ct).ThenNoContent());
+        member.MapDelete("/contacts/{id:guid}", (Guid id, HttpContext http, ContactBook contacts, CancellationToken ct) =>
+            contacts.RemoveAsync(http.User.MemberId(), id, ct).ThenNoContent());
         member.MapGet("/people/{handle}/mutual", (string handle, HttpContext http, ContactBook contacts, CancellationToken ct) =>
             contacts.MutualAsync(http.User.MemberId(), handle, ct));
 
         member.MapGet("/blocks", (HttpContext http, Blocks blocks, CancellationToken ct) => blocks.ListAsync(http.User.MemberId(), ct));
-        member.MapPost("/blocks/{handleOrId}", async (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
-        {
-            await blocks.BlockAsync(http.User.MemberId(), handleOrId, ct);
-            return TypedResults.NoContent();
-        });
-        member.MapDelete("/blocks/{handleOrId}", async (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
-        {
-            await blocks.UnblockAsync(http.User.MemberId(), handleOrId, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapPost("/blocks/{handleOrId}", (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
+            blocks.BlockAsync(http.User.MemberId(), handleOrId, ct).ThenNoContent());
+        member.MapDelete("/blocks/{handleOrId}", (string handleOrId, HttpContext http, Blocks blocks, CancellationToken ct) =>
+            blocks.UnblockAsync(http.User.MemberId(), handleOrId, ct).ThenNoContent());
 
         member.MapPost("/organizations", async (OrganizationRequest request, HttpContext http, Organizations.Organizations organizations, CancellationToken ct) =>
         {

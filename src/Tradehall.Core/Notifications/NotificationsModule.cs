@@ -43,16 +43,10 @@ public static class NotificationsModule
             notifications.ListAsync(http.User.MemberId(), unreadOnly ?? false, page, ct));
         centre.MapGet("/unread-count", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
             new UnreadCountResponse(await notifications.UnreadAsync(http.User.MemberId(), ct)));
-        centre.MapPost("/{id:guid}/read", async (Guid id, HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
-        {
-            await notifications.ReadAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
-        centre.MapPost("/read-all", async (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
-        {
-            await notifications.ReadAllAsync(http.User.MemberId(), ct);
-            return TypedResults.NoContent();
-        });
+        centre.MapPost("/{id:guid}/read", (Guid id, HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
+            notifications.ReadAsync(http.User.MemberId(), id, ct).ThenNoContent());
+        centre.MapPost("/read-all", (HttpContext http, NotificationCentre notifications, CancellationToken ct) =>
+            notifications.ReadAllAsync(http.User.MemberId(), ct).ThenNoContent());
 
         var me = app.MapGroup("/api/v1/me").WithTags("Notifications").RequireScope(ApiScopes.Account);
         me.MapGet("/notification-preferences", (HttpContext http, NotificationPreferences preferences, CancellationToken ct) =>

@@ -26,14 +26,14 @@ public sealed class ReviewPdfTests(AnalyticsApp app) : IClassFixture<AnalyticsAp
             for (var i = 0; i < headers.Length; i++)
             {
                 var room = columns[i].Width - 2 * ReviewPdfTable.Padding;
-                var lines = ReviewPdfTable.Wrap(g, headers[i], bold, room);
+                var lines = PdfLayout.Wrap(g, headers[i], bold, room);
                 Assert.All(lines, line => Assert.True(g.MeasureString(line, bold).Width <= room, $"\"{line}\" of \"{headers[i]}\" is wider than its column"));
                 // Nothing is lost in the wrapping.
                 Assert.Equal(headers[i].Replace(" ", "", StringComparison.Ordinal), string.Concat(lines).Replace(" ", "", StringComparison.Ordinal));
             }
         }
         // A word longer than its column is broken between letters rather than cut.
-        var broken = ReviewPdfTable.Wrap(g, "Древесноволокнистые", bold, 40);
+        var broken = PdfLayout.Wrap(g, "Древесноволокнистые", bold, 40);
         Assert.True(broken.Count > 1);
         Assert.Equal("Древесноволокнистые", string.Concat(broken));
     }

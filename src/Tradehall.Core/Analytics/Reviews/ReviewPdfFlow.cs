@@ -41,7 +41,7 @@ internal sealed class ReviewPdfFlow : IDisposable
     /// <summary>A line of text wrapped to the page width, after making room for it.</summary>
     public void Paragraph(string text, XFont font, double spaceAfter = 4)
     {
-        var lines = ReviewPdfTable.Wrap(G, text, font, PdfLayout.Width);
+        var lines = PdfLayout.Wrap(G, text, font, PdfLayout.Width);
         var height = lines.Count * font.GetHeight();
         Need(height);
         foreach (var line in lines)

@@ -18,45 +18,6 @@ internal static class ReviewPdfTable
     /// <summary>A column: its share of the page width and whether its text sits on the right (numbers).</summary>
     public sealed record Column(double Width, bool Right);
 
-    /// <summary>
-    /// The lines <paramref name="text"/> takes in <paramref name="width"/>: broken between words, and a word wider than
-    /// the column broken between letters, so nothing is cut off.
-    /// </summary>
-    public static IReadOnlyList<string> Wrap(XGraphics g, string text, XFont font, double width)
-    {
-        var lines = new List<string>();
-        var line = "";
-        foreach (var word in text.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var candidate = line.Length == 0 ? word : line + " " + word;
-            if (g.MeasureString(candidate, font).Width <= width)
-            {
-                line = candidate;
-                continue;
-            }
-            if (line.Length > 0)
-            {
-                lines.Add(line);
-            }
-            line = word;
-            while (line.Length > 1 && g.MeasureString(line, font).Width > width)
-            {
-                var fits = 1;
-                while (fits < line.Length && g.MeasureString(line[..(fits + 1)], font).Width <= width)
-                {
-                    fits++;
-                }
-                lines.Add(line[..fits]);
-                line = line[fits..];
-            }
-        }
-        if (line.Length > 0 || lines.Count == 0)
-        {
-            lines.Add(line);
-        }
-        return lines;
-    }
-
     /// <summary>A header row (shaded, repeated at the top of a new page) and the rows under it.</summary>
     public static void Draw(ReviewPdfFlow flow, IReadOnlyList<Column> columns, string[] header, IEnumerable<string[]> rows, XFont headerFont, XFont font)
     {
@@ -75,7 +36,7 @@ internal static class ReviewPdfTable
     }
 
     private static double Height(XGraphics g, IReadOnlyList<Column> columns, string[] cells, XFont font) =>
-        cells.Select((cell, i) => Wrap(g, cell, font, columns[i].Width - 2 * Padding).Count).Max() * font.GetHeight() + 2 * Padding;
+        cells.Select((cell, i) => PdfLayout.Wrap(g, cell, font, columns[i].Width - 2 * Padding).Count).Max() * font.GetHeight() + 2 * Padding;
 
     private static void Row(ReviewPdfFlow flow, IReadOnlyList<Column> columns, string[] cells, XFont font, bool shade)
     {
@@ -90,7 +51,7 @@ internal static class ReviewPdfTable
         {
             var width = columns[i].Width - 2 * Padding;
             var y = flow.Y + Padding;
-            foreach (var line in Wrap(g, cells[i], font, width))
+            foreach (var line in PdfLayout.Wrap(g, cells[i], font, width))
             {
                 g.DrawString(line, font, XBrushes.Black, new XRect(x + Padding, y, width, font.GetHeight()),
                     columns[i].Right ? XStringFormats.TopRight : XStringFormats.TopLeft);

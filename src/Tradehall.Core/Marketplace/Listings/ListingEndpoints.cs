@@ -56,11 +56,8 @@ public static class ListingEndpoints
             await editor.RenewAsync(http.User.MemberId(), id, ct);
             return await reader.ViewAsync(id, http.User.MemberId(), null, ct);
         });
-        member.MapDelete("/listings/{id:guid}", async (Guid id, HttpContext http, ListingEditor editor, CancellationToken ct) =>
-        {
-            await editor.WithdrawAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        member.MapDelete("/listings/{id:guid}", (Guid id, HttpContext http, ListingEditor editor, CancellationToken ct) =>
+            editor.WithdrawAsync(http.User.MemberId(), id, ct).ThenNoContent());
         member.MapGet("/me/listings", (HttpContext http, ListingReader reader, CancellationToken ct) => reader.OwnAsync(http.User.MemberId(), ct));
 
         // Uploads take bearer tokens only, so no cookie rides along and there is no cross-site request to forge.
@@ -71,12 +68,9 @@ public static class ListingEndpoints
             var added = await editor.AddPhotoAsync(http.User.MemberId(), id, content, photo?.Length ?? 0, ct);
             return TypedResults.Created(added.Url, added);
         }).DisableAntiforgery().WithUploadLimit(imageMaxBytes);
-        member.MapDelete("/listings/{id:guid}/photos/{photoId:guid}", async (Guid id, Guid photoId, HttpContext http, ListingEditor editor,
+        member.MapDelete("/listings/{id:guid}/photos/{photoId:guid}", (Guid id, Guid photoId, HttpContext http, ListingEditor editor,
             CancellationToken ct) =>
-        {
-            await editor.RemovePhotoAsync(http.User.MemberId(), id, photoId, ct);
-            return TypedResults.NoContent();
-        });
+            editor.RemovePhotoAsync(http.User.MemberId(), id, photoId, ct).ThenNoContent());
         member.MapPost("/listings/{id:guid}/complaints", async (Guid id, ListingComplaintRequest request, HttpContext http, ListingModeration moderation,
             CancellationToken ct) =>
         {
@@ -86,11 +80,8 @@ public static class ListingEndpoints
 
         var staff = app.MapGroup("/api/v1/operator").WithTags("Operator").RequireOperator();
         staff.MapGet("/listing-complaints", (ListingModeration moderation, CancellationToken ct) => moderation.ListAsync(QueueSize, ct));
-        staff.MapPost("/listings/{id:guid}/block", async (Guid id, ListingModeration moderation, CancellationToken ct) =>
-        {
-            await moderation.BlockAsync(id, ct);
-            return TypedResults.NoContent();
-        });
+        staff.MapPost("/listings/{id:guid}/block", (Guid id, ListingModeration moderation, CancellationToken ct) =>
+            moderation.BlockAsync(id, ct).ThenNoContent());
 
         // Photos are reached by <img> on pages (session cookie) and by API clients (bearer) alike.
         var media = app.MapGroup("").WithTags("Marketplace").RequireAuthorization(NetworkModule.ReadPolicy);

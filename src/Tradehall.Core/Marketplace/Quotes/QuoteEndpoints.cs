@@ -26,16 +26,10 @@ public static class QuoteEndpoints
             var deal = await quotes.AcceptAsync(http.User.MemberId(), id, ct);
             return TypedResults.Created("/api/v1/deals", deal);
         });
-        quote.MapPost("/decline", async (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) =>
-        {
-            await quotes.DeclineAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
-        quote.MapPost("/withdraw", async (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) =>
-        {
-            await quotes.WithdrawAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        quote.MapPost("/decline", (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) =>
+            quotes.DeclineAsync(http.User.MemberId(), id, ct).ThenNoContent());
+        quote.MapPost("/withdraw", (Guid id, HttpContext http, Quotes quotes, CancellationToken ct) =>
+            quotes.WithdrawAsync(http.User.MemberId(), id, ct).ThenNoContent());
 
         app.MapGet("/api/v1/deals", (HttpContext http, Deals deals, CancellationToken ct) => deals.ListAsync(http.User.MemberId(), ct))
             .WithTags("Quotes").RequireScope(ApiScopes.Marketplace);

@@ -34,16 +34,10 @@ public static class SearchEndpoints
             var view = await searches.SaveAsync(http.User.MemberId(), request, ct);
             return TypedResults.Created($"/api/v1/saved-searches/{view.Id}", view);
         });
-        saved.MapPut("/{id:guid}/alerts", async (Guid id, SavedSearchAlertsRequest request, HttpContext http, SavedSearches searches, CancellationToken ct) =>
-        {
-            await searches.SetAlertsAsync(http.User.MemberId(), id, request.Alerts, ct);
-            return TypedResults.NoContent();
-        });
-        saved.MapDelete("/{id:guid}", async (Guid id, HttpContext http, SavedSearches searches, CancellationToken ct) =>
-        {
-            await searches.DeleteAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        });
+        saved.MapPut("/{id:guid}/alerts", (Guid id, SavedSearchAlertsRequest request, HttpContext http, SavedSearches searches, CancellationToken ct) =>
+            searches.SetAlertsAsync(http.User.MemberId(), id, request.Alerts, ct).ThenNoContent());
+        saved.MapDelete("/{id:guid}", (Guid id, HttpContext http, SavedSearches searches, CancellationToken ct) =>
+            searches.DeleteAsync(http.User.MemberId(), id, ct).ThenNoContent());
     }
 }
 

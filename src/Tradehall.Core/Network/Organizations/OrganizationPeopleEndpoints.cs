@@ -29,31 +29,22 @@ internal static class OrganizationPeopleEndpoints
             people.PendingAsync(http.User.MemberId(), slug, ct))
             .WithSummary("Invitations of the organization waiting for an answer (admins only)")
             .ProducesProblem(StatusCodes.Status403Forbidden);
-        member.MapDelete("/organizations/{slug}/invitations/{id:guid}", async (string slug, Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
-        {
-            await people.WithdrawAsync(http.User.MemberId(), slug, id, ct);
-            return TypedResults.NoContent();
-        })
+        member.MapDelete("/organizations/{slug}/invitations/{id:guid}", (string slug, Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
+            people.WithdrawAsync(http.User.MemberId(), slug, id, ct).ThenNoContent())
             .WithSummary("Withdraw an invitation that has not been answered (admins only)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
         // A literal segment wins over the parameter below, so "me" always means the caller.
-        member.MapDelete("/organizations/{slug}/members/me", async (string slug, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
-        {
-            await people.LeaveAsync(http.User.MemberId(), slug, ct);
-            return TypedResults.NoContent();
-        })
+        member.MapDelete("/organizations/{slug}/members/me", (string slug, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
+            people.LeaveAsync(http.User.MemberId(), slug, ct).ThenNoContent())
             .WithSummary("Leave the organization")
             .WithDescription("Any member, at any time. The last admin gets 409 network.last_admin until someone else is an admin; "
                 + "someone who is not a member gets 404.")
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-        member.MapDelete("/organizations/{slug}/members/{handleOrId}", async (string slug, string handleOrId, HttpContext http,
+        member.MapDelete("/organizations/{slug}/members/{handleOrId}", (string slug, string handleOrId, HttpContext http,
             OrganizationPeople people, CancellationToken ct) =>
-        {
-            await people.RemoveMemberAsync(http.User.MemberId(), slug, handleOrId, ct);
-            return TypedResults.NoContent();
-        })
+            people.RemoveMemberAsync(http.User.MemberId(), slug, handleOrId, ct).ThenNoContent())
             .WithSummary("Remove a member (admins), or leave (the member themselves)")
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound)
@@ -62,18 +53,12 @@ internal static class OrganizationPeopleEndpoints
         member.MapGet("/me/organization-invitations", (HttpContext http, OrganizationPeople people, CancellationToken ct) =>
             people.MineAsync(http.User.MemberId(), ct))
             .WithSummary("Invitations to organizations waiting for the caller's answer");
-        member.MapPost("/me/organization-invitations/{id:guid}/accept", async (Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
-        {
-            await people.AcceptAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        })
+        member.MapPost("/me/organization-invitations/{id:guid}/accept", (Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
+            people.AcceptAsync(http.User.MemberId(), id, ct).ThenNoContent())
             .WithSummary("Accept an invitation: the caller joins the organization with the offered role")
             .ProducesProblem(StatusCodes.Status404NotFound);
-        member.MapPost("/me/organization-invitations/{id:guid}/decline", async (Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
-        {
-            await people.DeclineAsync(http.User.MemberId(), id, ct);
-            return TypedResults.NoContent();
-        })
+        member.MapPost("/me/organization-invitations/{id:guid}/decline", (Guid id, HttpContext http, OrganizationPeople people, CancellationToken ct) =>
+            people.DeclineAsync(http.User.MemberId(), id, ct).ThenNoContent())
             .WithSummary("Decline an invitation")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }
