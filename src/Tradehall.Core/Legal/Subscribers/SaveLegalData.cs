@@ -160,10 +160,10 @@ public sealed partial class SaveLegalData(
         }
         return s with
         {
-            LastName = Limited(errors, "lastName", Required(errors, "lastName", r.LastName, "Enter the last name as in the identity document."), LegalLimits.PersonName),
-            FirstName = Limited(errors, "firstName", Required(errors, "firstName", r.FirstName, "Enter the first name as in the identity document."), LegalLimits.PersonName),
+            LastName = RequiredUpTo(errors, "lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
+            FirstName = RequiredUpTo(errors, "firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
             Patronymic = Limited(errors, "patronymic", Text(r.Patronymic), LegalLimits.PersonName),
-            DocumentType = Limited(errors, "documentType", Required(errors, "documentType", r.DocumentType, "Enter the type of the identity document."), LegalLimits.DocumentType),
+            DocumentType = RequiredUpTo(errors, "documentType", r.DocumentType, "Enter the type of the identity document.", LegalLimits.DocumentType),
             DocumentNumber = documentNumber,
             DocumentIssuedOn = PastDate(errors, "documentIssuedOn", r.DocumentIssuedOn, "Enter the date the document was issued."),
         };
@@ -171,58 +171,42 @@ public sealed partial class SaveLegalData(
 
     private LegalSnapshot LegalEntity(SaveLegalDataRequest r, LegalSnapshot s, FieldErrors errors)
     {
-        var inn = Digits(errors, "inn", r.Inn, 10, "Enter the INN.", "The INN of an organisation has 10 digits.");
-        if (inn is not null && !LegalChecksums.IsValidInn10(inn))
-        {
-            errors.Add("inn", "The INN is not valid: its control digit does not match.");
-        }
-        var kpp = Required(errors, "kpp", r.Kpp, "Enter the KPP.")?.ToUpperInvariant();
-        if (kpp is not null && !LegalChecksums.IsValidKpp(kpp))
-        {
-            errors.Add("kpp", "The KPP has 9 characters: digits, and capital Latin letters only in the 5th and 6th places.");
-        }
-        var ogrn = Digits(errors, "ogrn", r.Ogrn, 13, "Enter the OGRN.", "The OGRN has 13 digits.");
-        if (ogrn is not null && !LegalChecksums.IsValidOgrn(ogrn))
-        {
-            errors.Add("ogrn", "The OGRN is not valid: its control digit does not match.");
-        }
+        var inn = Checked(errors, "inn", Digits(errors, "inn", r.Inn, 10, "Enter the INN.", "The INN of an organisation has 10 digits."), LegalChecksums.IsValidInn10,
+            "The INN is not valid: its control digit does not match.");
+        var kpp = Checked(errors, "kpp", Required(errors, "kpp", r.Kpp, "Enter the KPP.")?.ToUpperInvariant(), LegalChecksums.IsValidKpp,
+            "The KPP has 9 characters: digits, and capital Latin letters only in the 5th and 6th places.");
+        var ogrn = Checked(errors, "ogrn", Digits(errors, "ogrn", r.Ogrn, 13, "Enter the OGRN.", "The OGRN has 13 digits."), LegalChecksums.IsValidOgrn,
+            "The OGRN is not valid: its control digit does not match.");
         return Bank(r, errors, s with
         {
-            Name = Limited(errors, "name", Required(errors, "name", r.Name, "Enter the name of the organisation."), LegalLimits.OrganisationName),
-            LegalForm = Limited(errors, "legalForm", Required(errors, "legalForm", r.LegalForm, "Enter the legal form, for example LLC."), LegalLimits.LegalForm),
+            Name = RequiredUpTo(errors, "name", r.Name, "Enter the name of the organisation.", LegalLimits.OrganisationName),
+            LegalForm = RequiredUpTo(errors, "legalForm", r.LegalForm, "Enter the legal form, for example LLC.", LegalLimits.LegalForm),
             Inn = inn,
             Kpp = kpp,
             Ogrn = ogrn,
-            LegalAddress = Limited(errors, "legalAddress", Required(errors, "legalAddress", r.LegalAddress, "Enter the legal address."), LegalLimits.Address),
-            PostalAddress = Limited(errors, "postalAddress", Required(errors, "postalAddress", r.PostalAddress, "Enter the postal address."), LegalLimits.Address),
+            LegalAddress = RequiredUpTo(errors, "legalAddress", r.LegalAddress, "Enter the legal address.", LegalLimits.Address),
+            PostalAddress = RequiredUpTo(errors, "postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
         });
     }
 
     private LegalSnapshot Entrepreneur(SaveLegalDataRequest r, LegalSnapshot s, FieldErrors errors)
     {
-        var inn = Digits(errors, "inn", r.Inn, 12, "Enter the INN.", "The INN of an individual entrepreneur has 12 digits.");
-        if (inn is not null && !LegalChecksums.IsValidInn12(inn))
-        {
-            errors.Add("inn", "The INN is not valid: its control digits do not match.");
-        }
-        var ogrnip = Digits(errors, "ogrnip", r.Ogrnip, 15, "Enter the OGRNIP.", "The OGRNIP has 15 digits.");
-        if (ogrnip is not null && !LegalChecksums.IsValidOgrnip(ogrnip))
-        {
-            errors.Add("ogrnip", "The OGRNIP is not valid: its control digit does not match.");
-        }
+        var inn = Checked(errors, "inn", Digits(errors, "inn", r.Inn, 12, "Enter the INN.", "The INN of an individual entrepreneur has 12 digits."), LegalChecksums.IsValidInn12,
+            "The INN is not valid: its control digits do not match.");
+        var ogrnip = Checked(errors, "ogrnip", Digits(errors, "ogrnip", r.Ogrnip, 15, "Enter the OGRNIP.", "The OGRNIP has 15 digits."), LegalChecksums.IsValidOgrnip,
+            "The OGRNIP is not valid: its control digit does not match.");
         return Bank(r, errors, s with
         {
-            LastName = Limited(errors, "lastName", Required(errors, "lastName", r.LastName, "Enter the last name as in the identity document."), LegalLimits.PersonName),
-            FirstName = Limited(errors, "firstName", Required(errors, "firstName", r.FirstName, "Enter the first name as in the identity document."), LegalLimits.PersonName),
+            LastName = RequiredUpTo(errors, "lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
+            FirstName = RequiredUpTo(errors, "firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
             Patronymic = Limited(errors, "patronymic", Text(r.Patronymic), LegalLimits.PersonName),
             Inn = inn,
             Ogrnip = ogrnip,
             // Record sheets issued since 2017 instead of certificates carry no series.
             CertificateSeries = Limited(errors, "certificateSeries", Text(r.CertificateSeries), LegalLimits.CertificateSeries),
-            CertificateNumber = Limited(errors, "certificateNumber",
-                Required(errors, "certificateNumber", r.CertificateNumber, "Enter the number of the state registration certificate."), LegalLimits.CertificateNumber),
+            CertificateNumber = RequiredUpTo(errors, "certificateNumber", r.CertificateNumber, "Enter the number of the state registration certificate.", LegalLimits.CertificateNumber),
             CertificateDate = PastDate(errors, "certificateDate", r.CertificateDate, "Enter the date of the state registration certificate."),
-            PostalAddress = Limited(errors, "postalAddress", Required(errors, "postalAddress", r.PostalAddress, "Enter the postal address."), LegalLimits.Address),
+            PostalAddress = RequiredUpTo(errors, "postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
         });
     }
 
@@ -263,6 +247,19 @@ public sealed partial class SaveLegalData(
         if (value is not null && value.Length > maxLength)
         {
             errors.Add(field, "This value is too long.");
+        }
+        return value;
+    }
+
+    private static string? RequiredUpTo(FieldErrors errors, string field, string? value, string missing, int maxLength) =>
+        Limited(errors, field, Required(errors, field, value, missing), maxLength);
+
+    /// <summary>The value as given, with <paramref name="invalid"/> added when it is there and fails <paramref name="valid"/>.</summary>
+    private static string? Checked(FieldErrors errors, string field, string? value, Func<string, bool> valid, string invalid)
+    {
+        if (value is not null && !valid(value))
+        {
+            errors.Add(field, invalid);
         }
         return value;
     }

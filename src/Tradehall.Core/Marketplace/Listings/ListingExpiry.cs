@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Marketplace.Search;
@@ -33,46 +34,44 @@ public sealed class ListingExpiry(AppDbContext db, SearchIndex index, Notifier n
         await db.Set<ListingViewMark>().Where(v => v.CountedAt <= since).ExecuteDeleteAsync(cancellationToken);
     }
 
-    private async Task WarnAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = time.UtcNow();
-            var horizon = now + options.Value.ExpiryWarning;
-            var due = await db.Set<Listing>()
-                .Where(l => l.Status == ListingStatus.Active && l.ExpiryWarnedAt == null && l.ExpiresAt > now && l.ExpiresAt <= horizon)
-                .OrderBy(l => l.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
-            foreach (var listing in due)
+    private Task WarnAsync(CancellationToken cancellationToken) =>
+        InBatchesAsync(now =>
+            {
+                var horizon = now + options.Value.ExpiryWarning;
+                return l => l.Status == ListingStatus.Active && l.ExpiryWarnedAt == null && l.ExpiresAt > now && l.ExpiresAt <= horizon;
+            },
+            (listing, now) =>
             {
                 listing.ExpiryWarnedAt = now;
                 notifier.Add(new NotificationRequest(listing.OwnerId, NotificationType.ListingExpiring, $"/listings/{listing.Id}", Excerpt: listing.Title));
-            }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
-            if (due.Count < Batch)
-            {
-                return;
-            }
-        }
-    }
+                return Task.CompletedTask;
+            }, cancellationToken);
 
-    private async Task ExpireAsync(CancellationToken cancellationToken)
-    {
-        while (true)
-        {
-            var now = time.UtcNow();
-            var due = await db.Set<Listing>().Where(l => l.Status == ListingStatus.Active && l.ExpiresAt <= now)
-                .OrderBy(l => l.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
-            foreach (var listing in due)
+    private Task ExpireAsync(CancellationToken cancellationToken) =>
+        InBatchesAsync(now => l => l.Status == ListingStatus.Active && l.ExpiresAt <= now,
+            async (listing, now) =>
             {
                 listing.Status = ListingStatus.Expired;
                 listing.UpdatedAt = now;
                 await index.StageAsync(listing, highlighted: false, cancellationToken);
                 notifier.Add(new NotificationRequest(listing.OwnerId, NotificationType.ListingExpired, $"/listings/{listing.Id}", Excerpt: listing.Title));
+            }, cancellationToken);
+
+    /// <summary>The listings <paramref name="due"/> picks at the time of each batch, soonest to expire first, handled and saved a batch at a time.</summary>
+    private async Task InBatchesAsync(Func<DateTime, Expression<Func<Listing, bool>>> due, Func<Listing, DateTime, Task> handle,
+        CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var now = time.UtcNow();
+            var batch = await db.Set<Listing>().Where(due(now)).OrderBy(l => l.ExpiresAt).Take(Batch).ToListAsync(cancellationToken);
+            foreach (var listing in batch)
+            {
+                await handle(listing, now);
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (due.Count < Batch)
+            if (batch.Count < Batch)
             {
                 return;
             }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Core.Marketplace.Search.Index;
@@ -245,20 +246,10 @@ internal sealed partial class ListingIndex
         var n = 0;
         for (var i = 0; i < words; i++)
         {
-            var w = (int)((long)i * step % words);
-            var bits = driver[w] & live[w];
-            while (bits != 0)
+            n = TakeWord(driver, (int)((long)i * step % words), filter, matches, n, cap);
+            if (n == cap)
             {
-                var o = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (filter.Passes(o))
-                {
-                    matches[n++] = o;
-                    if (n == cap)
-                    {
-                        return (n, i + 1);
-                    }
-                }
+                return (n, i + 1);
             }
         }
         return (n, words);
@@ -283,15 +274,26 @@ internal sealed partial class ListingIndex
         var n = 0;
         for (var w = 0; w < words; w++)
         {
-            var bits = driver[w] & live[w];
-            while (bits != 0)
+            n = TakeWord(driver, w, filter, matches, n, matches.Length);
+        }
+        return n;
+    }
+
+    /// <summary>
+    /// Adds the live positions of block <paramref name="w"/> that pass every filter to <paramref name="matches"/> after the
+    /// <paramref name="n"/> already there, stopping at <paramref name="cap"/>; the new count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int TakeWord(ulong[] driver, int w, ColumnFilter filter, int[] matches, int n, int cap)
+    {
+        var bits = driver[w] & live[w];
+        while (bits != 0 && n < cap)
+        {
+            var o = (w << 6) + BitOperations.TrailingZeroCount(bits);
+            bits &= bits - 1;
+            if (filter.Passes(o))
             {
-                var o = (w << 6) + BitOperations.TrailingZeroCount(bits);
-                bits &= bits - 1;
-                if (filter.Passes(o))
-                {
-                    matches[n++] = o;
-                }
+                matches[n++] = o;
             }
         }
         return n;
