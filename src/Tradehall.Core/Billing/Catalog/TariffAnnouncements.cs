@@ -83,15 +83,7 @@ public sealed class TariffAnnouncements(
     /// <summary>The member's objection: a reason is required and is taken only until the window closes; once only.</summary>
     public async Task<TariffChangeView> ObjectAsync(Guid memberId, Guid id, TariffObjectionRequest request, string culture, CancellationToken cancellationToken)
     {
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            throw DomainException.Field("request.invalid", "reason", "Give the reasons for your objection.");
-        }
-        if (reason.Length > TariffChangeAddressee.ReasonLength)
-        {
-            throw DomainException.Field("request.invalid", "reason", text["The reasons may be at most {0} characters long.", TariffChangeAddressee.ReasonLength]);
-        }
+        var reason = WrittenReason.Objection(request.Reason, TariffChangeAddressee.ReasonLength, text);
         var addressee = await db.Set<TariffChangeAddressee>().FirstOrDefaultAsync(a => a.ChangeId == id && a.MemberId == memberId, cancellationToken)
             ?? throw DomainException.NotFound("billing.tariff_change_not_found", "No such announcement was made to you.");
         var change = await db.Set<TariffChange>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);

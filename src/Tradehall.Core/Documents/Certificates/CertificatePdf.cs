@@ -73,16 +73,7 @@ public static class CertificatePdf
         y += 8;
         g.DrawLine(new XPen(XColors.Black, 1.5), Left, y, Left + Width, y);
         y += 10;
-        y = InvoicePdf.Party(g, "Исполнитель / Contractor:",
-            $"{op.LegalName}, ИНН / INN {op.Inn}, КПП / KPP {op.Kpp}, ОГРН / OGRN {op.Ogrn}, {op.Address}", small, normal, y);
-        y = InvoicePdf.Party(g, "Заказчик / Customer:", string.Join(", ", new[]
-        {
-            customer.Name,
-            customer.Inn is null ? null : $"ИНН / INN {customer.Inn}",
-            customer.Kpp is null ? null : $"КПП / KPP {customer.Kpp}",
-            customer.Address,
-            $"лицевой счёт / personal account {c.AccountNumber}",
-        }.Where(p => !string.IsNullOrWhiteSpace(p))), small, normal, y);
+        y = InvoicePdf.Parties(g, ("Исполнитель / Contractor:", "Заказчик / Customer:"), op, customer.Name, customer, c.AccountNumber, small, normal, y);
         return y + 8;
     }
 

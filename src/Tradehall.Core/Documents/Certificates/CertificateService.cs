@@ -55,15 +55,7 @@ public sealed class CertificateService(
     /// <summary>DOC-01: a motivated objection, within the window, to a certificate not yet decided.</summary>
     public async Task<CertificateView> ObjectAsync(Guid memberId, Guid id, ObjectionRequest request, CancellationToken cancellationToken)
     {
-        var reason = request.Reason?.Trim();
-        if (string.IsNullOrEmpty(reason))
-        {
-            throw DomainException.Field("request.invalid", "reason", "Give the reasons for your objection.");
-        }
-        if (reason.Length > CertificateConfiguration.ReasonLength)
-        {
-            throw DomainException.Field("request.invalid", "reason", text["The reasons may be at most {0} characters long.", CertificateConfiguration.ReasonLength]);
-        }
+        var reason = WrittenReason.Objection(request.Reason, CertificateConfiguration.ReasonLength, text);
         var certificate = await OwnAsync(memberId, id, cancellationToken);
         if (certificate.Status != CertificateStatus.Published)
         {

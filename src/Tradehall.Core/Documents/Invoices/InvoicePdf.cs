@@ -75,16 +75,7 @@ public static class InvoicePdf
         g.DrawLine(new XPen(XColors.Black, 1.5), Left, y, right, y);
         y += 10;
 
-        y = Party(g, "Поставщик / Supplier:",
-            $"{op.LegalName}, ИНН / INN {op.Inn}, КПП / KPP {op.Kpp}, ОГРН / OGRN {op.Ogrn}, {op.Address}", small, normal, y);
-        y = Party(g, "Покупатель / Payer:", string.Join(", ", new[]
-        {
-            invoice.PayerName,
-            payer.Inn is null ? null : $"ИНН / INN {payer.Inn}",
-            payer.Kpp is null ? null : $"КПП / KPP {payer.Kpp}",
-            payer.Address,
-            $"лицевой счёт / personal account {invoice.AccountNumber}",
-        }.Where(p => !string.IsNullOrWhiteSpace(p))), small, normal, y);
+        y = Parties(g, ("Поставщик / Supplier:", "Покупатель / Payer:"), op, invoice.PayerName, payer, invoice.AccountNumber, small, normal, y);
         y += 8;
 
         // The one line: the top-up, or the debt.
@@ -133,7 +124,22 @@ public static class InvoicePdf
 
     }
 
-    internal static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
+    /// <summary>The operator, then the member under their name on the document, with their tax numbers and personal account.</summary>
+    internal static double Parties(XGraphics g, (string Operator, string Member) labels, DocumentsOptions op, string memberName, InvoicePayer member,
+        string accountNumber, XFont labelFont, XFont font, double y)
+    {
+        y = Party(g, labels.Operator, $"{op.LegalName}, ИНН / INN {op.Inn}, КПП / KPP {op.Kpp}, ОГРН / OGRN {op.Ogrn}, {op.Address}", labelFont, font, y);
+        return Party(g, labels.Member, string.Join(", ", new[]
+        {
+            memberName,
+            member.Inn is null ? null : $"ИНН / INN {member.Inn}",
+            member.Kpp is null ? null : $"КПП / KPP {member.Kpp}",
+            member.Address,
+            $"лицевой счёт / personal account {accountNumber}",
+        }.Where(p => !string.IsNullOrWhiteSpace(p))), labelFont, font, y);
+    }
+
+    private static double Party(XGraphics g, string label, string text, XFont labelFont, XFont font, double y)
     {
         g.DrawString(label, labelFont, XBrushes.Black, Left, y + 9);
         // The formatter clips what does not fit, so the box is sized for the lines the text needs.

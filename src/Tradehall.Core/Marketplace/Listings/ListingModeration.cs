@@ -28,15 +28,8 @@ public sealed class ListingModeration(AppDbContext db, INetwork network, SearchI
         {
             throw DomainException.Field("marketplace.own_listing", "id", "You cannot report your own listing.");
         }
-        var reason = (request.Reason ?? "").Trim();
-        if (reason.Length == 0)
-        {
-            throw DomainException.Field("marketplace.reason_required", "reason", "Say what is wrong with the listing.");
-        }
-        if (reason.Length > options.Value.ComplaintReasonMaxLength)
-        {
-            throw DomainException.Field("marketplace.reason_too_long", "reason", "The reason is too long.");
-        }
+        var reason = WrittenReason.Check(request.Reason, options.Value.ComplaintReasonMaxLength, ("marketplace.reason_required", "Say what is wrong with the listing."),
+            ("marketplace.reason_too_long", "The reason is too long."));
         var existing = await db.Set<ListingComplaint>().Where(c => c.ListingId == listingId && c.ReporterId == memberId)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)

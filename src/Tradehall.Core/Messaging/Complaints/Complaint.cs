@@ -52,15 +52,8 @@ public sealed class ReportMessage(AppDbContext db, INetwork network, ChatAccess 
         {
             throw DomainException.Field("messaging.own_message", "messageId", "You cannot report your own message.");
         }
-        var reason = request.Reason?.Trim() ?? "";
-        if (reason.Length == 0)
-        {
-            throw DomainException.Field("messaging.reason_required", "reason", "Say what is wrong with the message.");
-        }
-        if (reason.Length > options.Value.MaxReasonLength)
-        {
-            throw DomainException.Field("messaging.reason_too_long", "reason", "The reason is too long.");
-        }
+        var reason = WrittenReason.Check(request.Reason, options.Value.MaxReasonLength, ("messaging.reason_required", "Say what is wrong with the message."),
+            ("messaging.reason_too_long", "The reason is too long."));
         var existing = await db.Set<Complaint>().Where(c => c.MessageId == messageId && c.ReporterId == memberId)
             .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
         if (existing is { } id)
