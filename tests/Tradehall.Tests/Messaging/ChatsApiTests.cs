@@ -273,4 +273,19 @@ public sealed class ChatsApiTests(ChatApp app) : IClassFixture<ChatApp>
         Assert.Equal(a.Id, complaint.AccusedId);
         Assert.Equal("Buy cheap pills", complaint.MessageText);
     }
+
+    [Fact]
+    public async Task MSG05_two_reports_of_one_message_sent_at_once_record_one_complaint_and_both_answer_it()
+    {
+        var a = await TrustedAsync(app);
+        var b = await TrustedAsync(app);
+        var (chatId, messageId) = await StartAsync(app, a, b, "Wire the money first");
+        using var client = app.Api(b.Token);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ =>
+            client.PostAsJsonAsync($"/api/v1/chats/{chatId}/messages/{messageId}/report", new { reason = "Fraud" })));
+        Assert.All(answers, r => Assert.Equal(HttpStatusCode.Created, r.StatusCode));
+        var ids = await Task.WhenAll(answers.Select(async r => (await r.JsonAsync()).GetProperty("id").GetGuid()));
+        Assert.Single(ids.Distinct());
+        Assert.Equal(1, await app.WithDb(db => db.Set<Core.Messaging.Complaints.Complaint>().CountAsync(c => c.MessageId == messageId)));
+    }
 }

@@ -30,13 +30,7 @@ public sealed class ListingModeration(AppDbContext db, INetwork network, SearchI
         }
         var reason = WrittenReason.Check(request.Reason, options.Value.ComplaintReasonMaxLength, ("marketplace.reason_required", "Say what is wrong with the listing."),
             ("marketplace.reason_too_long", "The reason is too long."));
-        var existing = await db.Set<ListingComplaint>().Where(c => c.ListingId == listingId && c.ReporterId == memberId)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return new ListingComplaintCreated(id);
-        }
-        var complaint = new ListingComplaint
+        var complaint = await db.AddOnceAsync(c => c.ListingId == listingId && c.ReporterId == memberId, () => new ListingComplaint
         {
             ListingId = listingId,
             ReporterId = memberId,
@@ -44,19 +38,7 @@ public sealed class ListingModeration(AppDbContext db, INetwork network, SearchI
             Reason = reason,
             ListingTitle = listing.Title,
             CreatedAt = time.UtcNow(),
-        };
-        db.Set<ListingComplaint>().Add(complaint);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same member sent the report twice at once; the other request stored it.
-            db.ChangeTracker.Clear();
-            return new ListingComplaintCreated(await db.Set<ListingComplaint>()
-                .Where(c => c.ListingId == listingId && c.ReporterId == memberId).Select(c => c.Id).FirstAsync(cancellationToken));
-        }
+        }, cancellationToken);
         return new ListingComplaintCreated(complaint.Id);
     }
 

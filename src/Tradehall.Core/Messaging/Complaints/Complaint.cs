@@ -54,13 +54,7 @@ public sealed class ReportMessage(AppDbContext db, INetwork network, ChatAccess 
         }
         var reason = WrittenReason.Check(request.Reason, options.Value.MaxReasonLength, ("messaging.reason_required", "Say what is wrong with the message."),
             ("messaging.reason_too_long", "The reason is too long."));
-        var existing = await db.Set<Complaint>().Where(c => c.MessageId == messageId && c.ReporterId == memberId)
-            .Select(c => (Guid?)c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (existing is { } id)
-        {
-            return new ReportResponse(id);
-        }
-        var complaint = new Complaint
+        var complaint = await db.AddOnceAsync(c => c.MessageId == messageId && c.ReporterId == memberId, () => new Complaint
         {
             ChatId = chatId,
             MessageId = messageId,
@@ -69,9 +63,7 @@ public sealed class ReportMessage(AppDbContext db, INetwork network, ChatAccess 
             Reason = reason,
             MessageText = message.Text,
             CreatedAt = time.UtcNow(),
-        };
-        db.Set<Complaint>().Add(complaint);
-        await db.SaveChangesAsync(cancellationToken);
+        }, cancellationToken);
         return new ReportResponse(complaint.Id);
     }
 
