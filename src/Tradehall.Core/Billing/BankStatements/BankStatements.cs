@@ -52,17 +52,9 @@ public sealed partial class BankStatements(
             throw DomainException.Field("billing.statement_too_large", "file", "The file is larger than the import accepts.");
         }
         var statement = BankStatementParser.Parse(content, options.Value.Currency, Import.SettlementAccount);
-        try
-        {
-            return await ImportOnceAsync(statement, operatorId, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // The same document was imported in parallel and committed first; the import ran in one
-            // transaction, so it left nothing, and a second run finds those documents imported.
-            db.ChangeTracker.Clear();
-            return await ImportOnceAsync(statement, operatorId, cancellationToken);
-        }
+        // The same document imported in parallel and committed first: the import ran in one transaction, so it left
+        // nothing, and the second run finds those documents imported.
+        return await db.RetryOnceAsync(() => ImportOnceAsync(statement, operatorId, cancellationToken));
     }
 
     /// <summary>One transaction for the whole file: a failure half-way leaves nothing imported.</summary>

@@ -27,19 +27,9 @@ public sealed class SendMessage(AppDbContext db, INetwork network, IListingInqui
 {
     private MessagingOptions Limits => options.Value;
 
-    public async Task<StartChatResponse> StartAsync(Guid memberId, StartChatRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await StartOnceAsync(memberId, request, cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Both members wrote first at the same moment: the other chat won the pair's unique key, so write into it.
-            db.ChangeTracker.Clear();
-            return await StartOnceAsync(memberId, request, cancellationToken);
-        }
-    }
+    // Both members wrote first at the same moment: the other chat won the pair's unique key, so write into it.
+    public Task<StartChatResponse> StartAsync(Guid memberId, StartChatRequest request, CancellationToken cancellationToken) =>
+        db.RetryOnceAsync(() => StartOnceAsync(memberId, request, cancellationToken));
 
     private async Task<StartChatResponse> StartOnceAsync(Guid memberId, StartChatRequest request, CancellationToken cancellationToken)
     {
