@@ -22,7 +22,7 @@ public static class AccountsModule
     public static void AddAccounts(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AccountsOptions>().BindConfiguration(AccountsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<AccountsOptions>(AccountsOptions.SectionName);
 
         services.AddIdentity<Member, Role>()
             .AddEntityFrameworkStores<AppDbContext>()

@@ -8,7 +8,7 @@ public static class AnalyticsModule
     public static void AddAnalytics(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<AnalyticsOptions>().BindConfiguration(AnalyticsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<AnalyticsOptions>(AnalyticsOptions.SectionName);
         services.AddScoped<PriceAnalytics>();
         services.AddScoped<PriceReviews>();
         services.AddScoped<PriceReviewArchive>();

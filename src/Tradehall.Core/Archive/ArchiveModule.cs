@@ -6,7 +6,7 @@ public static class ArchiveModule
 {
     public static void AddArchive(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<ArchiveOptions>().BindConfiguration(ArchiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<ArchiveOptions>(ArchiveOptions.SectionName);
         builder.Services.AddScoped<EvidenceArchive>();
         builder.Services.AddScoped<ArchiveAudit>();
         builder.Services.AddSingleton<ArchiveCheckpoint>();

@@ -15,7 +15,7 @@ public static class BillingModule
     public static void AddBilling(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<BillingOptions>().BindConfiguration(BillingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<BillingOptions>(BillingOptions.SectionName);
         services.AddScoped<Ledger.LedgerPostings>();
         services.AddSingleton<Ledger.LedgerPostings.BalancelessAccounts>();
         services.AddScoped<Ledger.Statements>();

@@ -9,8 +9,7 @@ public static class DataModule
 {
     public static void AddData(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<DatabaseOptions>().BindConfiguration(DatabaseOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<DatabaseOptions>(DatabaseOptions.SectionName);
         builder.Services.AddSingleton<SqlitePragmas>();
         builder.Services.AddScoped<JobLeases>();
         builder.Services.AddDataProtection().SetApplicationName("tradehall");

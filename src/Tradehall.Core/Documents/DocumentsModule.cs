@@ -12,7 +12,7 @@ public static class DocumentsModule
     public static void AddDocuments(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<DocumentsOptions>().BindConfiguration(DocumentsOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<DocumentsOptions>(DocumentsOptions.SectionName);
         services.AddScoped<InvoiceService>();
         services.AddScoped<IDomainEventSubscriber<DebtInvoiceDue>>(sp => sp.GetRequiredService<InvoiceService>());
         services.AddScoped<InvoicePayments>();

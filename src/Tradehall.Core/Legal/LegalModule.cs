@@ -10,7 +10,7 @@ public static class LegalModule
     public static void AddLegal(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LegalOptions>().BindConfiguration(LegalOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<LegalOptions>(LegalOptions.SectionName);
         services.AddScoped<LegalDocuments>();
         services.AddScoped<IRegistrationConsents>(sp => sp.GetRequiredService<LegalDocuments>());
         services.AddSingleton<SensitiveText>();

@@ -12,7 +12,7 @@ public static class MarketplaceModule
     public static void AddMarketplace(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MarketplaceOptions>().BindConfiguration(MarketplaceOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<MarketplaceOptions>(MarketplaceOptions.SectionName);
         services.AddSingleton<CategoryShape>();
         services.AddScoped<CategoryTree>();
         services.AddScoped<TaxonomyEditor>();

@@ -20,7 +20,7 @@ public static class MessagingModule
     public static void AddMessaging(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<MessagingOptions>().BindConfiguration(MessagingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<MessagingOptions>(MessagingOptions.SectionName);
         services.AddScoped<ChatAccess>();
         services.AddScoped<ChatPreferences>();
         services.AddScoped<ChatUnreadCounts>();

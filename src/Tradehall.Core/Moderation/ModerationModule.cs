@@ -5,7 +5,7 @@ public static class ModerationModule
     public static void AddModeration(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<ModerationOptions>().BindConfiguration(ModerationOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<ModerationOptions>(ModerationOptions.SectionName);
         services.AddScoped<Sanctions>();
         services.AddScoped<ModerationNotices>();
         services.AddScoped<MemberRestrictions>();

@@ -21,7 +21,7 @@ public static class NetworkModule
     public static void AddNetwork(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<NetworkOptions>().BindConfiguration(NetworkOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<NetworkOptions>(NetworkOptions.SectionName);
         services.AddScoped<INetwork, NetworkDirectory>();
         services.AddScoped<IDomainEventSubscriber<MemberRegistered>, ProfileSetup>();
         services.AddScoped<Relations>();

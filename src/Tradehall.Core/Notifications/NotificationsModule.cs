@@ -9,8 +9,7 @@ public static class NotificationsModule
 {
     public static void AddNotifications(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<NotificationsOptions>().BindConfiguration(NotificationsOptions.SectionName)
-            .ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<NotificationsOptions>(NotificationsOptions.SectionName);
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IInterceptor, OutboxSaveInterceptor>();
         builder.Services.AddScoped<IOutbox, Outbox>();

@@ -13,7 +13,7 @@ public static class PrivacyModule
     public static void AddPrivacy(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<PrivacyOptions>(PrivacyOptions.SectionName);
         services.AddScoped<DataInventory>();
         services.AddScoped<DataExports>();
         services.AddScoped<ExportArchive>();

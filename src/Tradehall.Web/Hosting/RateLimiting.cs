@@ -31,7 +31,7 @@ internal static class RateLimiting
 {
     public static void AddTradehallRateLimits(this WebApplicationBuilder builder)
     {
-        builder.Services.AddOptions<RateLimitOptions>().BindConfiguration(RateLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSettings<RateLimitOptions>(RateLimitOptions.SectionName);
         builder.Services.AddRateLimiter(o =>
         {
             // SEC-06: refused requests get 429, never 503.

@@ -78,8 +78,8 @@ public static class Site
         }
         services.TryAddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddOptions<TradehallOptions>().BindConfiguration(TradehallOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<CalendarOptions>().BindConfiguration(CalendarOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<TradehallOptions>(TradehallOptions.SectionName);
+        services.AddSettings<CalendarOptions>(CalendarOptions.SectionName);
         services.AddSingleton<BusinessCalendar>();
         services.AddSingleton<IFileStore, FolderFileStore>();
 
@@ -114,7 +114,7 @@ public static class Site
         });
         builder.AddTradehallRateLimits();
         builder.AddTransportSecurity();
-        services.AddOptions<HostingOptions>().BindConfiguration(HostingOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<HostingOptions>(HostingOptions.SectionName);
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<HostingOptions>>((o, hosting) =>
         {
             // SEC-06: X-Forwarded-For is believed only from the proxies the operator lists.

@@ -6,7 +6,7 @@ public static class LiveModule
     public static void AddLive(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
-        services.AddOptions<LiveOptions>().BindConfiguration(LiveOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSettings<LiveOptions>(LiveOptions.SectionName);
         services.AddSignalR();
         services.AddSingleton<LiveDatabase>();
         services.AddSingleton<ILiveEvents>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.IsPostgres
