@@ -1,4 +1,5 @@
 // The namespaces most files use; a file names only the ones particular to it.
+global using System.CommandLine;
 global using System.Diagnostics;
 global using System.Globalization;
 global using System.Net.Sockets;
