@@ -22,6 +22,13 @@ internal sealed class BenchDatabase : IAsyncDisposable
 
     public bool Keep { get; set; }
 
+    /// <summary><c>--connection</c>: the server a benchmark creates its database on.</summary>
+    public static Option<string> ServerOption() =>
+        new("--connection") { Description = "PostgreSQL server connection string; a fresh database is created on it.", Required = true };
+
+    /// <summary><c>--keep-database</c>: sets <see cref="Keep"/>.</summary>
+    public static Option<bool> KeepOption() => new("--keep-database") { Description = "Keep the benchmark database afterwards." };
+
     /// <param name="server">A connection string of the server; its database is where CREATE and DROP run.</param>
     /// <param name="prefix">The start of the database's name, which ends in a random part.</param>
     public static async Task<BenchDatabase> CreateAsync(string server, string prefix, CancellationToken cancellationToken)

@@ -20,7 +20,7 @@ internal static class ChatBenchmark
 
     public static Command Command()
     {
-        var connection = new Option<string>("--connection") { Description = "PostgreSQL server connection string; a fresh database is created on it.", Required = true };
+        var connection = BenchDatabase.ServerOption();
         var clients = new Option<int>("--clients") { Description = "Members, one open connection each.", DefaultValueFactory = _ => 2000 };
         var rate = new Option<int>("--rate") { Description = "Messages sent per second.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "Measured duration of each phase.", DefaultValueFactory = _ => 30 };
@@ -32,7 +32,7 @@ internal static class ChatBenchmark
             DefaultValueFactory = _ => "http",
         };
         sender.AcceptOnlyFromAmong("http", "live");
-        var keep = new Option<bool>("--keep-database") { Description = "Keep the benchmark database afterwards." };
+        var keep = BenchDatabase.KeepOption();
         var command = new Command("chat", "Live message latency on one node and across two nodes, next to LISTEN/NOTIFY.") { connection, clients, rate, seconds, warmup, sender, keep };
         command.SetAction(async (parse, ct) =>
         {

@@ -7,6 +7,7 @@ global using System.Net;
 global using System.Text.Json;
 global using System.Text;
 global using Microsoft.AspNetCore.Builder;
+global using Microsoft.Data.Sqlite;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Configuration;
 global using Microsoft.Extensions.DependencyInjection;

@@ -14,13 +14,13 @@ internal static class LedgerBenchmark
 {
     public static Command Command()
     {
-        var connection = new Option<string>("--connection") { Description = "PostgreSQL server connection string; a fresh database is created on it.", Required = true };
+        var connection = BenchDatabase.ServerOption();
         var seconds = new Option<int>("--seconds") { Description = "Measured duration.", DefaultValueFactory = _ => 20 };
         var clients = new Option<int>("--clients") { Description = "Concurrent workers, one database connection each.", DefaultValueFactory = _ => 4 };
         var accounts = new Option<int>("--accounts") { Description = "Subscriber accounts opened before the run.", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<int>("--warmup") { Description = "Seconds of posting before the measured window, not counted: the JIT reaches optimized code first.", DefaultValueFactory = _ => 10 };
         var charges = new Option<int>("--charges") { Description = "Percent of postings that are guarded charges (floor 0) rather than top-ups.", DefaultValueFactory = _ => 25 };
-        var keep = new Option<bool>("--keep-database") { Description = "Keep the benchmark database afterwards." };
+        var keep = BenchDatabase.KeepOption();
         var command = new Command("ledger", "Postings per second through Ledger.PostAsync on PostgreSQL.") { connection, seconds, clients, accounts, warmup, charges, keep };
         command.SetAction(async (parse, ct) =>
         {

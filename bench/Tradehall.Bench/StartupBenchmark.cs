@@ -49,7 +49,7 @@ internal static class StartupBenchmark
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
     }
