@@ -59,43 +59,43 @@ internal static class DemoMarketCatalog
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
 
-    private static readonly CatalogFile File = Load();
+    private static readonly CatalogFile Catalog = Load();
 
     /// <summary>Sectors by id.</summary>
-    public static readonly IReadOnlyDictionary<int, Sector> Sectors = File.Sectors.ToDictionary(s => s.SectorId);
+    public static readonly IReadOnlyDictionary<int, Sector> Sectors = Catalog.Sectors.ToDictionary(s => s.SectorId);
 
     public static readonly IReadOnlyList<Product> Products =
     [
-        .. File.Products.Select(p => new Product(p.CategoryId, p.SectorId, p.Unit, p.BaseRub, p.En, p.Ru,
-            p.Specs.ValueKind == JsonValueKind.String ? File.Specs[p.Specs.GetString()!] : p.Specs.Deserialize<Text[]>(Json)!)),
+        .. Catalog.Products.Select(p => new Product(p.CategoryId, p.SectorId, p.Unit, p.BaseRub, p.En, p.Ru,
+            p.Specs.ValueKind == JsonValueKind.String ? Catalog.Specs[p.Specs.GetString()!] : p.Specs.Deserialize<Text[]>(Json)!)),
     ];
 
     /// <summary>Weighted toward north-west Russia and Siberia, then the Nordic and Baltic buyers and sellers, then Germany and China.</summary>
-    public static readonly IReadOnlyList<Place> Places = File.Places;
+    public static readonly IReadOnlyList<Place> Places = Catalog.Places;
 
     /// <summary>Roubles per unit of a currency in the middle of the demo period, before its monthly drift.</summary>
-    public static readonly IReadOnlyDictionary<string, decimal> RateLevels = File.RateLevels;
+    public static readonly IReadOnlyDictionary<string, decimal> RateLevels = Catalog.RateLevels;
 
-    public static readonly Text[] Incoterms = File.Incoterms;
+    public static readonly Text[] Incoterms = Catalog.Incoterms;
 
-    public static readonly Text[] Payments = File.Payments;
+    public static readonly Text[] Payments = Catalog.Payments;
 
-    public static readonly Text[] Certificates = File.Certificates;
+    public static readonly Text[] Certificates = Catalog.Certificates;
 
-    public static readonly Text[] RequestPrefixes = File.RequestPrefixes;
+    public static readonly Text[] RequestPrefixes = Catalog.RequestPrefixes;
 
-    public static readonly string[] OrganizationStemsRu = File.OrganizationNames.StemsRu;
-    public static readonly string[] OrganizationEndsRu = File.OrganizationNames.EndsRu;
-    public static readonly string[] OrganizationStemsEn = File.OrganizationNames.StemsEn;
-    public static readonly string[] OrganizationEndsEn = File.OrganizationNames.EndsEn;
+    public static readonly string[] OrganizationStemsRu = Catalog.OrganizationNames.StemsRu;
+    public static readonly string[] OrganizationEndsRu = Catalog.OrganizationNames.EndsRu;
+    public static readonly string[] OrganizationStemsEn = Catalog.OrganizationNames.StemsEn;
+    public static readonly string[] OrganizationEndsEn = Catalog.OrganizationNames.EndsEn;
 
     /// <summary>Currencies a country's traders quote in, with weights.</summary>
-    public static Quoted[] CurrenciesOf(string country) => File.Currencies.GetValueOrDefault(country) ?? File.Currencies[OtherCountries];
+    public static Quoted[] CurrenciesOf(string country) => Catalog.Currencies.GetValueOrDefault(country) ?? Catalog.Currencies[OtherCountries];
 
     /// <summary>The legal form of a company of <paramref name="country"/>: where there are several, <paramref name="pick"/> chooses.</summary>
     public static string LegalForm(string country, int pick)
     {
-        var forms = File.LegalForms.GetValueOrDefault(country) ?? File.LegalForms[OtherCountries];
+        var forms = Catalog.LegalForms.GetValueOrDefault(country) ?? Catalog.LegalForms[OtherCountries];
         return forms[pick % forms.Length];
     }
 
