@@ -1,14 +1,8 @@
-using System.CommandLine;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
-using Microsoft.Extensions.Logging.Console;
-using Tradehall.Core.Accounts;
-using Tradehall.Core.Accounts.Tokens;
-using Tradehall.Core.Network.Profiles;
 using Tradehall.Core.Notifications.Live;
-using Tradehall.Demo;
 
 namespace Tradehall.Bench;
 
@@ -26,7 +20,7 @@ internal static class ChatBenchmark
 
     public static Command Command()
     {
-        var connection = new Option<string>("--connection") { Description = "PostgreSQL server connection string; a fresh database is created on it.", Required = true };
+        var connection = BenchDatabase.ServerOption();
         var clients = new Option<int>("--clients") { Description = "Members, one open connection each.", DefaultValueFactory = _ => 2000 };
         var rate = new Option<int>("--rate") { Description = "Messages sent per second.", DefaultValueFactory = _ => 500 };
         var seconds = new Option<int>("--seconds") { Description = "Measured duration of each phase.", DefaultValueFactory = _ => 30 };
@@ -38,7 +32,7 @@ internal static class ChatBenchmark
             DefaultValueFactory = _ => "http",
         };
         sender.AcceptOnlyFromAmong("http", "live");
-        var keep = new Option<bool>("--keep-database") { Description = "Keep the benchmark database afterwards." };
+        var keep = BenchDatabase.KeepOption();
         var command = new Command("chat", "Live message latency on one node and across two nodes, next to LISTEN/NOTIFY.") { connection, clients, rate, seconds, warmup, sender, keep };
         command.SetAction(async (parse, ct) =>
         {
@@ -56,8 +50,6 @@ internal static class ChatBenchmark
 
     private sealed record Settings(string Connection, int Clients, int Rate, int Seconds, int Warmup, string Sender, bool KeepDatabase);
 
-    private sealed record BenchMember(Guid Id, string Token);
-
     /// <summary>Two members and their chat; messages go both ways.</summary>
     private sealed record Pair(BenchMember A, BenchMember B, Guid ChatId);
 
@@ -65,57 +57,30 @@ internal static class ChatBenchmark
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var database = "bench_chat_" + Guid.NewGuid().ToString("N")[..12];
-        var server = new NpgsqlConnectionStringBuilder(settings.Connection);
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}", cancellationToken);
-        var target = new NpgsqlConnectionStringBuilder(settings.Connection) { Database = database }.ConnectionString;
+        await using var database = await BenchDatabase.CreateAsync(settings.Connection, "bench_chat", cancellationToken);
+        database.Keep = settings.KeepDatabase;
         var dataPath = Directory.CreateTempSubdirectory("tradehall-bench-").FullName;
         try
         {
-            return await RunOnAsync(target, dataPath, settings, cancellationToken);
+            return await RunOnAsync(database.ConnectionString, dataPath, settings, cancellationToken);
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (settings.KeepDatabase)
-            {
-                await Console.Error.WriteLineAsync($"database kept: {database}");
-            }
-            else
-            {
-                await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
-            }
             Directory.Delete(dataPath, recursive: true);
         }
     }
 
     private static async Task<int> RunOnAsync(string connection, string dataPath, Settings settings, CancellationToken cancellationToken)
     {
-        var settingsOfNodes = new Dictionary<string, string?>
-        {
-            ["Database:Provider"] = "postgres",
-            ["Database:MigrateOnStart"] = "true",
-            ["ConnectionStrings:Default"] = connection,
-            ["Tradehall:DataPath"] = dataPath,
-            // Nothing is sent during a benchmark; these keep the site's delivery settings valid without a gateway.
-            ["Notifications:MailDelivery"] = "pickup",
-            ["Notifications:SmsDelivery"] = "file",
-            ["Logging:LogLevel:Default"] = "Warning",
-            // Migrating a fresh database reads a history table that does not exist yet; EF logs that as an error.
-            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
-        };
+        var settingsOfNodes = BenchSite.Settings("postgres", connection, dataPath);
         var portA = Loopback.FreePort();
-        await using var nodeA = Site.Build(["--urls", $"http://127.0.0.1:{portA}"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(settingsOfNodes);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        });
+        await using var nodeA = BenchSite.Build(settingsOfNodes, portA);
         await Console.Error.WriteLineAsync($"chat: node A (this process) on port {portA}: migrating and starting");
         await nodeA.StartAsync(cancellationToken);
         var urlA = new Uri($"http://127.0.0.1:{portA}");
 
         await Console.Error.WriteLineAsync($"chat: seeding {settings.Clients} members with profiles and tokens");
-        var members = await SeedAsync(nodeA.Services, settings.Clients, cancellationToken);
+        var members = await ChatMembers.SeedAsync(nodeA.Services, settings.Clients, cancellationToken);
 
         var portB = Loopback.FreePort();
         await Console.Error.WriteLineAsync($"chat: node B (a separate process) on port {portB}");
@@ -188,38 +153,6 @@ internal static class ChatBenchmark
 
     private static void Report(string phase, Figures f) => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
         $"chat: {phase}: sent={f.Sent} received={f.Received} rate={f.RatePerSecond:F0}/s p50={f.P50:F2} ms p99={f.P99:F2} ms"));
-
-    /// <summary>Members as registration leaves them (confirmed, with a page handle) and a bearer token each, inserted in bulk.</summary>
-    private static async Task<List<BenchMember>> SeedAsync(IServiceProvider services, int count, CancellationToken cancellationToken)
-    {
-        await using var scope = services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
-        var now = services.GetRequiredService<TimeProvider>().UtcNow();
-        var result = new List<BenchMember>(count);
-        var members = new List<Member>(count);
-        var profiles = new List<Profile>(count);
-        var tokens = new List<ApiToken>(count);
-        for (var n = 0; n < count; n++)
-        {
-            var email = $"chat{n}@bench.tradehall.local";
-            var member = DemoSeed.LoadMember(email, $"+7991{n:D7}", "Chat", n, now);
-            members.Add(member);
-            profiles.Add(new Profile { MemberId = member.Id, Handle = $"bench-chat-{n}", CreatedAt = now });
-            var secret = ApiTokens.SecretPrefix + SecureTokens.NewToken();
-            tokens.Add(new ApiToken
-            {
-                MemberId = member.Id, Name = "chat benchmark", Prefix = secret[..10], TokenHash = SecureTokens.Hash(secret),
-                Scopes = string.Join(' ', ApiScopes.All), CreatedAt = now, ExpiresAt = now.AddDays(1),
-            });
-            result.Add(new BenchMember(member.Id, secret));
-        }
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await db.InsertEntitiesAsync(members, cancellationToken);
-        await db.InsertEntitiesAsync(profiles, cancellationToken);
-        await db.InsertEntitiesAsync(tokens, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return result;
-    }
 
     /// <summary>§15 POST /api/v1/chats: member 2k writes to member 2k+1, which opens their chat.</summary>
     private static async Task<List<Pair>> OpenChatsAsync(HttpClient http, Uri node, List<BenchMember> members, CancellationToken cancellationToken)
@@ -493,14 +426,5 @@ internal static class ChatBenchmark
             await Task.Delay(100, cancellationToken);
         }
         throw new TimeoutException("node B did not become ready within a minute");
-    }
-
-
-    private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var c = new NpgsqlConnection(connection);
-        await c.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, c);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

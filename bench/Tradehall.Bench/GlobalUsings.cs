@@ -1,4 +1,5 @@
 // The namespaces most files use; a file names only the ones particular to it.
+global using System.CommandLine;
 global using System.Diagnostics;
 global using System.Globalization;
 global using System.Net.Sockets;
@@ -6,6 +7,7 @@ global using System.Net;
 global using System.Text.Json;
 global using System.Text;
 global using Microsoft.AspNetCore.Builder;
+global using Microsoft.Data.Sqlite;
 global using Microsoft.EntityFrameworkCore;
 global using Microsoft.Extensions.Configuration;
 global using Microsoft.Extensions.DependencyInjection;

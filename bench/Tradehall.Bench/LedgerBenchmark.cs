@@ -1,6 +1,4 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging.Console;
 using Microsoft.Extensions.Options;
 using Tradehall.Core.Billing;
 using Tradehall.Core.Billing.Accounts;
@@ -16,13 +14,13 @@ internal static class LedgerBenchmark
 {
     public static Command Command()
     {
-        var connection = new Option<string>("--connection") { Description = "PostgreSQL server connection string; a fresh database is created on it.", Required = true };
+        var connection = BenchDatabase.ServerOption();
         var seconds = new Option<int>("--seconds") { Description = "Measured duration.", DefaultValueFactory = _ => 20 };
         var clients = new Option<int>("--clients") { Description = "Concurrent workers, one database connection each.", DefaultValueFactory = _ => 4 };
         var accounts = new Option<int>("--accounts") { Description = "Subscriber accounts opened before the run.", DefaultValueFactory = _ => 1000 };
         var warmup = new Option<int>("--warmup") { Description = "Seconds of posting before the measured window, not counted: the JIT reaches optimized code first.", DefaultValueFactory = _ => 10 };
         var charges = new Option<int>("--charges") { Description = "Percent of postings that are guarded charges (floor 0) rather than top-ups.", DefaultValueFactory = _ => 25 };
-        var keep = new Option<bool>("--keep-database") { Description = "Keep the benchmark database afterwards." };
+        var keep = BenchDatabase.KeepOption();
         var command = new Command("ledger", "Postings per second through Ledger.PostAsync on PostgreSQL.") { connection, seconds, clients, accounts, warmup, charges, keep };
         command.SetAction(async (parse, ct) =>
         {
@@ -50,28 +48,18 @@ internal static class LedgerBenchmark
 
     private static async Task<int> RunAsync(Settings settings, CancellationToken cancellationToken)
     {
-        var database = "bench_ledger_" + Guid.NewGuid().ToString("N")[..12];
-        var server = new NpgsqlConnectionStringBuilder(settings.Connection);
-        await ExecuteAsync(server.ConnectionString, $"CREATE DATABASE {database}", cancellationToken);
-        var target = new NpgsqlConnectionStringBuilder(settings.Connection) { Database = database }.ConnectionString;
+        await using var database = await BenchDatabase.CreateAsync(settings.Connection, "bench_ledger", cancellationToken);
+        // A ledger that does not balance is kept to be looked into.
+        database.Keep = true;
         var dataPath = Directory.CreateTempSubdirectory("tradehall-bench-").FullName;
-        var balanced = false;
         try
         {
-            balanced = await RunOnAsync(target, dataPath, database, settings, cancellationToken);
+            var balanced = await RunOnAsync(database.ConnectionString, dataPath, database.Name, settings, cancellationToken);
+            database.Keep = !balanced || settings.KeepDatabase;
             return balanced ? 0 : 1;
         }
         finally
         {
-            NpgsqlConnection.ClearAllPools();
-            if (balanced && !settings.KeepDatabase)
-            {
-                await ExecuteAsync(server.ConnectionString, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
-            }
-            else
-            {
-                await Console.Error.WriteLineAsync($"database kept: {database}");
-            }
             Directory.Delete(dataPath, recursive: true);
         }
     }
@@ -79,25 +67,11 @@ internal static class LedgerBenchmark
     private static async Task<bool> RunOnAsync(string connection, string dataPath, string database, Settings settings, CancellationToken cancellationToken)
     {
         // The real application, with every module and its DI, on the benchmark database; logs to standard error.
-        await using var app = Site.Build([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "postgres",
-                ["ConnectionStrings:Default"] = connection,
-                ["Tradehall:DataPath"] = dataPath,
-                // Nothing is sent during a benchmark; these keep the site's delivery settings valid without a gateway.
-                ["Notifications:MailDelivery"] = "pickup",
-                ["Notifications:SmsDelivery"] = "file",
-                ["Logging:LogLevel:Default"] = "Warning",
-                ["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning",
-                // Migrating a fresh database reads a history table that does not exist yet; EF logs that as an error.
-                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
-                // LedgerVerification's "first 20 problems" queries take rows without an order, which EF warns about.
-                ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error",
-            });
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        });
+        var config = BenchSite.Settings("postgres", connection, dataPath);
+        config["Logging:LogLevel:Microsoft.EntityFrameworkCore"] = "Warning";
+        // LedgerVerification's "first 20 problems" queries take rows without an order, which EF warns about.
+        config["Logging:LogLevel:Microsoft.EntityFrameworkCore.Query"] = "Error";
+        await using var app = BenchSite.Build(config);
         // The site refuses to start on invalid options; so does the benchmark, which never starts the web host.
         app.Services.GetService<IStartupValidator>()?.Validate();
         var time = app.Services.GetRequiredService<TimeProvider>();
@@ -261,13 +235,5 @@ internal static class LedgerBenchmark
             }
         }
         throw new OperationCanceledException(cancellationToken);
-    }
-
-    private static async Task ExecuteAsync(string connectionString, string sql, CancellationToken cancellationToken)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

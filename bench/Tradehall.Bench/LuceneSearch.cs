@@ -12,7 +12,6 @@ using Lucene.Net.Index;
 using Lucene.Net.Search;
 using Lucene.Net.Store;
 using Lucene.Net.Util;
-using Microsoft.Data.Sqlite;
 using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Bench;

@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Tradehall.Bench;
 
 // Verbs: `ledger` (BIL-02 postings per second), `chat` (MSG-02, RUN-03 live message latency), `search` (MKT-02 latency),

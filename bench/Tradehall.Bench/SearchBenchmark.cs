@@ -1,6 +1,4 @@
-using System.CommandLine;
 using System.Data.Common;
-using Microsoft.Data.Sqlite;
 
 namespace Tradehall.Bench;
 
@@ -195,43 +193,34 @@ internal static class SearchBenchmark
     /// <summary>PostgreSQL through the site, then the plain full-text peer on the same database.</summary>
     private static async Task PostgresAsync(Settings settings, string server, string dataPath, Results results, CancellationToken cancellationToken)
     {
-        var database = "bench_search_" + Guid.NewGuid().ToString("N")[..12];
-        await ExecuteAsync(server, $"CREATE DATABASE {database}", cancellationToken);
-        var connection = new NpgsqlConnectionStringBuilder(server) { Database = database, MaxPoolSize = 50 }.ConnectionString;
-        try
+        await using var database = await BenchDatabase.CreateAsync(server, "bench_search", cancellationToken);
+        var connection = new NpgsqlConnectionStringBuilder(database.ConnectionString) { MaxPoolSize = 50 }.ConnectionString;
+        Directory.CreateDirectory(dataPath);
+        await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = settings.Connections }.ConnectionString);
+        var meter = await CpuMeter.WithServerAsync(source, cancellationToken);
+        IReadOnlyList<MixQuery> mix;
+        await using (var site = await SearchSite.StartAsync(Config("postgres", connection, dataPath), settings.Listings, settings.Seed, "postgres", cancellationToken))
         {
-            Directory.CreateDirectory(dataPath);
-            await using var source = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(connection) { MaxPoolSize = settings.Connections }.ConnectionString);
-            var meter = await CpuMeter.WithServerAsync(source, cancellationToken);
-            IReadOnlyList<MixQuery> mix;
-            await using (var site = await SearchSite.StartAsync(Config("postgres", connection, dataPath), settings.Listings, settings.Seed, "postgres", cancellationToken))
+            await BenchDatabase.ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
+            long active;
+            await using (var c = await source.OpenConnectionAsync(cancellationToken))
             {
-                await ExecuteAsync(connection, "VACUUM ANALYZE", cancellationToken);
-                long active;
-                await using (var c = await source.OpenConnectionAsync(cancellationToken))
-                {
-                    (mix, active) = await MixAsync(c, cancellationToken);
-                }
-                results.Active = active;
-                if (settings.Engines.Contains("postgres"))
-                {
-                    await site.WaitForSearchAsync(active, cancellationToken);
-                    await SearchMix.ReportEmptyAsync("postgres", mix, q => site.TotalAsync(q, cancellationToken));
-                    results.Capacities["postgres"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, meter, cancellationToken);
-                }
+                (mix, active) = await MixAsync(c, cancellationToken);
             }
-            if (settings.Engines.Contains("pg_plain"))
+            results.Active = active;
+            if (settings.Engines.Contains("postgres"))
             {
-                var plain = await PlainPostgresSearch.CreateAsync(source, cancellationToken);
-                await SearchMix.ReportEmptyAsync("pg_plain", mix, q => plain.SearchAsync(q, cancellationToken).AsTask());
-                var loop = new OpenLoop("pg_plain", settings.Connections, mix.Count, meter, async (_, query, ct) => await plain.SearchAsync(mix[query], ct) >= 0);
-                results.Capacities["pg_plain"] = await CapacitySearch.FindAsync("pg_plain", loop, mix, settings.Capacity, cancellationToken);
+                await site.WaitForSearchAsync(active, cancellationToken);
+                await SearchMix.ReportEmptyAsync("postgres", mix, q => site.TotalAsync(q, cancellationToken));
+                results.Capacities["postgres"] = await site.CapacityAsync(mix, settings.Connections, settings.Capacity, meter, cancellationToken);
             }
         }
-        finally
+        if (settings.Engines.Contains("pg_plain"))
         {
-            NpgsqlConnection.ClearAllPools();
-            await ExecuteAsync(server, $"DROP DATABASE IF EXISTS {database} WITH (FORCE)", CancellationToken.None);
+            var plain = await PlainPostgresSearch.CreateAsync(source, cancellationToken);
+            await SearchMix.ReportEmptyAsync("pg_plain", mix, q => plain.SearchAsync(q, cancellationToken).AsTask());
+            var loop = new OpenLoop("pg_plain", settings.Connections, mix.Count, meter, async (_, query, ct) => await plain.SearchAsync(mix[query], ct) >= 0);
+            results.Capacities["pg_plain"] = await CapacitySearch.FindAsync("pg_plain", loop, mix, settings.Capacity, cancellationToken);
         }
     }
 
@@ -244,32 +233,18 @@ internal static class SearchBenchmark
         return (mix, Convert.ToInt64(await count.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture));
     }
 
-    private static Dictionary<string, string?> Config(string provider, string connection, string dataPath) => new()
+    private static Dictionary<string, string?> Config(string provider, string connection, string dataPath)
     {
-        ["Database:Provider"] = provider,
-        ["Database:MigrateOnStart"] = "true",
-        ["ConnectionStrings:Default"] = connection,
-        ["Tradehall:DataPath"] = dataPath,
-        ["Notifications:MailDelivery"] = "pickup",
-        ["Notifications:SmsDelivery"] = "file",
+        var config = BenchSite.Settings(provider, connection, dataPath);
         // MKT-07's limits are per client address and every benchmark client is 127.0.0.1: lifted for this site only.
-        ["RateLimits:AnonymousPerMinute"] = "1000000",
-        ["RateLimits:AnonymousSearchPerMinute"] = "1000000",
-        ["Logging:LogLevel:Default"] = "Warning",
-        ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Critical",
-    };
+        config["RateLimits:AnonymousPerMinute"] = "1000000";
+        config["RateLimits:AnonymousSearchPerMinute"] = "1000000";
+        return config;
+    }
 
     private static string LatestMigration()
     {
         using var db = new AppDbContext(new DbContextOptionsBuilder<AppDbContext>().UseSqlite("Data Source=:memory:").Options);
         return db.Database.GetMigrations().Last();
-    }
-
-    private static async Task ExecuteAsync(string connection, string sql, CancellationToken cancellationToken)
-    {
-        await using var c = new NpgsqlConnection(connection);
-        await c.OpenAsync(cancellationToken);
-        await using var command = new NpgsqlCommand(sql, c) { CommandTimeout = 0 };
-        await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

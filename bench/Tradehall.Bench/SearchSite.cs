@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Logging.Console;
 using Tradehall.Demo;
 
 namespace Tradehall.Bench;
@@ -16,11 +15,7 @@ internal sealed class SearchSite(WebApplication app, Uri url, string engine) : I
     public static async Task<SearchSite> StartAsync(Dictionary<string, string?> config, int? load, int seed, string engine, CancellationToken cancellationToken)
     {
         var port = Loopback.FreePort();
-        var app = Site.Build(["--urls", $"http://127.0.0.1:{port}"], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(config);
-            builder.Services.Configure<ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
-        });
+        var app = BenchSite.Build(config, port);
         await Console.Error.WriteLineAsync($"search: {engine}: the site on port {port}: migrating and starting");
         await app.StartAsync(cancellationToken);
         if (load is { } listings)

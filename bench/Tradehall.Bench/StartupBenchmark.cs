@@ -1,4 +1,3 @@
-using System.CommandLine;
 using Microsoft.AspNetCore.Http;
 
 namespace Tradehall.Bench;
@@ -34,18 +33,8 @@ internal static class StartupBenchmark
         try
         {
             // SQLite in a folder of its own, migrated by the first (uncounted) start as a new node's first start would.
-            var settings = new Dictionary<string, string?>
-            {
-                ["Database:Provider"] = "sqlite",
-                ["Database:MigrateOnStart"] = "true",
-                ["Tradehall:DataPath"] = data,
-                // Mail and SMS to the data folder: the benchmark has no servers to hand them to, and sends nothing anyway.
-                ["Notifications:MailDelivery"] = "pickup",
-                ["Notifications:SmsDelivery"] = "file",
-                ["Logging:LogLevel:Default"] = "Warning",
-            };
-            var site = await MeasureAsync("site", rounds, port => Site.Build(["--urls", $"http://127.0.0.1:{port}"],
-                builder => builder.Configuration.AddInMemoryCollection(settings)), "/health/ready", cancellationToken);
+            var settings = BenchSite.Settings("sqlite", connection: null, data);
+            var site = await MeasureAsync("site", rounds, port => BenchSite.Build(settings, port), "/health/ready", cancellationToken);
             var empty = await MeasureAsync("empty", rounds, port =>
             {
                 var builder = WebApplication.CreateBuilder(["--urls", $"http://127.0.0.1:{port}"]);
@@ -60,7 +49,7 @@ internal static class StartupBenchmark
         }
         finally
         {
-            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            SqliteConnection.ClearAllPools();
             Directory.Delete(data, recursive: true);
         }
     }

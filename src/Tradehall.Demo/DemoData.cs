@@ -77,7 +77,7 @@ internal static class DemoData
         foreach (var (m, organization) in new[] { (Members[0], company), (Members[1], company), (Members[2], null) })
         {
             var id = (await users.FindByEmailAsync(m.Email))!.Id;
-            featured.Add(new MarketOwner(id, organization, DemoMarketCatalog.Places.First(p => p.Place.City == m.City).Place, Russian: m.City != "Saint Petersburg"));
+            featured.Add(new MarketOwner(id, organization, DemoMarketCatalog.Places.First(p => p.City == m.City), Russian: m.City != "Saint Petersburg"));
         }
         await DemoMarketSeed.RunAsync(services, MarketListings, MarketSeed, progress: null, cancellationToken, featured);
     }

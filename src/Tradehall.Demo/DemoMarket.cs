@@ -66,7 +66,7 @@ internal sealed class DemoMarket
 
     public MarketPerson Person()
     {
-        var place = Places[Pick(placeWeights)].Place;
+        var place = Places[Pick(placeWeights)];
         var russian = random.NextDouble() < place.Russian;
         var locale = russian ? "ru" : place.Locale;
         if (!fakers.TryGetValue(locale, out var faker))
@@ -125,7 +125,7 @@ internal sealed class DemoMarket
         var product = Products[Pick(productWeights)];
         var sector = Sectors[product.SectorId];
         var type = random.NextDouble() < 0.7 ? ListingType.Offer : ListingType.Request;
-        var place = random.NextDouble() < 0.85 ? owner.Place : Places[Pick(placeWeights)].Place;
+        var place = random.NextDouble() < 0.85 ? owner.Place : Places[Pick(placeWeights)];
         var russian = random.NextDouble() < 0.9 ? owner.Russian : random.NextDouble() < place.Russian;
 
         // Newer months carry more listings (a growing market): the age's density falls linearly to the oldest day.
