@@ -1,208 +1,41 @@
+using System.Text.Json.Serialization;
+
 namespace Tradehall.Core.Marketplace.Categories;
 
 /// <summary>
-/// MKT-01: the taxonomy a fresh site starts with — timber and wood products in depth, then paper, panels,
+/// MKT-01, MKT-02: the taxonomy a fresh site starts with — timber and wood products in depth, then paper, panels,
 /// bioenergy and machinery, then the other industrial trades: metals, building materials, chemicals and plastics,
-/// agriculture and food, fuel and energy, packaging, textiles, and transport services. Ids are fixed here, so every
-/// installation names a category the same way: 1–69 are the first timber taxonomy, 100–999 the trades added since
+/// agriculture and food, fuel and energy, packaging, textiles, and transport services — with the words traders use for
+/// each besides its names (species, materials, grades and trade names in English and Russian, in the stored form of
+/// <see cref="Synonyms.SynonymWords"/>). The tree is the embedded file industrial-taxonomy.json. Ids are fixed there, so
+/// every installation names a category the same way: 1–69 are the first timber taxonomy, 100–999 the trades added since
 /// (a database seeded before gets them from migration 202612071010), and the operator's own categories start at
 /// <see cref="FirstOperatorId"/>.
 /// </summary>
-internal static partial class IndustrialTaxonomy
+internal static class IndustrialTaxonomy
 {
     public const int FirstOperatorId = 10_000;
 
-    private sealed record Node(int Id, string Code, string En, string Ru, params Node[] Children);
+    private const string Resource = "Tradehall.Core.Marketplace.Categories.industrial-taxonomy.json";
 
-    private static readonly Node[] Roots =
-    [
-        new(1, "roundwood", "Roundwood", "Круглый лес",
-            new(2, "softwood-logs", "Softwood logs", "Хвойный пиловочник",
-                new(3, "pine-logs", "Pine logs", "Пиловочник сосны"),
-                new(4, "spruce-logs", "Spruce logs", "Пиловочник ели"),
-                new(5, "larch-logs", "Larch logs", "Пиловочник лиственницы")),
-            new(6, "hardwood-logs", "Hardwood logs", "Лиственный пиловочник",
-                new(7, "birch-logs", "Birch logs", "Берёзовый фанкряж"),
-                new(8, "oak-logs", "Oak logs", "Дубовый пиловочник")),
-            new(9, "pulpwood", "Pulpwood", "Балансы")),
-        new(10, "sawn-timber", "Sawn timber", "Пиломатериалы",
-            new(11, "softwood-lumber", "Softwood lumber", "Хвойные пиломатериалы",
-                new(12, "boards", "Boards", "Доска обрезная"),
-                new(13, "beams", "Beams and squared timber", "Брус"),
-                new(14, "battens", "Battens and laths", "Рейка и брусок"),
-                new(15, "unedged-boards", "Unedged boards", "Доска необрезная")),
-            new(16, "hardwood-lumber", "Hardwood lumber", "Лиственные пиломатериалы",
-                new(17, "oak-lumber", "Oak lumber", "Пиломатериалы из дуба"),
-                new(18, "birch-lumber", "Birch lumber", "Пиломатериалы из берёзы")),
-            new(19, "planed-timber", "Planed and profiled timber", "Строганые и профильные изделия",
-                new(20, "decking", "Decking", "Террасная доска"),
-                new(21, "cladding", "Cladding and lining", "Вагонка и имитация бруса"),
-                new(22, "flooring", "Flooring boards", "Половая доска"))),
-        new(23, "engineered-wood", "Engineered wood", "Клеёные конструкции",
-            new(24, "glulam", "Glued laminated timber", "Клеёный брус"),
-            new(25, "clt", "Cross-laminated timber", "Перекрёстно-клеёные панели (CLT)"),
-            new(26, "lvl", "Laminated veneer lumber", "Брус LVL")),
-        new(27, "wood-panels", "Wood-based panels", "Плитные материалы",
-            new(28, "plywood", "Plywood", "Фанера",
-                new(29, "birch-plywood", "Birch plywood", "Берёзовая фанера"),
-                new(30, "softwood-plywood", "Softwood plywood", "Хвойная фанера"),
-                new(31, "film-faced-plywood", "Film-faced plywood", "Ламинированная фанера")),
-            new(32, "osb", "Oriented strand board", "Плита OSB"),
-            new(33, "particleboard", "Particleboard", "ДСП"),
-            new(34, "fibreboard", "Fibreboard", "Древесноволокнистые плиты",
-                new(35, "mdf", "MDF", "МДФ"),
-                new(36, "hardboard", "Hardboard", "ДВП"))),
-        new(37, "pulp-paper", "Pulp and paper", "Целлюлоза и бумага",
-            new(38, "pulp", "Pulp", "Целлюлоза",
-                new(39, "bleached-kraft-pulp", "Bleached kraft pulp", "Беленая сульфатная целлюлоза"),
-                new(40, "unbleached-kraft-pulp", "Unbleached kraft pulp", "Небеленая сульфатная целлюлоза")),
-            new(41, "paper", "Paper", "Бумага",
-                new(42, "newsprint", "Newsprint", "Газетная бумага"),
-                new(43, "office-paper", "Office paper", "Офисная бумага")),
-            new(44, "board", "Paperboard and packaging", "Картон и упаковка",
-                new(45, "containerboard", "Containerboard", "Тарный картон"),
-                new(46, "corrugated", "Corrugated packaging", "Гофроупаковка"))),
-        new(47, "bioenergy", "Bioenergy", "Биотопливо",
-            new(48, "pellets", "Wood pellets", "Древесные пеллеты",
-                new(49, "industrial-pellets", "Industrial pellets", "Промышленные пеллеты"),
-                new(50, "premium-pellets", "Premium pellets (ENplus A1)", "Пеллеты премиум (ENplus A1)")),
-            new(51, "briquettes", "Briquettes", "Топливные брикеты"),
-            new(52, "wood-chips", "Wood chips", "Щепа"),
-            new(53, "firewood", "Firewood", "Дрова")),
-        new(54, "by-products", "Sawmill by-products", "Отходы лесопиления",
-            new(55, "sawdust", "Sawdust", "Опилки"),
-            new(56, "bark", "Bark", "Кора")),
-        new(57, "machinery", "Machinery and equipment", "Оборудование и техника",
-            new(58, "forestry-machines", "Forestry machines", "Лесозаготовительная техника",
-                new(59, "harvesters", "Harvesters", "Харвестеры"),
-                new(60, "forwarders", "Forwarders", "Форвардеры")),
-            new(61, "sawmill-equipment", "Sawmill equipment", "Лесопильное оборудование",
-                new(62, "saws", "Saws and sawlines", "Пилы и пильные линии"),
-                new(63, "drying-kilns", "Drying kilns", "Сушильные камеры")),
-            new(64, "woodworking-machines", "Woodworking machines", "Деревообрабатывающие станки"),
-            new(65, "spare-parts", "Spare parts", "Запасные части"),
-            new(200, "industrial-machines", "Industrial machines", "Промышленное оборудование",
-                new(201, "metalworking-machines", "Metalworking machines", "Металлообрабатывающие станки"),
-                new(202, "food-processing-equipment", "Food processing equipment", "Оборудование для пищевого производства"),
-                new(203, "packaging-machines", "Packaging machines", "Упаковочное оборудование")),
-            new(204, "construction-machinery", "Construction machinery", "Строительная техника",
-                new(205, "excavators", "Excavators", "Экскаваторы"),
-                new(206, "loaders", "Loaders", "Погрузчики"),
-                new(207, "cranes", "Cranes", "Краны")),
-            new(208, "agricultural-machinery", "Agricultural machinery", "Сельскохозяйственная техника",
-                new(209, "tractors", "Tractors", "Тракторы"),
-                new(210, "combines", "Combine harvesters", "Зерноуборочные комбайны")),
-            new(211, "pumps-compressors", "Pumps and compressors", "Насосы и компрессоры",
-                new(212, "pumps", "Pumps", "Насосы"),
-                new(213, "compressors", "Compressors", "Компрессоры")),
-            new(214, "trucks-trailers", "Trucks and trailers", "Грузовые автомобили и прицепы")),
-        new(66, "services", "Services", "Услуги",
-            new(67, "logistics", "Transport and logistics", "Перевозка и логистика",
-                new(240, "road-freight", "Road freight", "Автомобильные перевозки"),
-                new(241, "rail-freight", "Rail freight", "Железнодорожные перевозки"),
-                new(242, "sea-containers", "Sea container shipping", "Морские контейнерные перевозки"),
-                new(243, "warehousing", "Warehousing", "Складские услуги"),
-                new(244, "customs-brokerage", "Customs brokerage", "Таможенное оформление")),
-            new(68, "drying-services", "Drying and treatment", "Сушка и обработка"),
-            new(69, "certification", "Certification and inspection", "Сертификация и инспекция")),
-        new(100, "metals", "Metals and metal products", "Металлы и металлопрокат",
-            new(101, "ferrous-metals", "Ferrous rolled metal", "Чёрный металлопрокат",
-                new(102, "rebar", "Rebar", "Арматура"),
-                new(103, "steel-sheet", "Steel sheet and plate", "Листовой прокат"),
-                new(104, "steel-pipes", "Steel pipes", "Трубы стальные"),
-                new(105, "beams-channels", "Beams and channels", "Балка и швеллер"),
-                new(106, "steel-angles", "Steel angles", "Уголок стальной"),
-                new(107, "wire-rod", "Wire rod and wire", "Катанка и проволока"),
-                new(108, "steel-billets", "Billets and slabs", "Заготовка и слябы")),
-            new(110, "non-ferrous-metals", "Non-ferrous metals", "Цветные металлы",
-                new(111, "aluminium", "Aluminium", "Алюминий"),
-                new(112, "copper", "Copper", "Медь"),
-                new(113, "nickel", "Nickel", "Никель"),
-                new(114, "zinc-lead", "Zinc and lead", "Цинк и свинец")),
-            new(115, "scrap-metal", "Scrap metal", "Металлолом",
-                new(116, "ferrous-scrap", "Ferrous scrap", "Лом чёрных металлов"),
-                new(117, "non-ferrous-scrap", "Non-ferrous scrap", "Лом цветных металлов")),
-            new(118, "fasteners", "Fasteners and hardware", "Метизы и крепёж")),
-        new(120, "building-materials", "Building materials", "Строительные материалы",
-            new(121, "cement", "Cement", "Цемент"),
-            new(122, "concrete", "Concrete and precast", "Бетон и ЖБИ",
-                new(123, "ready-mix-concrete", "Ready-mix concrete", "Товарный бетон"),
-                new(124, "building-blocks", "Building blocks", "Стеновые блоки"),
-                new(125, "precast-concrete", "Precast concrete products", "Железобетонные изделия")),
-            new(126, "bricks", "Bricks", "Кирпич"),
-            new(127, "insulation", "Insulation", "Теплоизоляция"),
-            new(128, "roofing", "Roofing", "Кровельные материалы"),
-            new(129, "dry-mixes", "Dry mixes and plasters", "Сухие строительные смеси"),
-            new(130, "glass", "Flat glass", "Листовое стекло"),
-            new(131, "aggregates", "Sand, gravel and crushed stone", "Песок, щебень, гравий"),
-            new(132, "plasterboard", "Plasterboard", "Гипсокартон")),
-        new(140, "chemicals", "Chemicals and plastics", "Химия и пластмассы",
-            new(141, "polymers", "Polymers", "Полимеры",
-                new(142, "polyethylene", "Polyethylene (PE)", "Полиэтилен (ПЭ)"),
-                new(143, "polypropylene", "Polypropylene (PP)", "Полипропилен (ПП)"),
-                new(144, "pvc", "Polyvinyl chloride (PVC)", "Поливинилхлорид (ПВХ)"),
-                new(145, "pet", "Polyethylene terephthalate (PET)", "Полиэтилентерефталат (ПЭТ)")),
-            new(146, "fertilizers", "Fertilizers", "Минеральные удобрения",
-                new(147, "nitrogen-fertilizers", "Nitrogen fertilizers", "Азотные удобрения"),
-                new(148, "potash-fertilizers", "Potash fertilizers", "Калийные удобрения"),
-                new(149, "phosphate-fertilizers", "Phosphate and compound fertilizers", "Фосфорные и комплексные удобрения")),
-            new(150, "industrial-chemicals", "Industrial chemicals", "Промышленная химия",
-                new(151, "acids-alkalis", "Acids and alkalis", "Кислоты и щёлочи"),
-                new(152, "solvents", "Solvents", "Растворители"),
-                new(153, "resins-adhesives", "Resins and adhesives", "Смолы и клеи")),
-            new(154, "paints-coatings", "Paints and coatings", "Лакокрасочные материалы")),
-        new(160, "agriculture-food", "Agriculture and food", "Сельское хозяйство и продукты питания",
-            new(161, "grain", "Grain", "Зерновые культуры",
-                new(162, "wheat", "Wheat", "Пшеница"),
-                new(163, "barley", "Barley", "Ячмень"),
-                new(164, "corn", "Corn", "Кукуруза"),
-                new(165, "rye-oats", "Rye and oats", "Рожь и овёс")),
-            new(166, "oilseeds", "Oilseeds", "Масличные культуры",
-                new(167, "sunflower-seeds", "Sunflower seeds", "Подсолнечник"),
-                new(168, "rapeseed", "Rapeseed", "Рапс"),
-                new(169, "soybeans", "Soybeans", "Соя")),
-            new(170, "vegetable-oils", "Vegetable oils", "Растительные масла",
-                new(171, "sunflower-oil", "Sunflower oil", "Подсолнечное масло"),
-                new(172, "rapeseed-oil", "Rapeseed oil", "Рапсовое масло")),
-            new(173, "sugar", "Sugar", "Сахар"),
-            new(174, "flour-cereals", "Flour and groats", "Мука и крупы"),
-            new(175, "dairy", "Dairy products", "Молочная продукция"),
-            new(176, "meat", "Meat and poultry", "Мясо и птица"),
-            new(177, "fish-seafood", "Fish and seafood", "Рыба и морепродукты"),
-            new(178, "fruit-vegetables", "Fruit and vegetables", "Овощи и фрукты"),
-            new(179, "animal-feed", "Animal feed", "Корма для животных")),
-        new(180, "fuel-energy", "Fuel and energy", "Топливо и энергетика",
-            new(181, "coal", "Coal", "Уголь"),
-            new(182, "diesel", "Diesel fuel", "Дизельное топливо"),
-            new(183, "petrol", "Petrol", "Бензин"),
-            new(184, "fuel-oil", "Fuel oil", "Мазут"),
-            new(185, "lpg", "Liquefied petroleum gas (LPG)", "Сжиженный углеводородный газ (СУГ)"),
-            new(186, "lubricants", "Lubricants", "Масла и смазки"),
-            new(187, "electrical-equipment", "Electrical equipment", "Электрооборудование",
-                new(188, "generators", "Generators and power plants", "Генераторы и электростанции"),
-                new(189, "transformers", "Transformers and switchgear", "Трансформаторы и распределительные устройства"),
-                new(190, "cables", "Cables and wires", "Кабель и провод"))),
-        new(220, "packaging", "Packaging", "Тара и упаковка",
-            new(221, "pallets", "Pallets", "Поддоны"),
-            new(222, "packaging-films", "Packaging films", "Упаковочная плёнка"),
-            new(223, "bags", "Bags and big bags", "Мешки и биг-бэги"),
-            new(224, "containers-drums", "Drums, canisters and IBCs", "Бочки, канистры и еврокубы")),
-        new(230, "textiles", "Textiles", "Текстиль",
-            new(231, "yarn", "Yarn", "Пряжа"),
-            new(232, "fabrics", "Fabrics", "Ткани"),
-            new(233, "workwear", "Workwear and PPE", "Спецодежда и СИЗ"),
-            new(234, "nonwovens", "Nonwovens", "Нетканые материалы")),
-    ];
+    // A misspelt key in the file fails the seeding instead of leaving a field empty.
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow };
+
+    private sealed record Node(int Id, string Code, string En, string Ru, string? Synonyms, Node[]? Children);
 
     public static IEnumerable<Category> Categories()
     {
+        using var stream = typeof(IndustrialTaxonomy).Assembly.GetManifestResourceStream(Resource)
+            ?? throw new InvalidOperationException($"The seeded taxonomy {Resource} is not embedded.");
+        var roots = JsonSerializer.Deserialize<Node[]>(stream, Json) ?? [];
+
         IEnumerable<Category> Walk(Node node, int? parent, int order) =>
-            node.Children.SelectMany((child, i) => Walk(child, node.Id, i))
+            (node.Children ?? []).SelectMany((child, i) => Walk(child, node.Id, i))
                 .Prepend(new Category
                 {
                     Id = node.Id, ParentId = parent, Code = node.Code, NameEn = node.En, NameRu = node.Ru, SortOrder = order,
-                    Synonyms = Synonyms.GetValueOrDefault(node.Id, ""),
+                    Synonyms = node.Synonyms ?? "",
                 });
-        return Roots.SelectMany((root, i) => Walk(root, null, i));
+        return roots.SelectMany((root, i) => Walk(root, null, i)).ToList();
     }
 }
