@@ -19,16 +19,8 @@ public sealed class ForgotPasswordModel(SignInFlows flows, IOptions<AccountsOpti
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-            return Page();
-        }
-        if (!await TryAsync(() => flows.RequestPasswordResetAsync(new ForgotPasswordRequest(Email), cancellationToken)))
-        {
-            return Page();
-        }
-        Sent = true;
+        Sent = !Blank(Email, nameof(Email), L["Enter your email address."])
+            && await TryAsync(() => flows.RequestPasswordResetAsync(new ForgotPasswordRequest(Email), cancellationToken));
         return Page();
     }
 }

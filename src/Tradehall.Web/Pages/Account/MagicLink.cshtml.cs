@@ -20,13 +20,11 @@ public sealed class MagicLinkModel(SignInFlows flows, IOptions<AccountsOptions> 
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
+        if (!Blank(Email, nameof(Email), L["Enter your email address."]))
         {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-            return Page();
+            await flows.RequestMagicLinkAsync(Email, cancellationToken);
+            Sent = true;
         }
-        await flows.RequestMagicLinkAsync(Email, cancellationToken);
-        Sent = true;
         return Page();
     }
 

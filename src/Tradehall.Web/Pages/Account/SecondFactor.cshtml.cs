@@ -27,9 +27,8 @@ public sealed class SecondFactorModel(SignInFlows flows, SignInManager<Member> s
         {
             return Expired();
         }
-        if (string.IsNullOrWhiteSpace(Code))
+        if (Blank(Code, nameof(Code), Recovery ? L["Enter one of your recovery codes."] : L["Enter the 6-digit code from your authenticator app."]))
         {
-            ModelState.AddModelError(nameof(Code), Recovery ? L["Enter one of your recovery codes."] : L["Enter the 6-digit code from your authenticator app."]);
             return Page();
         }
         var outcome = await flows.SecondFactorAsync(Code, Recovery, RememberMe, cancellationToken);

@@ -20,15 +20,8 @@ public sealed class SignInModel(SignInFlows flows, IOptions<AccountsOptions> opt
             return signedIn;
         }
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-        }
-        if (string.IsNullOrEmpty(Password))
-        {
-            ModelState.AddModelError(nameof(Password), L["Enter your password."]);
-        }
-        if (!ModelState.IsValid)
+        // Both checked, so an empty form names both fields at once.
+        if (Blank(Email, nameof(Email), L["Enter your email address."]) | BlankPassword(Password, nameof(Password), L["Enter your password."]))
         {
             return Page();
         }

@@ -18,19 +18,14 @@ public sealed class EmailModel(EmailFlows emails, GetMe me) : TradehallPageModel
     public async Task<IActionResult> OnPostResendAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => emails.ResendConfirmationAsync(User.MemberId(), cancellationToken)))
-        {
-            Notice(L["We sent a new confirmation link to your email address."]);
-            return LocalRedirect("/settings");
-        }
-        Current = (await me.HandleAsync(User.MemberId())).Email;
-        return Page();
+        return await SubmitAsync(() => emails.ResendConfirmationAsync(User.MemberId(), cancellationToken),
+            L["We sent a new confirmation link to your email address."], "/settings", OnGetAsync);
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        Current = (await me.HandleAsync(User.MemberId())).Email;
+        await OnGetAsync();
         Sent = await TryAsync(() => emails.RequestChangeAsync(User.MemberId(), new ChangeEmailRequest(Email, CurrentPassword), cancellationToken),
             nameof(Email), nameof(CurrentPassword));
         return Page();

@@ -16,13 +16,7 @@ public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
-                nameof(Phone), nameof(CurrentPassword)))
-        {
-            Notice(L["We sent a code to your new number. Enter it to finish the change."]);
-            return LocalRedirect("/account/confirm-phone");
-        }
-        Current = (await me.HandleAsync(User.MemberId())).Phone;
-        return Page();
+        return await SubmitAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
+            L["We sent a code to your new number. Enter it to finish the change."], "/account/confirm-phone", OnGetAsync, nameof(Phone), nameof(CurrentPassword));
     }
 }
