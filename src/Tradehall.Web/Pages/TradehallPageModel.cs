@@ -45,16 +45,17 @@ public abstract class TradehallPageModel : PageModel
     /// (<paramref name="fields"/> as for <see cref="TryAsync"/>).
     /// </summary>
     protected Task<IActionResult> SubmitAsync(Func<Task> action, string done, string next, Func<Task> reload, params string[] fields) =>
-        SubmitAsync(action, () => done, next, async () =>
+        SubmitAsync(action, () => done, next, reload, fields);
+
+    /// <summary>The same, for a note that tells what the action did.</summary>
+    protected Task<IActionResult> SubmitAsync(Func<Task> action, Func<string> done, string next, Func<Task> reload, params string[] fields) =>
+        SubmitAsync(action, done, next, async () =>
         {
             await reload();
             return Page();
         }, fields);
 
-    /// <summary>
-    /// The same, for a note that depends on what the action did and a page that may answer otherwise than with itself
-    /// when refused (a 404 for what is gone meanwhile).
-    /// </summary>
+    /// <summary>The same, for a page that may answer otherwise than with itself when refused (a 404 for what is gone meanwhile).</summary>
     protected async Task<IActionResult> SubmitAsync(Func<Task> action, Func<string> done, string next, Func<Task<IActionResult>> refused, params string[] fields)
     {
         if (await TryAsync(action, fields))
@@ -67,6 +68,18 @@ public abstract class TradehallPageModel : PageModel
 
     /// <summary>The page once <paramref name="found"/> has filled it, or a 404 when what it shows does not exist.</summary>
     protected async Task<IActionResult> PageOrNotFoundAsync(Task<bool> found) => await found ? Page() : NotFound();
+
+    /// <summary>
+    /// A console page that looks something up by what is typed in <paramref name="field"/>: when something is typed and
+    /// <paramref name="find"/> finds nothing, <paramref name="notFound"/> is said beside the field.
+    /// </summary>
+    protected async Task LookUpAsync(string? typed, Func<Task<bool>> find, string field, string notFound)
+    {
+        if (!string.IsNullOrWhiteSpace(typed) && !await find())
+        {
+            ModelState.AddModelError(field, notFound);
+        }
+    }
 
     /// <summary>A required field left blank gets <paramref name="message"/> beside it; the call answers whether it was.</summary>
     protected bool Blank([NotNullWhen(false)] string? value, string field, string message) =>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-06: ask for a sign-in link by email; the link opens this page and the button signs in (SEC-04).</summary>

@@ -1,6 +1,4 @@
-using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Certificates;
-using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Reissues;
 
 namespace Tradehall.Web.Pages.Billing;

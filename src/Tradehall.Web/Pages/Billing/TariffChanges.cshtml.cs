@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>MKT-01, MKT-05, ANL-04: the member's listings with status, expiry, views and inquiries, and the plan's limit.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Services;
-
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-07: orders of confirmation-required tariffs wait here; confirming starts the service, declining returns the first period.</summary>
