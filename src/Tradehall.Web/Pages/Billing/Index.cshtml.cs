@@ -1,5 +1,4 @@
 using Tradehall.Core.Billing.Forecasts;
-using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Documents.Statements;
 
