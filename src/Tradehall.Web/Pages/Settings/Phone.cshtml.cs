@@ -4,14 +4,11 @@ namespace Tradehall.Web.Pages.Settings;
 
 /// <summary>ACC-03, ACC-08: a new number is confirmed by the code sent to it, on the confirm-phone page.</summary>
 [EnableRateLimiting(RateLimits.Phone)]
-public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
+public sealed class PhoneModel(PhoneFlows phones, GetMe me) : ContactChangeModel(me)
 {
     [BindProperty] public string? Phone { get; set; }
-    [BindProperty] public string? CurrentPassword { get; set; }
 
-    public string? Current { get; private set; }
-
-    public async Task OnGetAsync() => Current = (await me.HandleAsync(User.MemberId())).Phone;
+    protected override string? InUse(MeResponse member) => member.Phone;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
