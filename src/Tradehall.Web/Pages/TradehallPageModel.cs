@@ -56,7 +56,8 @@ public abstract class TradehallPageModel : PageModel
         }, fields);
 
     /// <summary>The same, for a page that may answer otherwise than with itself when refused (a 404 for what is gone meanwhile).</summary>
-    protected async Task<IActionResult> SubmitAsync(Func<Task> action, Func<string> done, string next, Func<Task<IActionResult>> refused, params string[] fields)
+    protected async Task<IActionResult> SubmitAsync(
+        Func<Task> action, Func<string> done, string next, Func<Task<IActionResult>> refused, params string[] fields)
     {
         if (await TryAsync(action, fields))
         {

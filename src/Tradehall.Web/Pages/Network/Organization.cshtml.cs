@@ -39,7 +39,8 @@ public sealed class OrganizationModel(Organizations organizations, OrganizationP
             return Challenge();
         }
         ModelState.Clear();
-        return await SubmitAsync(() => action(me), () => done, $"/o/{Uri.EscapeDataString(Slug.ToLowerInvariant())}", () => PageOrNotFoundAsync(LoadAsync(cancellationToken)));
+        return await SubmitAsync(() => action(me), () => done, $"/o/{Uri.EscapeDataString(Slug.ToLowerInvariant())}",
+            () => PageOrNotFoundAsync(LoadAsync(cancellationToken)));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

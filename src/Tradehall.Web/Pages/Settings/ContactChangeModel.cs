@@ -1,8 +1,8 @@
 namespace Tradehall.Web.Pages.Settings;
 
 /// <summary>
-/// ACC-08: what changing the sign-in address and changing the number share — the one in use is shown, and a change is
-/// asked for with the current password.
+/// What changing the sign-in address and changing the number share: the one in use is shown, and a change is asked for
+/// with the current password.
 /// </summary>
 public abstract class ContactChangeModel(GetMe me) : TradehallPageModel
 {

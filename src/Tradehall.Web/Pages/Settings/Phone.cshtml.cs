@@ -14,6 +14,7 @@ public sealed class PhoneModel(PhoneFlows phones, GetMe me) : ContactChangeModel
     {
         ModelState.Clear();
         return await SubmitAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
-            L["We sent a code to your new number. Enter it to finish the change."], "/account/confirm-phone", OnGetAsync, nameof(Phone), nameof(CurrentPassword));
+            L["We sent a code to your new number. Enter it to finish the change."], "/account/confirm-phone", OnGetAsync,
+            nameof(Phone), nameof(CurrentPassword));
     }
 }
