@@ -1,5 +1,6 @@
 // The namespaces most page models use; a page names only the ones particular to it.
 global using System.Globalization;
+global using System.Text.Json;
 global using Microsoft.AspNetCore.Authorization;
 global using Microsoft.AspNetCore.Identity;
 global using Microsoft.AspNetCore.Mvc;
@@ -7,7 +8,20 @@ global using Microsoft.AspNetCore.RateLimiting;
 global using Microsoft.Extensions.Localization;
 global using Microsoft.Extensions.Options;
 global using Tradehall.Core.Accounts;
+global using Tradehall.Core.Accounts.SignIn;
+global using Tradehall.Core.Analytics.Reviews;
 global using Tradehall.Core.Billing;
+global using Tradehall.Core.Billing.Accounts;
+global using Tradehall.Core.Billing.Catalog;
+global using Tradehall.Core.Billing.Ledger;
+global using Tradehall.Core.Billing.Services;
+global using Tradehall.Core.Documents;
+global using Tradehall.Core.Documents.Invoices;
+global using Tradehall.Core.Legal;
 global using Tradehall.Core.Marketplace;
+global using Tradehall.Core.Marketplace.Categories;
+global using Tradehall.Core.Marketplace.Listings;
+global using Tradehall.Core.Marketplace.Quotes;
+global using Tradehall.Core.Messaging;
 global using Tradehall.Core.Network;
 global using Tradehall.Core.Shared;

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.Logging.Console;
-using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
 using Tradehall.Core.Data;
 using Tradehall.Demo;

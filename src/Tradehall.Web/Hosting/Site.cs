@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
@@ -10,9 +9,6 @@ using Tradehall.Core.Accounts.Tokens;
 using Tradehall.Core.Analytics;
 using Tradehall.Core.Archive;
 using Tradehall.Core.Data;
-using Tradehall.Core.Documents;
-using Tradehall.Core.Legal;
-using Tradehall.Core.Messaging;
 using Tradehall.Core.Moderation;
 using Tradehall.Core.Notifications;
 using Tradehall.Core.Notifications.Live;

@@ -1,5 +1,4 @@
 using Tradehall.Core.Data;
-using Tradehall.Core.Legal;
 using Tradehall.Core.Network.Images;
 
 namespace Tradehall.Web.Hosting;

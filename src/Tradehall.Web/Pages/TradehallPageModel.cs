@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Tradehall.Web.Pages;
@@ -36,6 +37,66 @@ public abstract class TradehallPageModel : PageModel
             ShowErrors(e, fields);
             return false;
         }
+    }
+
+    /// <summary>
+    /// The end of most form posts (post, then redirect): when <paramref name="action"/> succeeds its note is shown on
+    /// <paramref name="next"/>; when it is refused <paramref name="reload"/> fills the page again, which shows the messages
+    /// (<paramref name="fields"/> as for <see cref="TryAsync"/>).
+    /// </summary>
+    protected Task<IActionResult> SubmitAsync(Func<Task> action, string done, string next, Func<Task> reload, params string[] fields) =>
+        SubmitAsync(action, () => done, next, reload, fields);
+
+    /// <summary>The same, for a note that tells what the action did.</summary>
+    protected Task<IActionResult> SubmitAsync(Func<Task> action, Func<string> done, string next, Func<Task> reload, params string[] fields) =>
+        SubmitAsync(action, done, next, async () =>
+        {
+            await reload();
+            return Page();
+        }, fields);
+
+    /// <summary>The same, for a page that may answer otherwise than with itself when refused (a 404 for what is gone meanwhile).</summary>
+    protected async Task<IActionResult> SubmitAsync(
+        Func<Task> action, Func<string> done, string next, Func<Task<IActionResult>> refused, params string[] fields)
+    {
+        if (await TryAsync(action, fields))
+        {
+            Notice(done());
+            return LocalRedirect(next);
+        }
+        return await refused();
+    }
+
+    /// <summary>The page once <paramref name="found"/> has filled it, or a 404 when what it shows does not exist.</summary>
+    protected async Task<IActionResult> PageOrNotFoundAsync(Task<bool> found) => await found ? Page() : NotFound();
+
+    /// <summary>
+    /// A console page that looks something up by what is typed in <paramref name="field"/>: when something is typed and
+    /// <paramref name="find"/> finds nothing, <paramref name="notFound"/> is said beside the field.
+    /// </summary>
+    protected async Task LookUpAsync(string? typed, Func<Task<bool>> find, string field, string notFound)
+    {
+        if (!string.IsNullOrWhiteSpace(typed) && !await find())
+        {
+            ModelState.AddModelError(field, notFound);
+        }
+    }
+
+    /// <summary>A required field left blank gets <paramref name="message"/> beside it; the call answers whether it was.</summary>
+    protected bool Blank([NotNullWhen(false)] string? value, string field, string message) =>
+        Refuse(string.IsNullOrWhiteSpace(value), field, message);
+
+    /// <summary>The same for a password, where a space is a character like any other.</summary>
+    protected bool BlankPassword([NotNullWhen(false)] string? value, string field, string message) =>
+        Refuse(string.IsNullOrEmpty(value), field, message);
+
+    private bool Refuse(bool refused, string field, string message)
+    {
+        if (refused)
+        {
+            ModelState.AddModelError(field, message);
+        }
+        return refused;
     }
 
     protected void ShowErrors(DomainException e, params string[] fields)
@@ -83,10 +144,9 @@ public abstract class TradehallPageModel : PageModel
         }
     }
 
-    /// <summary>
-    /// SEC-03: a sign-in must start a new session, never continue the one this browser holds; a signed-in
-    /// visitor signs out first. Answers the redirect to use, or null when nobody is signed in.
-    /// </summary>
+    /// <summary>The id of a row's reason field, on pages where every row has its own.</summary>
+    public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
+
     /// <summary>
     /// On a page where every row has its own field of one name, moves the refusals of <paramref name="field"/> beside the
     /// field of the row <paramref name="rowFieldId"/>; false when there were none.
@@ -105,6 +165,10 @@ public abstract class TradehallPageModel : PageModel
         return true;
     }
 
+    /// <summary>
+    /// SEC-03: a sign-in must start a new session, never continue the one this browser holds; a signed-in
+    /// visitor signs out first. Answers the redirect to use, or null when nobody is signed in.
+    /// </summary>
     protected IActionResult? AlreadySignedIn()
     {
         if (User.Identity?.IsAuthenticated != true)

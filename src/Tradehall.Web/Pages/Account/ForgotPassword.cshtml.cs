@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-08: ask for a password reset link; the answer never says whether the address has an account.</summary>
@@ -19,16 +17,8 @@ public sealed class ForgotPasswordModel(SignInFlows flows, IOptions<AccountsOpti
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-            return Page();
-        }
-        if (!await TryAsync(() => flows.RequestPasswordResetAsync(new ForgotPasswordRequest(Email), cancellationToken)))
-        {
-            return Page();
-        }
-        Sent = true;
+        Sent = !Blank(Email, nameof(Email), L["Enter your email address."])
+            && await TryAsync(() => flows.RequestPasswordResetAsync(new ForgotPasswordRequest(Email), cancellationToken));
         return Page();
     }
 }

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-06: ask for a sign-in link by email; the link opens this page and the button signs in (SEC-04).</summary>
@@ -20,13 +18,11 @@ public sealed class MagicLinkModel(SignInFlows flows, IOptions<AccountsOptions> 
     public async Task<IActionResult> OnPostRequestAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
+        if (!Blank(Email, nameof(Email), L["Enter your email address."]))
         {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-            return Page();
+            await flows.RequestMagicLinkAsync(Email, cancellationToken);
+            Sent = true;
         }
-        await flows.RequestMagicLinkAsync(Email, cancellationToken);
-        Sent = true;
         return Page();
     }
 

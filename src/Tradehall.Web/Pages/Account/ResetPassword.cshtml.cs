@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-08: the emailed reset link leads here; a new password ends every session (SEC-03).</summary>
@@ -16,16 +14,11 @@ public sealed class ResetPasswordModel(SignInFlows flows) : TradehallPageModel
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrEmpty(Password))
-        {
-            ModelState.AddModelError(nameof(Password), L["Choose a new password."]);
-            return Page();
-        }
-        if (!await TryAsync(() => flows.ResetPasswordAsync(new ResetPasswordRequest(Token ?? "", Password), cancellationToken), nameof(Password)))
+        if (BlankPassword(Password, nameof(Password), L["Choose a new password."]))
         {
             return Page();
         }
-        Notice(L["Your password has been changed. Sign in with the new password."]);
-        return LocalRedirect("/account/sign-in");
+        return await SubmitAsync(() => flows.ResetPasswordAsync(new ResetPasswordRequest(Token ?? "", Password), cancellationToken),
+            L["Your password has been changed. Sign in with the new password."], "/account/sign-in", () => Task.CompletedTask, nameof(Password));
     }
 }

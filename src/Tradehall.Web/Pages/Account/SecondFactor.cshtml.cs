@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-09: the second step of signing in — an authenticator code or a recovery code.</summary>
@@ -27,9 +25,8 @@ public sealed class SecondFactorModel(SignInFlows flows, SignInManager<Member> s
         {
             return Expired();
         }
-        if (string.IsNullOrWhiteSpace(Code))
+        if (Blank(Code, nameof(Code), Recovery ? L["Enter one of your recovery codes."] : L["Enter the 6-digit code from your authenticator app."]))
         {
-            ModelState.AddModelError(nameof(Code), Recovery ? L["Enter one of your recovery codes."] : L["Enter the 6-digit code from your authenticator app."]);
             return Page();
         }
         var outcome = await flows.SecondFactorAsync(Code, Recovery, RememberMe, cancellationToken);

@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>ACC-05, ACC-07: email and password, with lockout; a second factor when the account has one.</summary>
@@ -20,15 +18,8 @@ public sealed class SignInModel(SignInFlows flows, IOptions<AccountsOptions> opt
             return signedIn;
         }
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Email))
-        {
-            ModelState.AddModelError(nameof(Email), L["Enter your email address."]);
-        }
-        if (string.IsNullOrEmpty(Password))
-        {
-            ModelState.AddModelError(nameof(Password), L["Enter your password."]);
-        }
-        if (!ModelState.IsValid)
+        // Both checked, so an empty form names both fields at once.
+        if (Blank(Email, nameof(Email), L["Enter your email address."]) | BlankPassword(Password, nameof(Password), L["Enter your password."]))
         {
             return Page();
         }

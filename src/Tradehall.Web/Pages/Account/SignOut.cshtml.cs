@@ -1,5 +1,3 @@
-using Tradehall.Core.Accounts.SignIn;
-
 namespace Tradehall.Web.Pages.Account;
 
 /// <summary>SEC-03, SEC-04: signing out is a POST and ends the session on the server; GET only asks.</summary>

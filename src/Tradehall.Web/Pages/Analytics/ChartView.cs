@@ -1,5 +1,4 @@
 using Tradehall.Core.Analytics.Prices;
-using Tradehall.Core.Analytics.Reviews;
 
 namespace Tradehall.Web.Pages.Analytics;
 

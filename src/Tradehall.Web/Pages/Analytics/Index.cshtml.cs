@@ -1,8 +1,4 @@
 using Tradehall.Core.Analytics.Prices;
-using Tradehall.Core.Analytics.Reviews;
-using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Marketplace.Categories;
 
 namespace Tradehall.Web.Pages.Analytics;
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Analytics.Reviews;
-
 namespace Tradehall.Web.Pages.Analytics;
 
 /// <summary>ANL-02: one price review as a page, a section per unit, and its PDF; price-review subscribers only.</summary>

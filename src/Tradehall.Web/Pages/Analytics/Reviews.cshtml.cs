@@ -1,7 +1,3 @@
-using Tradehall.Core.Analytics.Reviews;
-using Tradehall.Core.Billing.Catalog;
-using Tradehall.Core.Billing.Services;
-
 namespace Tradehall.Web.Pages.Analytics;
 
 /// <summary>ANL-02: the archive of price reviews by month and category for subscribers; others see what it offers with a teaser chart.</summary>

@@ -1,5 +1,4 @@
 using System.Text;
-using Tradehall.Core.Billing.Ledger;
 
 namespace Tradehall.Web.Pages.Billing;
 

@@ -1,6 +1,3 @@
-using System.Text.Json;
-using Tradehall.Core.Billing.Services;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>

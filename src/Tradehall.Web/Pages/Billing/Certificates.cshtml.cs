@@ -1,6 +1,4 @@
-using Tradehall.Core.Documents;
 using Tradehall.Core.Documents.Certificates;
-using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Reissues;
 
 namespace Tradehall.Web.Pages.Billing;
@@ -31,37 +29,28 @@ public sealed class CertificatesModel(
     /// <summary>One key per rendered page, so a repeated click re-issues, and charges, once (BIL-23).</summary>
     public string Key { get; } = Guid.NewGuid().ToString("N");
 
-    public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostAcceptAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => certificates.AcceptAsync(User.MemberId(), id, cancellationToken)))
-        {
-            Notice(L["The certificate is accepted."]);
-            return LocalRedirect("/billing/certificates");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => certificates.AcceptAsync(User.MemberId(), id, cancellationToken),
+            L["The certificate is accepted."], "/billing/certificates", () => LoadAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => certificates.ObjectAsync(User.MemberId(), id, new ObjectionRequest(Reason), cancellationToken), nameof(Reason)))
-        {
-            Notice(L["Your objection is recorded. The operator will answer it."]);
-            return LocalRedirect("/billing/certificates");
-        }
-        // Every row has a reason field: the message belongs beside this row's.
-        if (MoveErrorsToRow(nameof(Reason), ReasonId(id)))
-        {
-            FailedObjection = id;
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => certificates.ObjectAsync(User.MemberId(), id, new ObjectionRequest(Reason), cancellationToken),
+            L["Your objection is recorded. The operator will answer it."], "/billing/certificates", () =>
+            {
+                // Every row has a reason field: the message belongs beside this row's.
+                if (MoveErrorsToRow(nameof(Reason), ReasonId(id)))
+                {
+                    FailedObjection = id;
+                }
+                return LoadAsync(cancellationToken);
+            }, nameof(Reason));
     }
 
     /// <summary>The same call, key and fee as <c>POST /api/v1/billing/documents/reissue</c>.</summary>
@@ -69,13 +58,8 @@ public sealed class CertificatesModel(
     {
         ModelState.Clear();
         var call = reissues.ReissueCall(User.MemberId(), new ReissueRequest(DocumentIds));
-        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), nameof(DocumentIds)))
-        {
-            Notice(L["The copies are ready below."]);
-            return LocalRedirect("/billing/certificates#copies-title");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => idempotency.RunAsync(call, key, cancellationToken),
+            L["The copies are ready below."], "/billing/certificates#copies-title", () => LoadAsync(cancellationToken), nameof(DocumentIds));
     }
 
     public Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken cancellationToken) => FileAsync(async () =>

@@ -1,13 +1,6 @@
-using Tradehall.Core.Billing.Accounts;
-using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Forecasts;
-using Tradehall.Core.Billing.Ledger;
 using Tradehall.Core.Billing.Run;
-using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Documents;
-using Tradehall.Core.Documents.Invoices;
 using Tradehall.Core.Documents.Statements;
-using Tradehall.Core.Legal;
 
 namespace Tradehall.Web.Pages.Billing;
 
@@ -98,13 +91,8 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     {
         var memberId = User.MemberId();
         var request = new CancelRequest(Immediately: false);
-        if (await TryAsync(() => idempotency.RunAsync(cancellation.CancelCall(memberId, id, request), key, cancellationToken)))
-        {
-            Notice(L["The service will not renew. It works until the end of the paid period."]);
-            return LocalRedirect("/billing");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await BackAsync(() => idempotency.RunAsync(cancellation.CancelCall(memberId, id, request), key, cancellationToken),
+            L["The service will not renew. It works until the end of the paid period."], "", cancellationToken);
     }
 
     /// <summary>BIL-20: the price of a period of the tariff at the pause tariff.</summary>
@@ -120,28 +108,13 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
     public Task<IActionResult> OnPostResumeAsync(Guid id, string? key, CancellationToken cancellationToken) =>
         PausingAsync(pausing.ResumeCall(User.MemberId(), id), key, L["The service is active again."], cancellationToken);
 
-    private async Task<IActionResult> PausingAsync(IdempotentCall call, string? key, string done, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken)))
-        {
-            Notice(done);
-            return LocalRedirect("/billing");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    private Task<IActionResult> PausingAsync(IdempotentCall call, string? key, string done, CancellationToken cancellationToken) =>
+        BackAsync(() => idempotency.RunAsync(call, key, cancellationToken), done, "", cancellationToken);
 
     /// <summary>BIL-15: the chosen tariff takes over at the next renewal.</summary>
-    public async Task<IActionResult> OnPostSwitchAsync(Guid id, Guid tariffId, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(() => tariffSwitch.SwitchAsync(User.MemberId(), id, new SwitchRequest(tariffId), cancellationToken)))
-        {
-            Notice(L["The new tariff takes effect at the next period."]);
-            return LocalRedirect("/billing");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnPostSwitchAsync(Guid id, Guid tariffId, CancellationToken cancellationToken) =>
+        BackAsync(() => tariffSwitch.SwitchAsync(User.MemberId(), id, new SwitchRequest(tariffId), cancellationToken),
+            L["The new tariff takes effect at the next period."], "", cancellationToken);
 
     /// <summary>BIL-25: the same handler as <c>POST /api/v1/billing/contract/notice</c>, once the subscriber confirmed it.</summary>
     public async Task<IActionResult> OnPostNoticeAsync(CancellationToken cancellationToken)
@@ -151,17 +124,12 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
         {
             unconfirmed.Add("noticeConfirmed", L["Confirm that the contract is to end with its term."]);
         }
-        if (await TryAsync(() =>
+        return await BackAsync(() =>
             {
                 unconfirmed.ThrowIfAny();
                 return contracts.GiveNoticeAsync(User.MemberId(), cancellationToken);
-            }, nameof(NoticeConfirmed)))
-        {
-            Notice(L["Your notice of non-extension is recorded. The contract ends with its current term."]);
-            return LocalRedirect("/billing#contract-title");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+            }, L["Your notice of non-extension is recorded. The contract ends with its current term."], "#contract-title", cancellationToken,
+            nameof(NoticeConfirmed));
     }
 
     public async Task<IActionResult> OnPostInvoiceAsync(CancellationToken cancellationToken)
@@ -175,14 +143,14 @@ public sealed class IndexModel(BillingAccounts accounts, Statements statements, 
             return Page();
         }
         IssuedInvoice? issued = null;
-        if (await TryAsync(async () => issued = await invoices.IssueAsync(User.MemberId(), new InvoiceRequest(amount), cancellationToken), nameof(Amount)))
-        {
-            Notice(L["Invoice {0} is issued. Download it from the list of invoices.", issued!.Number]);
-            return LocalRedirect("/billing#invoices-title");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(async () => issued = await invoices.IssueAsync(User.MemberId(), new InvoiceRequest(amount), cancellationToken),
+            () => L["Invoice {0} is issued. Download it from the list of invoices.", issued!.Number], "/billing#invoices-title",
+            () => LoadAsync(cancellationToken), nameof(Amount));
     }
+
+    /// <summary>Each step on this page comes back to it, at <paramref name="anchor"/>, or shows it again with the refusal.</summary>
+    private Task<IActionResult> BackAsync(Func<Task> action, string done, string anchor, CancellationToken cancellationToken, params string[] fields) =>
+        SubmitAsync(action, done, "/billing" + anchor, () => LoadAsync(cancellationToken), fields);
 
     /// <summary>The same stored PDF as the API serves, for the signed-in member who owns it.</summary>
     public async Task<IActionResult> OnGetInvoicePdfAsync(Guid id, CancellationToken cancellationToken)

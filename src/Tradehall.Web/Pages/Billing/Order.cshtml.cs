@@ -1,8 +1,3 @@
-using System.Text.Json;
-using Tradehall.Core.Billing.Accounts;
-using Tradehall.Core.Billing.Services;
-using Tradehall.Core.Documents.Invoices;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>

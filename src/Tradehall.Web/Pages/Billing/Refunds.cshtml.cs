@@ -1,6 +1,4 @@
-using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Refunds;
-using Tradehall.Core.Legal;
 
 namespace Tradehall.Web.Pages.Billing;
 

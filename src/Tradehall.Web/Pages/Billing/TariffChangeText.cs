@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>BIL-14: one announced change in a sentence, the same on the personal account and on the page of changes.</summary>

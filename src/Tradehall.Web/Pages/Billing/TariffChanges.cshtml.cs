@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
-
 namespace Tradehall.Web.Pages.Billing;
 
 /// <summary>
@@ -17,23 +15,20 @@ public sealed class TariffChangesModel(TariffAnnouncements announcements, IOptio
 
     [BindProperty] public string? Reason { get; set; }
 
-    public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
 
     public async Task<IActionResult> OnPostObjectAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => announcements.ObjectAsync(User.MemberId(), id, new TariffObjectionRequest(Reason), CultureInfo.CurrentUICulture.Name, cancellationToken),
-            nameof(Reason)))
-        {
-            Notice(L["Your objection is recorded. The service will not renew at the new terms; the notice in your notification centre says when it ends."]);
-            return LocalRedirect("/billing/tariff-changes");
-        }
-        // Every open change has a reason field: the message belongs beside this one's.
-        MoveErrorsToRow(nameof(Reason), ReasonId(id));
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(
+            () => announcements.ObjectAsync(User.MemberId(), id, new TariffObjectionRequest(Reason), CultureInfo.CurrentUICulture.Name, cancellationToken),
+            L["Your objection is recorded. The service will not renew at the new terms; the notice in your notification centre says when it ends."],
+            "/billing/tariff-changes", () =>
+            {
+                // Every open change has a reason field: the message belongs beside this one's.
+                MoveErrorsToRow(nameof(Reason), ReasonId(id));
+                return LoadAsync(cancellationToken);
+            }, nameof(Reason));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Quotes;
-using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Complaints;
 using Tradehall.Core.Messaging.Reading;
 using Tradehall.Core.Messaging.Sending;

@@ -1,4 +1,3 @@
-using Tradehall.Core.Messaging;
 using Tradehall.Core.Messaging.Chats;
 using Tradehall.Core.Messaging.Sending;
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Quotes;
-
 namespace Tradehall.Web.Pages.Chats;
 
 /// <summary>MKT-08: a quote as a card in the chat, seen by <see cref="Me"/>: the receiver answers while it is pending, the sender may withdraw it.</summary>

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Html;
-using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Documents;
 
 namespace Tradehall.Web.Pages.Legal;

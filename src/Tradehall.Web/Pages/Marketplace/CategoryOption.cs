@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>A category as a line of an indented select or facet list; <see cref="Path"/> runs from its root to itself.</summary>

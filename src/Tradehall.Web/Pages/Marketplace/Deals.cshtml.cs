@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Quotes;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>MKT-08: the member's deals — accepted quotes, whichever side they were on.</summary>

@@ -1,6 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>MKT-01: the owner edits a listing and its photos; for anyone else the page does not exist.</summary>

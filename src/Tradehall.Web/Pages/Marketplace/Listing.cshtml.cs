@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>
@@ -17,8 +15,8 @@ public sealed class ListingModel(ListingReader reader, ListingEditor editor, Lis
 
     public int ValidityDays => (int)options.Value.ListingValidity.TotalDays;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(ListingEndpoints.ViewerKey(HttpContext), cancellationToken) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
+        PageOrNotFoundAsync(LoadAsync(ListingEndpoints.ViewerKey(HttpContext), cancellationToken));
 
     public Task<IActionResult> OnPostRenewAsync(CancellationToken cancellationToken) =>
         ActAsync(() => editor.RenewAsync(User.MemberId(), Id, cancellationToken), L["The listing is renewed."], cancellationToken);
@@ -37,12 +35,7 @@ public sealed class ListingModel(ListingReader reader, ListingEditor editor, Lis
             return Challenge();
         }
         ModelState.Clear();
-        if (await TryAsync(action, fields))
-        {
-            Notice(done);
-            return LocalRedirect($"/listings/{Id}");
-        }
-        return await LoadAsync(null, cancellationToken) ? Page() : NotFound();
+        return await SubmitAsync(action, () => done, $"/listings/{Id}", () => PageOrNotFoundAsync(LoadAsync(null, cancellationToken)), fields);
     }
 
     private async Task<bool> LoadAsync(string? viewerKey, CancellationToken cancellationToken)

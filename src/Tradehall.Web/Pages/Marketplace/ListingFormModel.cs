@@ -1,6 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>One category of the select, with its depth in the tree for indentation.</summary>

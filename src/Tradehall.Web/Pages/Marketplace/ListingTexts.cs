@@ -3,7 +3,6 @@ using Markdig.Renderers.Html;
 using Markdig.Syntax;
 using Markdig.Syntax.Inlines;
 using Microsoft.AspNetCore.Html;
-using Tradehall.Core.Marketplace.Listings;
 
 namespace Tradehall.Web.Pages.Marketplace;
 

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>MKT-01, MKT-05, ANL-04: the member's listings with status, expiry, views and inquiries, and the plan's limit.</summary>
@@ -13,12 +11,7 @@ public sealed class MineModel(ListingReader reader, ListingEditor editor) : Trad
     public async Task<IActionResult> OnPostRenewAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => editor.RenewAsync(User.MemberId(), id, cancellationToken)))
-        {
-            Notice(L["The listing is renewed."]);
-            return LocalRedirect("/my/listings");
-        }
-        Listings = await reader.OwnAsync(User.MemberId(), cancellationToken);
-        return Page();
+        return await SubmitAsync(() => editor.RenewAsync(User.MemberId(), id, cancellationToken), L["The listing is renewed."], "/my/listings",
+            () => OnGetAsync(cancellationToken));
     }
 }

@@ -1,6 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-using Tradehall.Core.Marketplace.Listings;
-
 namespace Tradehall.Web.Pages.Marketplace;
 
 /// <summary>MKT-01, MKT-05: posting a listing with its first photos; over the plan's limit the page says so and links to the subscription.</summary>

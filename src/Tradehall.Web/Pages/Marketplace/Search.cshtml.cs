@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.WebUtilities;
-using Tradehall.Core.Marketplace.Categories;
 using Tradehall.Core.Marketplace.Search;
 
 namespace Tradehall.Web.Pages.Marketplace;

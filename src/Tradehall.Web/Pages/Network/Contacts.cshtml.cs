@@ -30,14 +30,6 @@ public sealed class ContactsModel(ContactBook contacts, Blocks blocks, Organizat
     public Task<IActionResult> OnPostUnblockAsync(string handle, CancellationToken ct) =>
         ActAsync(() => blocks.UnblockAsync(User.MemberId(), handle, ct), L["Member unblocked."], ct);
 
-    protected override async Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(action))
-        {
-            Notice(done);
-            return LocalRedirect("/contacts");
-        }
-        await OnGetAsync(cancellationToken);
-        return Page();
-    }
+    protected override Task<IActionResult> ActAsync(Func<Task> action, string done, CancellationToken cancellationToken) =>
+        SubmitAsync(action, done, "/contacts", () => OnGetAsync(cancellationToken));
 }

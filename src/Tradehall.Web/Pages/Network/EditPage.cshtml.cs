@@ -34,28 +34,19 @@ public sealed class EditPageModel(PersonalPages pages) : NetworkPageModel
         ModelState.Clear();
         var request = new SavePageRequest(City, CityVisibility, Position, Company, WorkVisibility, Education, EducationVisibility,
             About, AboutVisibility, PhotoVisibility, ContactsVisibility);
-        if (await TryAsync(() => pages.SaveAsync(User.MemberId(), request, cancellationToken),
+        // On a refusal the form keeps what was typed; only the stored page is read again.
+        return await SubmitAsync(() => pages.SaveAsync(User.MemberId(), request, cancellationToken), L["Your page is saved."], "/settings/page",
+            async () => Current = await pages.OwnAsync(User.MemberId(), cancellationToken),
             nameof(City), nameof(CityVisibility), nameof(Position), nameof(Company), nameof(WorkVisibility), nameof(Education),
-            nameof(EducationVisibility), nameof(About), nameof(AboutVisibility), nameof(PhotoVisibility), nameof(ContactsVisibility)))
-        {
-            Notice(L["Your page is saved."]);
-            return LocalRedirect("/settings/page");
-        }
-        Current = await pages.OwnAsync(User.MemberId(), cancellationToken);
-        return Page();
+            nameof(EducationVisibility), nameof(About), nameof(AboutVisibility), nameof(PhotoVisibility), nameof(ContactsVisibility));
     }
 
     public async Task<IActionResult> OnPostPhotoAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         await using var content = Photo?.OpenReadStream() ?? Stream.Null;
-        if (await TryAsync(() => pages.SetPhotoAsync(User.MemberId(), content, Photo?.Length ?? 0, cancellationToken), nameof(Photo)))
-        {
-            Notice(L["Your photo is saved."]);
-            return LocalRedirect("/settings/page");
-        }
-        await OnGetAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => pages.SetPhotoAsync(User.MemberId(), content, Photo?.Length ?? 0, cancellationToken), L["Your photo is saved."],
+            "/settings/page", () => OnGetAsync(cancellationToken), nameof(Photo));
     }
 
     public async Task<IActionResult> OnPostRemovePhotoAsync(CancellationToken cancellationToken)

@@ -21,8 +21,7 @@ public sealed class OrganizationModel(Organizations organizations, OrganizationP
 
     public Guid? ViewerId => Viewer;
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => PageOrNotFoundAsync(LoadAsync(cancellationToken));
 
     public Task<IActionResult> OnPostLeaveAsync(CancellationToken ct) =>
         ActAsync(me => people.LeaveAsync(me, Slug, ct), L["You left the organization."], ct);
@@ -40,12 +39,8 @@ public sealed class OrganizationModel(Organizations organizations, OrganizationP
             return Challenge();
         }
         ModelState.Clear();
-        if (await TryAsync(() => action(me)))
-        {
-            Notice(done);
-            return LocalRedirect($"/o/{Uri.EscapeDataString(Slug.ToLowerInvariant())}");
-        }
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await SubmitAsync(() => action(me), () => done, $"/o/{Uri.EscapeDataString(Slug.ToLowerInvariant())}",
+            () => PageOrNotFoundAsync(LoadAsync(cancellationToken)));
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

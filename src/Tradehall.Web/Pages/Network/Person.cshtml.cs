@@ -19,8 +19,7 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
     /// <summary>NET-04: contacts the viewer shares with the owner, when the owner's contacts are visible to them.</summary>
     public IReadOnlyList<Tradehall.Core.Network.MemberCard> Mutual { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) =>
-        await LoadAsync(cancellationToken) ? Page() : NotFound();
+    public Task<IActionResult> OnGetAsync(CancellationToken cancellationToken) => PageOrNotFoundAsync(LoadAsync(cancellationToken));
 
     public Task<IActionResult> OnPostConnectAsync(CancellationToken ct) =>
         ActAsync(() => Contacts.RequestAsync(User.MemberId(), new ContactRequest(Handle), ct), L["Contact request sent."], ct);
@@ -47,12 +46,7 @@ public sealed class PersonModel(PersonalPages pages, PageComments comments, Cont
             return Challenge();
         }
         ModelState.Clear();
-        if (await TryAsync(action, fields))
-        {
-            Notice(done);
-            return LocalRedirect($"/u/{Handle.ToLowerInvariant()}");
-        }
-        return await LoadAsync(cancellationToken) ? Page() : NotFound();
+        return await SubmitAsync(action, () => done, $"/u/{Handle.ToLowerInvariant()}", () => PageOrNotFoundAsync(LoadAsync(cancellationToken)), fields);
     }
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)

@@ -17,8 +17,6 @@ public sealed class CertificatesModel(CertificateService certificates, ReissueSe
     /// <summary>One key per rendered page, so a repeated click makes one set of copies.</summary>
     public string Key { get; } = Guid.NewGuid().ToString("N");
 
-    public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
-
     public async Task OnGetAsync(CancellationToken cancellationToken) => Objected = await certificates.ObjectedAsync(cancellationToken);
 
     public async Task<IActionResult> OnGetPdfAsync(Guid id, CancellationToken cancellationToken)
@@ -38,20 +36,12 @@ public sealed class CertificatesModel(CertificateService certificates, ReissueSe
     {
         ModelState.Clear();
         var call = reissues.FreeReissueCall(User.MemberId(), new OperatorReissueRequest([id], Reason));
-        if (await TryAsync(() => idempotency.RunAsync(call, key, cancellationToken), nameof(Reason)))
-        {
-            Notice(L["A copy is re-issued free of charge and is in the subscriber's personal account."]);
-            return LocalRedirect("/operator/certificates");
-        }
-        if (ModelState.TryGetValue(nameof(Reason), out var entry))
-        {
-            foreach (var error in entry.Errors.ToList())
+        return await SubmitAsync(() => idempotency.RunAsync(call, key, cancellationToken),
+            L["A copy is re-issued free of charge and is in the subscriber's personal account."], "/operator/certificates", () =>
             {
-                ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
-            }
-            ModelState.Remove(nameof(Reason));
-        }
-        Objected = await certificates.ObjectedAsync(cancellationToken);
-        return Page();
+                // Every row has a reason field: the message belongs beside this row's.
+                MoveErrorsToRow(nameof(Reason), ReasonId(id));
+                return OnGetAsync(cancellationToken);
+            }, nameof(Reason));
     }
 }

@@ -1,4 +1,3 @@
-using Tradehall.Core.Marketplace.Listings;
 using Tradehall.Core.Messaging.Complaints;
 
 namespace Tradehall.Web.Pages.Operator;

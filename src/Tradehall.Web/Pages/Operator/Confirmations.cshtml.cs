@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Services;
-
 namespace Tradehall.Web.Pages.Operator;
 
 /// <summary>BIL-07: orders of confirmation-required tariffs wait here; confirming starts the service, declining returns the first period.</summary>
@@ -20,13 +18,8 @@ public sealed class ConfirmationsModel(Confirmation confirmation, Idempotency id
     public async Task<IActionResult> OnPostConfirmAsync(Guid id, CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => confirmation.ConfirmAsync(User.MemberId(), id, cancellationToken)))
-        {
-            Notice(L["The service is confirmed and active from today."]);
-            return LocalRedirect("/operator/confirmations");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => confirmation.ConfirmAsync(User.MemberId(), id, cancellationToken),
+            L["The service is confirmed and active from today."], "/operator/confirmations", () => LoadAsync(cancellationToken));
     }
 
     public async Task<IActionResult> OnPostRejectAsync(Guid id, string? key, CancellationToken cancellationToken)
@@ -34,25 +27,14 @@ public sealed class ConfirmationsModel(Confirmation confirmation, Idempotency id
         ModelState.Clear();
         var operatorId = User.MemberId();
         var request = new RejectRequest(Reason);
-        if (await TryAsync(() => idempotency.RunAsync(confirmation.RejectCall(operatorId, id, request), key, cancellationToken), nameof(Reason)))
-        {
-            Notice(L["The order is declined and the first period is returned to the member's balance."]);
-            return LocalRedirect("/operator/confirmations");
-        }
-        // Every row has a reason field: the message belongs beside this row's, and the summary links to it.
-        if (ModelState.TryGetValue(nameof(Reason), out var entry))
-        {
-            foreach (var error in entry.Errors.ToList())
+        return await SubmitAsync(() => idempotency.RunAsync(confirmation.RejectCall(operatorId, id, request), key, cancellationToken),
+            L["The order is declined and the first period is returned to the member's balance."], "/operator/confirmations", () =>
             {
-                ModelState.AddModelError(ReasonId(id), error.ErrorMessage);
-            }
-            ModelState.Remove(nameof(Reason));
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+                // Every row has a reason field: the message belongs beside this row's, and the summary links to it.
+                MoveErrorsToRow(nameof(Reason), ReasonId(id));
+                return LoadAsync(cancellationToken);
+            }, nameof(Reason));
     }
-
-    public static string ReasonId(Guid id) => "reason-" + id.ToString("N");
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Awaiting = await confirmation.AwaitingAsync(CultureInfo.CurrentUICulture.Name, cancellationToken);

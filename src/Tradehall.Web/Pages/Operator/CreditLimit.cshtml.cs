@@ -1,4 +1,3 @@
-using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Billing.Contract;
 using Tradehall.Core.Billing.Credit;
 
@@ -21,13 +20,8 @@ public sealed class CreditLimitModel(BillingAccounts accounts, Debts debts, Cont
     public CreditView? Credit { get; private set; }
     public ContractView? Contract { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(Number) && !await LoadAsync(cancellationToken))
-        {
-            ModelState.AddModelError(nameof(Number), L["There is no personal account with this number."]);
-        }
-    }
+    public Task OnGetAsync(CancellationToken cancellationToken) =>
+        LookUpAsync(Number, () => LoadAsync(cancellationToken), nameof(Number), L["There is no personal account with this number."]);
 
     public async Task<IActionResult> OnPostLimitAsync(CancellationToken cancellationToken)
     {
@@ -35,31 +29,24 @@ public sealed class CreditLimitModel(BillingAccounts accounts, Debts debts, Cont
         var number = Number?.Trim() ?? "";
         var unreadable = new FieldErrors();
         var limit = Amounts.Number(Limit, CultureInfo.CurrentCulture).Or(unreadable, "limit");
-        if (await TryAsync(() =>
+        return await SubmitAsync(() =>
             {
                 unreadable.ThrowIfAny();
                 return debts.SetLimitAsync(number, new CreditLimitRequest(limit), User.MemberId(), cancellationToken);
-            }, nameof(Number), nameof(Limit)))
-        {
-            Notice(L["The credit limit of account {0} is now {1}.", number, limit!.Value.ToString("N2", CultureInfo.CurrentCulture)]);
-            return LocalRedirect("/operator/credit-limit?number=" + Uri.EscapeDataString(number));
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+            }, () => L["The credit limit of account {0} is now {1}.", number, limit!.Value.ToString("N2", CultureInfo.CurrentCulture)], Self(number),
+            () => LoadAsync(cancellationToken), nameof(Number), nameof(Limit));
     }
 
     public async Task<IActionResult> OnPostNoticeAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
         var number = Number?.Trim() ?? "";
-        if (await TryAsync(() => contracts.GiveNoticeByOperatorAsync(number, User.MemberId(), cancellationToken), nameof(Number)))
-        {
-            Notice(L["Notice of non-extension of the contract of account {0} is recorded; the subscriber is told.", number]);
-            return LocalRedirect("/operator/credit-limit?number=" + Uri.EscapeDataString(number));
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => contracts.GiveNoticeByOperatorAsync(number, User.MemberId(), cancellationToken),
+            L["Notice of non-extension of the contract of account {0} is recorded; the subscriber is told.", number], Self(number),
+            () => LoadAsync(cancellationToken), nameof(Number));
     }
+
+    private static string Self(string number) => "/operator/credit-limit?number=" + Uri.EscapeDataString(number);
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {

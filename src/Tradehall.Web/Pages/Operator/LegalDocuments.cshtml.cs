@@ -1,4 +1,3 @@
-using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Documents;
 
 namespace Tradehall.Web.Pages.Operator;

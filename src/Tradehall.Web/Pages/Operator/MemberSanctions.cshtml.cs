@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Tradehall.Core.Billing.Accounts;
 using Tradehall.Core.Moderation;
 
 namespace Tradehall.Web.Pages.Operator;
@@ -28,13 +27,8 @@ public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup membe
     public MemberRow? Found { get; private set; }
     public SanctionsView? View { get; private set; }
 
-    public async Task OnGetAsync(CancellationToken cancellationToken)
-    {
-        if (!string.IsNullOrWhiteSpace(Member) && !await LoadAsync(cancellationToken))
-        {
-            ModelState.AddModelError(nameof(Member), L["There is no member with this email, account id or account number."]);
-        }
-    }
+    public Task OnGetAsync(CancellationToken cancellationToken) =>
+        LookUpAsync(Member, () => LoadAsync(cancellationToken), nameof(Member), L["There is no member with this email, account id or account number."]);
 
     public async Task<IActionResult> OnPostImposeAsync(CancellationToken cancellationToken)
     {
@@ -56,18 +50,12 @@ public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup membe
                 unreadable.Add("complaintId", "There is no complaint with this id.");
             }
         }
-        if (await TryAsync(() =>
+        return await SubmitAsync(() =>
             {
                 unreadable.ThrowIfAny();
                 return sanctions.ImposeAsync(User.MemberId(), Found!.Id,
                     new SanctionRequest(Kind, Reason, complaint, Kind == SanctionKinds.Restriction ? Restrictions : null, Kind == SanctionKinds.Termination ? ConfirmForfeit : null), cancellationToken);
-            }, Fields))
-        {
-            Notice(L["The sanction is recorded and the member is told."]);
-            return LocalRedirect(Self());
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+            }, L["The sanction is recorded and the member is told."], Self(), () => LoadAsync(cancellationToken), Fields);
     }
 
     public async Task<IActionResult> OnPostLiftAsync(Guid id, CancellationToken cancellationToken)
@@ -77,13 +65,8 @@ public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup membe
         {
             return NotFound();
         }
-        if (await TryAsync(() => sanctions.LiftAsync(User.MemberId(), Found!.Id, id, cancellationToken)))
-        {
-            Notice(L["The sanction is lifted and the member is told."]);
-            return LocalRedirect(Self());
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => sanctions.LiftAsync(User.MemberId(), Found!.Id, id, cancellationToken),
+            L["The sanction is lifted and the member is told."], Self(), () => LoadAsync(cancellationToken));
     }
 
     private string Self() => "/operator/member-sanctions?member=" + Uri.EscapeDataString(Found!.Id.ToString());

@@ -1,5 +1,4 @@
 using Tradehall.Core.Analytics;
-using Tradehall.Core.Analytics.Reviews;
 
 namespace Tradehall.Web.Pages.Operator;
 

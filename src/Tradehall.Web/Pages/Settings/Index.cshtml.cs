@@ -1,5 +1,4 @@
 using Tradehall.Core.Accounts.Settings;
-using Tradehall.Core.Legal;
 
 namespace Tradehall.Web.Pages.Settings;
 

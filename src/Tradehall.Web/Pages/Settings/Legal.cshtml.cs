@@ -1,4 +1,3 @@
-using Tradehall.Core.Legal;
 using Tradehall.Core.Legal.Subscribers;
 
 namespace Tradehall.Web.Pages.Settings;

@@ -18,12 +18,8 @@ public sealed class PasswordModel(SecuritySettings security) : TradehallPageMode
     {
         ModelState.Clear();
         var request = new ChangePasswordRequest(CurrentPassword, NewPassword);
-        if (!await TryAsync(() => security.ChangePasswordAsync(User.MemberId(), SessionTicketStore.CurrentSession(User), request, cancellationToken),
-                nameof(CurrentPassword), nameof(NewPassword)))
-        {
-            return Page();
-        }
-        Notice(L["Your password has been changed. Your other devices have been signed out."]);
-        return LocalRedirect("/settings");
+        return await SubmitAsync(() => security.ChangePasswordAsync(User.MemberId(), SessionTicketStore.CurrentSession(User), request, cancellationToken),
+            L["Your password has been changed. Your other devices have been signed out."], "/settings", () => Task.CompletedTask,
+            nameof(CurrentPassword), nameof(NewPassword));
     }
 }

@@ -4,25 +4,17 @@ namespace Tradehall.Web.Pages.Settings;
 
 /// <summary>ACC-03, ACC-08: a new number is confirmed by the code sent to it, on the confirm-phone page.</summary>
 [EnableRateLimiting(RateLimits.Phone)]
-public sealed class PhoneModel(PhoneFlows phones, GetMe me) : TradehallPageModel
+public sealed class PhoneModel(PhoneFlows phones, GetMe me) : ContactChangeModel(me)
 {
     [BindProperty] public string? Phone { get; set; }
-    [BindProperty] public string? CurrentPassword { get; set; }
 
-    public string? Current { get; private set; }
-
-    public async Task OnGetAsync() => Current = (await me.HandleAsync(User.MemberId())).Phone;
+    protected override string? InUse(MeResponse member) => member.Phone;
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (await TryAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
-                nameof(Phone), nameof(CurrentPassword)))
-        {
-            Notice(L["We sent a code to your new number. Enter it to finish the change."]);
-            return LocalRedirect("/account/confirm-phone");
-        }
-        Current = (await me.HandleAsync(User.MemberId())).Phone;
-        return Page();
+        return await SubmitAsync(() => phones.RequestChangeAsync(User.MemberId(), new ChangePhoneRequest(Phone, CurrentPassword), cancellationToken),
+            L["We sent a code to your new number. Enter it to finish the change."], "/account/confirm-phone", OnGetAsync,
+            nameof(Phone), nameof(CurrentPassword));
     }
 }

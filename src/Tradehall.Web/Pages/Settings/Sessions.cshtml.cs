@@ -16,13 +16,8 @@ public sealed class SessionsModel(AccountSessions sessions) : TradehallPageModel
             // This device signs out through the sign-out button, which also clears the cookie.
             return LocalRedirect("/account/sign-out");
         }
-        if (await TryAsync(() => sessions.EndAsync(User.MemberId(), id, cancellationToken)))
-        {
-            Notice(L["The session has ended. That device is signed out."]);
-            return LocalRedirect("/settings/sessions");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
+        return await SubmitAsync(() => sessions.EndAsync(User.MemberId(), id, cancellationToken),
+            L["The session has ended. That device is signed out."], "/settings/sessions", () => LoadAsync(cancellationToken));
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>

@@ -40,16 +40,9 @@ public sealed class TokensModel(ApiTokens tokens, IOptions<AccountsOptions> opti
         return Page();
     }
 
-    public async Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken)
-    {
-        if (await TryAsync(() => tokens.RevokeAsync(User.MemberId(), id, cancellationToken)))
-        {
-            Notice(L["The token is revoked. Programs using it can no longer call the API."]);
-            return LocalRedirect("/settings/tokens");
-        }
-        await LoadAsync(cancellationToken);
-        return Page();
-    }
+    public Task<IActionResult> OnPostRevokeAsync(Guid id, CancellationToken cancellationToken) =>
+        SubmitAsync(() => tokens.RevokeAsync(User.MemberId(), id, cancellationToken),
+            L["The token is revoked. Programs using it can no longer call the API."], "/settings/tokens", () => LoadAsync(cancellationToken));
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
         Tokens = await tokens.ListAsync(User.MemberId(), cancellationToken);

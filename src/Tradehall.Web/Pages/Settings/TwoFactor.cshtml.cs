@@ -33,12 +33,9 @@ public sealed class TwoFactorModel(SecuritySettings security, UserManager<Member
     public async Task<IActionResult> OnPostEnableAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(Code))
-        {
-            ModelState.AddModelError(nameof(Code), L["Enter the 6-digit code from your authenticator app."]);
-        }
-        else if (await TryAsync(async () => RecoveryCodes = await security.EnableTwoFactorAsync(User.MemberId(), Code, CurrentPassword, cancellationToken),
-                     nameof(Code), nameof(CurrentPassword)))
+        if (!Blank(Code, nameof(Code), L["Enter the 6-digit code from your authenticator app."])
+            && await TryAsync(async () => RecoveryCodes = await security.EnableTwoFactorAsync(User.MemberId(), Code, CurrentPassword, cancellationToken),
+                nameof(Code), nameof(CurrentPassword)))
         {
             Notice(L["Two-step sign-in is on."]);
         }

@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
-
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-14: the operator's catalogue — every kind with its open and closed tariffs and announced prices.</summary>

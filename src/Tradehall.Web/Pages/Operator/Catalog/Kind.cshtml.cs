@@ -1,4 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
 using Tradehall.Core.Billing.Hooks;
 
 namespace Tradehall.Web.Pages.Operator.Catalog;

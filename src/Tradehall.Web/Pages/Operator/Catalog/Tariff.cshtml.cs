@@ -1,5 +1,3 @@
-using Tradehall.Core.Billing.Catalog;
-
 namespace Tradehall.Web.Pages.Operator.Catalog;
 
 /// <summary>BIL-06, BIL-14: add a tariff to a kind, edit one (a new price is announced ahead), or close it with a successor.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-
 namespace Tradehall.Web.Pages.Operator.Categories;
 
 /// <summary>A live category as a line of the console's selects, indented by its depth and named in the operator's language.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-
 namespace Tradehall.Web.Pages.Operator.Categories;
 
 /// <summary>MKT-01: one category in the console — rename it, move it, merge it into another or retire it.</summary>

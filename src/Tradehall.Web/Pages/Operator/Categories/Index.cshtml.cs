@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-
 namespace Tradehall.Web.Pages.Operator.Categories;
 
 /// <summary>MKT-01: the operator's view of the category tree, with each category's active listings and the ways to change it.</summary>

@@ -1,5 +1,3 @@
-using Tradehall.Core.Marketplace.Categories;
-
 namespace Tradehall.Web.Pages.Operator.Categories;
 
 /// <summary>MKT-01: the operator adds a category, under the one the page was opened from or at the top level.</summary>

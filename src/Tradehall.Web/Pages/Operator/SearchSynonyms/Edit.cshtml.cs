@@ -26,22 +26,14 @@ public sealed class EditModel(SynonymEditor editor) : TradehallPageModel, IWords
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await TryAsync(() => editor.UpdateAsync(User.MemberId(), Id, Words, cancellationToken), nameof(Words)))
-        {
-            return Page();
-        }
-        Notice(L["The synonym group is saved."]);
-        return LocalRedirect("/operator/search-synonyms");
+        return await SubmitAsync(() => editor.UpdateAsync(User.MemberId(), Id, Words, cancellationToken), L["The synonym group is saved."],
+            "/operator/search-synonyms", () => Task.CompletedTask, nameof(Words));
     }
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken)
     {
         ModelState.Clear();
-        if (!await TryAsync(() => editor.DeleteAsync(User.MemberId(), Id, cancellationToken)))
-        {
-            return Page();
-        }
-        Notice(L["The synonym group is deleted."]);
-        return LocalRedirect("/operator/search-synonyms");
+        return await SubmitAsync(() => editor.DeleteAsync(User.MemberId(), Id, cancellationToken), L["The synonym group is deleted."],
+            "/operator/search-synonyms", () => Task.CompletedTask);
     }
 }

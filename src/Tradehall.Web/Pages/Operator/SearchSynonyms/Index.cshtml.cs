@@ -16,12 +16,8 @@ public sealed class IndexModel(SynonymEditor editor) : TradehallPageModel, IWord
     {
         ModelState.Clear();
         SynonymGroupView? added = null;
-        if (!await TryAsync(async () => added = await editor.AddAsync(User.MemberId(), Words, cancellationToken), nameof(Words)))
-        {
-            Groups = await editor.ListAsync(cancellationToken);
-            return Page();
-        }
-        Notice(L["The synonym group «{0}» is added.", string.Join(", ", added!.Words)]);
-        return LocalRedirect("/operator/search-synonyms");
+        return await SubmitAsync(async () => added = await editor.AddAsync(User.MemberId(), Words, cancellationToken),
+            () => L["The synonym group «{0}» is added.", string.Join(", ", added!.Words)], "/operator/search-synonyms",
+            () => OnGetAsync(cancellationToken), nameof(Words));
     }
 }
