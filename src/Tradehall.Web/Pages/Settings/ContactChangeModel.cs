@@ -1,7 +1,7 @@
 namespace Tradehall.Web.Pages.Settings;
 
 /// <summary>
-/// What changing the sign-in address and changing the number share: the one in use is shown, and a change is asked for
+/// ACC-08: what changing the sign-in address and changing the number share: the one in use is shown, and a change is asked for
 /// with the current password.
 /// </summary>
 public abstract class ContactChangeModel(GetMe me) : TradehallPageModel
