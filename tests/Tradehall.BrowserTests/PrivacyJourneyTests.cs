@@ -11,13 +11,7 @@ public sealed class PrivacyJourneyTests(SiteFixture site) : IClassFixture<SiteFi
     [Fact]
     public async Task PRV01_PRV03_the_member_sees_what_is_stored_and_downloads_a_copy_of_their_data()
     {
-        var registration = Members.Registration();
-        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
-        {
-            var registered = await http.PostAsJsonAsync("/api/v1/account/register", registration);
-            Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
-        }
-        var email = (string)registration["email"]!;
+        var email = await site.RegisteredAsync();
         var problems = new List<string>();
 
         var page = await (await site.Browser.NewContextAsync(new BrowserNewContextOptions

@@ -13,16 +13,10 @@ public sealed class SanctionJourneyTests(SiteFixture site) : IClassFixture<SiteF
     [Fact]
     public async Task OPS02_the_operator_restricts_a_member_who_reads_why_and_the_restriction_is_lifted()
     {
-        var registration = Members.Registration();
-        var email = (string)registration["email"]!;
-        using (var http = new HttpClient { BaseAddress = new Uri(site.BaseUrl) })
-        {
-            var registered = await http.PostAsJsonAsync("/api/v1/account/register", registration);
-            Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
-        }
+        var email = await site.RegisteredAsync();
         var problems = new List<string>();
 
-        var console = await PageAsync(1366, 900, "en-GB");
+        var console = await site.PageAsync(1366, 900, "en-GB");
         await site.OperatorSignInAsync(console, $"sanctions.{Guid.NewGuid():N}@operator.example.org");
         await console.GotoAsync(site.BaseUrl + "/operator");
         await console.GetByRole(AriaRole.Link, new() { Name = "Sanctions" }).ClickAsync();
@@ -49,21 +43,21 @@ public sealed class SanctionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         {
             foreach (var (device, width, height) in Devices)
             {
-                var page = await PageAsync(width, height, locale);
+                var page = await site.PageAsync(width, height, locale);
                 await site.OperatorSignInAsync(page, $"sanctions.{Guid.NewGuid():N}@operator.example.org");
                 await page.GotoAsync(memberUrl);
-                await ShootAsync(page, $"91-operator-sanctions-{device}-{language}.png", $"console {device} {language}", problems);
+                await site.ShootAsync(page, $"91-operator-sanctions-{device}-{language}.png", $"console {device} {language}", problems);
 
-                var member = await PageAsync(width, height, locale);
+                var member = await site.PageAsync(width, height, locale);
                 await site.SignInAsync(member, email, Members.Password);
                 await member.GotoAsync(site.BaseUrl + "/account/violations");
                 Assert.Equal(1, await member.Locator(".panel-danger").CountAsync());
-                await ShootAsync(member, $"92-member-violations-{device}-{language}.png", $"member {device} {language}", problems);
+                await site.ShootAsync(member, $"92-member-violations-{device}-{language}.png", $"member {device} {language}", problems);
             }
         }
 
         // The listing form says why it refuses, in words the member understands.
-        var poster = await PageAsync(1366, 900, "en-GB");
+        var poster = await site.PageAsync(1366, 900, "en-GB");
         await site.SignInAsync(poster, email, Members.Password);
         await poster.GotoAsync(site.BaseUrl + "/listings/new");
         await poster.GetByLabel("Request: I buy").CheckAsync();
@@ -85,18 +79,5 @@ public sealed class SanctionJourneyTests(SiteFixture site) : IClassFixture<SiteF
         Assert.Equal(0, await poster.Locator(".panel-danger").CountAsync());
         Assert.Contains("Lifted", await poster.Locator("table").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Empty(problems);
-    }
-
-    private async Task<IPage> PageAsync(int width, int height, string locale) =>
-        await (await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = true, Locale = locale,
-        })).NewPageAsync();
-
-    private async Task ShootAsync(IPage page, string file, string what, List<string> problems)
-    {
-        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{what} runs off the side");
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(site.Artifacts, file), FullPage = true });
-        problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{what}: {v}"));
     }
 }

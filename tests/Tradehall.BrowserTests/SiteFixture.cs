@@ -116,6 +116,34 @@ public sealed class SiteFixture : IAsyncLifetime
         return await context.NewPageAsync();
     }
 
+    /// <summary>A member registered through the API as the registration form would (password <see cref="Members.Password"/>); their email.</summary>
+    public async Task<string> RegisteredAsync()
+    {
+        var registration = Members.Registration();
+        using var http = new HttpClient { BaseAddress = new Uri(BaseUrl) };
+        var registered = await http.PostAsJsonAsync("/api/v1/account/register", registration);
+        Assert.True(registered.IsSuccessStatusCode, await registered.Content.ReadAsStringAsync());
+        return (string)registration["email"]!;
+    }
+
+    /// <summary>A fresh browser context of the given size and locale (a page of its own: cookies are not shared).</summary>
+    public async Task<IPage> PageAsync(int width, int height, string locale) =>
+        await (await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = width, Height = height }, BypassCSP = true, Locale = locale,
+        })).NewPageAsync();
+
+    /// <summary>
+    /// A full-page screenshot into the artifacts as <paramref name="file"/>, after checking that nothing runs off the side;
+    /// the page's serious accessibility violations join <paramref name="problems"/>, named by <paramref name="what"/>.
+    /// </summary>
+    public async Task ShootAsync(IPage page, string file, string what, List<string> problems)
+    {
+        Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{what} runs off the side");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Artifacts, file), FullPage = true });
+        problems.AddRange((await Accessibility.SeriousViolationsAsync(page)).Select(v => $"{what}: {v}"));
+    }
+
     /// <summary>An operator with a second factor, made the way `admin create` makes one, signed in on <paramref name="page"/>.</summary>
     public async Task OperatorSignInAsync(IPage page, string email)
     {

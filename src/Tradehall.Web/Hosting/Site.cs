@@ -145,6 +145,7 @@ public static class Site
             o.Cookie.SameSite = SameSiteMode.Lax;
         });
         services.AddScoped<Tradehall.Web.Pages.Formats>();
+        services.AddScoped<Tradehall.Web.Pages.Operator.ConsoleMembers>();
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "__Host-tradehall-csrf";

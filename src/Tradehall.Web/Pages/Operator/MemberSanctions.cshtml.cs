@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using Tradehall.Core.Moderation;
 
 namespace Tradehall.Web.Pages.Operator;
@@ -9,7 +8,7 @@ namespace Tradehall.Web.Pages.Operator;
 /// /api/v1/operator/members/{accountId}/sanctions</c>.
 /// </summary>
 [Authorize(Policy = AccountsModule.OperatorConsolePolicy)]
-public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup members, BillingAccounts accounts, IOptions<ModerationOptions> options) : TradehallPageModel
+public sealed class MemberSanctionsModel(Sanctions sanctions, ConsoleMembers members, IOptions<ModerationOptions> options) : TradehallPageModel
 {
     public ModerationOptions Limits => options.Value;
 
@@ -73,13 +72,7 @@ public sealed class MemberSanctionsModel(Sanctions sanctions, MemberLookup membe
 
     private async Task<bool> LoadAsync(CancellationToken cancellationToken)
     {
-        var typed = Member?.Trim() ?? "";
-        var normalized = typed.ToUpperInvariant();
-        Guid? id = Guid.TryParse(typed, out var guid) ? guid
-            : typed.Contains('@', StringComparison.Ordinal)
-                ? (await members.Rows.Where(m => m.NormalizedEmail == normalized).Select(m => (Guid?)m.Id).FirstOrDefaultAsync(cancellationToken))
-                : (await accounts.ByNumberAsync(typed, cancellationToken))?.MemberId;
-        Found = id is { } memberId ? await members.FindAsync(memberId, cancellationToken) : null;
+        Found = await members.FindAsync(Member, cancellationToken);
         if (Found is null)
         {
             return false;
