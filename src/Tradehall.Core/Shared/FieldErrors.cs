@@ -38,6 +38,25 @@ public sealed class FieldErrors
         return result;
     }
 
+    /// <summary>
+    /// A text the request must give, trimmed: <paramref name="missing"/> when it is blank (and null is answered), a refusal
+    /// when it is longer than <paramref name="maxLength"/>.
+    /// </summary>
+    public string? RequiredText(string field, string? value, string missing, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            Add(field, missing);
+            return null;
+        }
+        var text = value.Trim();
+        if (text.Length > maxLength)
+        {
+            Add(field, "This value is too long.");
+        }
+        return text;
+    }
+
     public void ThrowIfAny(string code = "request.invalid", string message = "Some fields are not valid.")
     {
         if (Any)

@@ -160,10 +160,10 @@ public sealed partial class SaveLegalData(
         }
         return s with
         {
-            LastName = RequiredUpTo(errors, "lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
-            FirstName = RequiredUpTo(errors, "firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
+            LastName = errors.RequiredText("lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
+            FirstName = errors.RequiredText("firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
             Patronymic = Limited(errors, "patronymic", Text(r.Patronymic), LegalLimits.PersonName),
-            DocumentType = RequiredUpTo(errors, "documentType", r.DocumentType, "Enter the type of the identity document.", LegalLimits.DocumentType),
+            DocumentType = errors.RequiredText("documentType", r.DocumentType, "Enter the type of the identity document.", LegalLimits.DocumentType),
             DocumentNumber = documentNumber,
             DocumentIssuedOn = PastDate(errors, "documentIssuedOn", r.DocumentIssuedOn, "Enter the date the document was issued."),
         };
@@ -179,13 +179,13 @@ public sealed partial class SaveLegalData(
             "The OGRN is not valid: its control digit does not match.");
         return Bank(r, errors, s with
         {
-            Name = RequiredUpTo(errors, "name", r.Name, "Enter the name of the organisation.", LegalLimits.OrganisationName),
-            LegalForm = RequiredUpTo(errors, "legalForm", r.LegalForm, "Enter the legal form, for example LLC.", LegalLimits.LegalForm),
+            Name = errors.RequiredText("name", r.Name, "Enter the name of the organisation.", LegalLimits.OrganisationName),
+            LegalForm = errors.RequiredText("legalForm", r.LegalForm, "Enter the legal form, for example LLC.", LegalLimits.LegalForm),
             Inn = inn,
             Kpp = kpp,
             Ogrn = ogrn,
-            LegalAddress = RequiredUpTo(errors, "legalAddress", r.LegalAddress, "Enter the legal address.", LegalLimits.Address),
-            PostalAddress = RequiredUpTo(errors, "postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
+            LegalAddress = errors.RequiredText("legalAddress", r.LegalAddress, "Enter the legal address.", LegalLimits.Address),
+            PostalAddress = errors.RequiredText("postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
         });
     }
 
@@ -197,16 +197,16 @@ public sealed partial class SaveLegalData(
             "The OGRNIP is not valid: its control digit does not match.");
         return Bank(r, errors, s with
         {
-            LastName = RequiredUpTo(errors, "lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
-            FirstName = RequiredUpTo(errors, "firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
+            LastName = errors.RequiredText("lastName", r.LastName, "Enter the last name as in the identity document.", LegalLimits.PersonName),
+            FirstName = errors.RequiredText("firstName", r.FirstName, "Enter the first name as in the identity document.", LegalLimits.PersonName),
             Patronymic = Limited(errors, "patronymic", Text(r.Patronymic), LegalLimits.PersonName),
             Inn = inn,
             Ogrnip = ogrnip,
             // Record sheets issued since 2017 instead of certificates carry no series.
             CertificateSeries = Limited(errors, "certificateSeries", Text(r.CertificateSeries), LegalLimits.CertificateSeries),
-            CertificateNumber = RequiredUpTo(errors, "certificateNumber", r.CertificateNumber, "Enter the number of the state registration certificate.", LegalLimits.CertificateNumber),
+            CertificateNumber = errors.RequiredText("certificateNumber", r.CertificateNumber, "Enter the number of the state registration certificate.", LegalLimits.CertificateNumber),
             CertificateDate = PastDate(errors, "certificateDate", r.CertificateDate, "Enter the date of the state registration certificate."),
-            PostalAddress = RequiredUpTo(errors, "postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
+            PostalAddress = errors.RequiredText("postalAddress", r.PostalAddress, "Enter the postal address.", LegalLimits.Address),
         });
     }
 
@@ -250,9 +250,6 @@ public sealed partial class SaveLegalData(
         }
         return value;
     }
-
-    private static string? RequiredUpTo(FieldErrors errors, string field, string? value, string missing, int maxLength) =>
-        Limited(errors, field, Required(errors, field, value, missing), maxLength);
 
     /// <summary>The value as given, with <paramref name="invalid"/> added when it is there and fails <paramref name="valid"/>.</summary>
     private static string? Checked(FieldErrors errors, string field, string? value, Func<string, bool> valid, string invalid)

@@ -27,9 +27,10 @@ public sealed class DisclosureRegister(AppDbContext db, MemberLookup members, Ev
     {
         var now = time.UtcNow();
         var errors = new FieldErrors();
-        var authority = Text(errors, "authority", request.Authority, Disclosure.AuthorityLength, "Name the authority the data went to.");
-        var basis = Text(errors, "legalBasis", request.LegalBasis, Disclosure.LegalBasisLength, "Give the legal basis of the request: the law and the request's number and date.");
-        var description = Text(errors, "dataDescription", request.DataDescription, Disclosure.DataDescriptionLength, "Describe which data were disclosed.");
+        var authority = errors.RequiredText("authority", request.Authority, "Name the authority the data went to.", Disclosure.AuthorityLength);
+        var basis = errors.RequiredText("legalBasis", request.LegalBasis, "Give the legal basis of the request: the law and the request's number and date.",
+            Disclosure.LegalBasisLength);
+        var description = errors.RequiredText("dataDescription", request.DataDescription, "Describe which data were disclosed.", Disclosure.DataDescriptionLength);
         if (request.DisclosedAt is not { } disclosedAt)
         {
             errors.Add("disclosedAt", "Give the date and time the data were disclosed.");
@@ -96,21 +97,6 @@ public sealed class DisclosureRegister(AppDbContext db, MemberLookup members, Ev
             .OrderBy(d => d.DisclosedAt)
             .Select(d => new DisclosureOfMine(d.Authority, d.LegalBasis, d.DataDescription, d.DisclosedAt))
             .ToListAsync(cancellationToken);
-
-    private static string? Text(FieldErrors errors, string field, string? value, int maxLength, string missing)
-    {
-        var text = value?.Trim() ?? "";
-        if (text.Length == 0)
-        {
-            errors.Add(field, missing);
-            return null;
-        }
-        if (text.Length > maxLength)
-        {
-            errors.Add(field, "This value is too long.");
-        }
-        return text;
-    }
 }
 
 /// <summary>PRV-03: the disclosures of the member's data to authorities go into their export.</summary>

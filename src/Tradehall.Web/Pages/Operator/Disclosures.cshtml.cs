@@ -43,8 +43,10 @@ public sealed class DisclosuresModel(DisclosureRegister register, ConsoleMembers
                 unknown.Add(line);
             }
         }
-        DateTimeOffset? at = DisclosedAt is { } local
-            ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), site.Value.Zone))
+        // A time the clocks skipped in the operator's zone names no moment: it is refused as a time not given.
+        var zone = site.Value.Zone;
+        DateTimeOffset? at = DisclosedAt is { } typed && DateTime.SpecifyKind(typed, DateTimeKind.Unspecified) is var local && !zone.IsInvalidTime(local)
+            ? new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(local, zone))
             : null;
         return await SubmitAsync(() =>
             {
